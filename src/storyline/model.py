@@ -1,0 +1,342 @@
+"""The records every stage reads and writes: one data model for the whole pipeline.
+
+Why one module: a stage may only add to a document what this module can describe, so the store,
+the exports and the CLI never meet a shape they do not know. Every extracted record carries
+``start``/``end`` character offsets into ``Document.text`` (the cleaned text, which is stored), so
+its evidence can always be shown again exactly.
+
+Records are plain dataclasses. ``to_dict`` gives their JSON form (what ``storyline extract
+--format json`` prints and what the store keeps); ``from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Precisions a date value can have, from the vaguest to the finest.
+PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week", "day", "time")
+
+#: Event statuses (see the events package): what the article reports as its news, background from
+#: before it, what is announced for the future, and what is wished, urged or expected.
+STATUSES = ("reported", "historical", "planned", "hoped")
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return value.to_dict() if hasattr(value, "to_dict") else dataclasses.asdict(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """JSON round-trip shared by every record; fields starting with ``_`` stay in memory only."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)  # type: ignore[arg-type]
+                if not f.name.startswith("_")}
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        names = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in names or key.startswith("_"):
+                continue
+            kwargs[key] = _revive(names[key], value)
+        return cls(**kwargs)
+
+
+def _revive(f: dataclasses.Field, value: Any) -> Any:
+    """Turn nested dicts back into the record types named in a field's annotation."""
+    hint = str(f.type)
+    for name, klass in _RECORD_TYPES.items():
+        if re.search(rf"\b{name}\b", hint):
+            if isinstance(value, list):
+                return [klass.from_dict(v) if isinstance(v, dict) else v for v in value]
+            if isinstance(value, dict) and not hint.startswith("dict"):
+                return klass.from_dict(value)
+    return value
+
+
+# ---------------------------------------------------------------- dates
+
+
+@dataclass
+class DateValue(Record):
+    """A resolved date: a TIMEX3-style ``value`` (``2016-04-02``, ``2018-07``, ``1988``,
+    ``2014-SU``, ``PAST_REF`` ...) with how precise it is, how it was found and how sure we are.
+
+    ``candidates`` keeps the other values the evidence allowed (e.g. ``["2008", ..., "2011"]``), so
+    a reader sees when a date was a choice rather than a statement."""
+
+    value: str
+    precision: str = "day"
+    method: str = ""  # e.g. "text:dateline", "metadata:jsonl", "inferred:weekday+office"
+    confidence: float = 1.0
+    evidence: str = ""
+    candidates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimeExpression(Record):
+    """A temporal expression in the text, normalised relative to the document date."""
+
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"  # DATE, TIME, DURATION, SET (TIMEX3 types)
+    value: str | None = None  # TIMEX3 value: 2016-04-02, 2018-07, PT6H, FUTURE_REF ...
+    precision: str | None = None
+    mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, START, APPROX ...
+    anchor: str | None = None  # what a relative value was resolved against ("document", a value)
+    range_end: str | None = None  # for ranges ("1992-1994", "since 1992" -> open "PRESENT_REF")
+    sentence: int | None = None
+
+
+# ---------------------------------------------------------------- actors
+
+
+@dataclass
+class Role(Record):
+    """An office or affiliation held for a period: Sergey Lavrov, RUS GOV, foreign minister,
+    2004-03-09 to 2025. Dates are ISO strings of any precision, ``None`` for open ends."""
+
+    country: str | None = None  # ISO alpha-3 or a body's code (OSCE, UN, EU ...)
+    sector: str | None = None  # CAMEO/PLOVER sector: GOV, MIL, ELI, OPP, REB, IGO, MED ...
+    title: str | None = None  # free text: "Minister of Foreign Affairs"
+    office: str | None = None  # normalised office key: head_of_state, foreign_minister ...
+    start: str | None = None
+    end: str | None = None
+    source: str = ""  # "petrarch2", "curated", "learned:<doc id>", a user's file
+
+    def holds_on(self, date: str | None) -> bool:
+        """True where the role's term overlaps ``date`` (an ISO date of any precision: "2014"
+        overlaps a term that ends in March 2014). An unknown date, or an open end, matches."""
+        if not date:
+            return True
+        d = date[:10]
+        n = len(d)
+        return (self.start is None or self.start[:n] <= d) and (self.end is None or d <= self.end[:n])
+
+    @property
+    def code(self) -> str:
+        return f"{self.country or ''}{self.sector or ''}"
+
+
+@dataclass
+class Actor(Record):
+    """Someone or something that acts: a person, a state, an organisation, a group."""
+
+    id: str
+    name: str
+    kind: str = "person"  # person, state, organization, group, unknown
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def code(self) -> str:
+        return f"{self.country or ''}{self.sector or ''}"
+
+    def role_on(self, date: str | None) -> Role | None:
+        """The role this actor held on ``date`` (the most specific of several)."""
+        held = [r for r in self.roles if r.holds_on(date)]
+        return held[-1] if held else None
+
+
+@dataclass
+class ActorRef(Record):
+    """An actor as it takes part in a quote or an event: the linked actor (if any), its codes
+    for the date in question, and the mention that named it."""
+
+    name: str
+    actor_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None  # the words of the mention
+
+
+@dataclass
+class Mention(Record):
+    """A stretch of text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name, partial_name, role, metonym, demonym, pronoun, collective, organization
+    actor_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None  # role phrase that introduced it ("spokeswoman", "foreign minister")
+    sentence: int | None = None
+    confidence: float = 1.0
+    refs: list[str] = field(default_factory=list)  # several actors for collective mentions
+
+
+# ---------------------------------------------------------------- quotes and events
+
+
+@dataclass
+class Quote(Record):
+    """A direct quotation (``kind="direct"`` or ``"partial"``) or a reported statement
+    (``kind="reported"``: "Medvedev said that ..."), with its speaker."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"
+    speaker: ActorRef | None = None
+    speaker_description: str | None = None  # "a source in the defense Ministry of the NKR"
+    cue: str | None = None  # the cue verb or phrase: "said", "according to", "was quoted as saying"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    date: DateValue | None = None
+    sentence: int | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Evidence(Record):
+    """One span of text supporting a record, possibly in another document (story events)."""
+
+    start: int
+    end: int
+    text: str
+    doc_id: str | None = None
+    sentence: int | None = None
+    role: str = "primary"  # primary, restatement, quote
+
+
+@dataclass
+class Event(Record):
+    """Who did what to whom, when and where, with the words that say so."""
+
+    id: str
+    start: int
+    end: int
+    evidence: str
+    trigger: str | None = None
+    cameo: str | None = None
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    what: str | None = None  # the evaluation class: a PLOVER type, STATEMENT, VISIT or MEDIATE
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
+    date: DateValue | None = None
+    location: str | None = None
+    status: str = "reported"
+    negated: bool = False
+    confidence: float = 0.5
+    sentence: int | None = None
+    quote: int | None = None  # index into Document.quotes where the event is said inside a quotation
+    evidence_more: list[Evidence] = field(default_factory=list)  # restatements merged into it
+
+
+# ---------------------------------------------------------------- documents
+
+
+@dataclass
+class Sentence(Record):
+    start: int
+    end: int
+    paragraph: int = 0
+    background: bool = False  # set by the story layer: a paragraph outlets repeat from story to story
+
+
+@dataclass
+class RawDocument(Record):
+    """What a reader found, before cleaning: the decoded text (or HTML) and what the container
+    said about it. ``origin`` names the file (and line) for error messages."""
+
+    origin: str
+    name: str  # the article's name for outputs: a file name or a JSONL record's id
+    text: str
+    kind: str = "text"  # text, html, jsonl
+    metadata: dict[str, Any] = field(default_factory=dict)  # title, date, source, url, encoding ...
+
+
+@dataclass
+class Document(Record):
+    id: str
+    name: str
+    origin: str
+    text: str  # the cleaned article body (headline excluded); all offsets point into it
+    title: str | None = None
+    publisher: str | None = None
+    publisher_evidence: str | None = None
+    byline: str | None = None
+    dateline: str | None = None  # the dateline's place: "Baku", "Moscow"
+    dateline_date: str | None = None  # the dateline's date as written: "November 12", "July 27"
+    published: DateValue | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)  # boilerplate lines removed by cleaning
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)  # the actors this document's mentions link to
+    timexes: list[TimeExpression] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    _spacy: Any = None  # the parsed spaCy Doc: in memory only, never stored
+
+    @property
+    def spacy(self) -> Any:
+        if self._spacy is None:
+            raise RuntimeError(f"[E001] document {self.name!r} has not been parsed: run the 'parse' stage first")
+        return self._spacy
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_at(self, offset: int) -> int | None:
+        for i, s in enumerate(self.sentences):
+            if s.start <= offset < s.end:
+                return i
+        return None
+
+    @property
+    def date(self) -> str | None:
+        """The document date value, if resolved (what relative dates are anchored to)."""
+        return self.published.value if self.published else None
+
+
+_RECORD_TYPES: dict[str, type] = {
+    "DateValue": DateValue,
+    "TimeExpression": TimeExpression,
+    "Role": Role,
+    "ActorRef": ActorRef,
+    "Actor": Actor,
+    "Mention": Mention,
+    "Quote": Quote,
+    "Evidence": Evidence,
+    "Event": Event,
+    "Sentence": Sentence,
+}
+
+
+def normalise_for_id(text: str) -> str:
+    """The text as the document id sees it: Unicode NFKC, quote styles unified, whitespace
+    collapsed, case folded. Two copies differing only in these are one document."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.translate(str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}))
+    return " ".join(t.split()).casefold()
+
+
+def content_id(text: str) -> str:
+    """A document's id: derived from its normalised cleaned text, so reading an article twice,
+    from a file or a JSON Lines record, gives the same id."""
+    return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,239 @@
+"""The one way through: read -> clean -> parse -> dates -> actors -> quotes -> events.
+
+Every stage after cleaning is a plain function ``stage(doc, ctx) -> Document`` registered with the
+``@stage`` decorator, which declares what the stage needs on the document and what it adds (as
+spaCy components declare ``requires``/``assigns``). A stage can therefore be tested alone, run alone
+(``run_stages(doc, ctx, ["dates"])``) or replaced by registering another function under its name.
+
+``Context`` holds what is loaded once per process: the options, the spaCy model, the knowledge
+base and the lexicons. ``process`` streams documents through the stages in batches (the parse
+stage feeds a batch to ``nlp.pipe``), in this process or in ``options.workers`` processes; a
+document that fails is reported as one line naming it and costs the others nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .errors import InputError, StorylineError
+from .model import Document, RawDocument
+from .options import Options
+
+StageFunc = Callable[[Document, "Context"], Document]
+BatchFunc = Callable[[list[Document], "Context"], list[Document]]
+
+#: Where each stage's function lives; importing the module registers it.
+STAGE_MODULES: dict[str, str] = {
+    "parse": "storyline.parse",
+    "dates": "storyline.dates",
+    "actors": "storyline.actors",
+    "quotes": "storyline.quotes",
+    "events": "storyline.events",
+}
+
+#: What cleaning puts on every document before any stage runs.
+CLEANED = ("text", "title", "publisher", "byline", "dateline", "dateline_date", "published", "metadata")
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    func: StageFunc
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    batch: BatchFunc | None = None  # a faster way to run a whole batch (the parser's nlp.pipe)
+
+
+_REGISTRY: dict[str, Stage] = {}
+
+
+def stage(name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (),
+          batch: BatchFunc | None = None) -> Callable[[StageFunc], StageFunc]:
+    """Register ``func`` as the stage ``name`` (a later registration replaces an earlier one)."""
+
+    def register(func: StageFunc) -> StageFunc:
+        _REGISTRY[name] = Stage(name, func, tuple(needs), tuple(adds), batch)
+        return func
+
+    return register
+
+
+def get_stage(name: str) -> Stage:
+    if name not in _REGISTRY and name in STAGE_MODULES:
+        importlib.import_module(STAGE_MODULES[name])
+    if name not in _REGISTRY:
+        valid = sorted(set(STAGE_MODULES) | set(_REGISTRY))
+        raise StorylineError("E002", f"no stage named {name!r}; valid stages: {', '.join(valid)}")
+    return _REGISTRY[name]
+
+
+def check_order(names: Iterable[str]) -> list[Stage]:
+    """The stages in the given order, refusing an order where a stage runs before what it needs."""
+    have = set(CLEANED)
+    stages = []
+    for name in names:
+        s = get_stage(name)
+        missing = [n for n in s.needs if n not in have]
+        if missing:
+            raise StorylineError("E003", f"stage {name!r} needs {', '.join(missing)}, which no earlier stage adds")
+        have.update(s.adds)
+        stages.append(s)
+    return stages
+
+
+class Context:
+    """What a process loads once and every stage shares."""
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self._lexicons: dict[str, Any] = {}
+
+    @cached_property
+    def nlp(self) -> Any:
+        from .parse import load_model
+
+        return load_model(self)
+
+    @cached_property
+    def kb(self) -> Any:
+        from .actors.kb import load_kb
+
+        return load_kb(self.options.kb_files)
+
+    def lexicon(self, name: str) -> Any:
+        if name not in self._lexicons:
+            from .lexicons import load_lexicon
+
+            self._lexicons[name] = load_lexicon(name, self.options.lexicon_files)
+        return self._lexicons[name]
+
+
+@dataclass
+class Outcome:
+    """What became of one input: a document, or the one-line error that stopped it."""
+
+    origin: str
+    document: Document | None = None
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def clean_raw(raw: RawDocument, ctx: Context) -> Document:
+    from .clean import clean
+
+    if len(raw.text) > ctx.options.max_chars:
+        raise InputError(raw.origin, f"{len(raw.text):,} characters, over the limit of "
+                         f"{ctx.options.max_chars:,} (set --max-chars to raise it)", "E104")
+    return clean(raw, ctx)
+
+
+def _error_line(origin: str, exc: BaseException, where: str = "") -> str:
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, StorylineError):
+        return f"{origin}: {exc}"
+    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
+    return f"{origin}: {where or 'processing'} failed: {type(exc).__name__}: {exc}{at}".splitlines()[0]
+
+
+def run_stages(docs: list[Document], ctx: Context, names: Iterable[str] | None = None) -> list[Outcome]:
+    """Run the stages over already-cleaned documents; a failing document leaves the batch."""
+    outcomes = [Outcome(d.origin, d) for d in docs]
+    for s in check_order(ctx.options.stages if names is None else names):
+        alive = [o for o in outcomes if o.error is None]
+        if s.batch is not None:
+            try:
+                results = s.batch([o.document for o in alive], ctx)  # type: ignore[misc]
+                for o, d in zip(alive, results, strict=True):
+                    o.document = d
+                continue
+            except Exception:  # noqa: BLE001 - fall back to one document at a time to find the culprit
+                pass
+        for o in alive:
+            try:
+                o.document = s.func(o.document, ctx)  # type: ignore[arg-type]
+            except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+                o.error = _error_line(o.origin, e, f"stage {s.name!r}")
+                o.document = None
+    return outcomes
+
+
+def process_batch(items: list[RawDocument | InputError], ctx: Context) -> list[Outcome]:
+    """Clean and run every stage over one batch of reader output, keeping input order."""
+    outcomes: list[Outcome] = []
+    cleaned: list[Document] = []
+    slots: list[int] = []
+    for item in items:
+        if isinstance(item, InputError):
+            outcomes.append(Outcome(item.origin, error=str(item)))
+            continue
+        try:
+            doc = clean_raw(item, ctx)
+        except Exception as e:  # noqa: BLE001
+            outcomes.append(Outcome(item.origin, error=_error_line(item.origin, e, "cleaning")))
+            continue
+        slots.append(len(outcomes))
+        outcomes.append(Outcome(item.origin, doc))
+        cleaned.append(doc)
+    for slot, done in zip(slots, run_stages(cleaned, ctx), strict=True):
+        outcomes[slot] = done
+    for o in outcomes:
+        if o.document is not None:
+            o.document._spacy = None  # the parse lives only as long as the batch
+    return outcomes
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER_CTX: Context | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _WORKER_CTX
+    _WORKER_CTX = Context(options)
+    _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
+
+
+def _work(items: list[RawDocument | InputError]) -> list[Outcome]:
+    assert _WORKER_CTX is not None
+    return process_batch(items, _WORKER_CTX)
+
+
+def process(items: Iterable[RawDocument | InputError], ctx: Context) -> Iterator[Outcome]:
+    """Stream reader output through the pipeline, yielding one Outcome per input in order."""
+    size = max(1, ctx.options.batch_size)
+    if ctx.options.workers <= 1:
+        for batch in _batches(items, size):
+            yield from process_batch(batch, ctx)
+        return
+    # Several processes: keep a bounded number of batches in flight so memory stays flat on
+    # millions of articles, and yield in input order.
+    with ProcessPoolExecutor(ctx.options.workers, initializer=_init_worker, initargs=(ctx.options,)) as pool:
+        pending: list[Future[list[Outcome]]] = []
+        for batch in _batches(items, size):
+            pending.append(pool.submit(_work, batch))
+            while len(pending) > 2 * ctx.options.workers:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
+def extract(items: Iterable[RawDocument | InputError], options: Options | None = None) -> Iterator[Outcome]:
+    """The library's front door: documents in, fully extracted documents (or errors) out."""
+    yield from process(items, Context(options))
