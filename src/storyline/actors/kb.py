@@ -68,6 +68,7 @@ class KnowledgeBase:
             for aid in list(self._rows):
                 self._index_row(self._row(aid))
         self.files: list[str] = []
+        self.version = 0  # counts additions, so the ruler knows when to read new names
 
     def index_data(self) -> dict[str, Any]:
         """The name and office indexes in JSON form (stored in the compiled file)."""
@@ -107,6 +108,7 @@ class KnowledgeBase:
     def add(self, actor: Actor, *, replace: bool = False) -> Actor:
         """Add (or merge into an existing record) an actor from a user file, the store or the text.
         Returns the record now in the knowledge base."""
+        self.version += 1
         existing = self._same(actor)
         if existing is not None and not replace:
             known = {N.name_key(x) for x in [existing.name, *existing.aliases]}
