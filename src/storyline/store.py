@@ -304,8 +304,9 @@ class Store:
         finally:
             self._in_transaction = False
 
-    def insert(self, table: str, rows: list[dict[str, Any]]) -> int:
-        """Append rows (dicts of column -> value, columns matched by name) inside a transaction.
+    def insert(self, table: str, rows: list[dict[str, Any]], *, ignore_existing: bool = False) -> int:
+        """Append rows (dicts of column -> value, columns matched by name) inside a transaction;
+        ``ignore_existing`` skips rows whose primary key is already there.
 
         Rows go in as one Arrow table: several times faster than row-by-row inserts."""
         if not rows:
@@ -320,7 +321,8 @@ class Store:
         self.con.register(view, arrow)
         try:
             cols = ", ".join(f'"{c}"' for c in columns)
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")
+            verb = "INSERT OR IGNORE INTO" if ignore_existing else "INSERT INTO"
+            self.con.execute(f"{verb} {table} ({cols}) SELECT {cols} FROM {view}")
         finally:
             self.con.unregister(view)
         return len(rows)
@@ -347,27 +349,36 @@ class Store:
 
     def _merge_actors(self, doc: Document) -> None:
         """Actors are corpus-wide: a known actor gains the new aliases and roles, keeps the rest."""
-        for actor in doc.actors:
-            data = actor.to_dict()
-            old = self.con.execute("SELECT aliases FROM actors WHERE id = ?", [actor.id]).fetchone()
-            if old is None:
-                row = {c: data.get(c) for c in _ACTOR_COLUMNS}
-                row["extra"] = _extra(data, _ACTOR_COLUMNS + ("roles",))
-                row["first_doc_id"] = doc.id
-                self.insert("actors", [row])
+        if not doc.actors:
+            return
+        mine: dict[str, Actor] = {}
+        for actor in doc.actors:  # the same actor twice in a document is one actor
+            if actor.id in mine:
+                mine[actor.id].aliases += [a for a in actor.aliases if a not in mine[actor.id].aliases]
+                mine[actor.id].roles += actor.roles
             else:
-                aliases = list(old[0] or [])
-                new = [a for a in actor.aliases if a not in aliases]
-                if new:
+                mine[actor.id] = Actor.from_dict(actor.to_dict())
+        known = dict(self.con.execute("SELECT id, aliases FROM actors WHERE list_contains(?, id)",
+                                      [list(mine)]).fetchall())
+        new_rows, roles = [], {}
+        for actor in mine.values():
+            if actor.id in known:
+                aliases = list(known[actor.id] or [])
+                added = [a for a in actor.aliases if a not in aliases]
+                if added:
                     self.con.execute("UPDATE actors SET aliases = ?, updated_at = current_timestamp WHERE id = ?",
-                                     [aliases + new, actor.id])
+                                     [aliases + added, actor.id])
+            else:
+                data = actor.to_dict()
+                new_rows.append({**{c: data.get(c) for c in _ACTOR_COLUMNS}, "first_doc_id": doc.id,
+                                 "extra": _extra(data, _ACTOR_COLUMNS + ("roles",))})
             for role in actor.roles:
                 rd = role.to_dict()
-                self.con.execute(
-                    "INSERT INTO roles (actor_id, role_key, country, sector, title, office, start, \"end\", "
-                    "source, doc_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [actor.id, role_key(role), *(rd.get(c) for c in _ROLE_COLUMNS), doc.id,
-                     _extra(rd, _ROLE_COLUMNS)])
+                roles[(actor.id, role_key(role))] = {"actor_id": actor.id, "role_key": role_key(role),
+                                                     **{c: rd.get(c) for c in _ROLE_COLUMNS}, "doc_id": doc.id,
+                                                     "extra": _extra(rd, _ROLE_COLUMNS)}
+        self.insert("actors", new_rows)
+        self.insert("roles", list(roles.values()), ignore_existing=True)
 
     # -------------------------------------------------------------- reading
 
