@@ -200,6 +200,15 @@ def test_html_page_without_an_article_is_refused(tmp_path: Path) -> None:
     assert err.code == "E106" and "no article text found" in str(err) and str(f) in str(err)
 
 
+def test_a_copyright_year_is_not_taken_for_the_page_date(tmp_path: Path) -> None:
+    page = NEWS_PAGE.replace('<meta property="article:published_time" content="2020-11-12T14:05:00+03:00">', "")
+    f = tmp_path / "undated.html"
+    f.write_text(page, encoding="utf-8")
+    (raw,) = read_all(f)
+    assert isinstance(raw, RawDocument) and "date" not in raw.metadata
+    assert clean_raw(raw, Context()).published is None
+
+
 def test_a_saved_page_named_txt_is_read_as_html(tmp_path: Path) -> None:
     f = tmp_path / "saved.txt"
     f.write_text(NEWS_PAGE, encoding="utf-8")
