@@ -24,10 +24,10 @@ class StorySettings:
     merge_threshold: float = 0.5  # score at or over which two events are one happening
     link_threshold: float = 0.45  # score at or over which a planned event is linked to its report
     date_slack_days: int = 1  # day-precise dates this far apart still count as compatible
-    weight_text: float = 0.35
-    weight_actors: float = 0.25
-    weight_type: float = 0.2
-    weight_date: float = 0.2
+    weight_text: float = 0.3  # the four weights of a pair's score (story.merge.score_pair)
+    weight_actors: float = 0.2
+    weight_type: float = 0.25
+    weight_date: float = 0.25
 
 
 @dataclass

@@ -164,9 +164,14 @@ def agreement(a: Span | None, b: Span | None, slack_days: int = 0) -> float | No
         return 0.0
     if a.first == b.first and a.last == b.last:
         return 1.0
-    if a.contains(b) or b.contains(a):
-        return 0.6
-    return 0.4
+    wide = a if a.contains(b) else b if b.contains(a) else None
+    if wide is not None and not _is_range(wide.value):
+        return 0.6  # "1988" and "February 1988": one outlet is more precise
+    return 0.4  # a year inside "1992-1994" (a period, not the moment), or stretches that overlap
+
+
+def _is_range(value: str | None) -> bool:
+    return bool(value and _RANGE.match(value.strip()))
 
 
 def finest(values: list[DateValue]) -> DateValue | None:
