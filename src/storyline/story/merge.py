@@ -214,14 +214,18 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
 # ---------------------------------------------------------------- candidates and clusters
 
 
-def buckets(span: Span | None) -> list[str]:
-    """Where an event is looked for: the years its span covers, or "wide" for long or open spans."""
-    if span is None:
-        return ["wide"]
-    years = span.years()
-    if len(years) > WIDE_YEARS:
-        return ["wide"]
-    return [str(y) for y in years]
+def buckets(item: EventItem) -> list[str]:
+    """Where an event is looked for: the years its span covers. An undated plan is looked for in
+    the year it was announced and the next (plans that take longer are rarely told without a
+    date). Long or open stretches ("before 2016") go to "wide" buckets, one per actor they
+    name, so such events meet only events that share an actor with them."""
+    span = item.span
+    if span is not None and not span.exact and item.event.status in INTENDED and span.first.year < 9999:
+        return [str(span.first.year), str(span.first.year + 1)]
+    if span is not None and len(span.years()) <= WIDE_YEARS:
+        return [str(y) for y in span.years()]
+    keys = sorted({k for r in (*item.event.source, *item.event.target) for k in _ref_keys(r)})
+    return [f"wide:{k}" for k in keys] or ["wide:-"]
 
 
 def with_spans(items: Sequence[EventItem], settings: StorySettings) -> None:
@@ -233,33 +237,70 @@ def _stable_id(item: EventItem) -> str:
     return "se-" + hashlib.sha256(item.key.encode("utf-8")).hexdigest()[:12]
 
 
+def components(items: Sequence[EventItem]) -> list[list[int]]:
+    """Indices of items grouped so that no two groups share a bucket: events in different groups
+    are never compared, so each group can be clustered (and recomputed) on its own."""
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, it in enumerate(items):
+        for b in buckets(it):
+            if b in first:
+                ri, rb = find(i), find(first[b])
+                if ri != rb:
+                    parent[max(ri, rb)] = min(ri, rb)
+            else:
+                first[b] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
 def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
     """Groups of events that are one happening each (see the module's docstring)."""
     items = sorted(items, key=lambda it: it.order)
-    if not items:
-        return []
+    out: list[list[EventItem]] = []
+    for comp in components(items):
+        out.extend(_cluster_component([items[i] for i in comp], know, settings))
+    return sorted(out, key=lambda g: g[0].order)
+
+
+def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
+    # word weights are learned from the component alone, so recomputing it alone gives the same result
     space = TextSpace([it.text for it in items], know.stopwords)
     by_bucket: dict[str, list[int]] = {}
     for i, it in enumerate(items):
-        for b in buckets(it.span):
+        for b in buckets(it):
             by_bucket.setdefault(b, []).append(i)
     pairs = sorted({(i, j) for members in by_bucket.values() for i, j in combinations(members, 2)})
     cos = space.cosines(pairs)
+    scores: dict[tuple[int, int], PairScore | None] = {}
     scored: list[tuple[float, int, int]] = []
-    gated: set[tuple[int, int]] = set()
     for (i, j), c in zip(pairs, cos, strict=True):
-        ps = score_pair(items[i], items[j], c, know, settings)
-        if ps is None:
-            gated.add((i, j))
-        elif ps.score >= settings.merge_threshold:
+        ps = scores[(i, j)] = score_pair(items[i], items[j], c, know, settings)
+        if ps is not None and ps.score >= settings.merge_threshold:
             scored.append((ps.score, i, j))
+
+    def gated(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key not in scores:  # in no common bucket: judged only when two groups would join
+            scores[key] = score_pair(items[key[0]], items[key[1]], space.cosine(*key), know, settings)
+        return scores[key] is None
+
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     where = list(range(len(items)))
     for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         gi, gj = where[i], where[j]
         if gi == gj:
             continue
-        if any((min(x, y), max(x, y)) in gated for x in groups[gi] for y in groups[gj]):
+        if any(gated(x, y) for x in groups[gi] for y in groups[gj]):
             continue
         keep, gone = min(gi, gj), max(gi, gj)
         groups[keep].extend(groups.pop(gone))
@@ -370,10 +411,10 @@ def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: St
     plans = [(story_event(g), g) for g in cluster(intended, know, settings)]
     link_plans(plans, done, know, settings)
     out = [s for s, _ in done] + [s for s, _ in plans]
-    return sorted(out, key=_chronological)
+    return sorted(out, key=chronological)
 
 
-def _chronological(s: StoryEvent) -> tuple[date, str, str]:
+def chronological(s: StoryEvent) -> tuple[date, str, str]:
     span = event_span(s.date, s.status, parse_day(s.first_reported))
     return (span.first if span and span.exact else parse_day(s.first_reported) or date.max,
             s.first_reported or "", s.id)
