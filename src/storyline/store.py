@@ -215,8 +215,8 @@ class Store:
         except duckdb.IOException as e:
             first = str(e).splitlines()[0]
             if "lock" in first.lower():
-                raise StorylineError("E034", f"{self.path} is in use by another process (one ingest at a "
-                                     f"time may write it; reads wait until it ends): {first}") from e
+                raise StorylineError("E034", f"{self.path} is in use by another process (while an ingest "
+                                     f"writes it no other process can open it; try again when it has finished): {first}") from e
             raise StorylineError("E035", f"cannot open the database {self.path}: {first}") from e
         except duckdb.Error as e:
             raise StorylineError("E035", f"cannot open the database {self.path} (is it a DuckDB file?): "
