@@ -326,6 +326,7 @@ class StorySource(Record):
     start: int  # the event's evidence in the document's cleaned text
     end: int
     text: str
+    doc: str | None = None  # the document's name (file name or record id)
     sentence: int | None = None
     sentence_text: str | None = None
     outlet: str | None = None

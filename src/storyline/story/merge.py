@@ -47,6 +47,7 @@ class EventItem:
 
     doc_id: str
     event: Event
+    doc_name: str | None = None
     outlet: str | None = None
     published: str | None = None
     sentence_text: str | None = None
@@ -87,7 +88,7 @@ def items_from_documents(docs: Iterable[Document], copies: dict[str, str] | None
             if sent is None:
                 idx = d.sentence_at(e.start)
                 sent = d.sentences[idx] if idx is not None else None
-            out.append(EventItem(d.id, e, d.publisher, d.date,
+            out.append(EventItem(d.id, e, d.name, d.publisher, d.date,
                                  d.text[sent.start:sent.end] if sent else None,
                                  bool(sent and sent.background), copies.get(d.id), kinds))
     return out
@@ -323,8 +324,8 @@ def _dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
 
 def _source(it: EventItem) -> StorySource:
     e = it.event
-    return StorySource(it.doc_id, e.id, e.start, e.end, e.evidence, e.sentence, it.sentence_text, it.outlet,
-                       it.published, e.status, e.what, it.background, it.duplicate_of)
+    return StorySource(it.doc_id, e.id, e.start, e.end, e.evidence, it.doc_name, e.sentence, it.sentence_text,
+                       it.outlet, it.published, e.status, e.what, it.background, it.duplicate_of)
 
 
 def story_event(group: Sequence[EventItem]) -> StoryEvent:
