@@ -37,6 +37,13 @@ from .text import TextSpace
 ACTUAL = ("reported", "historical")
 INTENDED = ("planned", "hoped")
 
+#: Clause closeness at which two tellings are nearly the same words (wire copy, boilerplate).
+NEAR_VERBATIM = 0.5
+
+#: Within one article (where reported events often all carry the article's date), two events are
+#: one only if they also share this much of their words.
+SAME_ARTICLE_WORDS = 0.2
+
 #: Spans longer than this many years are compared only with each other ("wide" bucket).
 WIDE_YEARS = 12
 
@@ -194,18 +201,22 @@ class PairScore:
 
 
 def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
-               settings: StorySettings) -> PairScore | None:
-    """The weighted agreement of two events, or None where a gate says they differ."""
+               settings: StorySettings, linking: bool = False) -> PairScore | None:
+    """The weighted agreement of two events, or None where a gate says they differ. With
+    ``linking`` (a plan against what happened) an undated plan is no reason to refuse."""
     d = agreement(a.span, b.span, settings.date_slack_days)
     if d is None:
         return None
     t = type_agreement(a.event, b.event, know)
     if t is None:
         return None
-    if a.story_doc == b.story_doc and cosine < 0.9 and not (d == 1.0 and t == 1.0):
-        return None
     act = actor_agreement(a, b)
-    if act is None or (act == 0.0 and cosine < 0.5):
+    if act is None or (act == 0.0 and cosine < NEAR_VERBATIM):
+        return None
+    if d == 0.0 and cosine < NEAR_VERBATIM and not linking:
+        return None  # no stated dates to set side by side: only a retelling in nearly the same words
+    if a.story_doc == b.story_doc and cosine < 0.9 and not (d == 1.0 and t == 1.0 and act >= 0.5
+                                                            and cosine >= SAME_ARTICLE_WORDS):
         return None
     s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
          + settings.weight_date * d)
@@ -380,7 +391,7 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
                     t = type_agreement(p.event, d.event, know)
                     if t is None or t < 0.6:
                         continue
-                    ps = score_pair(p, d, space.cosine(index[id(p)], index[id(d)]), know, settings)
+                    ps = score_pair(p, d, space.cosine(index[id(p)], index[id(d)]), know, settings, linking=True)
                     if ps is not None:
                         best = max(best, ps.score)
             if best >= settings.link_threshold:
