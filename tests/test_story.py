@@ -337,3 +337,24 @@ def test_settings_come_from_options(tmp_path: Path) -> None:
     strict.story.merge_threshold = 0.99
     storage.update(store, strict)
     assert len(storage.story_events(store)) == 3
+
+
+def test_story_commands_end_to_end(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    store = _dev_like_store(tmp_path)
+    store.close()
+    db = str(tmp_path / "story.duckdb")
+    runner = CliRunner()
+    result = runner.invoke(app, ["timeline", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["what"] for r in rows] == ["REJECT", "MEDIATE", "ACCUSE"]
+    result = runner.invoke(app, ["network", "--db", db, "--format", "graphml"])
+    assert result.exit_code == 0 and "<graphml" in result.stdout
+    result = runner.invoke(app, ["compare", rows[0]["id"], "--db", db, "--format", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["outlets"]) == 3
+    result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "E033" in result.stderr
