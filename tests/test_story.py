@@ -56,6 +56,15 @@ def test_adjacent_days_meet_only_within_the_slack() -> None:
     assert agreement(a, b, 0) is None and agreement(a, b, 1) is not None
 
 
+def test_a_date_without_its_year_takes_the_latest_year_up_to_the_article() -> None:
+    from datetime import date
+
+    span = value_span("XXXX-11-09", "day", date(2020, 11, 12))
+    assert span is not None and span.first == date(2020, 11, 9)
+    assert value_span("XXXX-12-30", "day", date(2021, 1, 2)).first == date(2020, 12, 30)
+    assert value_span("XXXX-11-09") is None
+
+
 def test_candidates_widen_a_date_to_the_choice_it_was() -> None:
     span = date_span(DateValue("2010", "year", candidates=["2008", "2011"]))
     assert span is not None and span.first.year == 2008 and span.last.year == 2011

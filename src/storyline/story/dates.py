@@ -104,6 +104,14 @@ def value_span(value: str | None, precision: str | None = None, anchor: date | N
         first, last = {"PAST_REF": (_MIN, anchor), "FUTURE_REF": (anchor, _MAX),
                        "PRESENT_REF": (anchor, anchor)}[v]
         return Span(first, last, value, precision, exact=False)
+    if anchor is not None and (m := re.fullmatch(r"XXXX(-\d{2}(?:-\d{2})?)", v)):
+        # a date without its year ("on November 9"): the latest such date up to the article's
+        # date, the way a reader of the article takes it
+        for year in (anchor.year, anchor.year - 1):
+            got = _single(f"{year}{m[1]}")
+            if got and got[0] <= anchor:
+                return Span(got[0], got[1], value, precision)
+        return None
     if m := _RANGE.match(v):
         a, b = _single(m[1]), _single(m[2])
         if a and b:
