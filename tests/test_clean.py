@@ -170,6 +170,18 @@ def test_sentences_that_open_like_a_dateline_are_left_alone(cctx: Context, openi
     assert doc.dateline is None and doc.dateline_date is None and doc.text.startswith(opening.strip())
 
 
+def test_a_name_with_a_bracket_is_no_dateline(cctx: Context) -> None:
+    doc = clean_text("Blackburn v Burnley\n\nEwood Park\n\nHoward Webb (South Yorkshire)\n\n" + BODY, cctx)
+    assert doc.dateline is None and doc.publisher is None
+    assert doc.text.startswith("Ewood Park\n\nHoward Webb (South Yorkshire)")
+
+
+def test_body_lines_that_start_like_furniture_stay(cctx: Context) -> None:
+    text = BODY + "\n\nCopyright infringement cases rose sharply.\n\nRead more about the talks in the report."
+    doc = clean_text(text, cctx)
+    assert doc.text == text and not doc.removed
+
+
 def test_dateline_with_a_year_gives_the_publication_date(cctx: Context) -> None:
     doc = clean_text("MOSCOW, November 12, 2020 /TASS/. " + BODY, cctx)
     assert doc.published is not None and doc.published.value == "2020-11-12"

@@ -200,6 +200,15 @@ def test_html_page_without_an_article_is_refused(tmp_path: Path) -> None:
     assert err.code == "E106" and "no article text found" in str(err) and str(f) in str(err)
 
 
+def test_a_copyright_year_is_not_taken_for_the_page_date(tmp_path: Path) -> None:
+    page = NEWS_PAGE.replace('<meta property="article:published_time" content="2020-11-12T14:05:00+03:00">', "")
+    f = tmp_path / "undated.html"
+    f.write_text(page, encoding="utf-8")
+    (raw,) = read_all(f)
+    assert isinstance(raw, RawDocument) and "date" not in raw.metadata
+    assert clean_raw(raw, Context()).published is None
+
+
 def test_a_saved_page_named_txt_is_read_as_html(tmp_path: Path) -> None:
     f = tmp_path / "saved.txt"
     f.write_text(NEWS_PAGE, encoding="utf-8")
@@ -265,6 +274,30 @@ def test_truncated_gzip_keeps_the_lines_before_the_damage(tmp_path: Path) -> Non
     items = read_all(f)
     assert isinstance(items[0], RawDocument) and isinstance(items[-1], InputError)
     assert "cut short or damaged" in str(items[-1]) and str(f) in str(items[-1])
+
+
+def test_json_files_one_object_a_list_or_lines(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(record(1), indent=2), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([record(2), record(3)], indent=2), encoding="utf-8")
+    lines = tmp_path / "lines.json"
+    lines.write_text(json.dumps(record(4)) + "\n" + json.dumps(record(5)) + "\n", encoding="utf-8")
+    items = read_all(one, many, lines)
+    assert [x.name for x in items if isinstance(x, RawDocument)] == ["art-1", "art-2", "art-3", "art-4", "art-5"]
+
+
+def test_standard_input_is_read(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("from storyline.read import read_paths\n"
+            "for x in read_paths(['-']): print(type(x).__name__, getattr(x, 'name', ''), getattr(x, 'kind', ''))")
+    jsonl = "\n".join(json.dumps(record(i)) for i in range(3)) + "\n"
+    for given, expected in [(jsonl, ["RawDocument art-0 jsonl", "RawDocument art-1 jsonl", "RawDocument art-2 jsonl"]),
+                            (BODY, ["RawDocument <stdin> text"]), (NEWS_PAGE, ["RawDocument <stdin> html"])]:
+        out = subprocess.run([sys.executable, "-c", code], input=given.encode(), capture_output=True, check=True)
+        assert out.stdout.decode().splitlines() == expected
 
 
 def test_jsonl_is_streamed(tmp_path: Path) -> None:

@@ -40,5 +40,6 @@ class Options:
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
     lexicon_files: list[Path] = field(default_factory=list)  # users' own lexicon extensions (YAML)
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")
+    commit_every: int = 1  # documents per store transaction: 1 commits each alone; more load faster
     progress_every: int = 50  # without a terminal, ingest logs a progress line every this many inputs
     story: StorySettings = field(default_factory=StorySettings)

@@ -60,6 +60,8 @@ def _title_like(line: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > max(len(a), len(b)) // 2 + 5:
+        return False
     return normalise_for_id(a).rstrip(" .") == normalise_for_id(b).rstrip(" .")
 
 
@@ -118,7 +120,7 @@ def _dateline(m: re.Match[str], found: _Found, pats: Patterns, text: str) -> Non
         found.credit(read_credit(g["credit"], pats), "text:dateline")
 
 
-def _header_kind(line: str, later: list[str], found: _Found, pats: Patterns) -> str | None:
+def _header_kind(line: str, found: _Found, pats: Patterns) -> str | None:
     """Which furniture a header line is (acting on it), or None for a line that may be text."""
     if _matches(pats.edges, line):
         return "boilerplate"
@@ -145,10 +147,16 @@ def _header_kind(line: str, later: list[str], found: _Found, pats: Patterns) -> 
         return "byline"
     if found.title and _same(line, found.title):
         return "title repeated"
-    key = normalise_for_id(line).rstrip(" .")
-    if len(key.split()) >= 5 and any(normalise_for_id(p).startswith(key) for p in later):
-        return "teaser"
     return None
+
+
+def _is_teaser(line: str, later: list[str]) -> bool:
+    """A line without a sentence's end that a later paragraph opens with, word for word (a
+    summary the page shows above the story that then begins with the same words)."""
+    if _ENDS_SENTENCE.search(line):
+        return False
+    key = normalise_for_id(line).rstrip(" .")
+    return len(key.split()) >= 5 and any(normalise_for_id(p[:2 * len(line) + 20]).startswith(key) for p in later)
 
 
 def _header(paras: list[str], found: _Found, pats: Patterns) -> int:
@@ -168,7 +176,7 @@ def _header(paras: list[str], found: _Found, pats: Patterns) -> int:
         loose.clear()
 
     for i, line in enumerate(paras[:MAX_HEADER_LINES]):
-        kind = _header_kind(line, paras[i + 1:], found, pats)
+        kind = _header_kind(line, found, pats)
         if kind:
             if kind in ("masthead", "timestamp", "dateline", "byline"):
                 standfirst()
@@ -181,6 +189,9 @@ def _header(paras: list[str], found: _Found, pats: Patterns) -> int:
             return loose[0] if loose else i
         if found.title is None and not loose and _title_like(line) and i + 1 < len(paras):
             found.title, found.title_source, title_at = line, "text", i
+            continue
+        if _is_teaser(line, paras[i + 1:]):
+            found.removed.append(line)
             continue
         loose.append(i)
     # no body sentence in sight: what was not recognised is body after all

@@ -69,11 +69,11 @@ def read_file(path: Path, max_chars: int | None = None) -> Iterator[RawDocument 
         if len(data) > 4 * limit:
             yield _too_big(origin, len(data), limit, "bytes")
             return
+        if _looks_jsonl(data[:4096]):  # also a .json or .txt file that holds JSON Lines
+            yield from read_jsonl(path, limit)
+            return
         if inner.endswith(".json"):
             yield from read_json(path, data, limit)
-            return
-        if _looks_jsonl(data[:4096]):
-            yield from read_jsonl(path, limit)
             return
         text, encoding = bytes_to_text(data, origin)
         if len(text) > limit:

@@ -31,10 +31,14 @@ def looks_like_html(text: str) -> bool:
 def extract_article(html: str, origin: str, name: str, encoding: str = "utf-8") -> RawDocument:
     """The article in an HTML page, with its metadata; InputError where the page holds none."""
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
+        # no extensive date search: it guesses a day from a copyright line ("© 2020" -> 2020-01-01),
+        # and a wrong day is worse than none (the dates stage can still infer one)
         found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                            include_tables=False, include_images=False)
+                                            include_tables=False, include_images=False,
+                                            date_extraction_params=set_date_params(False))
     except Exception as e:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         raise InputError(origin, f"cannot parse the HTML page: {type(e).__name__}: {e}".splitlines()[0],
                          "E106") from e
