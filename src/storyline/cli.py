@@ -86,6 +86,10 @@ class ExportFormat(StrEnum):
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
              lexicon: list[Path] | None = None, batch_size: int | None = None, commit_every: int = 1) -> Options:
+    if kb:
+        from .actors.kb import check_files
+
+        check_files(kb)  # a bad --kb file stops the command before any article is read
     options = Options(db=db, workers=workers, kb_files=list(kb or []), lexicon_files=list(lexicon or []),
                       commit_every=commit_every)
     if batch_size:
@@ -303,6 +307,7 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
 #: Modules that add commands: each has ``register(app: typer.Typer) -> None``. One line per package.
 COMMAND_MODULES: tuple[str, ...] = (
     "storyline.story.commands",
+    "storyline.actors.commands",
 )
 
 for _name in COMMAND_MODULES:

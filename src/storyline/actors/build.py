@@ -58,6 +58,14 @@ def actor_row(a: Actor) -> list:
     return [a.id, a.name, a.kind, a.country, a.sector, a.aliases, [role_row(r) for r in a.roles], a.source]
 
 
+def chronological(roles: list[Role]) -> list[Role]:
+    """Roles in the order the store gives them back: undated first, then by start (ties by
+    their key), so an actor read from the database equals the one the stage linked."""
+    from ..store import role_key
+
+    return sorted(roles, key=lambda r: (r.start is not None, r.start or "", role_key(r)))
+
+
 def _overlaps(a: Role, b: Role) -> bool:
     a0, a1 = a.start or "0000", a.end or "9999"
     b0, b1 = b.start or "0000", b.end or "9999"
@@ -201,6 +209,8 @@ def build() -> dict:
         b.add(Actor(id=b.new_id(o["name"], o["country"]), name=o["name"], kind="organization",
                     country=o["country"], sector=o["sector"], aliases=o["aliases"], source="petrarch2"))
     states = {code: {"titles": s.titles, "executive": s.executive, "kind": s.kind} for code, s in specs.items()}
+    for a in b.actors.values():
+        a.roles = chronological(a.roles)
     data = {"digest": sources_digest(), "actors": {a.id: actor_row(a) for a in b.actors.values()},
             "states": states, "bodies": bodies, "metonyms": metonyms, "demonyms": demonyms, "generic": generic,
             "variants": variants["variants"], "particles": variants["particles"]}

@@ -21,8 +21,8 @@ from ..errors import StorylineError
 from ..lexicons import data_path, load_lexicon
 from ..model import Actor, Role
 from . import names as N
-from .build import COMPILED, role_row
-from .kbfile import KBFile, read_file
+from .build import COMPILED, chronological, role_row
+from .kbfile import KBFile, read_data, read_file
 
 log = logging.getLogger(__name__)
 
@@ -119,9 +119,11 @@ class KnowledgeBase:
             for r in actor.roles:
                 if not any(role_row(r)[:6] == role_row(x)[:6] for x in existing.roles):
                     existing.roles.append(r)
+            existing.roles = chronological(existing.roles)
             self._rows[existing.id] = _row(existing)
             self._index_row(self._rows[existing.id])
             return existing
+        actor.roles = chronological(actor.roles)
         if existing is not None:
             actor.id = existing.id
         elif actor.id in self._rows:
@@ -403,10 +405,21 @@ def _compiled() -> dict[str, Any]:
         return json.load(fh)
 
 
-def load_kb(extra_files: Iterable[str | Path] = ()) -> KnowledgeBase:
-    """The shipped knowledge base, extended by users' files (``--kb FILE``)."""
+def check_files(paths: Iterable[str | Path]) -> None:
+    """Read users' knowledge-base files once, so a bad one stops a command before any article
+    is read (the error names the file, the entry and what would be valid)."""
+    known = offices()
+    for f in paths:
+        read_file(f, known)
+
+
+def load_kb(extra_files: Iterable[str | Path] = (), documents: Iterable[tuple[str, Any]] = ()) -> KnowledgeBase:
+    """The shipped knowledge base, extended by the documents stored with the database (added
+    files, learned people: ``Options.kb_documents``) and then by users' files (``--kb FILE``)."""
     kb = KnowledgeBase(_compiled())
     known = offices()
+    for name, data in documents:
+        kb.add_file(read_data(data, f"stored {name}", known, f"user:{name}"))
     for f in extra_files:
-        kb.add_file(read_file(f, known))
+        kb.add_file(read_file(f, known, f"user:{Path(f).name}"))
     return kb

@@ -94,7 +94,7 @@ def _date(value: Any, w: _Where, where: str) -> str | None:
 def _code(value: Any, w: _Where, where: str) -> str | None:
     if value is None:
         return None
-    text = str(value).strip().upper()
+    text = str(value).strip()
     if not _CODE.match(text):
         raise w.fail(where, f"code {value!r} is not an upper-case code (ISO alpha-3 such as RUS, "
                             "or a body's code such as OSCE)")
@@ -130,10 +130,10 @@ def parse_role(value: Any, offices: set[str], w: _Where, where: str, *, country:
                                 "title": title.strip() or None}
     elif isinstance(value, dict):
         spec = dict(value)
-        unknown = set(spec) - {"office", "start", "end", "title", "country", "sector"}
+        unknown = set(spec) - {"office", "start", "end", "title", "country", "sector", "source"}
         if unknown:
             raise w.fail(where, f"unknown role keys {sorted(unknown)}; valid: office, title, country, "
-                                "sector, start, end")
+                                "sector, start, end, source")
         spec["start"] = _date(spec.get("start"), w, where)
         spec["end"] = _date(spec.get("end"), w, where)
     else:
@@ -148,7 +148,7 @@ def parse_role(value: Any, offices: set[str], w: _Where, where: str, *, country:
         roles.append(Role(country=_code(spec.get("country"), w, where) or country,
                           sector=_sector(spec.get("sector"), w, where) or sector,
                           title=spec.get("title"), office=office, start=spec["start"], end=spec["end"],
-                          source=source))
+                          source=str(spec.get("source") or source)))
     return roles
 
 
@@ -157,9 +157,11 @@ def _person(entry: Any, i: int, offices: set[str], w: _Where, source: str, secti
     if not isinstance(entry, dict) or not entry.get("name"):
         raise w.fail(where, "each entry is a mapping with at least a 'name'")
     where = f"{section}[{i}] ({entry['name']})"
-    unknown = set(entry) - {"name", "aliases", "country", "sector", "roles", "kind", "id"}
+    unknown = set(entry) - {"name", "aliases", "country", "sector", "roles", "kind", "id", "source"}
     if unknown:
-        raise w.fail(where, f"unknown keys {sorted(unknown)}; valid: id, name, aliases, kind, country, sector, roles")
+        raise w.fail(where, f"unknown keys {sorted(unknown)}; valid: id, name, aliases, kind, country, sector, "
+                            "roles, source")
+    source = str(entry.get("source") or source)
     country = _code(entry.get("country"), w, where)
     kind = str(entry.get("kind") or ("person" if section == "people" else "organization"))
     if kind not in ("person", "organization", "group", "state", "unknown"):

@@ -554,7 +554,14 @@ class Linker:
                 return True
             j -= 1
         if j >= 0 and doc[j].lower_ in self.lex.locative:
-            return True
+            # "in Baku insist ...", "... explained in the Kremlin": the capital speaks
+            after = self.finder.match_at.get(start)
+            nxt = doc[after.end] if after is not None and after.end < len(doc) else None
+            if nxt is not None and nxt.tag_ in ("VBP", "VBZ", "VBD") and nxt.lemma_ in self.lex.speech_verbs:
+                return False
+            said_in = j > 0 and doc[j].lower_ == "in" and doc[j - 1].tag_ in ("VBD", "VBZ", "VBP") \
+                and doc[j - 1].lemma_ in self.lex.speech_verbs
+            return not said_in
         # a dateline: "BAKU, July 27", "Azerbaijan, Baku, May 12"
         sent_start = self.sent_start[self.sent_of[start]]
         if start - sent_start <= 2 and start + 1 < len(doc) and doc[start + 1].text in (",", "(", "/"):
