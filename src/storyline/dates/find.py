@@ -124,6 +124,10 @@ def _check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
     if name == "bare_year":
         return _bare_year_ok(f, text, idx)
     if name == "month_alone":
+        word = f.group("month") or ""
+        if not word.endswith(".") and rules.lookup("month", word) is not None \
+                and word.lower() not in rules.words.get("month", {}):
+            return False  # "Jan", "Aug" alone: a name or a word, not a month
         tok = idx.token(f.start)
         if tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("MD", "VB", "VBP"):
             return False
@@ -133,6 +137,20 @@ def _check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
             return True
         return _prev_word(text, f.start) in {"for", "over", "within", "after", "took", "take", "takes",
                                              "spent", "spend", "lasted", "last", "about", "nearly"}
+    if name == "not_age":
+        return not re.match(r"s?-old\b|\s+old\b", text[f.end:f.end + 6])
+    if name == "season_alone":
+        if text[f.start:f.end].lower().startswith("the "):
+            return True
+        tok = idx.token(f.start)
+        if tok is not None and tok.pos_ in ("VERB", "AUX"):
+            return False
+        return _prev_word(text, f.start) in {"in", "during", "by", "until", "since", "through", "this", "last",
+                                             "next", "early", "late", "mid", "of", "that", "each", "every",
+                                             "past", "coming", "before", "after", "from", "till"}
+    if name == "spelled_year":
+        n = rules.number(f.group("num") or "")
+        return isinstance(n, float) and 10 <= n <= 99
     if name == "after_quantity":
         prev = _prev_word(text, f.start)
         return bool(re.fullmatch(r"[\d.,%$€£]+|percent|million|billion|thousand|trillion|cents?|"

@@ -54,6 +54,7 @@ class Value:
     mod: str | None = None
     range_end: str | None = None
     point: Point | None = None
+    memorable: bool = True  # False for values counted from another mention ("the next day")
 
 
 def _int(text: str | None) -> int | None:
@@ -84,7 +85,9 @@ class Normaliser:
         text = f.group(name)
         return None if text is None else self.r.lookup(name, text)
 
-    def _point(self, p: Point, anchor: str = "document", type_: str = "DATE") -> Value:
+    def _point(self, p: Point, anchor: str | None = "document", type_: str = "DATE") -> Value:
+        if p.gran in ("pod", "time"):
+            type_ = "TIME"
         return Value(type_, p.value, p.precision, anchor, point=p)
 
     # ------------------------------------------------------------ calendar dates
@@ -92,6 +95,9 @@ class Normaliser:
     def _year_of(self, f: Found, frame: Frame) -> int | None:
         if f.has("year"):
             return int(f.group("year") or 0)
+        if f.has("century_word"):
+            n = self.r.number(f.group("num") or "")
+            return int(self._look(f, "century_word") or 0) * 100 + int(n) if isinstance(n, float) else None
         if f.has("yy"):
             yy = int((f.group("yy") or "")[-2:])
             base = frame.ref.day.year if frame.ref and frame.ref.year_known else 2000
@@ -147,8 +153,8 @@ class Normaliser:
             if ref is None:
                 return Value("DATE", f"XXXX-WXX-{weekday}", "day")
             rel = self._look(f, "rel")
-            p = self._weekday(ref, weekday, rel, tense, bool(f.group("rel")))
-            return self._point(self._with_pod(p, pod))
+            # a weekday's part of day ("Friday night") stays in the text: the value is the day
+            return self._point(self._weekday(ref, weekday, rel, tense, bool(f.group("rel"))))
         if year:
             return self._point(Point(date(year, 1, 1), "year"), None)
         return None
@@ -184,9 +190,9 @@ class Normaliser:
             return replace(ref.at("day"), day=monday + timedelta(days=weekday - 1))
         if tense == FUTURE:
             return replace(ref.at("day"), day=d + timedelta(days=ahead))
-        if tense == PAST or back <= ahead:
-            return replace(ref.at("day"), day=d - timedelta(days=back))
-        return replace(ref.at("day"), day=d + timedelta(days=ahead))
+        # news reports the past: a bare weekday is this week's or last week's, unless the
+        # clause is in the future tense
+        return replace(ref.at("day"), day=d - timedelta(days=back))
 
     def _numeric(self, f: Found, frame: Frame, tense: int) -> Value | None:
         year = int(f.group("year") or 0)
@@ -300,6 +306,11 @@ class Normaliser:
         rel = int(rel) if rel is not None else 0
         whole = f.extra.get("text", "").lower()
         if "year-ago" in whole or "year-earlier" in whole or re.search(r"year[- ](?:ago|earlier)", whole):
+            if frame.last_quarter is not None:  # "year-earlier results" beside a quarter's
+                p = replace(frame.last_quarter, day=add_years(frame.last_quarter.day, -1))
+                v = self._point(p)
+                v.memorable = False
+                return v
             unit, rel = "Y", -1
         if "year-end" in whole:
             if ref is None:
@@ -313,21 +324,20 @@ class Normaliser:
             season = self._look(f, "season")
             if ref is None:
                 return Value("DATE", f"XXXX-{season}", "season")
+            if rel < 0 and "this past" in whole:  # the last one before the current season
+                cands = [Point(season_start(y, season), "season", ref.year_known)
+                         for y in (season_year(ref.day) - 1, season_year(ref.day))]
+                past = [c for c in cands if c.day < start_of(ref, "season")]
+                return self._point(max(past or cands, key=lambda c: c.day))
             y = ref.day.year + rel
             return self._point(Point(season_start(y, season), "season", ref.year_known))
         if unit is None:
             return None
         mod = self._look(f, "earlier")
-        if text and re.match(r"the\s", whole) and rel < 0 and unit in ("Y", "M", "W", "DE", "CE", "Q") \
-                and not re.search(r"previous|preceding|prior|latest", whole):
-            # "the past year": a stretch of time up to now, not the calendar year before
-            return Value("DURATION", duration(1.0, unit), None, None, mod)
         if ref is None:
             return Value("DATE", None, UNIT_GRAN.get(unit, "day"), "document", mod)
         if unit == "WE":
             return self._weekend(ref, rel, tense)
-        if unit == "Q" and rel == 0 and tense == PAST:
-            rel = -1
         gran = UNIT_GRAN.get(unit, "day")
         p = shift(ref.at(gran), unit, rel)
         return Value("DATE", p.value, p.precision, "document", mod, point=p)
@@ -371,13 +381,18 @@ class Normaliser:
         if base is None:
             return Value("DATE", None, None, "document")
         gran = {"W": "day", "TH": "day", "TM": "day", "TS": "day"}.get(unit, UNIT_GRAN.get(unit, "day"))
-        if gran == "day" and base.gran not in ("day", "pod", "time"):
+        if unit == "Y" and n == 1 and frame.last_quarter is not None:
+            base, gran = frame.last_quarter, "quarter"  # "a year earlier" beside a quarter's results
+        elif anchored_last and base.gran in ("day", "month", "quarter") and unit in ("Y", "Q", "M"):
+            gran = base.gran  # "a year earlier" than a day is that day a year before
+        elif gran == "day" and base.gran not in ("day", "pod", "time"):
             gran = base.gran if base.gran != "week" else "day"
         if not float(n).is_integer():
             n = round(float(n) * {"Y": 12, "M": 30}.get(unit, 1))
             unit = {"Y": "M", "M": "D"}.get(unit, unit)
         p = shift(base.at(gran), unit, sign * int(n))
-        return Value("DATE", p.value, p.precision, "last" if anchored_last else "document", point=p)
+        return Value("DATE", p.value, p.precision, "last" if anchored_last else "document", point=p,
+                     memorable=False)
 
     # ------------------------------------------------------------ quarters and financial periods
 
@@ -395,12 +410,19 @@ class Normaliser:
             year_shift = -1
         if year and n:
             return self._point(Point(quarter_start(year, n), "quarter"), None)
+        if year and f.has("year") and not f.has("rel"):  # "the 1988 period": the quarter in question, that year
+            if frame.last_quarter is not None:
+                return self._point(Point(quarter_start(year, (frame.last_quarter.day.month - 1) // 3 + 1),
+                                         "quarter"), None)
+            return self._point(Point(date(year, 1, 1), "year"), None)
         if ref is None:
             return Value("DATE", f"XXXX-Q{n}" if n else None, "quarter")
         if n:
             cands = [Point(quarter_start(y, n), "quarter", ref.year_known)
                      for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1)]
-            p = choose(cands, ref, tense if tense != UNKNOWN else PAST)
+            # quarters are reported after they end and forecast before: the nearest one wins
+            # unless the tense points clearly the other way
+            p = choose(cands, ref, tense if tense != UNKNOWN else PAST, penalty=60)
             if f.has("rel"):
                 rel = int(self._look(f, "rel") or 0)
                 p = replace(p, day=quarter_start(ref.day.year + rel, n)) if "year" in whole else \
@@ -415,8 +437,9 @@ class Normaliser:
             p = base
         if year_shift:
             p = replace(p, day=add_years(p.day, year_shift))
-            if frame.last_quarter is None and not n:
-                pass
+            v = self._point(p)
+            v.memorable = False
+            return v
         return self._point(p)
 
     # ------------------------------------------------------------ relative to the last date
@@ -444,7 +467,7 @@ class Normaliser:
         if f.has("weekday"):
             wd = int(self._look(f, "weekday") or 1)
             p = self._weekday(base.at("day"), wd, rel, tense, True)
-            return Value("DATE", p.value, p.precision, "last", point=p)
+            return Value("DATE", p.value, p.precision, "last", point=p, memorable=False)
         if unit in ("TH", "TM", "TS"):
             unit = "D"
         gran = UNIT_GRAN.get(unit, "day")
@@ -453,7 +476,7 @@ class Normaliser:
         p = shift(base.at(gran), unit, rel)
         if pod:
             p = replace(p, gran="pod", pod=pod)
-        return Value("DATE", p.value, p.precision, "last", point=p)
+        return Value("TIME" if pod else "DATE", p.value, p.precision, "last", point=p, memorable=False)
 
     # ------------------------------------------------------------ times of day
 
@@ -476,13 +499,26 @@ class Normaliser:
         tz = self._look(f, "tz")
         if ref is None:
             return Value("TIME", f"XXXX-XX-XXT{clock}", "time")
-        base = ref.at("day")
+        # a bare clock time belongs to the day the text is talking about
+        base = frame.last.at("day") if frame.last is not None and frame.last.gran in ("day", "pod", "time") \
+            else ref.at("day")
         if f.has("weekday"):
             base = self._weekday(ref, int(self._look(f, "weekday") or 1), None, tense, False)
         elif f.has("rday"):
             base = shift(ref.at("day"), "D", int(self._look(f, "rday") or 0))
-        p = replace(base, gran="time", clock=clock, tz=None if tz is None else str(tz))
-        return Value("TIME", p.value, "time", "document", point=p)
+        if f.has("month") and f.has("day"):
+            year = self._year_of(f, frame)
+            try:
+                base = Point(date(year, int(self._look(f, "month")), int(f.group("day") or 0)), "day") if year \
+                    else self._infer_month_day(ref, int(self._look(f, "month")), int(f.group("day") or 0), None, tense)
+            except ValueError:
+                return None
+        # the zone is kept apart: TIMEX3 values in news corpora are local clock times
+        p = replace(base, gran="time", clock=clock, tz=None)
+        v = Value("TIME", p.value, "time", "document", point=p)
+        if tz is not None:
+            v.anchor = f"document; zone {tz}"
+        return v
 
     # ------------------------------------------------------------ durations, sets, references
 
@@ -532,9 +568,10 @@ def to_timex(f: Found, v: Value, text: str, sentence: int | None) -> TimeExpress
 
 
 def remember(frame: Frame, v: Value) -> None:
-    """Keep a resolved date as the reference of the anaphoric expressions that follow it."""
+    """Keep a resolved date as the reference of the anaphoric expressions that follow it (a value
+    itself counted from another mention is not kept, so "a year earlier" twice stays one year)."""
     p = v.point or parse_value(v.value)
-    if p is None or v.type not in ("DATE", "TIME"):
+    if p is None or v.type not in ("DATE", "TIME") or not v.memorable:
         return
     if p.gran == "quarter":
         frame.last_quarter = p

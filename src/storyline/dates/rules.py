@@ -109,6 +109,9 @@ class DateRules:
         t = " ".join(text.lower().replace(",", "").split())
         if re.fullmatch(r"\d+(?:\.\d+)?", t):
             return float(t)
+        m = re.fullmatch(r"(\d+)(?:[ -]1/2|½)", t)
+        if m:
+            return float(m[1]) + 0.5
         if t in self.numbers:
             v = self.numbers[t]
             return v if isinstance(v, str) else float(v)
@@ -125,7 +128,7 @@ class DateRules:
         ones = [w for w, v in self.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and " " not in w
                 and w not in ("a", "an")]
         compound = f"(?:{'|'.join(tens)})[- ](?:{'|'.join(ones)})" if tens and ones else ""
-        alts = [r"\d+(?:[.,]\d+)?"] + ([compound] if compound else []) + [_alternation(words)]
+        alts = [r"\d+(?:[ -]1/2|½)|\d+(?:[.,]\d+)?"] + ([compound] if compound else []) + [_alternation(words)]
         return "(?:" + "|".join(alts) + ")"
 
     # ------------------------------------------------------------ patterns

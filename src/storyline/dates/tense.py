@@ -3,7 +3,8 @@
 Why: "Friday" in "said Friday" is the Friday before the article, in "will meet Friday" the one
 after; "in October" in a June article is last October or next October by the same token. The
 governing verb of the expression (found by climbing the dependency tree) and its auxiliaries
-tell; cue words for the future ("will", "expected", "scheduled") are data in the dates lexicon.
+tell; the verbs that point forward ("expected to", "scheduled to", "is to") are data in the dates
+lexicon (``future_cues``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "can", "should", "must"}
+_PERFECT = {"has", "have", "had", "'ve", "'s"}
+_BE_PAST = {"was", "were"}
+_BE_PRESENT = {"is", "are", "am", "be", "being", "been", "'re", "'m"}
 
 
 def governing_verb(sdoc: Any, start: int, end: int) -> Any:
@@ -30,7 +36,7 @@ def governing_verb(sdoc: Any, start: int, end: int) -> Any:
     return None
 
 
-def direction(sdoc: Any, start: int, end: int, future_cues: set[str] | frozenset[str] = frozenset()) -> int:
+def direction(sdoc: Any, start: int, end: int, future_cues: frozenset[str] = frozenset()) -> int:
     """PAST, FUTURE or UNKNOWN for the clause holding the characters start..end."""
     verb = governing_verb(sdoc, start, end)
     if verb is None:
@@ -38,20 +44,19 @@ def direction(sdoc: Any, start: int, end: int, future_cues: set[str] | frozenset
     return verb_direction(verb, future_cues)
 
 
-def verb_direction(verb: Any, future_cues: set[str] | frozenset[str] = frozenset()) -> int:
-    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if words & {"will", "'ll", "shall", "wo", "would", "'d"} or verb.lemma_.lower() in future_cues:
+def verb_direction(verb: Any, future_cues: frozenset[str] = frozenset()) -> int:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX:
         return FUTURE
-    if verb.lemma_.lower() in ("go",) and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ == "VBG":
-        return FUTURE
-    # "is expected to meet on Friday": the cue governs the verb of the expression
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head is not verb and head.lemma_.lower() in future_cues:
-        return FUTURE
-    if words & {"has", "have", "had", "did", "was", "were"}:
+    infinitive = "to" in aux or verb.tag_ == "VB"
+    if infinitive and head is not verb and head.lemma_.lower() in future_cues and verb.dep_ in ("xcomp", "ccomp"):
+        return FUTURE  # "is expected to meet", "set to resume", "is to resume", "going to"
+    if verb.lemma_.lower() in future_cues and (verb.tag_ == "VBN" and aux & _BE_PRESENT
+                                               or verb.lemma_.lower() not in ("be", "go", "expect", "hope")):
+        return FUTURE  # "is expected Friday", "has scheduled a news conference Thursday"
+    if aux & (_PERFECT | _BE_PAST | {"did"}):
         return PAST
-    if verb.tag_ in ("VBD",) or (verb.tag_ == "VBN" and not words & {"is", "are", "be", "been", "being", "am"}):
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not aux & _BE_PRESENT):
         return PAST
-    if verb.tag_ in ("VBP", "VBZ") or words & {"is", "are", "am", "does", "do"}:
-        return UNKNOWN
     return UNKNOWN

@@ -234,22 +234,26 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
-def choose(candidates: list[Point], ref: Point, direction: int) -> Point:
-    """Of the readings of an expression with no year (or no week), the one its tense points to:
-    the latest not after the reference for the past, the earliest not before it for the future,
-    the nearest otherwise. Comparison is at the candidates' granularity."""
+#: How many days' distance a reading against the clause's tense costs (see ``choose``).
+TENSE_PENALTY_DAYS = 200
+
+
+def choose(candidates: list[Point], ref: Point, direction: int, penalty: int = TENSE_PENALTY_DAYS) -> Point:
+    """Of the readings of an expression with no year, the one nearest the reference, where a
+    reading against the clause's tense (a later date in a past clause) counts as ``penalty``
+    days further: "Nov. 17" in a late-October story is next month even in a past clause, but
+    "March" in a past clause in October is last March. Compared at the candidates' granularity."""
     gran = candidates[0].gran
     here = start_of(ref, gran)
-    keyed = [(start_of(c, gran), c) for c in candidates]
-    if direction < 0:
-        past = [kc for kc in keyed if kc[0] <= here]
-        if past:
-            return max(past, key=lambda kc: kc[0])[1]
-    elif direction > 0:
-        future = [kc for kc in keyed if kc[0] >= here]
-        if future:
-            return min(future, key=lambda kc: kc[0])[1]
-    return min(keyed, key=lambda kc: (abs((kc[0] - here).days), kc[0] > here))[1]
+
+    def cost(c: Point) -> tuple[int, bool]:
+        start = start_of(c, gran)
+        days = abs((start - here).days)
+        if (direction < 0 and start > here) or (direction > 0 and start < here):
+            days += penalty
+        return days, start > here
+
+    return min(candidates, key=cost)
 
 
 def duration(n: float | str, unit: str) -> str:
@@ -259,7 +263,15 @@ def duration(n: float | str, unit: str) -> str:
                 "TM": (60, "TS"), "DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
         if unit in down:
             k, u = down[unit]
-            return duration(round(n * k), u)
+            whole, part = int(n), round((n - int(n)) * k)
+            if whole == 0:
+                return duration(float(part), u)
+            # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+            head = duration(float(whole), unit)
+            tail = duration(float(part), u)[1:]
+            if tail.startswith("T") and "T" in head:
+                tail = tail[1:]
+            return head + tail
     count = n if isinstance(n, str) else str(int(n))
     if unit.startswith("T"):
         return f"PT{count}{unit[1:]}"
