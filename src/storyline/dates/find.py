@@ -151,10 +151,13 @@ def _check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
     if name == "spelled_year":
         n = rules.number(f.group("num") or "")
         return isinstance(n, float) and 10 <= n <= 99
-    if name == "after_quantity":
+    if name == "after_quantity":  # "$33 million a year", "several phone calls a day"
         prev = _prev_word(text, f.start)
-        return bool(re.fullmatch(r"[\d.,%$€£]+|percent|million|billion|thousand|trillion|cents?|"
-                                 r"dollars?|times|twice|once|points?|%", prev))
+        if re.fullmatch(r"[\d.,%$€£]+|percent|million|billion|thousand|trillion|cents?|"
+                        r"dollars?|times|twice|once|points?|%", prev):
+            return True
+        tok = idx.token(f.start - len(prev) - 1) if prev else None
+        return tok is not None and tok.tag_ == "NNS"
     return True
 
 
@@ -169,6 +172,8 @@ def _generic_ok(f: Found, text: str, idx: TokenIndex) -> bool:
             return False
         if words == "current" and tok is not None and tok.pos_ == "NOUN":
             return False
+    if f.kind == "clock" and re.search(r"(?:[+\-−]|utc|gmt)\s*$", text[max(0, f.start - 6):f.start].lower()):
+        return False  # a time zone's offset ("UTC +04:00"), not a time
     if f.kind == "duration" and re.search(r"\b(?:a|one) second$", words):
         nxt = _next_text(text, f.end)
         return not re.match(r"\s+[a-z]", nxt) or bool(re.match(r"\s+(?:later|ago|earlier)\b", nxt))

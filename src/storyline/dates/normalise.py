@@ -103,7 +103,7 @@ class Normaliser:
             base = frame.ref.day.year if frame.ref and frame.ref.year_known else 2000
             cands = [c * 100 + yy for c in (base // 100 - 1, base // 100)]
             return min(c for c in cands if c <= base + 10) if any(c <= base + 10 for c in cands) else cands[0]
-        if f.has("rel") and f.kind == "calendar" and frame.ref and frame.ref.year_known:
+        if f.rule.params.get("rel_year") and f.has("rel") and frame.ref and frame.ref.year_known:
             return frame.ref.day.year + int(self._look(f, "rel") or 0)
         return None
 

@@ -116,9 +116,7 @@ def shift(p: Point, unit: str, n: int) -> Point:
         d = d + timedelta(weeks=n)
     elif unit == "M":
         d = add_months(d, n)
-    elif unit == "Q":
-        d = add_months(d, 3 * n)
-    elif unit == "SE":
+    elif unit == "Q" or unit == "SE":
         d = add_months(d, 3 * n)
     elif unit == "H":
         d = add_months(d, 6 * n)
