@@ -190,9 +190,12 @@ def _bare_year_ok(f: Found, text: str, idx: TokenIndex) -> bool:
     if "$" in before or re.match(r"[.,]\d|\s*(?:%|percent|per\b|p\.m\.|a\.m\.)", after):
         return False
     tok = idx.token(f.start)
+    if tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and year % 100 == 0:
+        return False  # "2000 troops" counts; "the 1992 protests" dates
     if label in ("DATE", "EVENT"):
         return True
-    if tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
+    if tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and \
+            _prev_word(text, f.start) not in ("the", "its", "their", "his", "her", "'s"):
         return False
     if not (1800 <= year <= 2099):
         return _prev_word(text, f.start) in {"in", "since", "of", "from", "until", "by"}

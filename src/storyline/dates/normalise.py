@@ -77,6 +77,8 @@ class Normaliser:
             return None
         if f.mod and not v.mod:
             v.mod = f.mod
+        if f.rule.params.get("mod") and not v.mod:
+            v.mod = str(f.rule.params["mod"])
         if f.range_end and not v.range_end:
             v.range_end = f.range_end
         return v
@@ -312,6 +314,7 @@ class Normaliser:
                 v.memorable = False
                 return v
             unit, rel = "Y", -1
+        unit = unit or f.rule.params.get("unit")  # a pattern may name its unit ("year end")
         if "year-end" in whole:
             if ref is None:
                 return Value("DATE", "XXXX-12-31", "day")
@@ -422,7 +425,7 @@ class Normaliser:
                      for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1)]
             # quarters are reported after they end and forecast before: the nearest one wins
             # unless the tense points clearly the other way
-            p = choose(cands, ref, tense if tense != UNKNOWN else PAST, penalty=60)
+            p = choose(cands, ref, PAST)
             if f.has("rel"):
                 rel = int(self._look(f, "rel") or 0)
                 p = replace(p, day=quarter_start(ref.day.year + rel, n)) if "year" in whole else \
