@@ -17,7 +17,7 @@ from typing import Any
 from ..model import TimeExpression
 from .find import Found
 from .rules import DateRules
-from .tense import FUTURE, PAST, UNKNOWN
+from .tense import FUTURE, PAST
 from .values import (
     UNIT_GRAN,
     Point,
