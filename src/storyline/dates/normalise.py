@@ -155,8 +155,8 @@ class Normaliser:
             if ref is None:
                 return Value("DATE", f"XXXX-WXX-{weekday}", "day")
             rel = self._look(f, "rel")
-            # a weekday's part of day ("Friday night") stays in the text: the value is the day
-            return self._point(self._weekday(ref, weekday, rel, tense, bool(f.group("rel"))))
+            p = self._weekday(ref, weekday, rel, tense, bool(f.group("rel")))
+            return self._point(self._with_pod(p, pod))
         if year:
             return self._point(Point(date(year, 1, 1), "year"), None)
         return None
@@ -526,13 +526,13 @@ class Normaliser:
     # ------------------------------------------------------------ durations, sets, references
 
     def _duration(self, f: Found, frame: Frame, tense: int) -> Value | None:
-        unit = self._look(f, "anyunit") or self._look(f, "unit") or self._look(f, "units")
+        unit = self._look(f, "anyunit") or self._look(f, "unit") or self._look(f, "units") or self._look(f, "period")
         whole = f.extra.get("text", "").lower()
         if unit is None:
             if re.search(r"some time|a while|long term|short time|long time", whole):
                 return Value("DURATION", "PXY" if "long" in whole else "PXM" if "some" in whole else "PXD")
             return None
-        n = self._count(f) if f.has("num") else "X"
+        n = self._count(f) if f.has("num") else float(f.rule.params.get("count", 0)) or "X"
         if f.rule.id == "duration_half":
             n = 1.5 if re.search(r"and a half", whole) else 0.5
         elif n is not None and not isinstance(n, str) and re.search(r"and an? half", whole):
