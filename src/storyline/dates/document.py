@@ -24,6 +24,10 @@ from .values import parse_value
 #: Weights of the evidence (score points per candidate year).
 WEEKDAY_SAME_DAY = 3.0  # "on Thursday" in a story dated the 12th: the 12th is a Thursday
 WEEKDAY_DAY_BEFORE = 1.0  # the story was filed the day after the weekday it reports
+WEEKDAY_EARLIER = 0.3  # the weekday is earlier in the week before the story
+WEEKDAY_DATE = 3.0  # "Wednesday, February 25" without its year: the years that day is a Wednesday
+#: How far (days) before the story a weekday-and-date without a year may lie to count.
+WEEKDAY_DATE_WINDOW = 45
 OFFICE_HELD = 1.0  # a named office holder was in that office on the candidate date
 OFFICE_NOT_HELD = -3.0  # ... was not
 YEAR_BEFORE_MENTIONED = -4.0  # the candidate is earlier than a past year the text reports
@@ -112,6 +116,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     years = [y for y in range(EARLIEST_YEAR, today.year + 1) if (d := _on(y, month, day)) and d <= today]
     sdoc = doc._spacy
     evidence = [e for e in (_weekday_evidence(doc, found, rules, sdoc, month, day, years),
+                            _weekday_date_evidence(found, rules, month, day, years),
                             _years_evidence(doc, found, rules, sdoc, years)) if e is not None]
     horizon = None
     if lookup is None and ctx is not None:
@@ -120,7 +125,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
         horizon = kb_horizon(kb) if kb is not None else None
     if lookup is not None and sdoc is not None:
         evidence += _office_evidence(doc, sdoc, rules, lookup, month, day, years, horizon)
-    informative = [e for e in evidence if e.kind in ("weekday", "office")]
+    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date")]
     value_unknown = f"XXXX-{month:02d}-{day:02d}"
     if not informative:
         return DateValue(value_unknown, "day", "text:" + source.split()[0], 0.0,
@@ -130,7 +135,10 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     tied = sorted(y for y, s in scores.items() if s == best)
     runner_up = max((s for s in scores.values() if s < best), default=best - 10)
     # among equally supported years, the median one: it minimises the expected error in years
-    if len(tied) > MAX_OPEN_YEARS:
+    bounded = any(e.kind == "office" for e in evidence)
+    if len(tied) > MAX_OPEN_YEARS or (len(tied) > 1 and not bounded):
+        # weekdays alone repeat every few years: without an office holder to bound the
+        # stretch, picking one of them would be a guess
         return DateValue(value_unknown, "day", "text:" + source.split()[0], 0.0,
                          f"{source}; {len(tied)} years fit equally well", [f"{y:04d}-{month:02d}-{day:02d}" for y in tied])
     chosen = tied[len(tied) // 2]
@@ -199,13 +207,42 @@ def _weekday_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc:
         d = _on(y, month, day)
         if d is None:
             continue
-        if d.isoweekday() == wd:
+        back = (d.isoweekday() - wd) % 7  # days from the weekday named to the story's day
+        if back == 0:
             scores[y] = WEEKDAY_SAME_DAY
             same.append(y)
-        elif d.isoweekday() == wd % 7 + 1:
-            scores[y] = WEEKDAY_DAY_BEFORE
+        else:
+            scores[y] = WEEKDAY_DAY_BEFORE if back == 1 else WEEKDAY_EARLIER
     recent = ", ".join(str(y) for y in sorted(same)[-4:])
     return Evidence("weekday", f"'{word}': {day} {date(2000, month, 1):%B} is a {word} in {recent} ...", scores)
+
+
+def _weekday_date_evidence(found: list[Found], rules: DateRules, month: int, day: int,
+                           years: list[int]) -> Evidence | None:
+    """A date written with its weekday and without its year ("Wednesday, February 25") shortly
+    before the story's own month and day: only years where that day is that weekday fit."""
+    for f in found:
+        if f.kind != "calendar" or not (f.has("weekday") and f.has("month") and f.has("day")) or f.has("year"):
+            continue
+        wd = rules.lookup("weekday", f.group("weekday") or "")
+        m = rules.lookup("month", f.group("month") or "")
+        dd = int(re.match(r"\d+", f.group("day") or "0")[0])  # type: ignore[index]
+        if not wd or not m:
+            continue
+        scores: dict[int, float] = {}
+        fits = []
+        for y in years:
+            story = _on(y, month, day)
+            for yy in (y, y - 1):  # the date may fall in the year before ("Wednesday, December 31")
+                d = _on(yy, int(m), dd)
+                if story and d and 0 <= (story - d).days <= WEEKDAY_DATE_WINDOW and d.isoweekday() == wd:
+                    scores[y] = WEEKDAY_DATE
+                    fits.append(y)
+        if scores:
+            text = f.extra.get("text") or ""
+            return Evidence("weekday+date", f"'{text}' falls on that weekday in {', '.join(map(str, fits[-4:]))} ...",
+                            scores)
+    return None
 
 
 # ------------------------------------------------------------------ years mentioned
