@@ -124,7 +124,8 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
         lookup = kb.search if kb is not None else None
         horizon = kb_horizon(kb) if kb is not None else None
     if lookup is not None and sdoc is not None:
-        evidence += _office_evidence(doc, sdoc, rules, lookup, month, day, years, horizon)
+        evidence += _office_evidence(sdoc, title_table(ctx, rules), lookup, month, day, years, horizon,
+                                     set(rules.words.get("former") or {}))
     informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date")]
     value_unknown = f"XXXX-{month:02d}-{day:02d}"
     if not informative:
@@ -269,34 +270,73 @@ def _years_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc: A
 
 # ------------------------------------------------------------------ office holders
 
-def _titles(rules: DateRules) -> dict[str, str]:
-    return {k: str(v) for k, v in (rules.words.get("office_title") or {}).items()}
+@dataclass(frozen=True)
+class Title:
+    """What a title word before a name says: the offices it names, and a word the holder's own
+    title must contain ("president" names heads of state, and Iran's head of government)."""
+
+    word: str
+    offices: frozenset[str]
+    must_contain: str | None = None
+
+    def fits(self, role: Any) -> bool:
+        title = (role.title or "").lower()
+        if role.office not in self.offices:
+            return bool(re.search(rf"\b{re.escape(self.word)}\b", title))
+        return self.must_contain is None or not title or bool(re.search(rf"\b{re.escape(self.must_contain)}\b", title))
 
 
-def _title_before(sdoc: Any, start_token: int, titles: dict[str, str], sentence_start: int) -> tuple[str, str] | None:
-    """The office title standing before a name ("Prime Minister Nikol Pashinyan", "presidents
-    Aliyev and Sargsyan"), walking left over names, adjectives, "and" and commas."""
+def title_table(ctx: Any, rules: DateRules) -> dict[str, Title]:
+    """Title words: the actors layer's role lexicon (``actor_roles``: its roles and families)
+    where installed, else the ``office_title`` table of the dates lexicon."""
+    table: dict[str, Title] = {}
+    lex = None
+    if ctx is not None:
+        try:
+            lex = ctx.lexicon("actor_roles")
+        except Exception:  # noqa: BLE001 - the actors layer's lexicon is not installed
+            lex = None
+    if isinstance(lex, dict) and isinstance(lex.get("roles"), dict):
+        families = lex.get("families") or {}
+        for word, spec in lex["roles"].items():
+            spec = spec if isinstance(spec, dict) else {}
+            offices = list(spec.get("offices") or []) or list(families.get(spec.get("family"), []))
+            if offices:
+                table[str(word).lower()] = Title(str(word).lower(), frozenset(offices), spec.get("title"))
+    if not table:
+        for word, office in (rules.words.get("office_title") or {}).items():
+            table[word] = Title(word, frozenset([str(office)]))
+    return table
+
+
+def _title_before(sdoc: Any, start_token: int, titles: dict[str, Title], sentence_start: int) -> Title | None:
+    """The office title standing before a name ("Armenian Prime Minister Nikol Pashinyan",
+    "presidents Aliyev and Sargsyan"): the words before it, back over names, adjectives, "and"
+    and commas, and the longest title among those nearest the name."""
     words: list[str] = []
     i = start_token - 1
     while i >= max(sentence_start, start_token - 8):
         tok = sdoc[i]
         low = tok.lower_
-        if tok.pos_ in ("PROPN", "ADJ", "CCONJ", "DET") or low in (",", "'s", "’s") or tok.pos_ == "NOUN":
-            words.insert(0, low)
-            phrase = " ".join(words)
-            for title in sorted(titles, key=len, reverse=True):
-                if re.search(rf"(?:^|\s){re.escape(title)}s?(?:\s|$)", phrase):
-                    return title, titles[title]
-            if tok.pos_ == "NOUN" and low not in titles:
-                return None
-            i -= 1
-            continue
-        break
-    return None
+        if tok.pos_ not in ("PROPN", "ADJ", "CCONJ", "DET", "NOUN") and low not in (",", "'s", "’s"):
+            break
+        if tok.pos_ == "NOUN" and not any(re.fullmatch(rf"{re.escape(t.split()[-1])}s?", low) for t in titles):
+            break  # a common noun that ends no title closes the name's phrase
+        words.insert(0, low)
+        i -= 1
+    phrase = " ".join(words)
+    best: tuple[int, int, Title] | None = None
+    for word, title in titles.items():
+        for m in re.finditer(rf"(?:^|(?<=\s)){re.escape(word)}s?(?=\s|$)", phrase):
+            key = (m.end(), len(word))
+            if best is None or key > best[:2]:
+                best = (m.end(), len(word), title)
+    return best[2] if best else None
 
 
 def _names(sdoc: Any) -> list[tuple[int, int, str]]:
-    """Candidate names: runs of proper nouns and the model's person entities (token spans)."""
+    """Candidate names (token spans): runs of capitalised proper nouns and the model's person
+    entities, in text order."""
     spans: dict[tuple[int, int], str] = {}
     i = 0
     while i < len(sdoc):
@@ -309,12 +349,13 @@ def _names(sdoc: Any) -> list[tuple[int, int, str]]:
         else:
             i += 1
     for ent in sdoc.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP"):
+        if ent.label_ == "PERSON":
             spans.setdefault((ent.start, ent.end), ent.text)
     return sorted((s, e, t) for (s, e), t in spans.items())
 
 
 def _holders(lookup: Any, name: str) -> list[Actor]:
+    """The actors a name is (a full name, an alias, or the surname of one)."""
     try:
         found = lookup(name) or []
     except Exception:  # noqa: BLE001 - a lookup that fails is no evidence
@@ -328,33 +369,37 @@ def _holders(lookup: Any, name: str) -> list[Actor]:
     return out
 
 
-def _office_evidence(doc: Document, sdoc: Any, rules: DateRules, lookup: Any, month: int, day: int,
-                     years: list[int], horizon: str | None = None) -> list[Evidence]:
-    titles = _titles(rules)
-    former = set(rules.words.get("former") or {})
+def _office_evidence(sdoc: Any, titles: dict[str, Title], lookup: Any, month: int, day: int,
+                     years: list[int], horizon: str | None, former: set[str]) -> list[Evidence]:
+    """For each office holder named (not as "former"), the candidate years in which they held
+    the office their title names (any dated office where no title stands before the name).
+
+    A single word counts as a name only after a title or as the surname of a full name given
+    before: "French" in "French representatives" is no one's surname here."""
     out: list[Evidence] = []
     seen: set[str] = set()
-    for s, _e, text in _names(sdoc):
+    surnames: set[str] = set()
+    for s, e, text in _names(sdoc):
         if text in seen or len(text) < 3:
+            continue
+        sent_start = sdoc[s].sent.start
+        titled = _title_before(sdoc, s, titles, sent_start)
+        if e - s == 1 and titled is None and text.lower() not in surnames:
             continue
         actors = [a for a in _holders(lookup, text) if any(r.start or r.end for r in a.roles)]
         if not actors:
             continue
-        sent_start = sdoc[s].sent.start
+        if e - s > 1:
+            surnames.add(sdoc[e - 1].lower_)
         before = " ".join(t.lower_ for t in sdoc[max(sent_start, s - 4):s])
-        if any(re.search(rf"\b{re.escape(w)}\b", before) for w in former):
+        if any(re.search(rf"\b{re.escape(w)}", before) for w in former):
             continue  # "former president": no bound on the story's date
-        titled = _title_before(sdoc, s, titles, sent_start)
         roles = []
         for a in actors:
             dated = [r for r in a.roles if r.start or r.end]
             if titled:
-                match = [r for r in dated if r.office == titled[1]
-                         or (r.title and titled[0] in r.title.lower())]
-                dated = match or dated
+                dated = [r for r in dated if titled.fits(r)] or dated
             roles.extend((a, r) for r in dated)
-        if not roles:
-            continue
         seen.add(text)
         scores = {}
         for y in years:
@@ -369,6 +414,6 @@ def _office_evidence(doc: Document, sdoc: Any, rules: DateRules, lookup: Any, mo
                 scores[y] = OFFICE_HELD
         terms = ", ".join(sorted({f"{r.office or r.title or 'office'} {r.start or '?'}..{r.end or ''}"
                                   for _, r in roles}))
-        label = f"{titled[0]} {text}" if titled else text
+        label = f"{titled.word} {text}" if titled else text
         out.append(Evidence("office", f"{label} ({actors[0].name}: {terms})", scores))
     return out
