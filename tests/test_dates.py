@@ -152,3 +152,11 @@ def test_bad_pattern_is_reported_with_its_name() -> None:
 
 def test_rules_are_compiled_once_per_context(ctx: Context) -> None:
     assert rules_for(ctx) is rules_for(ctx)
+
+
+def test_numeric_order_follows_the_outlets_habit(ctx: Context) -> None:
+    text = "Updated 06/04/2016."
+    assert timex(ctx, text, None, "06/04/2016").value == "2016-06-04"  # slashes: month first
+    doc = Document(id=content_id(text), name="t", origin="t", text=text, publisher="TASS")
+    (outcome,) = run_stages([doc], ctx, ["parse", "dates"])
+    assert [t.value for t in outcome.document.timexes] == ["2016-04-06"]  # TASS writes day first

@@ -39,7 +39,11 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
                   sdoc: Any = None) -> list[TimeExpression]:
     """TIMEX3 records for the expressions found, counted from the document date ``ref_value``."""
     norm = Normaliser(rules)
-    frame = Frame(parse_value(ref_value), numeric_order=numeric_order(found))
+    order = numeric_order(found)
+    outlet = rules.outlet_order.get((doc.publisher or "").lower())
+    if outlet:  # the outlet's habit, where the document's own dates do not show it
+        order = {sep: order.get(sep, outlet) for sep in (".", "/", "-")}
+    frame = Frame(parse_value(ref_value), numeric_order=order)
     out: list[TimeExpression] = []
     values = []
     for f in found:

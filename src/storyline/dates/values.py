@@ -254,8 +254,16 @@ def choose(candidates: list[Point], ref: Point, direction: int, penalty: int = T
     return min(candidates, key=cost)
 
 
+#: Units ISO 8601 durations lack, written in the ones it has (a quarter is three months).
+IN_ISO_UNITS = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y")}
+
+
 def duration(n: float | str, unit: str) -> str:
-    """ISO 8601 duration: ``P6M``, ``PT6H``, ``PXY``, ``P1DE``; fractions go one unit down."""
+    """ISO 8601 duration: ``P6M``, ``PT6H``, ``PXY``; quarters, decades and centuries in months and
+    years (``P9M``, ``P20Y``); fractions go one unit down (``P2Y6M``)."""
+    if unit in IN_ISO_UNITS:
+        k, u = IN_ISO_UNITS[unit]
+        return duration(n if isinstance(n, str) else float(n) * k, u)
     if isinstance(n, float) and not n.is_integer():
         down = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"),
                 "TM": (60, "TS"), "DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
