@@ -22,4 +22,5 @@ class Options:
     max_chars: int = 2_000_000  # longer texts are refused with an error, not parsed for minutes
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
     lexicon_files: list[Path] = field(default_factory=list)  # users' own lexicon extensions (YAML)
+    quote_min_words: int = 5  # shorter quoted phrases are scare quotes or titles, not a speaker's words
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")

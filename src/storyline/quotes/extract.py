@@ -1,0 +1,185 @@
+"""From a parsed document to its quotations and reported statements, each with a speaker.
+
+Why in text order: a quotation attributed to "he", "the minister" or to nobody at all (a quoted
+paragraph standing alone after another) takes its speaker from what came before, so every
+statement is resolved after the ones before it, and remembered for the ones after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import DateValue, Document, Quote
+from .cues import Cue, find_cue
+from .frame import Frame
+from .lexicon import QuoteLexicon
+from .reported import find_statements
+from .speakers import Resolver, Speaker
+
+log = logging.getLogger(__name__)
+
+#: How far each way of finding a speaker is trusted.
+CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65,
+              "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5}
+_TRAILING = " \t\n,;:–—-"
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str  # direct, partial, reported
+    cue: Cue | None
+    qi: int | None = None
+    tail: int = 0  # for quotations: where the quotation's sentence, attribution included, ends
+    para: int = 0
+
+
+def _words(sdoc: Any, toks: list[int]) -> list[Any]:
+    return [sdoc[i] for i in toks if not sdoc[i].is_punct and not sdoc[i].is_space
+            and any(ch.isalnum() for ch in sdoc[i].text)]
+
+
+def _title(words: list[Any]) -> bool:
+    """A quoted name ("Operation Peace Spring", "Law on the Status of the Capital"): no verb,
+    and every word but the small ones capitalised."""
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    content = [t for t in words if t.is_alpha and not t.is_stop]
+    return bool(content) and all(t.text[:1].isupper() for t in content)
+
+
+def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _Item | None:
+    q = frame.quoted[qi]
+    sdoc = frame.sdoc
+    toks = frame.content_tokens(qi)
+    words = _words(sdoc, toks)
+    if len(words) < min_words or _title(words):
+        return None  # a scare quote or a quoted title, not a speaker's words
+    first = frame.first_token(q.open_at)
+    last = first
+    while last + 1 < len(sdoc) and sdoc[last + 1].idx < max(q.close_end, q.end):
+        last += 1
+    whole = list(range(first, last + 1))
+    cue = find_cue(sdoc, lex, frame.after(qi), after=True, quote_tokens=whole)
+    if cue is None or cue.phrase is None:
+        earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
+        if earlier is not None and (cue is None or earlier.phrase is not None):
+            cue = earlier
+    start, end = q.start, q.end
+    while end > start and frame.doc.text[end - 1] in _TRAILING:
+        end -= 1
+    return _Item(start, end, _kind(frame, lex, qi, words), cue, qi, frame.sentence_end_after(qi),
+                 frame.para_at(q.open_at))
+
+
+def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
+    """ "partial" where the quoted words are a piece of the reporter's sentence ("the US
+    condemned "massive violations ..."", "said it is possible "that ...""), else "direct"."""
+    q = frame.quoted[qi]
+    text = frame.doc.text[q.start:q.end].lstrip("[.…( ")
+    if text[:1].islower():
+        return "partial"
+    sdoc = frame.sdoc
+    i = frame.first_token(q.open_at) - 1
+    if i >= 0 and frame.tok_para[i] == frame.para_at(q.open_at) and not frame.in_quote(i):
+        prev = sdoc[i]
+        if prev.is_alpha and not lex.is_cue(prev.lemma_.lower()):
+            return "partial"
+    return "direct"
+
+
+def _clause_date(doc: Document, start: int, end: int) -> DateValue | None:
+    """The date the statement was made: the dates layer's reading of its clause where it has
+    one, else the document's date."""
+    try:
+        from ..dates.anchor import date_for_clause  # type: ignore[attr-defined]
+    except ImportError:
+        date_for_clause = None
+    if date_for_clause is not None:
+        value = date_for_clause(doc, start, end)
+        if value is not None:
+            return value
+    return dataclasses.replace(doc.published) if doc.published else None
+
+
+class _Attributor:
+    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
+        self.doc = doc
+        self.frame = frame
+        self.resolver = Resolver(doc, frame, lex)
+        self.done: list[tuple[_Item, Speaker | None]] = []
+
+    def speaker(self, it: _Item) -> tuple[Speaker | None, str]:
+        if it.cue is not None and it.cue.phrase is not None:
+            return self.resolver.resolve(it.cue.phrase), it.cue.method
+        if it.qi is None:
+            return None, ""
+        q = self.frame.quoted[it.qi]
+        quotes = [(d, sp) for d, sp in self.done if d.qi is not None]
+        if quotes:
+            prev, sp = quotes[-1]
+            if sp is not None and self.frame.between_is_blank(prev.tail, q.open_at):
+                return sp, "continuation"
+        for d, sp in reversed(self.done):
+            if sp is not None and d.para == it.para and d.start < it.start:
+                return sp, "paragraph"
+        k = self.resolver._sentence_index(q.open_at)
+        if k > 0 and self.doc.sentences[k - 1].paragraph == self.doc.sentences[k].paragraph:
+            subjects = [sp for rank, sp in self.resolver._sentence_subjects(k - 1) if rank < 2]
+            if subjects and subjects[0].ref is not None:
+                return subjects[0], "previous-sentence"
+        return None, ""
+
+    def quote(self, it: _Item) -> Quote:
+        sp, method = self.speaker(it)
+        self.done.append((it, sp))
+        if sp is not None:
+            self.resolver.remember(it.start, sp)
+        cue = it.cue
+        conf = CONFIDENCE.get(method, 0.5) * sp.confidence if sp else 0.3
+        lo = min(it.start, cue.start) if cue else it.start
+        hi = max(it.end, cue.end) if cue else it.end
+        return Quote(
+            start=it.start, end=it.end, text=self.doc.text[it.start:it.end], kind=it.kind,
+            speaker=sp.ref if sp else None, speaker_description=sp.description if sp else None,
+            cue=cue.words if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+            date=_clause_date(self.doc, lo, hi), sentence=self.doc.sentence_at(it.start),
+            confidence=round(conf, 3))
+
+
+def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list[Quote]:
+    """Every quotation (direct or partial) and reported statement of a parsed document."""
+    frame = Frame.build(doc, lex.marks)
+    items: list[_Item] = []
+    for qi in range(len(frame.quoted)):
+        try:
+            it = _quote_item(frame, lex, qi, min_words)
+        except Exception as e:  # noqa: BLE001 - a malformed quotation costs only itself
+            q = frame.quoted[qi]
+            log.warning("%s: quotation at %d skipped: %s: %s", doc.name, q.open_at, type(e).__name__, e)
+            continue
+        if it is not None:
+            items.append(it)
+    try:
+        statements = find_statements(frame, lex, [(it.start, it.end) for it in items])
+    except Exception as e:  # noqa: BLE001 - the quotations stand without the reported speech
+        log.warning("%s: reported speech skipped: %s: %s", doc.name, type(e).__name__, e)
+        statements = []
+    items += [_Item(s.start, s.end, "reported", s.cue, para=frame.para_at(s.start)) for s in statements]
+    items.sort(key=lambda it: (it.start, it.qi is None))
+    att = _Attributor(doc, frame, lex)
+    quotes = []
+    for it in items:
+        try:
+            quotes.append(att.quote(it))
+        except Exception as e:  # noqa: BLE001 - keep the words, unattributed, and go on
+            log.warning("%s: speaker of the statement at %d not found: %s: %s", doc.name, it.start,
+                        type(e).__name__, e)
+            if it.kind != "reported":
+                quotes.append(Quote(it.start, it.end, doc.text[it.start:it.end], it.kind,
+                                    sentence=doc.sentence_at(it.start), confidence=0.3))
+    return quotes
