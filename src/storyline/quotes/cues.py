@@ -106,7 +106,10 @@ def _subject(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "PROPN" and obj.lemma_.lower() not in lex.document_nouns:
+            if obj is None or obj.lemma_.lower() in lex.document_nouns:
+                continue
+            words = obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text.lower()
+            if obj.pos_ == "PROPN" or any(i in words for i in lex.institutions):
                 return obj
     return None
 
