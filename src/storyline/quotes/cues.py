@@ -83,6 +83,11 @@ def _subject(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
     cur = v
     for _ in range(5):
         passive_quoting = cur.lemma_.lower() in lex.passive_quoting
+        if passive_quoting and cur.i != v.i:
+            # "Aliyev's press service quoted him as saying": the one quoted speaks
+            quoted = [c for c in cur.children if c.dep_ == "dobj"]
+            if quoted:
+                return quoted[0]
         for c in cur.children:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_quoting):
                 if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":

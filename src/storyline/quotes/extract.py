@@ -81,7 +81,8 @@ def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
     condemned "massive violations ..."", "said it is possible "that ...""), else "direct"."""
     q = frame.quoted[qi]
     text = frame.doc.text[q.start:q.end].lstrip("[.…( ")
-    if text[:1].islower():
+    before = frame.doc.text[:q.open_at].rstrip()
+    if text[:1].islower() and not before.endswith((",", ":")):  # not the second half of a split quote
         return "partial"
     sdoc = frame.sdoc
     i = frame.first_token(q.open_at) - 1

@@ -69,6 +69,7 @@ class _Open:
     at: int
     paragraphs: int = 1
     reopened: list[int] = field(default_factory=list)
+    inner: list[Quoted] = field(default_factory=list)  # closed quotations directly inside
 
 
 def paragraphs_of(text: str) -> Iterator[tuple[int, int]]:
@@ -136,7 +137,12 @@ class _Scanner:
                     self._mark(i, ch, ps, pe, stack)
             if stack:
                 bottom = stack[0]
-                if bottom.mark not in self.t.single:
+                stray = [q for q in bottom.inner if q.mark not in self.t.single and q.mark != bottom.mark]
+                if stray:
+                    # `said « here. "Our forces will stay," Kovac said.`: a stray mark of another
+                    # style never closed, while whole quotations closed inside it; they stand
+                    self.found.extend(stray)
+                elif bottom.mark not in self.t.single:
                     carry, carry_end = bottom, pe
         if carry is not None:
             self._emit(carry, carry_end, carry_end, closed=False)
@@ -148,6 +154,8 @@ class _Scanner:
         if ch in self.t.apostrophes and prev.isalnum() and nxt.isalnum():
             return  # Russia's, don't
         left, right = self._flanks(i, ps, pe)
+        if not left and not right:
+            return  # a mark standing alone between spaces: nothing opens or closes here
         target = next((j for j in range(len(stack) - 1, -1, -1) if ch in self.t.closers.get(stack[j].mark, ())),
                       None)
         opens = ch in self.t.closers
@@ -160,6 +168,10 @@ class _Scanner:
             del stack[target:]
             if target == 0:
                 self._emit(o, i, i + 1, closed=True)
+            elif target == 1:
+                start, end = _trim(self.text, o.at + 1, i)
+                if end > start:
+                    stack[0].inner.append(Quoted(o.at, start, end, i + 1, True, 1, o.mark))
             return
         if not opens:
             return
