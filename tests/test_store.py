@@ -139,6 +139,22 @@ def test_a_failure_mid_document_leaves_nothing_of_it(tmp_path: Path) -> None:
         assert store.count("documents") == 2
 
 
+def test_a_group_of_documents_goes_in_whole_and_a_bad_one_alone_fails(tmp_path: Path) -> None:
+    docs = [full_document(text=TEXT + f" Paragraph {i}.", name=f"d{i}.txt") for i in range(4)]
+    duplicate = full_document(text=docs[0].text, name="same-as-d0.txt")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.write_documents([docs[0], docs[1], duplicate]) == ["new", "new", "unchanged"]
+        assert store.count("actors") == 2 and store.count("roles") == 1
+        docs[3].mentions[0].end = "no offset"  # type: ignore[assignment]
+        results = store.write_documents([docs[0], docs[2], docs[3]])
+        assert results[:2] == ["unchanged", "new"]
+        assert isinstance(results[2], StorylineError) and "d3.txt" in str(results[2])
+        assert sorted(r["name"] for r in store.query("SELECT name FROM documents")) == ["d0.txt", "d1.txt", "d2.txt"]
+        assert store.query("SELECT count(*) AS n FROM mentions WHERE doc_id = ?", [docs[3].id])[0]["n"] == 0
+        for doc in docs[:3]:
+            assert store.document(doc.id).to_dict() == doc.to_dict()
+
+
 def test_migrations_run_once_in_order(tmp_path: Path) -> None:
     root = tmp_path / "schema"
     shutil.copytree(data_path("schema", "core"), root / "core")
