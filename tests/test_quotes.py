@@ -118,6 +118,11 @@ def test_scare_quotes_and_quoted_titles_are_not_quotations(ctx: Context) -> None
     assert quotations(doc) == []
 
 
+def test_a_quoted_name_with_a_verb_is_still_a_title(ctx: Context) -> None:
+    doc = extract(ctx, 'Thousands joined the online event "Walk Out Now, They Cannot Stop Us All" last week.')
+    assert quotations(doc) == []
+
+
 def test_malformed_marks_cost_only_themselves(ctx: Context) -> None:
     doc = extract(ctx, 'He said "" and then ” nothing « here. "Our forces will stay in their positions until the '
                        'spring," Kovac said. The end "')
@@ -198,6 +203,25 @@ def test_pronouns_and_said_the_diplomat_point_back_to_the_speaker(ctx: Context) 
                        '"Both sides showed real willingness to compromise on the prisoners," he said.\n'
                        '"Both sides must now keep their promises to the mediators," said the diplomat.')
     assert [speaker(q) for q in quotations(doc)] == ["Pieter Janssen", "Pieter Janssen"]
+
+
+def test_a_named_apposition_wins_over_the_noun_it_names(ctx: Context) -> None:
+    q = one(extract(ctx, 'The chief negotiator of the delegation, Marta Vidal, said, "We are closer to a deal than '
+                         'at any time this year."'))
+    assert speaker(q) == "Marta Vidal"
+
+
+def test_the_verb_before_and_said_keeps_its_subject(ctx: Context) -> None:
+    q = one(extract(ctx, 'Kovac cited the charter of the organisation and said, "All members must respect the '
+                         'borders of the others", before leaving.'))
+    assert speaker(q) == "Kovac"
+
+
+def test_a_role_given_once_is_remembered_for_the_person(ctx: Context) -> None:
+    doc = extract(ctx, "Veteran mediator Tomas Berg will lead the talks in Oslo next month. The other mediator "
+                       "named last year, Anna Holm, withdrew in March. Berg arrived in Oslo on Sunday. "
+                       'The mediator says "both sides have already agreed on the order of the agenda".')
+    assert speaker(one(doc)) == "Tomas Berg"
 
 
 def test_a_pronoun_skips_an_actor_that_is_no_person(ctx: Context) -> None:

@@ -69,3 +69,9 @@ def test_malformed_marks_never_raise(text: str, table: MarkTable) -> None:
 def test_a_stray_mark_of_another_style_does_not_swallow_a_quotation(table: MarkTable) -> None:
     text = 'He said « here. "Our forces will stay in their positions," Kovac said.'
     assert inner(text, table) == ["Our forces will stay in their positions,"]
+
+
+def test_a_quotation_reopened_where_the_paragraph_breaks_were_lost_runs_on(table: MarkTable) -> None:
+    text = ('She said: "We regret this step. "We want to keep the clinic open. "We appeal to the board." '
+            'The board met later.')
+    assert inner(text, table) == ['We regret this step. "We want to keep the clinic open. "We appeal to the board.']

@@ -55,7 +55,7 @@ def phrase_of(sdoc: Any, head: Any, stop: tuple[int, int] | None = None, with_co
     while todo:
         t = todo.pop()
         for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i:
+            if c.dep_ in ("relcl", "advcl") and c.i > head.i:
                 continue
             if c.dep_ in ("conj", "cc") and t.i == head.i and not with_conj:
                 continue
@@ -83,16 +83,20 @@ def _subject(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
     cur = v
     for _ in range(5):
         passive_quoting = cur.lemma_.lower() in lex.passive_quoting
-        if passive_quoting and cur.i != v.i:
+        if passive_quoting and cur.i != v.i and v.head.lower_ == "as" and v.head.head.i == cur.i:
             # "Aliyev's press service quoted him as saying": the one quoted speaks
             quoted = [c for c in cur.children if c.dep_ == "dobj"]
             if quoted:
                 return quoted[0]
-        for c in cur.children:
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_quoting):
-                if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                    return cur.head  # "Haley, who said ..."
-                return c
+        subjects = [c for c in cur.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_quoting)]
+        if subjects:
+            c = subjects[0]
+            if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return cur.head  # "Haley, who said ..."
+            # "The judge presiding over the case, Bernard Schwartz, said": the parser gives the
+            # apposition as a second subject; the name is the speaker
+            named = [s for s in subjects if s.pos_ == "PROPN"]
+            return named[0] if named and c.pos_ == "NOUN" else c
         for c in cur.children:
             if c.dep_ == "agent" and not passive_quoting:
                 objs = [g for g in c.children if g.dep_ == "pobj"]

@@ -44,12 +44,16 @@ def _words(sdoc: Any, toks: list[int]) -> list[Any]:
 
 
 def _title(words: list[Any]) -> bool:
-    """A quoted name ("Operation Peace Spring", "Law on the Status of the Capital"): no verb,
-    and every word but the small ones capitalised."""
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
+    """A quoted name ("Operation Peace Spring", "Law on the Status of the Capital", "Storm Area
+    51, They Can't Stop All of Us"): every word but the small ones capitalised, and either no
+    verb or no full stop (a sentence in capitals, "THE USA IS GREAT!", is still a sentence)."""
     content = [t for t in words if t.is_alpha and not t.is_stop]
-    return bool(content) and all(t.text[:1].isupper() for t in content)
+    if not content or not all(t.text[:1].isupper() for t in content):
+        return False
+    if all(t.text.isupper() for t in content) and len(content) > 1:
+        return False
+    ends = words[-1].doc[words[-1].i + 1:words[-1].i + 2].text[:1] in (".", "!", "?") if words else False
+    return not any(t.pos_ in ("VERB", "AUX") for t in words) or not ends
 
 
 def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _Item | None:

@@ -28,6 +28,7 @@ class QuoteLexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     institutions: tuple[str, ...]
+    honorifics: frozenset[str]
     seats: dict[str, dict[str, str]]
     marks: MarkTable
 
@@ -76,6 +77,7 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
         institutions=tuple(sorted(_words(speakers.get("institutions"), "speakers.institutions"),
                                   key=len, reverse=True)),
         seats=seats,
+        honorifics=frozenset(w.rstrip(".") for w in _words(speakers.get("honorifics"), "speakers.honorifics")),
         marks=MarkTable.from_lexicon(marks or {}),
     )
 

@@ -109,6 +109,13 @@ class _Scanner:
             not nxt or nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in self.marks)
         return left, right
 
+    def _after_sentence(self, i: int, ps: int) -> bool:
+        """True where a full stop (or ! ?) ends the words before the mark."""
+        j = i - 1
+        while j >= ps and self.text[j].isspace():
+            j -= 1
+        return j >= ps and j < i - 1 and self.text[j] in ".!?"
+
     def _emit(self, o: _Open, end: int, close_end: int, closed: bool) -> None:
         start, end = _trim(self.text, o.at + 1, end)
         if end > start:
@@ -160,6 +167,11 @@ class _Scanner:
                       None)
         opens = ch in self.t.closers
         if target is not None and opens and left and not right:
+            if target == len(stack) - 1 and self._after_sentence(i, ps):
+                # `... this step. "We want to ...`: a quoted paragraph reopened where the copy lost
+                # its paragraph breaks; the quotation goes on
+                stack[target].reopened.append(i)
+                return
             target = None  # `The "United States"`: a nested quotation opens here
         if target is not None:
             if ch in self.t.apostrophes and not right and target != len(stack) - 1:

@@ -45,17 +45,22 @@ class Candidate:
 class Speaker:
     ref: ActorRef | None
     description: str | None = None
-    kind: str = "unknown"  # person, group, unknown
+    kind: str = "unknown"  # person, group, thing (no actor: "the audio recording"), unknown
     words: str = ""  # the phrase's words, for matching "the spokesperson" to "an Interpol spokesperson"
     confidence: float = 1.0
     roles: set[str] = field(default_factory=set)  # role nouns the speaker was named by
 
 
 def _strip_det(text: str) -> str:
+    """A name as outputs show it: no leading article, no trailing possessive ("Gordon Brown's")."""
     words = text.split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    return " ".join(words)
+    out = " ".join(words)
+    for poss in ("'s", "’s"):
+        if out.endswith(poss) and len(out) > len(poss):
+            out = out[: -len(poss)]
+    return out
 
 
 def candidates(doc: Document, start: int, end: int) -> list[Candidate]:
@@ -136,7 +141,12 @@ def ref_for_span(doc: Document, phrase: Phrase, *, person_inside: bool = False) 
     if c is not None and (how == "head" or (person_inside and how == "inside" and c.kind == "person")):
         return _ref(c), c.kind
     head = doc.spacy[phrase.head]
-    kind = "group" if head.tag_ in ("NNS", "NNPS") else ("person" if c is None or c.kind == "person" else "group")
+    if head.tag_ in ("NNS", "NNPS"):
+        kind = "group"
+    elif c is not None:
+        kind = c.kind if c.kind in ("person", "group") else "thing"
+    else:  # no name inside: an unknown proper name may be a person; "the audio recording" is not
+        kind = "person" if head.pos_ == "PROPN" else "thing"
     ref = ActorRef(name=_strip_det(text), start=phrase.start, end=phrase.end, text=text)
     if c is not None:  # "Erdogan's office", "a source in the defense Ministry of the NKR"
         ref.country, ref.sector = c.country, c.sector
@@ -184,10 +194,15 @@ class Resolver:
         """A surname alone ("Saree") named in full earlier ("Yahya Sarea") takes the full name,
         where no actor layer has linked it: one spelling of a person across the article."""
         ref = sp.ref
-        if (ref is None or ref.actor_id or ref.start is None or len(ref.name.split()) != 1
-                or not ref.name[:1].isupper() or (sp.kind != "person" and self.doc.mentions)):
+        if ref is None or ref.actor_id or ref.start is None:
+            return sp
+        words = ref.name.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in self.lex.honorifics:
+            words = words[1:]  # "Mr Blair" is Blair
+        if (len(words) != 1 or not words[0][:1].isupper() or (sp.kind != "person" and self.doc.mentions)
+                or sp.kind == "thing"):
             return sp  # (without an actor layer the parser's labels are too unsure to go by)
-        last = ref.name.lower()
+        last = words[0].lower()
         if self._people is None:
             self._people = [c for c in candidates(self.doc, 0, len(self.doc.text)) if c.kind == "person"]
         earlier = [(c.start, c.name or _strip_det(c.text), c.country, c.sector)
@@ -392,11 +407,11 @@ class Resolver:
                          if (sp.ref is None or sp.ref.start is None or sp.ref.start < limit)
                          and (rank < 2 or want == "person")]
                 for sp in pool:
-                    if self._fits(sp, want, rl):
+                    if self._fits(sp, want, rl, at):
                         return sp
         return None
 
-    def _fits(self, sp: Speaker, want: str, role: str | None) -> bool:
+    def _fits(self, sp: Speaker, want: str, role: str | None, at: int) -> bool:
         if sp.ref is None and not sp.description:
             return False
         if want and sp.kind != want:
@@ -404,4 +419,19 @@ class Resolver:
         if role is None:
             return True
         words = f" {sp.words.lower()} {(sp.ref.name if sp.ref else '').lower()} "
-        return role in sp.roles or f" {role} " in words or f" {role}s " in words
+        return (role in sp.roles or f" {role} " in words or f" {role}s " in words
+                or (sp.ref is not None and role in self._roles_of(sp.ref.name, at)))
+
+    def _roles_of(self, name: str, at: int) -> set[str]:
+        """Every role noun the article gave a person before ``at`` ("World and Commonwealth
+        100m champion Kim Collins" ... "Collins" ... "the world champion")."""
+        last = name.split()[-1].lower() if name.split() else ""
+        roles: set[str] = set()
+        for k in range(0, self._sentence_index(at) + 1):
+            for _, sp in self._sentence_subjects(k):
+                if sp.ref is not None and sp.ref.name.split() and sp.ref.name.split()[-1].lower() == last:
+                    roles |= sp.roles
+        for off, sp in self.history:
+            if off < at and sp.ref is not None and sp.ref.name.split() and sp.ref.name.split()[-1].lower() == last:
+                roles |= sp.roles
+        return roles
