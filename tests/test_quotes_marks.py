@@ -75,3 +75,8 @@ def test_a_quotation_reopened_where_the_paragraph_breaks_were_lost_runs_on(table
     text = ('She said: "We regret this step. "We want to keep the clinic open. "We appeal to the board." '
             'The board met later.')
     assert inner(text, table) == ['We regret this step. "We want to keep the clinic open. "We appeal to the board.']
+
+
+def test_a_quotation_closed_with_the_wrong_mark_ends_there(table: MarkTable) -> None:
+    text = 'Cuts in the use of generic (in-kind, or "pik\') certificates will be studied, Glickman said.'
+    assert inner(text, table) == ["pik"]

@@ -70,6 +70,7 @@ class _Open:
     paragraphs: int = 1
     reopened: list[int] = field(default_factory=list)
     inner: list[Quoted] = field(default_factory=list)  # closed quotations directly inside
+    stray: int | None = None  # a closing mark of another style met inside ("pik')"), if any
 
 
 def paragraphs_of(text: str) -> Iterator[tuple[int, int]]:
@@ -149,6 +150,9 @@ class _Scanner:
                     # `said « here. "Our forces will stay," Kovac said.`: a stray mark of another
                     # style never closed, while whole quotations closed inside it; they stand
                     self.found.extend(stray)
+                elif bottom.stray is not None and len(stack) == 1:
+                    # `(in-kind, or "pik') certificates`: closed with the wrong mark
+                    self._emit(bottom, bottom.stray, bottom.stray + 1, closed=True)
                 elif bottom.mark not in self.t.single:
                     carry, carry_end = bottom, pe
         if carry is not None:
@@ -185,6 +189,8 @@ class _Scanner:
                 if end > start:
                     stack[0].inner.append(Quoted(o.at, start, end, i + 1, True, 1, o.mark))
             return
+        if right and not left and stack and stack[0].stray is None and i + 1 < pe and self.text[i + 1] in _CLOSE_CONTEXT:
+            stack[0].stray = i  # a closing mark that closes nothing open, right before punctuation
         if not opens:
             return
         if ch in self.t.ambiguous and right and not left:
