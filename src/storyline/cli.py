@@ -302,6 +302,7 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
 
 #: Modules that add commands: each has ``register(app: typer.Typer) -> None``. One line per package.
 COMMAND_MODULES: tuple[str, ...] = (
+    "storyline.story.commands",
     "storyline.quotes.commands",
 )
 

@@ -330,6 +330,17 @@ class Store:
             self.con.unregister(view)
         return len(rows)
 
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
+        """Run one writing statement (UPDATE, DELETE) inside a transaction: for layers that keep
+        derived tables up to date (the story layer marks background sentences and replaces the
+        story events it recomputes)."""
+        if not self._in_transaction:
+            raise StorylineError("E040", "a write outside a transaction: use 'with store.transaction():'")
+        try:
+            self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+        except duckdb.Error as e:
+            raise StorylineError("E047", f"write failed: {str(e).splitlines()[0]}") from e
+
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
