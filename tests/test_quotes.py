@@ -4,6 +4,7 @@ speaker (issue 5, points 1-3), with the real spaCy model loaded once per session
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -270,3 +271,37 @@ def test_according_to_him_reports_what_he_said(ctx: Context) -> None:
 def test_a_quotation_is_not_also_a_reported_statement(ctx: Context) -> None:
     doc = extract(ctx, 'Kovac said, "The negotiations will continue next week in Geneva with both delegations."')
     assert [q.kind for q in doc.quotes] == ["direct"]
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_the_attribution_not_the_quoted_words_says_when(ctx: Context) -> None:
+    from storyline.quotes.extract import attribution_clause
+
+    doc = extract(ctx, '"The war began in 1988 and it has not ended," Kovac said on 5 April 2016 in Vienna, '
+                       "adding that talks would resume in May.")
+    q = one(doc)
+    start, end = attribution_clause(doc, _cue_of(doc, q), doc.text.index('"'), doc.text.index(",\" ") + 2)
+    assert doc.text[start:end] == "Kovac said on 5 April 2016 in Vienna"
+
+
+def _cue_of(doc: Document, q: Quote) -> Any:
+    """The Cue record the stage finds for a quotation."""
+    from storyline.lexicons import load_lexicon
+    from storyline.quotes.cues import find_cue
+    from storyline.quotes.frame import Frame
+    from storyline.quotes.lexicon import build
+
+    lex = build(load_lexicon("cue_verbs"), load_lexicon("speakers"), load_lexicon("quote_marks"))
+    frame = Frame.build(doc, lex.marks)
+    qi = next(i for i, f in enumerate(frame.quoted) if f.start == q.start)
+    toks = frame.content_tokens(qi)
+    return find_cue(doc.spacy, lex, frame.after(qi), after=True, quote_tokens=toks)
+
+
+def test_a_quotation_is_dated_by_its_attribution(ctx: Context) -> None:
+    pytest.importorskip("storyline.dates.anchor", reason="the dates layer has not landed")
+    doc = extract(ctx, '"The war began in 1988 and it has not ended," Kovac said on 5 April 2016 in Vienna.',
+                  ("parse", "dates", "quotes"))
+    assert one(doc).date.value == "2016-04-05"

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65,
               "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5}
 _TRAILING = " \t\n,;:–—-"
+#: Dependents of a verb of saying that are what was said (or said next), not when or by whom.
+_NOT_ATTRIBUTION = ("ccomp", "xcomp", "conj", "cc", "parataxis", "relcl")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class _Item:
     qi: int | None = None
     tail: int = 0  # for quotations: where the quotation's sentence, attribution included, ends
     para: int = 0
+    clause: tuple[int, int] | None = None  # the words that attribute it ("Lavrov said on Thursday")
 
 
 def _words(sdoc: Any, toks: list[int]) -> list[Any]:
@@ -76,8 +79,9 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
     start, end = q.start, q.end
     while end > start and frame.doc.text[end - 1] in _TRAILING:
         end -= 1
+    clause = attribution_clause(frame.doc, cue, q.open_at, max(q.close_end, q.end)) if cue else None
     return _Item(start, end, _kind(frame, lex, qi, words), cue, qi, frame.sentence_end_after(qi),
-                 frame.para_at(q.open_at))
+                 frame.para_at(q.open_at), clause)
 
 
 def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
@@ -97,18 +101,44 @@ def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
     return "direct"
 
 
-def _clause_date(doc: Document, start: int, end: int) -> DateValue | None:
-    """The date the statement was made: the dates layer's reading of its clause where it has
-    one, else the document's date."""
-    try:
-        from ..dates.anchor import date_for_clause  # type: ignore[attr-defined]
-    except ImportError:
-        date_for_clause = None
-    if date_for_clause is not None:
-        value = date_for_clause(doc, start, end)
-        if value is not None:
-            return value
+def _clause_date(doc: Document, clause: tuple[int, int] | None) -> DateValue | None:
+    """The date the statement was made: the dates layer's reading of the words that attribute
+    it ("said on Friday"; never the quoted words, which may speak of 1988), else the document's
+    date, as the news of the day."""
+    if clause is not None:
+        try:
+            from ..dates.anchor import date_for_clause
+        except ImportError:  # the dates layer is not there: the document's date
+            date_for_clause = None
+        if date_for_clause is not None:
+            value = date_for_clause(doc, clause[0], clause[1], "reported")
+            if value is not None:
+                return value
     return dataclasses.replace(doc.published) if doc.published else None
+
+
+def attribution_clause(doc: Document, cue: Cue, start: int, end: int) -> tuple[int, int]:
+    """The words that attribute a statement, its own content left out: "Zakharova said on
+    Friday" of "Russia ... welcomes ..., Zakharova said on Friday". For a verb, the verb with its
+    subject and modifiers; for "according to X", the phrase."""
+    sdoc = doc.spacy
+    v = sdoc[cue.token]
+    if cue.method not in ("verb", "report", "frame"):
+        return cue.start, cue.end if cue.phrase is None else max(cue.end, cue.phrase.end)
+    keep = [v]
+    todo = [c for c in v.children if c.dep_ not in _NOT_ATTRIBUTION + ("dobj", "punct")]
+    while todo:  # "said on Friday", "said, ... while addressing the press yesterday"
+        t = todo.pop()
+        if t.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in t.children):
+            continue  # "..., adding that ...": the next statement
+        if not start <= t.idx < end:
+            keep.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in _NOT_ATTRIBUTION)
+    lo = min(t.idx for t in keep)
+    hi = max(t.idx + len(t.text) for t in keep)
+    if lo < start < hi:  # the content lies inside: keep the verb's side of it
+        lo, hi = (end, hi) if v.idx >= end else (lo, start)
+    return lo, hi
 
 
 class _Attributor:
@@ -141,18 +171,18 @@ class _Attributor:
 
     def quote(self, it: _Item) -> Quote:
         sp, method = self.speaker(it)
+        if it.clause is None and self.done and method in ("continuation", "paragraph"):
+            it.clause = self.done[-1][0].clause  # the same speech, the same day
         self.done.append((it, sp))
         if sp is not None:
             self.resolver.remember(it.start, sp)
         cue = it.cue
         conf = CONFIDENCE.get(method, 0.5) * sp.confidence if sp else 0.3
-        lo = min(it.start, cue.start) if cue else it.start
-        hi = max(it.end, cue.end) if cue else it.end
         return Quote(
             start=it.start, end=it.end, text=self.doc.text[it.start:it.end], kind=it.kind,
             speaker=sp.ref if sp else None, speaker_description=sp.description if sp else None,
             cue=cue.words if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
-            date=_clause_date(self.doc, lo, hi), sentence=self.doc.sentence_at(it.start),
+            date=_clause_date(self.doc, it.clause), sentence=self.doc.sentence_at(it.start),
             confidence=round(conf, 3))
 
 
@@ -174,7 +204,8 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list
     except Exception as e:  # noqa: BLE001 - the quotations stand without the reported speech
         log.warning("%s: reported speech skipped: %s: %s", doc.name, type(e).__name__, e)
         statements = []
-    items += [_Item(s.start, s.end, "reported", s.cue, para=frame.para_at(s.start)) for s in statements]
+    items += [_Item(s.start, s.end, "reported", s.cue, para=frame.para_at(s.start), clause=attribution_clause(doc, s.cue, s.start, s.end))
+              for s in statements]
     items.sort(key=lambda it: (it.start, it.qi is None))
     att = _Attributor(doc, frame, lex)
     quotes = []
