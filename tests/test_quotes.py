@@ -305,3 +305,24 @@ def test_a_quotation_is_dated_by_its_attribution(ctx: Context) -> None:
     doc = extract(ctx, '"The war began in 1988 and it has not ended," Kovac said on 5 April 2016 in Vienna.',
                   ("parse", "dates", "quotes"))
     assert one(doc).date.value == "2016-04-05"
+
+
+# ---------------------------------------------------------------- with the actors layer
+
+
+def test_a_press_service_is_named_after_its_office_seat(ctx: Context) -> None:
+    pytest.importorskip("storyline.actors.resolve", reason="the actors layer has not landed")
+    doc = extract(ctx, "Russian President Vladimir Putin spoke by phone with the leaders of both countries on "
+                       'Monday.\n"The sides agreed to keep in touch in various formats," said the press service of '
+                       "the President.", ("parse", "dates", "actors", "quotes"))
+    q = one(doc)
+    assert q.speaker is not None and q.speaker.name == "Kremlin press service" and q.speaker.country == "RUS"
+
+
+def test_a_linked_body_keeps_its_own_words_and_the_actor_codes(ctx: Context) -> None:
+    pytest.importorskip("storyline.actors.resolve", reason="the actors layer has not landed")
+    doc = extract(ctx, 'The Foreign Ministry of Armenia called the shelling "a direct threat to the lives of the '
+                       'civilians in the border villages".', ("parse", "dates", "actors", "quotes"))
+    q = one(doc)
+    assert q.speaker is not None and q.speaker.name == "Foreign Ministry of Armenia"
+    assert q.speaker.country == "ARM"

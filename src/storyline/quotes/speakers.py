@@ -22,6 +22,8 @@ from .lexicon import QuoteLexicon
 
 _PERSON_KINDS = {"person"}
 _NAME_LABELS = {"PERSON": "person", "ORG": "group", "GPE": "group", "FAC": "group"}
+#: Mention kinds of the actors layer that never speak (a place named as where, not who).
+_NOT_SPEAKERS = {"place"}
 _INDEFINITE = {"a", "an", "some", "several", "one", "two", "three", "many", "other", "another", "unnamed"}
 _DEFINITE = {"the", "this", "that"}
 
@@ -72,7 +74,7 @@ def candidates(doc: Document, start: int, end: int) -> list[Candidate]:
         kinds = {a.id: a.kind for a in doc.actors}
         names = {a.id: a.name for a in doc.actors}
         for m in doc.mentions:
-            if m.start < start or m.end > end:
+            if m.start < start or m.end > end or m.kind in _NOT_SPEAKERS:
                 continue
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -86,9 +88,11 @@ def candidates(doc: Document, start: int, end: int) -> list[Candidate]:
             elif m.kind in ("name", "partial_name") and not m.actor_id:
                 kind = "person" if any(t.ent_type_ == "PERSON" for t in span) else "group"
             else:
-                kind = "group" if kinds.get(m.actor_id or "", "") != "person" else "person"
-            out.append(Candidate(m.start, m.end, m.text, kind, span.root, m.actor_id, m.country, m.sector,
-                                 names.get(m.actor_id or "")))
+                kind = "group"
+            # a person goes by the actor's name; a body by the words that name it ("the Foreign
+            # Ministry of Iraq" speaks for "Iraq (government)": the link keeps the codes)
+            name = names.get(m.actor_id or "") if kind == "person" else None
+            out.append(Candidate(m.start, m.end, m.text, kind, span.root, m.actor_id, m.country, m.sector, name))
         return out
     for ent in sdoc.ents:
         if ent.start_char < start or ent.end_char > end or ent.label_ not in _NAME_LABELS:
