@@ -187,6 +187,10 @@ class Resolver:
                 if found is not None:
                     return Speaker(found.ref, found.description, found.kind, found.words,
                                    found.confidence * 0.9, set(found.roles))
+            linked = self._linked_role(head)  # the actors layer's own reading of the pronoun
+            if linked is not None:
+                linked.confidence = 0.7
+                return linked
             return Speaker(None, text, "unknown", text, 0.3)
         return self.named(phrase)
 
@@ -308,13 +312,15 @@ class Resolver:
         return True
 
     def _linked_role(self, head: Any) -> Speaker | None:
-        """The actors layer's resolution of a role mention ("the president" -> Medvedev)."""
+        """The actors layer's resolution of a role or pronoun mention ("the president" ->
+        Medvedev)."""
         for m in self.doc.mentions:
             if m.start <= head.idx < m.end and m.actor_id:
-                names = {a.id: a.name for a in self.doc.actors}
-                ref = ActorRef(name=names.get(m.actor_id, m.text), actor_id=m.actor_id, country=m.country,
+                actor = next((a for a in self.doc.actors if a.id == m.actor_id), None)
+                ref = ActorRef(name=actor.name if actor else m.text, actor_id=m.actor_id, country=m.country,
                                sector=m.sector, start=m.start, end=m.end, text=m.text)
-                return Speaker(ref, None, "person", m.text, 0.85, {head.lemma_.lower()})
+                kind = "person" if actor is None or actor.kind == "person" else "group"
+                return Speaker(ref, None, kind, m.text, 0.85, {head.lemma_.lower()})
         return None
 
     def _institution(self, phrase: Phrase, text: str, allow_anaphora: bool) -> Speaker | None:
