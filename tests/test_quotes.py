@@ -203,7 +203,10 @@ def test_pronouns_and_said_the_diplomat_point_back_to_the_speaker(ctx: Context) 
     doc = extract(ctx, "Ambassador Pieter Janssen met the delegations on Friday.\n"
                        '"Both sides showed real willingness to compromise on the prisoners," he said.\n'
                        '"Both sides must now keep their promises to the mediators," said the diplomat.')
-    assert [speaker(q) for q in quotations(doc)] == ["Pieter Janssen", "Pieter Janssen"]
+    found = quotations(doc)
+    assert [speaker(q) for q in found] == ["Pieter Janssen", "Pieter Janssen"]
+    # the speaker's offsets are the words that name him here, his name the one they point back to
+    assert [doc.text[q.speaker.start:q.speaker.end] for q in found] == ["he", "the diplomat"]
 
 
 def test_a_named_apposition_wins_over_the_noun_it_names(ctx: Context) -> None:

@@ -78,7 +78,7 @@ def phrase_of(sdoc: Any, head: Any, stop: tuple[int, int] | None = None, with_co
     return Phrase(head.i, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text))
 
 
-def _subject(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
+def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
     """The token heading the speaker of the verb ``v``."""
     cur = v
     for _ in range(5):
@@ -175,8 +175,7 @@ def according(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> Cue | None:
             speaker = _document_speaker(lex, obj)
             if speaker is not None:
                 obj, method = speaker, "document"
-            stop = None
-            return Cue(phrase_of(sdoc, obj, stop), " ".join(w.text for w in sdoc[first.i:last.i + 1]),
+            return Cue(phrase_of(sdoc, obj), " ".join(w.text for w in sdoc[first.i:last.i + 1]),
                        first.idx, last.idx + len(last.text), first.i, method)
     return None
 
@@ -222,7 +221,7 @@ def find_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], *, after: bool,
             anchor = _attachment(sdoc, quote_tokens)
             governing = [t for t in ranked if anchor is not None and governs(t, anchor)]
             v = governing[-1] if governing else ranked[-1]
-        subj = _subject(lex, v, after)
+        subj = subject_of(lex, v, after)
         start, end, words = _cue_span(sdoc, lex, v)
         phrase = phrase_of(sdoc, subj, stop) if subj is not None else None
         return Cue(phrase, words, start, end, v.i, "verb" if rank == 0 else "report")
@@ -253,7 +252,7 @@ def _frame_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], stop: tuple[int,
     if not verbs:
         return None
     v = verbs[0]
-    subj = _subject(lex, v, after=False)
+    subj = subject_of(lex, v, after=False)
     if subj is None or subj.i not in inside:
         return None
     return Cue(phrase_of(sdoc, subj, stop), v.text, v.idx, v.idx + len(v.text), v.i, "frame")

@@ -180,7 +180,8 @@ class _Attributor:
         conf = CONFIDENCE.get(method, 0.5) * sp.confidence if sp else 0.3
         return Quote(
             start=it.start, end=it.end, text=self.doc.text[it.start:it.end], kind=it.kind,
-            speaker=sp.ref if sp else None, speaker_description=sp.description if sp else None,
+            speaker=dataclasses.replace(sp.ref) if sp and sp.ref else None,
+            speaker_description=sp.description if sp else None,
             cue=cue.words if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
             date=_clause_date(self.doc, it.clause), sentence=self.doc.sentence_at(it.start),
             confidence=round(conf, 3))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .cues import Cue, according, is_verb, phrase_of, verb_cues
-from .cues import _subject as subject_of
+from .cues import Cue, according, is_verb, phrase_of, subject_of, verb_cues
 from .frame import Frame
 from .lexicon import QuoteLexicon
 

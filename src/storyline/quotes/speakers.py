@@ -10,6 +10,7 @@ parser's entity where no actor layer has run, or just the words.
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -106,6 +107,13 @@ def _ref(c: Candidate) -> ActorRef:
                     start=c.start, end=c.end, text=c.text)
 
 
+def _here(ref: ActorRef | None, phrase: Phrase, text: str) -> ActorRef | None:
+    """The actor found back, as named here: "he" at these offsets stands for Daniel Baer."""
+    if ref is None:
+        return None
+    return dataclasses.replace(ref, start=phrase.start, end=phrase.end, text=text)
+
+
 def _covers(c: Candidate, t: Any) -> bool:
     return c.start <= t.idx < c.end
 
@@ -185,7 +193,7 @@ class Resolver:
             if want:
                 found = self.antecedent(phrase.start, want)
                 if found is not None:
-                    return Speaker(found.ref, found.description, found.kind, found.words,
+                    return Speaker(_here(found.ref, phrase, text), found.description, found.kind, found.words,
                                    found.confidence * 0.9, set(found.roles))
             linked = self._linked_role(head)  # the actors layer's own reading of the pronoun
             if linked is not None:
@@ -251,7 +259,7 @@ class Resolver:
                 return linked
             found = self.antecedent(phrase.start, "person", role)
             if found is not None:
-                return Speaker(found.ref, found.description, found.kind, found.words,
+                return Speaker(_here(found.ref, phrase, text), found.description, found.kind, found.words,
                                found.confidence * 0.9, found.roles | {role})
             return Speaker(ActorRef(name=_strip_det(text), start=phrase.start, end=phrase.end, text=text),
                            None, "person", text, 0.4, {role})
