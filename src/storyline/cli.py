@@ -269,8 +269,9 @@ def _show_found(db: Path) -> None:
                     WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND a.side = 'target') AS whom,
                    e.status, e.evidence
                    FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY d.name, e.idx"""),
-            ("Quotes", """SELECT d.name AS doc, q.speaker_name AS speaker, q.text FROM quotes q
-                   JOIN documents d ON d.id = q.doc_id ORDER BY d.name, q.idx"""),
+            ("Quotes", """SELECT d.name AS doc, coalesce(q.speaker_name, q.speaker_description) AS speaker, q.text
+                   FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.kind <> 'reported'
+                   ORDER BY d.name, q.idx"""),
             ("Actors", """SELECT a.name, a.kind, a.country, a.sector, count(DISTINCT m.doc_id) AS documents,
                    count(m.doc_id) AS mentions FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
                    GROUP BY ALL ORDER BY mentions DESC, a.name"""),
@@ -308,6 +309,7 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
 COMMAND_MODULES: tuple[str, ...] = (
     "storyline.story.commands",
     "storyline.actors.commands",
+    "storyline.quotes.commands",
 )
 
 for _name in COMMAND_MODULES:
