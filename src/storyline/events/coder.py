@@ -1,0 +1,453 @@
+"""The event coder: from a parsed, actor-linked document to its events.
+
+One pass per document:
+
+1. triggers: every verb the pattern lexicon codes, every nominal predicate a light verb carries
+   ("held talks", "the conversation took place"), "according to X", and appeals made with
+   "should";
+2. nesting: a trigger inside another's complement is read through it: the content of an appeal
+   ("urged both sides to ensure ...") is not an event of its own; the complement of an intention
+   ("agreed to hold another meeting") is the event, planned; reported speech keeps its content;
+3. arguments: source and target from the parse (see ``actors``), collective references resolved;
+4. status, date and place of each clause (``status``, ``context``);
+5. reports of speech become STATEMENT events only where they add something: the speaker's first
+   act in the article, and not when the content is the speaker's own act or a direct quotation;
+6. one event per action (``merge``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ActorRef, DateValue, Document, Event
+from ..pipeline import Context
+from .actors import ActorResolver, entity_mentions, same_actor
+from .context import clause_date, clause_place
+from .lexicon import Lexicon, load_event_lexicon
+from .match import Trigger, light_verb_of, match_noun, match_verb
+from .merge import merge_events
+from .plover import EventClass, load_plover_map
+from .status import StatusRules
+
+Token = Any
+
+SOURCE_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "upon", "toward", "towards", "into"})
+NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
+EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
+
+
+@dataclass
+class Candidate:
+    trig: Trigger
+    cls: EventClass
+    sentence: int
+    parent: Candidate | None = None
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    status: str = "reported"
+    date: DateValue | None = None
+    location: str | None = None
+    drop: bool = False
+    inherited_from: Candidate | None = None  # an intention whose complement this event is
+    speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
+
+    @property
+    def head(self) -> Token:
+        return self.trig.clause_head
+
+    @property
+    def code(self) -> str:
+        return self.trig.code
+
+    @property
+    def is_speech(self) -> bool:
+        return self.cls.what == "STATEMENT"
+
+    @property
+    def is_request(self) -> bool:
+        return self.code.startswith(("02", "10")) or self.trig.status == "hoped"
+
+
+class Coder:
+    """Codes documents with one lexicon, class table and set of cue words (loaded once)."""
+
+    def __init__(self, ctx: Context):
+        files = tuple(ctx.options.lexicon_files)
+        self.lex: Lexicon = load_event_lexicon(files)
+        self.classes = load_plover_map(files)
+        self.rules = StatusRules(ctx.lexicon("event_status") or {})
+        self.collectives = ctx.lexicon("event_collectives") or {}
+        self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
+        self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
+                             if e.code and e.code.startswith("01") and not e.rest}
+        self.planned_governors = self.rules.words("planned_governors")
+
+    # ------------------------------------------------------------ triggers
+
+    def triggers(self, doc: Document) -> list[tuple[int, Trigger]]:
+        sdoc = doc.spacy
+        found: list[tuple[int, Trigger]] = []
+        for si, sent in enumerate(doc.sentences):
+            span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hosts: set[int] = set()
+            for tok in span:
+                trig = None
+                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+                    trig = match_verb(tok, self.lex)
+                    if trig is not None:
+                        hosts.add(tok.i)
+                    elif tok.lower_ == "according":
+                        trig = self._according(tok)
+                    elif any(c.dep_ == "aux" and c.lower_ in self.rules.words("hoped_modals") for c in tok.children):
+                        trig = Trigger(tok, "020", "verb", None, None, None, False, "hoped", [tok])
+                if trig is not None:
+                    found.append((si, trig))
+            for tok in span:
+                if tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                host = light_verb_of(tok, self.lex)
+                if host is None:
+                    host = _anchor_of(tok)
+                if host is None or host.i in hosts:
+                    continue
+                trig = match_noun(tok, self.lex, host)
+                if trig is not None:
+                    hosts.add(host.i)
+                    found.append((si, trig))
+        return found
+
+    def _according(self, tok: Token) -> Trigger | None:
+        """"According to X, ...": X's statement of the sentence's main clause."""
+        if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None
+        return Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
+
+    # ------------------------------------------------------------ the document
+
+    def code(self, doc: Document) -> list[Event]:
+        # the parser's entities stand in for mentions only where the actors layer added none
+        mentions = None if doc.mentions else entity_mentions(doc)
+        resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions)
+        cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
+        self._nest(cands)
+        previous: list[list[ActorRef]] = []
+        for c in cands:
+            if c.drop:
+                continue
+            self._arguments(c, resolver, previous)
+            self._evidence(c, doc)
+            if c.trig.token.lower_ == "according":
+                continue
+            parts = c.source + c.target
+            if len(parts) >= 2:
+                previous.append(parts)
+        for c in cands:
+            if not c.drop:
+                self._when_where(c, doc)
+        self._statements(cands, resolver)
+        events = []
+        for c in cands:
+            if c.drop or (not c.source and not c.target):
+                continue
+            events.append(self._event(c, doc))
+        return merge_events(events, doc)
+
+    # ------------------------------------------------------------ nesting
+
+    def _nest(self, cands: list[Candidate]) -> None:
+        by_head = {c.head.i: c for c in cands}
+        by_token = {c.trig.token.i: c for c in cands}
+        for c in cands:
+            tok = c.head
+            while tok.dep_ != "ROOT" and tok.head is not tok:
+                dep = tok.dep_
+                tok = tok.head
+                if dep in ("conj", "cc"):
+                    continue
+                parent = by_head.get(tok.i) or by_token.get(tok.i)
+                if parent is not None and parent is not c:
+                    c.parent = parent
+                    break
+                if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj", "nsubjpass"):
+                    break
+        for c in cands:
+            p = c.parent
+            if p is None:
+                continue
+            if c.trig.kind == "noun" and c.trig.host is not None and c.trig.host.i == p.trig.token.i:
+                continue
+            if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
+                continue
+            if p.is_request and not p.is_speech:
+                c.drop = True  # the content of an appeal is not an event of its own
+            elif p.trig.token.lemma_.lower() in self.planned_governors and not p.is_speech \
+                    and c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i or p.cls.intent and not p.is_speech:
+                c.inherited_from = p
+                p.drop = True
+
+    # ------------------------------------------------------------ arguments
+
+    def _subject(self, head: Token) -> tuple[Token | None, bool]:
+        """The head's subject (following coordination and control), and whether it is passive."""
+        seen = 0
+        tok = head
+        while tok is not None and seen < 6:
+            seen += 1
+            for c in tok.children:
+                if c.dep_ in SOURCE_DEPS:
+                    return c, False
+                if c.dep_ == "nsubjpass":
+                    return c, True
+            if tok.dep_ == "conj" or (tok.dep_ == "xcomp" and not _has_object(tok.head)):
+                tok = tok.head
+                continue
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head, tok.tag_ == "VBN"
+            break
+        return None, False
+
+    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[list[ActorRef]]) -> None:
+        head, trig = c.head, c.trig
+        src_toks: list[Token] = []
+        tgt_toks: list[Token] = []
+        if trig.token.lower_ == "according":
+            for p in trig.token.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    src_toks += [o for o in p.children if o.dep_ == "pobj"]
+        else:
+            subj, passive = self._subject(head)
+            agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if passive:
+                src_toks += agent
+                if subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
+                    tgt_toks.append(subj)
+            elif subj is not None:
+                src_toks.append(subj)
+            for ch in head.children:
+                if ch.dep_ in OBJECT_DEPS and not (trig.kind == "noun" and ch.i == trig.token.i):
+                    tgt_toks.append(ch)
+                elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
+                    tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            if head.dep_ == "xcomp" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+                # "invited the countries to open dialogue": the controller's object is the partner
+                gov = head.head
+                if c.inherited_from is not None and gov.i == c.inherited_from.head.i:
+                    tgt_toks += [o for o in gov.children if o.dep_ in OBJECT_DEPS]
+            if trig.kind == "noun":
+                n = trig.token
+                for ch in n.children:
+                    if ch.dep_ == "poss":
+                        src_toks.append(ch)
+                    elif ch.dep_ == "prep" and ch.lower_ in NOUN_TARGET_PREPS:
+                        tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+                    elif ch.dep_ == "prep" and ch.lower_ == "by":
+                        src_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            between = [o for t in [head, trig.token] for ch in t.children
+                       if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
+        source = self._refs(src_toks, res, previous, [])
+        target = self._refs(tgt_toks, res, previous, source)
+        if trig.token.lower_ != "according":
+            if between:
+                group = self._refs(between, res, previous, [])
+                if not source and group:
+                    source, target = group[:1], target + group[1:]
+                else:
+                    target += [g for g in group if not any(same_actor(g, s) for s in source)]
+            if not source and c.inherited_from is not None:
+                subj, _ = self._subject(c.inherited_from.head)
+                if subj is not None:
+                    source = self._refs([subj], res, previous, [])
+            subj_tok, _ = self._subject(head)
+            if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
+                source = list(res.conflict_parties)
+        if trig.reverse:
+            source, target = target, source
+        if trig.status == "hoped" and trig.code == "020" and trig.pattern is None and trig.entry is None:
+            # "X should do Y" said by S: S appeals to X
+            speaker = self._speaker_for(c, res)
+            source, target = speaker, source
+        target = [t for t in target if not any(_identical(t, s) for s in source)]
+        c.source, c.target = _dedupe(source), _dedupe(target)
+
+    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[list[ActorRef]],
+              exclude: list[ActorRef]) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for t in toks:
+            refs = res.refs_for(t)
+            if not refs:
+                members = [t, *[x for x in t.conjuncts if x.i > t.i]]
+                for m in members:
+                    if res.is_collective(m):
+                        refs += res.collective_parties(m, previous, exclude)
+            out += refs
+        return out
+
+    def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
+        p = c.parent
+        while p is not None:
+            if p.is_speech and p.source:
+                return p.source
+            p = p.parent
+        sp = res.speaker_at(c.trig.token.idx)
+        return [sp] if sp is not None else []
+
+    # ------------------------------------------------------------ evidence, date, place, status
+
+    def _evidence(self, c: Candidate, doc: Document) -> None:
+        head = c.head
+        if c.trig.token.lower_ == "according":
+            sent = head.sent
+            toks = list(sent)
+        else:
+            cut: set[int] = set()
+            for ch in head.children:
+                if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
+                    cut.update(t.i for t in ch.subtree)
+            for other in (c.parent,):
+                if other is not None and other.head.i in {t.i for t in head.subtree}:
+                    cut.update(t.i for t in other.head.subtree)
+            toks = [t for t in head.subtree if t.i not in cut]
+            if c.inherited_from is not None:
+                gov = c.inherited_from.head
+                toks = [t for t in gov.subtree if t.i >= gov.i and t.i not in cut] + \
+                    [t for t in toks if t.i < gov.i]
+            subj, _ = self._subject(head)
+            if subj is not None and subj.i < head.i and c.trig.kind == "verb" and head.dep_ == "conj":
+                pass  # a coordinated verb's evidence starts at the verb, not its shared subject
+        if not toks:
+            toks = [head]
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        text = doc.text
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT:
+            end -= 1
+        c.start, c.end = start, end
+
+    def _when_where(self, c: Candidate, doc: Document) -> None:
+        date = clause_date(doc, c.start, c.end)
+        clause = doc.text[c.start:c.end]
+        fixed = c.trig.status
+        intent = c.cls.intent or c.inherited_from is not None
+        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent)
+        if date is None and c.status in ("reported", "planned", "hoped"):
+            date = doc.published
+        c.date = date
+        c.location = clause_place(c.head, set()) or doc.dateline
+        if self.rules.negated(c.head, c.trig.token):
+            c.drop = True
+
+    # ------------------------------------------------------------ statements
+
+    def _statements(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """Keep a report of speech as a STATEMENT event only where it adds to the record."""
+        acted: list[ActorRef] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.drop:
+                continue
+            if not c.is_speech:
+                acted += c.source
+                continue
+            speaker = c.source
+            content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech]
+            if c.trig.token.lower_ == "according":
+                sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
+                              and not k.is_speech]
+                content = sent_cands
+            own = any(not k.source or any(same_actor(s, sp) for s in k.source for sp in speaker) for k in content)
+            in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
+            quotes_content = self._attributes_direct_quote(c, res)
+            repeat = any(same_actor(sp, a) for sp in speaker for a in acted)
+            if not speaker or own or in_quote or quotes_content or repeat:
+                c.drop = True
+                acted += speaker
+                continue
+            acted += speaker
+
+    def _attributes_direct_quote(self, c: Candidate, res: ActorResolver) -> bool:
+        sent = c.head.sent
+        quoted = sum(min(sp.end, sent.end_char) - max(sp.start, sent.start_char) for sp in res.speeches
+                     if sp.direct and sp.end > sent.start_char and sp.start < sent.end_char)
+        return quoted > 0.4 * (sent.end_char - sent.start_char)
+
+    # ------------------------------------------------------------ records
+
+    def _event(self, c: Candidate, doc: Document) -> Event:
+        key = f"{doc.id}:{c.start}:{c.end}:{c.code}"
+        return Event(
+            id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+            start=c.start, end=c.end, evidence=doc.text[c.start:c.end], trigger=c.trig.text,
+            cameo=c.code, plover_type=c.cls.plover_type, plover_mode=c.cls.plover_mode, what=c.cls.what,
+            source=c.source, target=c.target, date=c.date, location=c.location, status=c.status,
+            negated=False, confidence=_confidence(c), sentence=c.sentence,
+            quote=_quote_index(doc, c.start, c.end))
+
+
+def _anchor_of(noun: Token) -> Token | None:
+    """A nominal predicate used as a time reference ("following a meeting with", "after the
+    talks", "during the visit") or heading its own participle ("the talks leading up to the
+    deal"): the word that anchors it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("following", "after", "during", "before"):
+        return head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "take") for c in noun.children):
+        return next(c for c in noun.children if c.dep_ == "acl")
+    return None
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in tok.children)
+
+
+def _identical(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.lower() == b.name.lower()
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for r in refs:
+        if not any(_identical(r, o) for o in out):
+            out.append(r)
+    return out
+
+
+def _confidence(c: Candidate) -> float:
+    """A rough trust score: a matched pattern beats a verb's default reading; both actors known
+    beat one; a resolved collective or an inherited subject costs a little."""
+    score = 0.55
+    if c.trig.pattern is not None:
+        score += 0.15 + 0.03 * min(c.trig.pattern.weight, 3)
+    if c.source and c.target:
+        score += 0.1
+    if c.inherited_from is not None:
+        score -= 0.05
+    if not c.source:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _quote_index(doc: Document, start: int, end: int) -> int | None:
+    for i, q in enumerate(doc.quotes):
+        if q.start <= start and end <= q.end:
+            return i
+    return None
+
+
+def code_document(doc: Document, ctx: Context) -> list[Event]:
+    coder = ctx._lexicons.get("events:coder")
+    if coder is None:
+        coder = Coder(ctx)
+        ctx._lexicons["events:coder"] = coder
+    return coder.code(doc)

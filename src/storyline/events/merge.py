@@ -1,0 +1,68 @@
+"""One event per action: a restatement adds evidence to the event it restates.
+
+Wire stories say the news two or three times: in the lead, in a quotation ("We welcome any
+meetings between Baku and Yerevan"), and in a closing line ("Putin urged the presidents of
+Azerbaijan and Armenia to observe ceasefire"). Coding each as an event counts one action several
+times, which is what makes GDELT's counts unreliable. Here a later event of the same class, status
+and participants, close by (or inside a quotation by the same actor), becomes evidence of the
+first (``Event.evidence_more``).
+"""
+
+from __future__ import annotations
+
+from ..model import ActorRef, Document, Event, Evidence
+from .status import period
+
+#: How many sentences apart a restatement may be from the event it restates.
+WINDOW = 4
+
+
+def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    from .actors import same_actor
+
+    return any(same_actor(x, y) for x in a for y in b)
+
+
+def _compatible_actors(k: Event, e: Event) -> bool:
+    if not _overlap(k.source + k.target, e.source + e.target):
+        return False
+    return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
+
+
+def _compatible_dates(k: Event, e: Event) -> bool:
+    pk = period(k.date.value) if k.date else None
+    pe = period(e.date.value) if e.date else None
+    if pk is None or pe is None:
+        return True
+    return pk[0] <= pe[1] and pe[0] <= pk[1]
+
+
+def restates(k: Event, e: Event, doc: Document) -> bool:
+    """True where ``e`` says again what ``k`` said."""
+    if k.what != e.what or k.status != e.status:
+        return False
+    if k.sentence is not None and e.sentence is not None:
+        near = abs(e.sentence - k.sentence) <= WINDOW
+        quoted_same = e.quote is not None and _overlap(k.source, e.source)
+        if not (near or quoted_same):
+            return False
+    return _compatible_actors(k, e) and _compatible_dates(k, e)
+
+
+def merge_events(events: list[Event], doc: Document) -> list[Event]:
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: (e.start, e.end)):
+        target = next((k for k in reversed(kept) if restates(k, e, doc)), None)
+        if target is None:
+            kept.append(e)
+            continue
+        role = "quote" if e.quote is not None else "restatement"
+        target.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, role))
+        target.evidence_more.extend(e.evidence_more)
+        for side in ("source", "target"):
+            mine: list[ActorRef] = getattr(target, side)
+            for r in getattr(e, side):
+                if not mine:
+                    mine.append(r)
+        target.confidence = round(min(0.95, target.confidence + 0.05), 2)
+    return kept
