@@ -265,18 +265,32 @@ class ActorResolver:
             return False
         if tok.tag_ not in ("NNS", "NNPS") and not any(c.lower_ == "both" for c in tok.children):
             return False
-        return any(c.lower_ in self.counters or c.like_num for c in tok.children
-                   if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod"))
+        if any(c.lower_ in self.counters or c.like_num for c in tok.children
+               if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")):
+            return True
+        return self._mentions_conflict(tok)
 
-    def collective_parties(self, tok: Token, previous: list[list[ActorRef]],
-                           exclude: list[ActorRef]) -> list[ActorRef]:
-        """The parties a collective phrase refers to: the conflict's parties where the phrase says
-        so ("the warring sides", "parties to the conflict"), else the participants of the latest
-        event with two or more of them, else the conflict's parties."""
+    def _mentions_conflict(self, tok: Token) -> bool:
         words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
-        if not (words & self.conflict_words):
-            for parts in reversed(previous):
-                rest = [p for p in parts if not any(_same(p, e) for e in exclude)]
+        return bool(words & self.conflict_words)
+
+    def collective_parties(self, tok: Token, previous: list[tuple[int, list[ActorRef]]],
+                           exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
+        """The parties a collective phrase refers to.
+
+        The conflict's parties where the phrase says so ("the warring sides", "parties to the
+        conflict") or where it is the addressee of an act ("urged both sides"); else, as a subject
+        ("the sides agreed", "the two parties discussed"), the participants of the latest event
+        with two or more of them a few sentences back; else the conflict's parties."""
+        lookback = int(self.cfg.get("lookback", 3))
+        if not self._mentions_conflict(tok) and not as_target:
+            for si, parts in reversed(previous):
+                if sentence - si > lookback:
+                    break
+                rest: list[ActorRef] = []
+                for p in parts:
+                    if not any(_same(p, e) for e in exclude) and not any(same_actor(p, r) for r in rest):
+                        rest.append(p)
                 if len(rest) >= 2:
                     return rest
         return list(self.conflict_parties)
@@ -294,7 +308,7 @@ class ActorResolver:
                     for mm in self._covering(m) + [x for c in m.children if c.dep_ in ("amod", "compound")
                                                    for x in self._covering(c)]:
                         if mm.country and (mm.kind in ("name", "metonym", "demonym") or not mm.actor_id):
-                            key = mm.country
+                            key = mm.country or mm.text
                             if key not in names or names[key].actor_id is None:
                                 actor = self.actors.get(mm.actor_id) if mm.actor_id else None
                                 if actor is None or actor.kind == "state":

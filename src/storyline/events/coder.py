@@ -134,12 +134,18 @@ class Coder:
     # ------------------------------------------------------------ the document
 
     def code(self, doc: Document) -> list[Event]:
+        cands = self.candidates(doc)
+        events = [self._event(c, doc) for c in cands if not c.drop and (c.source or c.target)]
+        return merge_events(events, doc)
+
+    def candidates(self, doc: Document) -> list[Candidate]:
+        """Every trigger of the document read in context; those to drop are marked ``drop``."""
         # the parser's entities stand in for mentions only where the actors layer added none
         mentions = None if doc.mentions else entity_mentions(doc)
         resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions)
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
-        previous: list[list[ActorRef]] = []
+        previous: list[tuple[int, list[ActorRef]]] = []
         for c in cands:
             if c.drop:
                 continue
@@ -149,17 +155,13 @@ class Coder:
                 continue
             parts = c.source + c.target
             if len(parts) >= 2:
-                previous.append(parts)
+                previous.append((c.sentence, parts))
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)
+        self._reinterpret(cands, resolver)
         self._statements(cands, resolver)
-        events = []
-        for c in cands:
-            if c.drop or (not c.source and not c.target):
-                continue
-            events.append(self._event(c, doc))
-        return merge_events(events, doc)
+        return cands
 
     # ------------------------------------------------------------ nesting
 
@@ -212,10 +214,13 @@ class Coder:
                 continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head, tok.tag_ == "VBN"
+            if tok.pos_ in ("ADP", "SCONJ") or (tok.tag_ == "VBG" and tok.dep_ in ("prep", "advcl")):
+                tok = tok.head  # "following a meeting with": the clause the phrase belongs to
+                continue
             break
         return None, False
 
-    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[list[ActorRef]]) -> None:
+    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, list[ActorRef]]]) -> None:
         head, trig = c.head, c.trig
         src_toks: list[Token] = []
         tgt_toks: list[Token] = []
@@ -253,11 +258,12 @@ class Coder:
                         src_toks += [o for o in ch.children if o.dep_ == "pobj"]
             between = [o for t in [head, trig.token] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
-        source = self._refs(src_toks, res, previous, [])
-        target = self._refs(tgt_toks, res, previous, source)
+        si = c.sentence
+        source = self._refs(src_toks, res, previous, [], si, False)
+        target = self._refs(tgt_toks, res, previous, source, si, True)
         if trig.token.lower_ != "according":
             if between:
-                group = self._refs(between, res, previous, [])
+                group = self._refs(between, res, previous, [], si, False)
                 if not source and group:
                     source, target = group[:1], target + group[1:]
                 else:
@@ -265,7 +271,7 @@ class Coder:
             if not source and c.inherited_from is not None:
                 subj, _ = self._subject(c.inherited_from.head)
                 if subj is not None:
-                    source = self._refs([subj], res, previous, [])
+                    source = self._refs([subj], res, previous, [], si, False)
             subj_tok, _ = self._subject(head)
             if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
                 source = list(res.conflict_parties)
@@ -278,8 +284,8 @@ class Coder:
         target = [t for t in target if not any(_identical(t, s) for s in source)]
         c.source, c.target = _dedupe(source), _dedupe(target)
 
-    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[list[ActorRef]],
-              exclude: list[ActorRef]) -> list[ActorRef]:
+    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, list[ActorRef]]],
+              exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
             refs = res.refs_for(t)
@@ -287,7 +293,7 @@ class Coder:
                 members = [t, *[x for x in t.conjuncts if x.i > t.i]]
                 for m in members:
                     if res.is_collective(m):
-                        refs += res.collective_parties(m, previous, exclude)
+                        refs += res.collective_parties(m, previous, exclude, sentence, as_target)
             out += refs
         return out
 
@@ -336,6 +342,11 @@ class Coder:
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
         date = clause_date(doc, c.start, c.end)
+        if date is None:
+            # a subordinate clause takes its date from the sentence ("started in 1988 with the
+            # region announcing its secession")
+            sent = doc.sentences[c.sentence]
+            date = clause_date(doc, sent.start, sent.end)
         clause = doc.text[c.start:c.end]
         fixed = c.trig.status
         intent = c.cls.intent or c.inherited_from is not None
@@ -346,6 +357,33 @@ class Coder:
         c.location = clause_place(c.head, set()) or doc.dateline
         if self.rules.negated(c.head, c.trig.token):
             c.drop = True
+
+    # ------------------------------------------------------------ readings in context
+
+    def _reinterpret(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """Readings that need the participants: a third party's negotiations are mediation; an
+        attack told by someone other than the attacker is an accusation (PETRARCH's "A says B
+        attacked" transformation); an appeal or a hope needs someone it is addressed to."""
+        conflict = res.conflict_parties
+        for c in cands:
+            if c.drop:
+                continue
+            if c.code.startswith("046") and c.source and not c.target and conflict and \
+                    not any(same_actor(s, p) for s in c.source for p in conflict):
+                self._recode(c, "045")
+                c.target = list(conflict)
+            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical"):
+                speaker = self._speaker_for(c, res)
+                if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
+                        and not any(sp.sector == "MED" for sp in speaker):
+                    self._recode(c, "112")
+                    c.source, c.target = speaker, c.source
+            if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
+                c.drop = True
+
+    def _recode(self, c: Candidate, code: str) -> None:
+        c.trig.code = code
+        c.cls = self.classes.classify(code)
 
     # ------------------------------------------------------------ statements
 
@@ -359,7 +397,10 @@ class Coder:
                 acted += c.source
                 continue
             speaker = c.source
-            content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech]
+            content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech
+                       and not (k.trig.kind == "noun" and k.trig.host is not None and k.trig.host.pos_ != "VERB")
+                       and not (k.trig.kind == "noun" and k.trig.host is not None
+                                and k.trig.host.lower_ in ("following", "after", "during", "before"))]
             if c.trig.token.lower_ == "according":
                 sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
                               and not k.is_speech]

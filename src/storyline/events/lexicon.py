@@ -41,7 +41,7 @@ class Item:
     kind: str
     alts: tuple[tuple[str, ...], ...] = ()
     exact: bool = False
-    prep: str | None = None
+    prep: str | None = None  # a preposition, or several as "a|b"
     inner: tuple[Item, ...] = ()
 
     @property

@@ -20,10 +20,15 @@ Token = Any  # spacy.tokens.Token
 
 #: Dependents whose words belong to a verb's phrase (the object side of its patterns).
 PHRASE_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prt", "prep", "agent", "acomp", "advmod",
-                         "npadvmod", "xcomp", "nsubjpass", "ccomp", "pobj", "obj", "iobj"})
+                         "npadvmod", "xcomp", "nsubjpass", "pobj", "obj", "iobj"})
+#: Relations that start a clause of its own below the verb's phrase: a pattern never reaches
+#: into them ("said that ... the ceasefire" is not "SAY * &CEASEFIRE").
+SUBCLAUSE_DEPS = frozenset({"ccomp", "advcl", "csubj", "relcl", "acl", "parataxis"})
 #: Dependents that open another clause: their words are not the verb's.
 CLAUSE_DEPS = frozenset({"conj", "cc", "relcl", "advcl", "parataxis", "appos", "acl", "punct", "mark"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Relations a preposition of a pattern may have (not the "to" of an infinitive).
+PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 
 
 @dataclass
@@ -62,7 +67,8 @@ def _phrase_tokens(head: Token, deps: Iterable[str], stop: frozenset[str] = CLAU
         for child in tok.children:
             if top and child.dep_ not in wanted:
                 continue
-            if not top and child.dep_ in stop and child.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"):
+            if not top and (child.dep_ in SUBCLAUSE_DEPS or
+                            (child.dep_ in stop and child.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"))):
                 continue
             out.append(child)
             walk(child, False)
@@ -80,7 +86,7 @@ def after_tokens(verb: Token) -> list[Token]:
 
 
 def before_tokens(verb: Token) -> list[Token]:
-    toks = _phrase_tokens(verb, {"nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "expl"})
+    toks = _phrase_tokens(verb, {"nsubj", "csubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "expl"})
     return [t for t in toks if t.i < verb.i]
 
 
@@ -133,7 +139,7 @@ def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> l
                 found.append((end, toks))
         elif item.kind == "prep":
             tok = seq[s]
-            if tok.lower_ == item.prep or (item.prep == "by" and tok.dep_ == "agent" and tok.lower_ == "by"):
+            if tok.dep_ in PREP_DEPS and tok.lower_ in (item.prep or "").split("|"):
                 inner = [t for t in tok.subtree if t.i != tok.i]
                 if not item.inner:
                     found.append((s + 1, [tok]))

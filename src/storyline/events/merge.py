@@ -41,12 +41,16 @@ def restates(k: Event, e: Event, doc: Document) -> bool:
     """True where ``e`` says again what ``k`` said."""
     if k.what != e.what or k.status != e.status:
         return False
-    if k.sentence is not None and e.sentence is not None:
-        near = abs(e.sentence - k.sentence) <= WINDOW
-        quoted_same = e.quote is not None and _overlap(k.source, e.source)
-        if not (near or quoted_same):
-            return False
-    return _compatible_actors(k, e) and _compatible_dates(k, e)
+    if not (_compatible_actors(k, e) and _compatible_dates(k, e)):
+        return False
+    if k.sentence is not None and e.sentence is not None and abs(e.sentence - k.sentence) <= WINDOW:
+        return True
+    if e.quote is not None and _overlap(k.source, e.source):
+        return True
+    # far apart: the same act by the same actors to the same actors ("Putin urged both sides to
+    # observe the ceasefire" in the lead and again in the closing line)
+    return bool(k.source and e.source and k.target and e.target and _overlap(k.source, e.source)
+                and _overlap(k.target, e.target))
 
 
 def merge_events(events: list[Event], doc: Document) -> list[Event]:

@@ -110,7 +110,7 @@ class StatusRules:
                 if c.dep_ in ("aux", "auxpass") and c.lower_ in aux:
                     return True
         # "is to", "is set to", "is expected to": the clause is the complement of a predicate of plans
-        if gov is not None and head.dep_ == "xcomp":
+        if gov is not None and head.dep_ in ("xcomp", "acl"):
             if gov.lemma_.lower() in self.words("planned_governors"):
                 return True
             if gov.lemma_.lower() == "be" or gov.lower_ in self.words("planned_predicates"):
