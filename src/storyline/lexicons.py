@@ -7,7 +7,7 @@ appended to and mappings updated, so a user adds without copying ours.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ def available() -> list[str]:
     return sorted(p.stem for p in data_path("lexicons").glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:

@@ -23,3 +23,4 @@ class Options:
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
     lexicon_files: list[Path] = field(default_factory=list)  # users' own lexicon extensions (YAML)
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")
+    progress_every: int = 50  # without a terminal, ingest logs a progress line every this many inputs

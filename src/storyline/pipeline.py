@@ -165,14 +165,22 @@ def run_stages(docs: list[Document], ctx: Context, names: Iterable[str] | None =
     return outcomes
 
 
-def process_batch(items: list[RawDocument | InputError], ctx: Context) -> list[Outcome]:
-    """Clean and run every stage over one batch of reader output, keeping input order."""
+def process_batch(items: list[RawDocument | Document | InputError], ctx: Context) -> list[Outcome]:
+    """Clean and run every stage over one batch of reader output, keeping input order.
+
+    An item that is already a Document (ingest cleans in the main process to skip documents it
+    has stored) goes straight to the stages."""
     outcomes: list[Outcome] = []
     cleaned: list[Document] = []
     slots: list[int] = []
     for item in items:
         if isinstance(item, InputError):
             outcomes.append(Outcome(item.origin, error=str(item)))
+            continue
+        if isinstance(item, Document):
+            slots.append(len(outcomes))
+            outcomes.append(Outcome(item.origin, item))
+            cleaned.append(item)
             continue
         try:
             doc = clean_raw(item, ctx)
@@ -210,12 +218,12 @@ def _init_worker(options: Options) -> None:
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
 
 
-def _work(items: list[RawDocument | InputError]) -> list[Outcome]:
+def _work(items: list[RawDocument | Document | InputError]) -> list[Outcome]:
     assert _WORKER_CTX is not None
     return process_batch(items, _WORKER_CTX)
 
 
-def process(items: Iterable[RawDocument | InputError], ctx: Context) -> Iterator[Outcome]:
+def process(items: Iterable[RawDocument | Document | InputError], ctx: Context) -> Iterator[Outcome]:
     """Stream reader output through the pipeline, yielding one Outcome per input in order."""
     size = max(1, ctx.options.batch_size)
     if ctx.options.workers <= 1:

@@ -1,0 +1,118 @@
+"""What an article says about itself: its outlet, its dateline's place and date, its date.
+
+Why these are separate from finding the lines: the same credit ("Trend, E.Tariverdiyeva") can
+come from a dateline, a byline or a masthead, and the same date string from a timestamp, a footer
+or a record's metadata; each is read here one way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import DateValue
+from .patterns import Patterns
+
+_SPLIT_CREDIT = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+")
+
+
+@dataclass
+class Credit:
+    publisher: str | None
+    byline: str | None
+    text: str
+
+
+def outlet_name(spelling: str, pats: Patterns) -> str | None:
+    """The outlet a spelling stands for ("ITAR-TASS" -> "TASS"), or None if it names none."""
+    s = spelling.strip().strip("/()[].,:- ").casefold()
+    if s.startswith("www."):
+        s = s[4:]
+    return pats.outlets.get(s)
+
+
+def read_credit(text: str, pats: Patterns) -> Credit | None:
+    """An outlet's credit ("/TASS/", "(Sputnik)", "Trend, E.Tariverdiyeva") as outlet + author.
+
+    A part naming a known outlet is the publisher and the rest the byline; where no part is a
+    known outlet, the first part is taken as the outlet's name as written."""
+    inner = text.strip().strip("/()").strip()
+    if not inner:
+        return None
+    parts = [p for p in _SPLIT_CREDIT.split(inner) if p]
+    for i, part in enumerate(parts):
+        name = outlet_name(part, pats)
+        if name:
+            rest = [p for j, p in enumerate(parts) if j != i]
+            return Credit(name, ", ".join(rest) or None, text.strip())
+    found = pats.outlet_search.search(inner)
+    if found:
+        return Credit(pats.outlets[found.group(0).casefold()], None, text.strip())
+    return Credit(parts[0], ", ".join(parts[1:]) or None, text.strip())
+
+
+def dateline_place(places: str, pats: Patterns) -> str | None:
+    """The place of a dateline's place list: the first name that is not a country ("Azerbaijan,
+    Baku" -> "Baku"), or the country where it is all there is. Capitals become "Moscow"."""
+    names = [p.strip() for p in places.split(",") if p.strip()]
+    if not names:
+        return None
+    chosen = next((n for n in names if n.casefold() not in pats.countries), names[0])
+    return chosen.title() if chosen.isupper() else chosen
+
+
+def parse_date(text: str, pats: Patterns) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date string, by the lexicon's date formats."""
+    for fmt in pats.date_formats:
+        m = fmt.match(text.strip())
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else pats.months.get((g.get("mon") or "").casefold())
+        if not month or not g.get("d"):
+            continue
+        year = int(g["y"]) if g.get("y") else None
+        try:
+            dt.date(year or 2000, month, int(g["d"]))
+        except ValueError:
+            continue
+        return year, month, int(g["d"])
+    return None
+
+
+def full_date(text: str, pats: Patterns, method: str, evidence: str,
+              confidence: float = 0.9) -> DateValue | None:
+    """A day-precision DateValue where ``text`` is a date with its year, else None."""
+    parsed = parse_date(text, pats)
+    if parsed is None or parsed[0] is None:
+        return None
+    y, m, d = parsed
+    return DateValue(f"{y:04d}-{m:02d}-{d:02d}", "day", method, confidence, evidence.strip())
+
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+
+
+def metadata_date(value: object, pats: Patterns, method: str) -> DateValue | None:
+    """The publication date a container gave ("2019-01-23", "2019-01-23T10:00:00Z", "2019-01",
+    "23 January 2019"), at the precision it gave, or None where it is no date."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        value = value.isoformat()
+    text = str(value)
+    m = _ISO.match(text)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        try:
+            if d:
+                dt.date(int(y), int(mo), int(d))
+                return DateValue(f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", "day", method, 1.0, f"date: {text}")
+            if mo:
+                dt.date(int(y), int(mo), 1)
+                return DateValue(f"{int(y):04d}-{int(mo):02d}", "month", method, 1.0, f"date: {text}")
+            return DateValue(f"{int(y):04d}", "year", method, 1.0, f"date: {text}")
+        except ValueError:
+            return None
+    return full_date(text, pats, method, f"date: {text}", 1.0)

@@ -1,0 +1,141 @@
+"""The cleaning lexicons (boilerplate, publishers, datelines) compiled once per Context.
+
+Why placeholders: the YAML patterns are written with {MONTH}, {PLACE}, {CREDIT} ... so a user who
+adds a dateline form writes it once, readably, and gets the same month names and place shapes as
+ours. Compilation is cached per Context: a corpus run compiles them once.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import StorylineError
+
+_CACHE: weakref.WeakKeyDictionary[Any, Patterns] = weakref.WeakKeyDictionary()
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first so "Sept" is not cut to "Sep"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def pycountry_names() -> frozenset[str]:
+    """Every country name pycountry knows (name, common and official names), case-folded."""
+    import pycountry
+
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value.casefold())
+    return frozenset(names)
+
+
+@dataclass
+class Patterns:
+    anywhere: list[re.Pattern[str]]
+    edges: list[re.Pattern[str]]
+    line_ends: list[re.Pattern[str]]
+    outlets: dict[str, str]  # case-folded spelling -> outlet name
+    outlet_search: re.Pattern[str]  # any outlet spelling as a whole word
+    mastheads: list[re.Pattern[str]]
+    bylines: list[re.Pattern[str]]
+    inline: list[re.Pattern[str]]
+    standalone: list[re.Pattern[str]]
+    timestamps: list[re.Pattern[str]]
+    footers: list[re.Pattern[str]]
+    date_formats: list[re.Pattern[str]]
+    months: dict[str, int]
+    countries: frozenset[str]
+
+
+def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as e:
+        raise StorylineError("E013", f"lexicon {lexicon!r}: the pattern {source!r} is not a valid regular "
+                             f"expression ({e})") from e
+
+
+def _fill(template: str, pieces: dict[str, str]) -> str:
+    for key, value in pieces.items():
+        template = template.replace("{" + key + "}", f"(?:{value})")
+    return template
+
+
+def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[str, Any]) -> Patterns:
+    """Compile the three lexicons' patterns (see the YAML files for their format)."""
+    months = {str(k).casefold(): int(v) for k, v in (datelines.get("months") or {}).items()}
+    month = rf"(?i:{_alternation(list(months))})\b"
+    weekday = rf"(?i:{_alternation([str(w) for w in datelines.get('weekdays') or []])})\b"
+    zones = _alternation([str(z) for z in datelines.get("time_zones") or []])
+    not_places = _alternation([str(w) for w in datelines.get("not_places") or []])
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    date = rf"{month}\.?\s+{day}(?:,?\s+\d{{4}})?(?!\d)|{day}\s+{month}\.?(?:,?\s+\d{{4}})?(?!\d)"
+    fulldate = (rf"{month}\.?\s+{day},?\s+\d{{4}}|{day}\s+{month}\.?,?\s+\d{{4}}"
+                r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}")
+    time = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+            rf"(?:\s*\(?\s*(?i:{zones})(?:\s*[+−-]\s*\d{{1,2}}(?::?\d{{2}})?)?\s*\)?)?")
+    word = r"[A-Z][\w.'’-]*"
+    caps_word = r"[A-Z][A-Z.'’/-]+"
+    stop = rf"(?!(?:{not_places}|{weekday}|{month})\b)" if not_places else rf"(?!(?:{weekday}|{month})\b)"
+    outlets: dict[str, str] = {}
+    for name, spellings in (publishers.get("outlets") or {}).items():
+        for s in [name, *(spellings or [])]:
+            outlets.setdefault(str(s).casefold(), str(name))
+    outlet = _alternation([s for name, sp in (publishers.get("outlets") or {}).items() for s in [name, *(sp or [])]])
+    pieces = {
+        "MONTH": month,
+        "WEEKDAY": weekday,
+        "DATE": date,
+        "FULLDATE": fulldate,
+        "TIME": time,
+        "PLACE": rf"{stop}{word}(?:\s+{stop}{word}){{0,3}}",
+        "CAPSPLACE": rf"{stop}{caps_word}(?:\s+{caps_word}){{0,3}}(?![a-z])",
+        "CREDIT": r"\([^()\n]{2,40}\)|/[^/\n]{2,60}/|/[^/\n]{2,60}$",
+        "NAME": rf"{word}(?:\s+{word}){{0,3}}",
+        "OUTLET": rf"(?i:{outlet})" if outlet else r"(?!x)x",
+    }
+
+    def many(lexicon: str, items: Any, flags: int = 0, anchor: str = "full") -> list[re.Pattern[str]]:
+        out = []
+        for src in items or []:
+            body = _fill(str(src), pieces)
+            pattern = rf"\s*(?:{body})\s*$" if anchor == "full" else rf"(?:{body})"
+            out.append(_compile(str(src), lexicon, pattern, flags))
+        return out
+
+    countries = frozenset(pycountry_names() | {str(c).casefold() for c in datelines.get("countries") or []})
+    return Patterns(
+        anywhere=many("boilerplate", boiler.get("anywhere"), re.IGNORECASE),
+        edges=many("boilerplate", boiler.get("edges"), re.IGNORECASE),
+        line_ends=[_compile(str(s), "boilerplate", rf"(?:{_fill(str(s), pieces)})\s*$", re.IGNORECASE)
+                   for s in boiler.get("line_ends") or []],
+        outlets=outlets,
+        outlet_search=_compile("outlets", "publishers", rf"(?<![\w.-])(?i:{outlet})(?![\w-])" if outlet else r"(?!x)x"),
+        mastheads=many("publishers", publishers.get("mastheads"), re.IGNORECASE),
+        bylines=many("publishers", publishers.get("bylines")),
+        inline=many("datelines", datelines.get("inline"), anchor="start"),
+        standalone=many("datelines", datelines.get("standalone")),
+        timestamps=many("datelines", datelines.get("timestamps")),
+        footers=many("datelines", datelines.get("footers")),
+        date_formats=many("datelines", datelines.get("date_formats")),
+        months=months,
+        countries=countries,
+    )
+
+
+def patterns_for(ctx: Any) -> Patterns:
+    """The compiled patterns of ``ctx``'s lexicons (the bundled ones plus the user's files)."""
+    found = _CACHE.get(ctx)
+    if found is None:
+        found = build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
+                      ctx.lexicon("datelines") or {})
+        _CACHE[ctx] = found
+    return found

@@ -1,0 +1,304 @@
+"""The ``storyline`` command: thin on purpose, every command is a library call plus printing.
+
+Output conventions: data goes to stdout (JSON Lines, tables), everything about the run (progress,
+one line per failed input, the closing summary) goes to stderr, so ``storyline extract ... >
+out.jsonl`` keeps a clean file. The exit code is 1 when any input failed (the others still went
+through) and 2 when the run could not start (a bad option, a database in use).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import StorylineError
+from .options import DEFAULT_DB, Options
+
+app = typer.Typer(
+    name="storyline",
+    help="Rebuild a conflict or a diplomatic process from news articles as evidence-linked events, "
+         "quotes, actors and timelines.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+class _Consoles:
+    """Rich consoles made when first used, so they write to the streams of the moment (a test
+    runner swaps them), wide when writing to a file or pipe so tables are not folded to 80 columns."""
+
+    @property
+    def out(self) -> Console:
+        return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+    @property
+    def err(self) -> Console:
+        return Console(stderr=True, soft_wrap=True, highlight=False, width=None if sys.stderr.isatty() else 200)
+
+
+_consoles = _Consoles()
+
+DEMO_DB = Path("storyline-demo.duckdb")
+
+# ---------------------------------------------------------------- shared options
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of the store.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
+                                            help="Processes that run the stages (each loads the model once).")]
+KbOption = Annotated[list[Path] | None, typer.Option("--kb", help="Your own actor knowledge base (YAML); repeatable.")]
+LexiconOption = Annotated[list[Path] | None, typer.Option(
+    "--lexicon", help="Your own lexicon extensions (YAML, keys name the lexicons); repeatable.")]
+BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parser batch.")]
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders or globs: plain text (any encoding), saved HTML pages, JSON Lines (.jsonl, .jsonl.gz).",
+    show_default=False)]
+
+
+class ExtractFormat(StrEnum):
+    eval = "eval"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
+             lexicon: list[Path] | None = None, batch_size: int | None = None) -> Options:
+    options = Options(db=db, workers=workers, kb_files=list(kb or []), lexicon_files=list(lexicon or []))
+    if batch_size:
+        options.batch_size = batch_size
+    return options
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A problem the user can fix ends the command with its one-line message, not a traceback."""
+    try:
+        yield
+    except StorylineError as e:
+        _consoles.err.print(f"storyline: {e}", markup=False)
+        raise typer.Exit(2) from e
+
+
+def _json_line(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def _read(paths: Iterable[str], options: Options) -> Iterator[Any]:
+    from .read import read_paths
+
+    return read_paths(list(paths), options.max_chars)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+def run_ingest(paths: list[str], options: Options) -> Any:
+    """Ingest with a progress bar on a terminal (or a progress line every few inputs in a log),
+    one stderr line per failed input, and the closing summary; returns the Tally."""
+    from .ingest import Tally, ingest
+    from .pipeline import Context
+    from .store import Store
+
+    tally = Tally()
+    err = _consoles.err
+    with Store(options.db) as store:
+        ctx = Context(options)
+        progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
+                            TextColumn("{task.description}"), TimeElapsedColumn(),
+                            console=err, transient=True, disable=not err.is_terminal)
+        with progress:
+            task = progress.add_task(tally.line(), total=None)
+            for status, outcome in ingest(_read(paths, options), store, ctx):
+                tally.add(status, outcome.error)
+                if outcome.error:
+                    progress.console.print(outcome.error, markup=False)
+                progress.update(task, description=tally.line())
+                if not err.is_terminal and tally.read % max(1, options.progress_every) == 0:
+                    err.print(f"ingest: {tally.line()}", markup=False)
+        total = store.count("documents")
+    err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
+    return tally
+
+
+@app.command()
+def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, workers: WorkersOption = 1,
+           kb: KbOption = None, lexicon: LexiconOption = None, batch_size: BatchOption = 32) -> None:
+    """Read articles, extract everything, and store it (documents already stored are skipped)."""
+    with _user_errors():
+        tally = run_ingest(paths, _options(db, workers, kb, lexicon, batch_size))
+    if tally.failed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- extract
+
+
+@app.command()
+def extract(paths: PathsArgument,
+            format: Annotated[ExtractFormat, typer.Option("--format", "-f", help=(
+                "eval: the evaluation format (../shared/eval/FORMAT.md); json: every record of the "
+                "document with its offsets."))] = ExtractFormat.json,
+            workers: WorkersOption = 1, kb: KbOption = None, lexicon: LexiconOption = None,
+            batch_size: BatchOption = 32) -> None:
+    """Extract from articles and print one JSON object per article to stdout (no database)."""
+    from .export.eval_format import to_eval
+    from .pipeline import extract as run_extract
+
+    failed = 0
+    with _user_errors():
+        options = _options(workers=workers, kb=kb, lexicon=lexicon, batch_size=batch_size)
+        for outcome in run_extract(_read(paths, options), options):
+            if outcome.document is None:
+                failed += 1
+                _consoles.err.print(outcome.error, markup=False)
+                continue
+            obj = to_eval(outcome.document) if format is ExtractFormat.eval else outcome.document.to_dict()
+            sys.stdout.write(_json_line(obj) + "\n")
+            sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _documents_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in ("name", "publisher", "published", "dateline", "title", "chars", "sentences", "quotes", "events"):
+        table.add_column(col, overflow="fold", justify="right" if col in ("chars", "sentences", "quotes", "events")
+                         else "left", max_width=48 if col == "title" else None, no_wrap=col == "name")
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(r[c]) for c in
+                        ("name", "publisher", "published", "dateline", "title", "chars", "sentences", "quotes",
+                         "events")))
+    return table
+
+
+@app.command()
+def documents(db: DbOption = DEFAULT_DB,
+              format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json: one object per line.")]
+              = ListFormat.table) -> None:
+    """List the stored documents with what was found in each."""
+    from .store import Store
+
+    with _user_errors(), Store(db, read_only=True) as store:
+        rows = store.documents()
+    if format is ListFormat.json:
+        for r in rows:
+            sys.stdout.write(_json_line(r) + "\n")
+        return
+    _consoles.out.print(_documents_table(rows, f"{len(rows)} documents in {db}"))
+
+
+# ---------------------------------------------------------------- export
+
+
+@app.command()
+def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write one file per table into.")],
+           db: DbOption = DEFAULT_DB,
+           format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
+           ) -> None:
+    """Write every table of the store to files (Parquet, CSV or JSON Lines)."""
+    from .export.tables import export_tables
+    from .store import Store
+
+    with _user_errors(), Store(db, read_only=True) as store:
+        written = export_tables(store, out_dir, format.value)
+        counts = {t: store.count(t) for t in written}
+    for table, path in written.items():
+        _consoles.err.print(f"{path}  ({counts[table]} rows)", markup=False)
+
+
+# ---------------------------------------------------------------- demo
+
+
+def find_examples() -> list[Path]:
+    """The bundled example articles: ``examples/`` of the source tree storyline runs from (an
+    editable install or a checkout), else ``./examples``."""
+    here = Path(__file__).resolve()
+    for root in (*here.parents[1:4], Path.cwd()):
+        found = sorted((root / "examples").glob("*.txt"))
+        if found:
+            return found
+    raise StorylineError("E060", "cannot find the bundled examples (examples/*.txt of the storyline "
+                         "repository): run from a checkout, or give the articles: storyline demo FILES")
+
+
+def _show_found(db: Path) -> None:
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        _consoles.out.print(_documents_table(store.documents(), f"Documents in {db}"))
+        sections = [
+            ("Events", """SELECT d.name AS doc, e.date_value AS "when",
+                   (SELECT string_agg(a.name, '; ' ORDER BY a.idx) FROM event_actors a WHERE a.doc_id = e.doc_id
+                    AND a.event_id = e.id AND a.side = 'source') AS who,
+                   e.what, (SELECT string_agg(a.name, '; ' ORDER BY a.idx) FROM event_actors a
+                    WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND a.side = 'target') AS whom,
+                   e.status, e.evidence
+                   FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY d.name, e.idx"""),
+            ("Quotes", """SELECT d.name AS doc, q.speaker_name AS speaker, q.text FROM quotes q
+                   JOIN documents d ON d.id = q.doc_id ORDER BY d.name, q.idx"""),
+            ("Actors", """SELECT a.name, a.kind, a.country, a.sector, count(DISTINCT m.doc_id) AS documents,
+                   count(m.doc_id) AS mentions FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
+                   GROUP BY ALL ORDER BY mentions DESC, a.name"""),
+        ]
+        for title, sql in sections:
+            rows = store.query(sql)
+            if not rows:
+                _consoles.out.print(f"[bold]{title}[/]: none found (that stage adds nothing yet)")
+                continue
+            table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+            for col in rows[0]:
+                table.add_column(col, overflow="fold", max_width=60 if col in ("evidence", "text") else None)
+            for r in rows:
+                table.add_row(*("" if v is None else str(v) for v in r.values()))
+            _consoles.out.print(table)
+
+
+@app.command()
+def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use instead of the bundled examples.",
+                                                          show_default=False)] = None,
+         db: DbOption = DEMO_DB) -> None:
+    """Ingest the bundled example articles and show what was found."""
+    with _user_errors():
+        files = paths or [str(p) for p in find_examples()]
+        _consoles.err.print(f"demo: ingesting {len(files)} articles into {db}", markup=False)
+        tally = run_ingest(files, _options(db))
+        _show_found(db)
+    if tally.failed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- other packages' commands
+
+#: Modules that add commands: each has ``register(app: typer.Typer) -> None``. One line per package.
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name).register(app)
+
+
+def main() -> None:
+    app()

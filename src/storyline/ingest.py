@@ -1,0 +1,79 @@
+"""Reader output in, stored documents out: the loop behind ``storyline ingest``.
+
+Why it cleans before it parses: cleaning is cheap and gives a document its content id, so a
+document already in the store is recognised before the expensive stages run. Rerunning an
+interrupted ingest of a million articles then costs only the articles that did not make it.
+Workers (``options.workers``) only extract; this process alone writes, one document per
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .errors import InputError, StorylineError
+from .model import Document, RawDocument
+from .pipeline import Context, Outcome, clean_raw, process
+from .store import Store
+
+Status = Literal["new", "unchanged", "failed"]
+
+
+@dataclass
+class Tally:
+    """What an ingest did: every input read is new, unchanged or failed."""
+
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, status: Status, error: str | None = None) -> None:
+        self.read += 1
+        setattr(self, status, getattr(self, status) + 1)
+        if error:
+            self.errors.append(error)
+
+    def line(self) -> str:
+        return f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
+
+
+def ingest(items: Iterable[RawDocument | InputError], store: Store, ctx: Context) -> Iterator[tuple[Status, Outcome]]:
+    """Run the pipeline over reader output and store each document; yields what became of each input."""
+    known: list[Outcome] = []  # inputs already stored, found while feeding the pipeline
+
+    def new_only() -> Iterator[RawDocument | Document | InputError]:
+        for item in items:
+            if isinstance(item, RawDocument):
+                try:
+                    doc = clean_raw(item, ctx)
+                except Exception:  # noqa: BLE001 - the pipeline cleans it again and reports why
+                    yield item
+                    continue
+                if store.has(doc.id):
+                    known.append(Outcome(item.origin, doc))
+                    continue
+                yield doc
+            else:
+                yield item
+
+    def drain() -> Iterator[tuple[Status, Outcome]]:
+        while known:
+            yield "unchanged", known.pop(0)
+
+    for outcome in process(new_only(), ctx):
+        yield from drain()
+        if outcome.document is None:
+            yield "failed", outcome
+            continue
+        try:
+            status: Status = store.write_document(outcome.document)
+        except StorylineError as e:  # one document that cannot be stored costs the others nothing
+            outcome.error = str(e)
+            yield "failed", outcome
+            continue
+        yield status, outcome
+    yield from drain()

@@ -1,0 +1,115 @@
+"""JSON Lines of articles (``id``, ``title``, ``date``, ``source``, ``url``, ``text``), gzipped or not.
+
+Why line by line: a corpus file may hold millions of articles, so records are decoded and yielded
+one at a time and memory stays flat. A broken line costs only itself: it becomes an InputError
+naming ``file:line`` and the next line is read. The record's ``id`` becomes the document's name
+(the evaluation scores a JSONL article under its id); every other field goes into metadata.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from ..model import RawDocument
+from .decode import repair
+
+#: The fields storyline reads from a record; other fields are kept in metadata as they are.
+TEXT_FIELDS = ("text", "body", "content")
+META_FIELDS = ("title", "date", "source", "url", "author", "language")
+
+
+def record_to_raw(record: Any, origin: str, fallback_name: str, max_chars: int | None = None) -> RawDocument:
+    """A RawDocument from one decoded JSON record (InputError where it is not an article)."""
+    if not isinstance(record, dict):
+        raise InputError(origin, f"a JSON {type(record).__name__}, not an object with a \"text\" field", "E107")
+    field = next((f for f in TEXT_FIELDS if f in record), None)
+    if field is None:
+        keys = ", ".join(sorted(record)) or "none"
+        raise InputError(origin, f"no \"text\" field (fields: {keys}); a record needs id, text and "
+                         "optionally title, date, source, url", "E107")
+    text = record[field]
+    if not isinstance(text, str):
+        raise InputError(origin, f"\"{field}\" is a {type(text).__name__}, not a string", "E107")
+    if not text.strip():
+        raise InputError(origin, f"\"{field}\" is empty: there is no text to read", "E101")
+    if max_chars is not None and len(text) > max_chars:
+        raise InputError(origin, f"{len(text):,} characters, over the limit of {max_chars:,} "
+                         "(set --max-chars to raise it)", "E104")
+    name = record.get("id")
+    name = str(name) if name not in (None, "") else fallback_name
+    meta = {k: v for k, v in record.items() if k != field and k != "id" and v not in (None, "")}
+    for key in META_FIELDS:
+        if isinstance(meta.get(key), str):
+            meta[key] = repair(meta[key].strip())
+    return RawDocument(origin=origin, name=name, text=repair(text), kind="jsonl", metadata=meta)
+
+
+def _open(path: Path) -> IO[bytes]:
+    with open(path, "rb") as fh:
+        gz = fh.read(2) == b"\x1f\x8b"
+    return gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115 - closed by the caller
+
+
+def read_jsonl(path: Path, max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
+    """Every record of a JSON Lines file (plain or gzip), or an InputError for each bad line."""
+    with _open(path) as fh:
+        yield from read_jsonl_stream(fh, str(path), path.name, max_chars)
+
+
+def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
+                      max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
+    """The records of an open binary stream; ``label`` names it in errors (``label:line``)."""
+    seen = 0
+    lineno = 0
+    try:
+        for lineno, line in enumerate(fh, 1):  # noqa: B007 - lineno is read after the loop
+            if not line.strip():
+                continue
+            seen += 1
+            origin = f"{label}:{lineno}"
+            try:
+                record = json.loads(line.decode("utf-8"))
+            except UnicodeDecodeError as e:
+                yield InputError(origin, f"not valid UTF-8 ({e.reason} at byte {e.start}); JSON Lines "
+                                 "must be UTF-8", "E107")
+                continue
+            except json.JSONDecodeError as e:
+                yield InputError(origin, f"not valid JSON ({e.msg} at column {e.colno}); each line "
+                                 "must be one JSON object", "E107")
+                continue
+            try:
+                yield record_to_raw(record, origin, f"{short}:{lineno}", max_chars)
+            except InputError as e:
+                yield e
+    except (OSError, EOFError, zlib.error) as e:
+        yield InputError(f"{label}:{lineno + 1}", f"the file is cut short or damaged "
+                         f"({type(e).__name__}: {e}); the lines before it were read", "E107")
+        return
+    if seen == 0:
+        yield InputError(label, "empty file: no JSON Lines records", "E101")
+
+
+def read_json(path: Path, data: bytes, max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
+    """A .json file holding one article object or a list of them."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        yield InputError(str(path), f"not valid JSON ({e}); give one article object, a list of "
+                         "them, or JSON Lines".splitlines()[0], "E107")
+        return
+    records = value if isinstance(value, list) else [value]
+    if not records:
+        yield InputError(str(path), "empty file: the JSON list holds no articles", "E101")
+    for i, record in enumerate(records, 1):
+        origin = f"{path}[{i}]" if isinstance(value, list) else str(path)
+        try:
+            yield record_to_raw(record, origin, f"{path.name}[{i}]" if isinstance(value, list) else path.name,
+                                max_chars)
+        except InputError as e:
+            yield e

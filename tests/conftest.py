@@ -1,0 +1,30 @@
+"""Fixtures shared by every test module: the real spaCy model, loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.options import Options
+from storyline.pipeline import Context
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def ctx() -> Context:
+    """A Context with the spaCy model already loaded (loading it takes seconds: do it once)."""
+    context = Context(Options())
+    context.nlp  # noqa: B018
+    return context
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The read-only shared material (``<repo>/../shared``); tests that need it skip without it."""
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared material is not at {SHARED} (the repo's sibling folder 'shared')")
+    return SHARED
