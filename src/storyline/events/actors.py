@@ -123,9 +123,8 @@ class ActorResolver:
         return out
 
     def _member_refs(self, head: Token, skip: set[int]) -> list[ActorRef]:
-        low = head.lower_
-        if head.pos_ == "PRON" or low in FIRST_PERSON:
-            return self._pronoun_refs(head)
+        if head.pos_ == "PRON" or (head.lower_ in FIRST_PERSON and head.text != head.text.upper()):
+            return self._pronoun_refs(head)  # "us", not "US"
         own = self._covering(head)
         np = self._np_tokens(head, skip)
         persons_near = [m for t in np if t.dep_ in ("appos", "compound", "nmod", "npadvmod") or t.head == head
@@ -155,7 +154,8 @@ class ActorResolver:
                         refs = self.refs_for(pobj, skip=skip)
                         if refs:
                             return refs
-        inner = [m for t in np for m in self._covering(t)]
+        # "The co-chairs of the OSCE Minsk Group - Russia, France, and the U.S.": an apposition
+        inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
         return self._refs_from(inner)
 
     def _refs_from(self, mentions: Iterable[Mention]) -> list[ActorRef]:
@@ -190,7 +190,7 @@ class ActorResolver:
         if linked:
             return self._refs_from(linked)
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON and tok.text != "US":
             sp = self.speaker_at(tok.idx)
             return [sp] if sp is not None else []
         if low in RELATIVE and tok.head.dep_ == "relcl":
@@ -253,7 +253,7 @@ class ActorResolver:
                     if t.lemma_.lower() in self.speech_verbs and not (start <= t.idx < end):
                         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
                         for c in subj:
-                            refs = self._member_refs(c, set()) if c.lower_ not in FIRST_PERSON else []
+                            refs = self._member_refs(c, set()) if c.pos_ != "PRON" else []
                             if refs:
                                 return refs[0]
         return None

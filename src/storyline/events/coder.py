@@ -35,7 +35,7 @@ Token = Any
 
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
-TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "upon", "toward", "towards", "into"})
+TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
 NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
@@ -85,6 +85,9 @@ class Coder:
         self.rules = StatusRules(ctx.lexicon("event_status") or {})
         self.collectives = ctx.lexicon("event_collectives") or {}
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
+        self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
+        self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
@@ -101,7 +104,7 @@ class Coder:
             hosts: set[int] = set()
             for tok in span:
                 trig = None
-                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok):
                     trig = match_verb(tok, self.lex)
                     if trig is not None:
                         hosts.add(tok.i)
@@ -124,6 +127,11 @@ class Coder:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _auxiliary(self, tok: Token) -> bool:
+        """"going to be", "have to go", "used to say": the verb only carries the next one."""
+        return tok.lemma_.lower() in self.auxiliary_verbs and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
 
     def _according(self, tok: Token) -> Trigger | None:
         """"According to X, ...": X's statement of the sentence's main clause."""
@@ -212,6 +220,9 @@ class Coder:
             if tok.dep_ == "conj" or (tok.dep_ == "xcomp" and not _has_object(tok.head)):
                 tok = tok.head
                 continue
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
+                tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
+                continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head, tok.tag_ == "VBN"
             if tok.pos_ in ("ADP", "SCONJ") or (tok.tag_ == "VBG" and tok.dep_ in ("prep", "advcl")):
@@ -233,7 +244,9 @@ class Coder:
             agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if passive:
                 src_toks += agent
-                if subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
+                if subj is not None and not agent and subj.lemma_.lower() in self.force_nouns:
+                    src_toks.append(subj)  # "Russian peacekeepers would be deployed"
+                elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
                     tgt_toks.append(subj)
             elif subj is not None:
                 src_toks.append(subj)
@@ -256,6 +269,15 @@ class Coder:
                         tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ == "by":
                         src_toks += [o for o in ch.children if o.dep_ == "pobj"]
+                    elif ch.dep_ in ("amod", "compound") and not src_toks and res.refs_for(ch):
+                        src_toks.append(ch)  # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+            for t in (head, trig.token):
+                for ch in t.children:
+                    if ch.dep_ == "prep" and ch.lower_ == "under":
+                        for o in ch.children:
+                            if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
+                                src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                             for x in p.children if x.dep_ == "pobj"]
             between = [o for t in [head, trig.token] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
@@ -369,6 +391,7 @@ class Coder:
             if c.drop:
                 continue
             if c.code.startswith("046") and c.source and not c.target and conflict and \
+                    any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words) and \
                     not any(same_actor(s, p) for s in c.source for p in conflict):
                 self._recode(c, "045")
                 c.target = list(conflict)
@@ -405,7 +428,8 @@ class Coder:
                 sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
                               and not k.is_speech]
                 content = sent_cands
-            own = any(not k.source or any(same_actor(s, sp) for s in k.source for sp in speaker) for k in content)
+            own = any((not k.source and k.target) or any(same_actor(s, sp) for s in k.source for sp in speaker)
+                      for k in content)
             in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
             quotes_content = self._attributes_direct_quote(c, res)
             repeat = any(same_actor(sp, a) for sp in speaker for a in acted)
@@ -444,6 +468,15 @@ def _anchor_of(noun: Token) -> Token | None:
     if any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "take") for c in noun.children):
         return next(c for c in noun.children if c.dep_ == "acl")
     return None
+
+
+def _purpose_clause(child: Token, parent: Token) -> bool:
+    """"to discuss ..." as the purpose of the parent's act: an infinitive without a subject of
+    its own, attached directly to the parent."""
+    if child.head.i != parent.i or child.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 def _has_object(tok: Token) -> bool:

@@ -49,8 +49,9 @@ def restates(k: Event, e: Event, doc: Document) -> bool:
         return True
     # far apart: the same act by the same actors to the same actors ("Putin urged both sides to
     # observe the ceasefire" in the lead and again in the closing line)
-    return bool(k.source and e.source and k.target and e.target and _overlap(k.source, e.source)
-                and _overlap(k.target, e.target))
+    if not (k.source and e.source and _overlap(k.source, e.source)):
+        return False
+    return not (k.target and e.target) or _overlap(k.target, e.target)
 
 
 def merge_events(events: list[Event], doc: Document) -> list[Event]:
