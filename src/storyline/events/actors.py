@@ -146,6 +146,11 @@ class ActorResolver:
             return self._refs_from(mods)
         if self.is_collective(head) and not any(self._covering(t) for t in np):
             return []  # the caller resolves collectives with the event context
+        # "a spokesman for the defense Ministry of the unrecognized Nagorno-Karabakh Republic Senor
+        # Hasratyan": a role phrase whose person is named at its end
+        deep_persons = [m for t in np for m in self._covering(t) if self._is_person(m)]
+        if deep_persons:
+            return self._refs_from(deep_persons[:1])
         # "the leaders of Azerbaijan and Armenia", "the armed forces of Azerbaijan"
         for t in head.children:
             if t.dep_ == "prep" and t.lower_ in ("of", "from") and t.i not in skip:

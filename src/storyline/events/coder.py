@@ -86,6 +86,7 @@ class Coder:
         self.collectives = ctx.lexicon("event_collectives") or {}
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
+        self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
@@ -104,7 +105,8 @@ class Coder:
             hosts: set[int] = set()
             for tok in span:
                 trig = None
-                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok):
+                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "territory controlled by"
                     trig = match_verb(tok, self.lex)
                     if trig is not None:
                         hosts.add(tok.i)
@@ -143,7 +145,7 @@ class Coder:
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        events = [self._event(c, doc) for c in cands if not c.drop and (c.source or c.target)]
+        events = [self._event(c, doc) for c in cands if not c.drop and c.source]
         return merge_events(events, doc)
 
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -223,6 +225,14 @@ class Coder:
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
                 tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
                 continue
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
+                # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
+                up = tok.head
+                while up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass") and up.head is not up:
+                    up = up.head.head if up.dep_ == "pobj" else up.head
+                if up.pos_ in ("VERB", "AUX") and up is not tok:
+                    tok = up
+                    continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head, tok.tag_ == "VBN"
             if tok.pos_ in ("ADP", "SCONJ") or (tok.tag_ == "VBG" and tok.dep_ in ("prep", "advcl")):
@@ -233,6 +243,7 @@ class Coder:
 
     def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, list[ActorRef]]]) -> None:
         head, trig = c.head, c.trig
+        pre_source: list[ActorRef] = []
         src_toks: list[Token] = []
         tgt_toks: list[Token] = []
         if trig.token.lower_ == "according":
@@ -244,12 +255,27 @@ class Coder:
             agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if passive:
                 src_toks += agent
-                if subj is not None and not agent and subj.lemma_.lower() in self.force_nouns:
-                    src_toks.append(subj)  # "Russian peacekeepers would be deployed"
+                with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in head.children)
+                if subj is not None and not agent and (subj.lemma_.lower() in self.force_nouns or with_prep):
+                    src_toks.append(subj)  # "peacekeepers would be deployed", "had been allied with"
                 elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
                     tgt_toks.append(subj)
+                if not agent and subj is not None and subj not in src_toks:
+                    # "the PKK is banned in Turkey": the state where it happens acts
+                    src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
+                                 for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
             elif subj is not None:
                 src_toks.append(subj)
+                if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she") and not res.refs_for(subj):
+                    # "the SDF announced it had entered ...": the speaker's own act
+                    speaker = self._speaker_for(c, res)
+                    if speaker:
+                        src_toks.remove(subj)
+                        pre_source = speaker
+            if trig.status == "hoped" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+                # "I hope that Anne Sacoolas will come back": hoped of the complement's subject
+                tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
+                             for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
             for ch in head.children:
                 if ch.dep_ in OBJECT_DEPS and not (trig.kind == "noun" and ch.i == trig.token.i):
                     tgt_toks.append(ch)
@@ -281,7 +307,7 @@ class Coder:
             between = [o for t in [head, trig.token] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
-        source = self._refs(src_toks, res, previous, [], si, False)
+        source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
         target = self._refs(tgt_toks, res, previous, source, si, True)
         if trig.token.lower_ != "according":
             if between:
@@ -320,13 +346,17 @@ class Coder:
         return out
 
     def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
-        p = c.parent
-        while p is not None:
-            if p.is_speech and p.source:
-                return p.source
-            p = p.parent
+        """Who says the clause: the speaker of a quotation around it, or the subject of a speech
+        verb whose content (not an adjunct: "announced ... after Turkey began") the clause is."""
         sp = res.speaker_at(c.trig.token.idx)
-        return [sp] if sp is not None else []
+        if sp is not None:
+            return [sp]
+        child, p = c, c.parent
+        while p is not None:
+            if p.is_speech and p.source and _within_content(child.head, p.head):
+                return p.source
+            child, p = p, p.parent
+        return []
 
     # ------------------------------------------------------------ evidence, date, place, status
 
@@ -372,7 +402,7 @@ class Coder:
         clause = doc.text[c.start:c.end]
         fixed = c.trig.status
         intent = c.cls.intent or c.inherited_from is not None
-        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent)
+        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
         if date is None and c.status in ("reported", "planned", "hoped"):
             date = doc.published
         c.date = date
@@ -403,6 +433,12 @@ class Coder:
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
+            if c.status == "planned" and c.cls.what in self.threat_codes:
+                speaker = self._speaker_for(c, res)
+                conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in c.head.subtree)
+                if conditional or (speaker and any(same_actor(s, sp) for s in c.source for sp in speaker)):
+                    # "if Turkey does anything ..., I will totally destroy ...": a threat
+                    self._recode(c, self.threat_codes[c.cls.what])
 
     def _recode(self, c: Candidate, code: str) -> None:
         c.trig.code = code
@@ -468,6 +504,15 @@ def _anchor_of(noun: Token) -> Token | None:
     if any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "take") for c in noun.children):
         return next(c for c in noun.children if c.dep_ == "acl")
     return None
+
+
+def _within_content(tok: Token, speech: Token) -> bool:
+    """True where ``tok`` lies in what the speech verb reports (its clausal complement), or the
+    speech verb is the "said" of a sentence that is all content ("X did Y, Z said")."""
+    for child in speech.children:
+        if child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and tok in child.subtree:
+            return True
+    return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
 
 
 def _purpose_clause(child: Token, parent: Token) -> bool:

@@ -245,7 +245,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
                 default_rank = drank
                 default = (Trigger(verb, entry.code, "verb", None, None, entry, entry.reverse, entry.status,
                                    [verb, *rest]) if entry.code is not None else None)
-    if best is not None and (default_rank is None or best[0][0] >= default_rank[0]):
+    if best is not None and (default_rank is None or best[0][:2] > default_rank):
         return best[1]
     return default
 

@@ -23,8 +23,17 @@ def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
     return any(same_actor(x, y) for x in a for y in b)
 
 
+def _within(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    from .actors import same_actor
+
+    return all(any(same_actor(x, y) for y in b) for x in a)
+
+
 def _compatible_actors(k: Event, e: Event) -> bool:
-    if not _overlap(k.source + k.target, e.source + e.target):
+    """The two events have the same participants, or one names a part of the other's ("Russia
+    will consult with Turkey" is not "Russia, Azerbaijan and Armenia will hold a meeting")."""
+    pk, pe = k.source + k.target, e.source + e.target
+    if not _overlap(pk, pe) or not (_within(pe, pk) or _within(pk, pe)):
         return False
     return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
 

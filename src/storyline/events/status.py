@@ -66,7 +66,7 @@ class StatusRules:
     # ---------------------------------------------------------------- status
 
     def status(self, head: Token, fixed: str | None, date: DateValue | None, published: DateValue | None,
-               clause: str, intent: bool = False) -> str:
+               clause: str, intent: bool = False, code: str = "") -> str:
         """The status from the clause's wording first, then its date against publication."""
         if fixed:
             return fixed
@@ -89,6 +89,8 @@ class StatusRules:
                 return "historical"
         if self._perfect_background(head):
             return "historical"
+        if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
+            return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
 
     def _hoped(self, head: Token) -> bool:
@@ -141,6 +143,13 @@ class StatusRules:
         if ("has" in lows or "have" in lows) and "been" in lows and head.tag_ == "VBG":
             return True
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
+
+
+def _simple_present(head: Token) -> bool:
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ in ("VBZ", "VBP") and not auxes:
+        return True
+    return head.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ in ("is", "are")
 
 
 def governor(head: Token) -> Token | None:
