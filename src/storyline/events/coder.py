@@ -88,6 +88,8 @@ class Coder:
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
+        self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
@@ -107,13 +109,14 @@ class Coder:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
                         and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "territory controlled by"
-                    trig = match_verb(tok, self.lex)
+                    trig = self._appeal(tok) or match_verb(tok, self.lex)
                     if trig is not None:
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
                         trig = self._according(tok)
-                    elif any(c.dep_ == "aux" and c.lower_ in self.rules.words("hoped_modals") for c in tok.children):
-                        trig = Trigger(tok, "020", "verb", None, None, None, False, "hoped", [tok])
+                elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
+                        any(c.dep_ == "xcomp" for c in tok.children):
+                    trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
@@ -129,6 +132,18 @@ class Coder:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _appeal(self, tok: Token) -> Trigger | None:
+        """"X should do Y" is an appeal to X (hoped); "X must do Y" said by someone else is a
+        demand (the GSR's "Russia said Sudan must return the helicopter"). The appeal's source is
+        the speaker, found later; the clause's own verb is its content, not an event."""
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if modals & self.rules.words("hoped_modals"):
+            return Trigger(tok, "020", "appeal", None, None, None, False, "hoped", [tok])
+        if "must" in modals and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs \
+                and not any(c.dep_ == "neg" for c in tok.children):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        return None
 
     def _auxiliary(self, tok: Token) -> bool:
         """"going to be", "have to go", "used to say": the verb only carries the next one."""
@@ -255,7 +270,8 @@ class Coder:
             agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if passive:
                 src_toks += agent
-                with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in head.children)
+                with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in head.children) or \
+                    head.lemma_.lower() in self.stative_passives
                 if subj is not None and not agent and (subj.lemma_.lower() in self.force_nouns or with_prep):
                     src_toks.append(subj)  # "peacekeepers would be deployed", "had been allied with"
                 elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
@@ -325,7 +341,7 @@ class Coder:
                 source = list(res.conflict_parties)
         if trig.reverse:
             source, target = target, source
-        if trig.status == "hoped" and trig.code == "020" and trig.pattern is None and trig.entry is None:
+        if trig.kind == "appeal":
             # "X should do Y" said by S: S appeals to X
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
@@ -408,7 +424,13 @@ class Coder:
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if self.rules.negated(c.head, c.trig.token):
-            c.drop = True
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not c.is_speech \
+                    and not self.rules.uncertain(c.head):
+                # "would not consider requests", "will not accept refugees": a refusal
+                self._recode(c, "120")
+                c.status = "reported" if c.status == "planned" else c.status
+            else:
+                c.drop = True
 
     # ------------------------------------------------------------ readings in context
 

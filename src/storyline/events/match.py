@@ -82,7 +82,7 @@ def after_tokens(verb: Token) -> list[Token]:
     the logical object: "consultations were held")."""
     toks = _phrase_tokens(verb, PHRASE_DEPS - {"nsubjpass"})
     passive = _phrase_tokens(verb, {"nsubjpass"})
-    return passive + [t for t in toks if t.i > verb.i or t.dep_ != "nsubjpass"]
+    return passive + [t for t in toks if t.i > verb.i]
 
 
 def before_tokens(verb: Token) -> list[Token]:
@@ -142,7 +142,9 @@ def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> l
             if tok.dep_ in PREP_DEPS and tok.lower_ in (item.prep or "").split("|"):
                 inner = [t for t in tok.subtree if t.i != tok.i]
                 if not item.inner:
-                    found.append((s + 1, [tok]))
+                    # a bare preposition names a partner, not a time ("called on X", not "on Tuesday")
+                    if not any(t.ent_type_ in ("DATE", "TIME") for t in inner):
+                        found.append((s + 1, [tok]))
                 else:
                     for _, toks in _match_seq(item.inner, inner, 0, anchored_first=False, adjacent=False):
                         # continue after the prepositional phrase's last token

@@ -61,7 +61,21 @@ class StatusRules:
                 if c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("det", "advmod", "neg", "preconj")):
                     return True
         gov = governor(head)
-        return bool(gov is not None and gov.lemma_.lower() in self.words("negating_governors"))
+        if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
+            return True
+        return self.uncertain(head)
+
+    def uncertain(self, head: Token) -> bool:
+        """The clause is an opinion or an open question, not a reported act ("those who think
+        ISIS has been defeated", "whether the parties signed a new agreement")."""
+        gov = governor(head)
+        if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
+            return True
+        uncertain = self.words("uncertain_marks")
+        return any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
+                   and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
+                           if a.i != head.i and head in a.ancestors)
+                   for t in head.subtree)
 
     # ---------------------------------------------------------------- status
 
