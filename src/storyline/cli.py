@@ -79,6 +79,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    plover = "plover"
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
@@ -218,10 +219,18 @@ def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write 
            db: DbOption = DEFAULT_DB,
            format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
            ) -> None:
-    """Write every table of the store to files (Parquet, CSV or JSON Lines)."""
+    """Write every table of the store to files (Parquet, CSV or JSON Lines), or the events as
+    PLOVER JSON records (events.plover.jsonl)."""
     from .export.tables import export_tables
     from .store import Store
 
+    if format is ExportFormat.plover:
+        from .events.commands import export_plover
+
+        with _user_errors(), Store(db, read_only=True) as store:
+            path, n = export_plover(store, out_dir)
+        _consoles.err.print(f"{path}  ({n} PLOVER records)", markup=False)
+        return
     with _user_errors(), Store(db, read_only=True) as store:
         written = export_tables(store, out_dir, format.value)
         counts = {t: store.count(t) for t in written}
@@ -294,6 +303,7 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
 
 #: Modules that add commands: each has ``register(app: typer.Typer) -> None``. One line per package.
 COMMAND_MODULES: tuple[str, ...] = (
+    "storyline.events.commands",
 )
 
 for _name in COMMAND_MODULES:

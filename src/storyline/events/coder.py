@@ -399,8 +399,17 @@ class Coder:
                 pass  # a coordinated verb's evidence starts at the verb, not its shared subject
         if not toks:
             toks = [head]
-        start = min(t.idx for t in toks)
-        end = max(t.idx + len(t.text) for t in toks)
+        # the unbroken stretch of kept words around the head: a cut coordinated clause in the
+        # middle ("held talks in Brussels and agreed to ...") ends the evidence there
+        kept = {t.i for t in toks}
+        anchor = head.i if head.i in kept else min(kept)
+        lo = hi = anchor
+        while lo - 1 in kept:
+            lo -= 1
+        while hi + 1 in kept:
+            hi += 1
+        sdoc = head.doc
+        start, end = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
         text = doc.text
         while start < end and text[start] in EDGE_PUNCT:
             start += 1
