@@ -82,6 +82,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    plover = "plover"
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
@@ -230,10 +231,18 @@ def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write 
            db: DbOption = DEFAULT_DB,
            format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
            ) -> None:
-    """Write every table of the store to files (Parquet, CSV or JSON Lines)."""
+    """Write every table of the store to files (Parquet, CSV or JSON Lines), or the events as
+    PLOVER JSON records (events.plover.jsonl)."""
     from .export.tables import export_tables
     from .store import Store
 
+    if format is ExportFormat.plover:
+        from .events.commands import export_plover
+
+        with _user_errors(), Store(db, read_only=True) as store:
+            path, n = export_plover(store, out_dir)
+        _consoles.err.print(f"{path}  ({n} PLOVER records)", markup=False)
+        return
     with _user_errors(), Store(db, read_only=True) as store:
         written = export_tables(store, out_dir, format.value)
         counts = {t: store.count(t) for t in written}
@@ -310,6 +319,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "storyline.story.commands",
     "storyline.actors.commands",
     "storyline.quotes.commands",
+    "storyline.events.commands",
 )
 
 for _name in COMMAND_MODULES:
