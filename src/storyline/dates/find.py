@@ -79,8 +79,7 @@ def _matches(text: str, rules: DateRules) -> list[Found]:
         for m in rule.regex.finditer(text):
             if m.end() <= m.start():
                 continue
-            groups = {g: (v, m.start(g), m.end(g)) for g, v in m.groupdict().items()
-                      if v is not None and g in rule.groups}
+            groups = {g: (v, m.start(g), m.end(g)) for g, v in m.groupdict().items() if v is not None}
             if any(not v[0][0].isupper() and all(c in rules.capitalised for c in rules.classes_of(g))
                    for g, v in groups.items()):
                 continue
