@@ -9,6 +9,7 @@ events stages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Document, TimeExpression
@@ -16,8 +17,13 @@ from ..pipeline import Context, stage
 from .find import Found, find
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
-from .tense import direction
+from .tense import PAST, UNKNOWN, direction
 from .values import parse_value
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, start - 25):start])
+    return m[1].lower() if m else ""
 
 
 def numeric_order(found: list[Found]) -> dict[str, str]:
@@ -48,6 +54,8 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     values = []
     for f in found:
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
+        if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
+            tense = UNKNOWN
         v = norm.value(f, frame, tense)
         values.append(v)
         if v is None:
