@@ -173,6 +173,12 @@ def _generic_ok(f: Found, text: str, idx: TokenIndex) -> bool:
             return False
     if f.kind == "clock" and re.search(r"(?:[+\-−]|utc|gmt)\s*$", text[max(0, f.start - 6):f.start].lower()):
         return False  # a time zone's offset ("UTC +04:00"), not a time
+    if f.kind == "duration" and re.match(r"\s+old\b", text[f.end:f.end + 5]):
+        return False  # an age ("37 years old")
+    if f.kind == "set" and f.has("freq"):
+        tok = idx.token(f.start)
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "npadvmod":
+            return False  # "the Communist Party daily Granma": a newspaper
     if f.kind == "duration" and re.search(r"\b(?:a|one) second$", words):
         nxt = _next_text(text, f.end)
         return not re.match(r"\s+[a-z]", nxt) or bool(re.match(r"\s+(?:later|ago|earlier)\b", nxt))
