@@ -102,11 +102,6 @@ def _select(found: list[Found], rules: DateRules) -> list[Found]:
 
 # ------------------------------------------------------------------ checks against the parse
 
-_YEAR_CUES = {"in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "between",
-              "and", "to", "through", "early", "late", "mid", "the", "fiscal", "around", "circa", "or",
-              "year", "'s", "summer", "spring", "winter", "autumn", "fall", "'", ",", "-", "–", "than"}
-
-
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"([\w'’.-]+|[^\w\s])\s*$", text[max(0, start - 40):start])
     return m[1].lower() if m else ""
