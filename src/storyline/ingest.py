@@ -43,6 +43,9 @@ class Tally:
 
 def ingest(items: Iterable[RawDocument | InputError], store: Store, ctx: Context) -> Iterator[tuple[Status, Outcome]]:
     """Run the pipeline over reader output and store each document; yields what became of each input."""
+    from .actors.stored import prepare_context
+
+    prepare_context(store, ctx)  # actors added to or learned by this database link in this run too
     known: list[Outcome] = []  # inputs already stored, found while feeding the pipeline
 
     def new_only() -> Iterator[RawDocument | Document | InputError]:

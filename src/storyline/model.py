@@ -125,8 +125,9 @@ class Role(Record):
         if not date:
             return True
         d = date[:10]
-        n = len(d)
-        return (self.start is None or self.start[:n] <= d) and (self.end is None or d <= self.end[:n])
+        # compare at the precision both sides have: a term ending "2014" covers "2014-06-18"
+        return ((self.start is None or self.start[:len(d)] <= d[:len(self.start)])
+                and (self.end is None or d[:len(self.end)] <= self.end[:len(d)]))
 
     @property
     def code(self) -> str:
@@ -185,6 +186,7 @@ class Mention(Record):
     sentence: int | None = None
     confidence: float = 1.0
     refs: list[str] = field(default_factory=list)  # several actors for collective mentions
+    antecedent: int | None = None  # index in Document.mentions this pronoun/role reference points back to
 
 
 # ---------------------------------------------------------------- quotes and events

