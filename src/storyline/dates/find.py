@@ -112,9 +112,14 @@ def _next_text(text: str, end: int) -> str:
 
 
 def _check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
+    return _generic_ok(f, text, idx) and _named_check(f, text, idx, rules)
+
+
+def _named_check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
+    """The check a pattern names (``check:`` in the lexicon)."""
     name = f.rule.check
     if not name:
-        return _generic_ok(f, text, idx)
+        return True
     if name == "bare_year":
         return _bare_year_ok(f, text, idx)
     if name == "month_alone":
@@ -187,7 +192,7 @@ def _bare_year_ok(f: Found, text: str, idx: TokenIndex) -> bool:
         return False
     before = text[max(0, f.start - 2):f.start]
     after = text[f.end:f.end + 12]
-    if "$" in before or re.match(r"[.,]\d|\s*(?:%|percent|per\b|p\.m\.|a\.m\.)", after):
+    if "$" in before or re.match(r"[.,]\d|\s*(?:%|percent|per\b|p\.m\.|a\.m\.|utc|gmt|hours|hrs|local)", after.lower()):
         return False
     tok = idx.token(f.start)
     if tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and year % 100 == 0:

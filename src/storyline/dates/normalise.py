@@ -555,15 +555,17 @@ def to_timex(f: Found, v: Value, text: str, sentence: int | None) -> TimeExpress
                           sentence=sentence)
 
 
-def remember(frame: Frame, v: Value) -> None:
+def remember(frame: Frame, v: Value, narrative: bool = True) -> None:
     """Keep a resolved date as the reference of the anaphoric expressions that follow it (a value
-    itself counted from another mention is not kept, so "a year earlier" twice stays one year)."""
+    itself counted from another mention is not kept, so "a year earlier" twice stays one year).
+    A date that only describes a thing (``narrative=False``: "the November 27 deal") still names
+    the quarter under discussion ("third-quarter results") but does not move the narrative."""
     p = v.point or parse_value(v.value)
     if p is None or v.type not in ("DATE", "TIME") or not v.memorable:
         return
     if p.gran == "quarter":
         frame.last_quarter = p
-    if p.gran in ("day", "pod", "time", "month", "year", "week"):
+    if narrative and p.gran in ("day", "pod", "time", "month", "year", "week"):
         frame.last = p
 
 
