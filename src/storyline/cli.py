@@ -82,6 +82,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    plover = "plover"
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
@@ -230,10 +231,18 @@ def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write 
            db: DbOption = DEFAULT_DB,
            format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
            ) -> None:
-    """Write every table of the store to files (Parquet, CSV or JSON Lines)."""
+    """Write every table of the store to files (Parquet, CSV or JSON Lines), or the events as
+    PLOVER JSON records (events.plover.jsonl)."""
     from .export.tables import export_tables
     from .store import Store
 
+    if format is ExportFormat.plover:
+        from .events.commands import export_plover
+
+        with _user_errors(), Store(db, read_only=True) as store:
+            path, n = export_plover(store, out_dir)
+        _consoles.err.print(f"{path}  ({n} PLOVER records)", markup=False)
+        return
     with _user_errors(), Store(db, read_only=True) as store:
         written = export_tables(store, out_dir, format.value)
         counts = {t: store.count(t) for t in written}
@@ -269,8 +278,9 @@ def _show_found(db: Path) -> None:
                     WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND a.side = 'target') AS whom,
                    e.status, e.evidence
                    FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY d.name, e.idx"""),
-            ("Quotes", """SELECT d.name AS doc, q.speaker_name AS speaker, q.text FROM quotes q
-                   JOIN documents d ON d.id = q.doc_id ORDER BY d.name, q.idx"""),
+            ("Quotes", """SELECT d.name AS doc, coalesce(q.speaker_name, q.speaker_description) AS speaker, q.text
+                   FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.kind <> 'reported'
+                   ORDER BY d.name, q.idx"""),
             ("Actors", """SELECT a.name, a.kind, a.country, a.sector, count(DISTINCT m.doc_id) AS documents,
                    count(m.doc_id) AS mentions FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
                    GROUP BY ALL ORDER BY mentions DESC, a.name"""),
@@ -308,6 +318,8 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
 COMMAND_MODULES: tuple[str, ...] = (
     "storyline.story.commands",
     "storyline.actors.commands",
+    "storyline.quotes.commands",
+    "storyline.events.commands",
 )
 
 for _name in COMMAND_MODULES:

@@ -43,6 +43,7 @@ class Options:
     # earlier ingests) as (name, parsed YAML): ingest fills it, so worker processes receive them too
     kb_documents: list[tuple[str, Any]] = field(default_factory=list)
     lexicon_files: list[Path] = field(default_factory=list)  # users' own lexicon extensions (YAML)
+    quote_min_words: int = 5  # shorter quoted phrases are scare quotes or titles, not a speaker's words
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")
     commit_every: int = 1  # documents per store transaction: 1 commits each alone; more load faster
     progress_every: int = 50  # without a terminal, ingest logs a progress line every this many inputs

@@ -1,9 +1,19 @@
-"""The events stage (not built yet: it registers itself and adds nothing)."""
+"""The events stage: who did what to whom, when and where, with the words that say so.
+
+Modules by concern: ``lexicon`` (the CAMEO pattern lexicon and its curated extension),
+``match`` (triggers over the dependency parse), ``actors`` (sources, targets, collectives),
+``status`` (reported / historical / planned / hoped, negation), ``context`` (date and place),
+``plover`` (CAMEO to PLOVER and the evaluation class), ``merge`` (one event per action),
+``coder`` (the pass over a document), ``commands`` (the CLI).
+"""
 
 from ..model import Document
 from ..pipeline import Context, stage
 
 
-@stage("events", needs=("sentences",))
+@stage("events", needs=("sentences",), adds=("events",))
 def run(doc: Document, ctx: Context) -> Document:
+    from .coder import code_document
+
+    doc.events = code_document(doc, ctx)
     return doc

@@ -1,0 +1,394 @@
+"""Who takes part in an event: the actors named by a trigger's arguments in the parse.
+
+The actors layer has already found and linked the mentions (``doc.mentions``: names, roles,
+metonyms, demonyms, pronouns); this module decides which of them an argument refers to, since an
+argument's phrase often holds several ("the President of Russia Vladimir Putin" holds a role, a
+state and a person; it means the person). It also resolves what only the event layer can:
+first-person pronouns inside a quotation (the speaker), and collective references ("the sides",
+"the two countries", "the warring sides") to the parties of the preceding event or of the conflict.
+
+Why the conflict's parties are computed from the document: "the warring sides" means whoever the
+article presents as fighting, and articles name them together ("between Baku and Yerevan",
+"Armenia and Azerbaijan"). The pair named together most often is taken as the conflict's parties.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ActorRef, Document, Mention
+
+Token = Any
+
+#: Relations that open another clause inside a noun phrase: actors there are not the argument's.
+NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "punct", "mark"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves", "ours"})
+THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her", "his"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+PERSON_KINDS = frozenset({"person"})
+QUOTE_CHARS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+@dataclass
+class Speech:
+    """A stretch of quoted or reported words and who said them (from doc.quotes)."""
+
+    start: int
+    end: int
+    speaker: ActorRef | None
+    direct: bool
+
+
+class ActorResolver:
+    """Maps argument tokens of one document to ActorRefs."""
+
+    def __init__(self, doc: Document, collectives: dict[str, Any], speech_verbs: Iterable[str] = (),
+                 mentions: list[Mention] | None = None):
+        self.doc = doc
+        self.sdoc = doc.spacy
+        self.cfg = collectives or {}
+        self.heads = {w.lower() for w in self.cfg.get("heads", [])}
+        self.counters = {w.lower() for w in self.cfg.get("counters", [])}
+        self.conflict_words = {w.lower() for w in self.cfg.get("conflict", [])}
+        self.speech_verbs = {w.lower() for w in speech_verbs}
+        self.actors = {a.id: a for a in doc.actors}
+        self.mentions: list[Mention] = list(doc.mentions if mentions is None else mentions)
+        self.by_token: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, []).append(m)
+        self.speeches = self._speeches()
+        self.conflict_parties = self._conflict_parties()
+
+    # ------------------------------------------------------------ mentions to refs
+
+    def ref(self, m: Mention) -> ActorRef:
+        actor = self.actors.get(m.actor_id) if m.actor_id else None
+        name = actor.name if actor is not None else _clean_name(m.text)
+        country = m.country or (actor.country if actor is not None else None)
+        sector = m.sector or (actor.sector if actor is not None else None)
+        return ActorRef(name=name, actor_id=m.actor_id, country=country, sector=sector,
+                        start=m.start, end=m.end, text=m.text)
+
+    def _is_person(self, m: Mention) -> bool:
+        actor = self.actors.get(m.actor_id) if m.actor_id else None
+        if actor is not None:
+            return actor.kind in PERSON_KINDS
+        return m.kind in ("name", "partial_name") and m.sector is None and m.country is None and \
+            any(t.ent_type_ == "PERSON" for t in self._tokens(m))
+
+    def _tokens(self, m: Mention) -> list[Token]:
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _usable(self, m: Mention) -> bool:
+        """A mention that names an actor (a bare role like "spokeswoman" with no link does not)."""
+        if m.actor_id or m.refs:
+            return True
+        return m.kind not in ("role", "pronoun", "collective") and bool(m.country or m.text.strip())
+
+    def _covering(self, tok: Token) -> list[Mention]:
+        return [m for m in self.by_token.get(tok.i, []) if self._usable(m)]
+
+    # ------------------------------------------------------------ arguments
+
+    def refs_for(self, tok: Token, *, skip: Iterable[int] = ()) -> list[ActorRef]:
+        """The actors an argument head refers to, one per coordinated member."""
+        skip = set(skip)
+        out: list[ActorRef] = []
+        members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        for member in members:
+            for r in self._member_refs(member, skip):
+                if not any(_same(r, o) for o in out):
+                    out.append(r)
+        return out
+
+    def _np_tokens(self, head: Token, skip: set[int]) -> list[Token]:
+        out = []
+
+        def walk(t: Token) -> None:
+            for c in t.children:
+                if c.i in skip or c.dep_ in NP_STOP:
+                    continue
+                out.append(c)
+                walk(c)
+
+        walk(head)
+        return out
+
+    def _member_refs(self, head: Token, skip: set[int]) -> list[ActorRef]:
+        if head.pos_ == "PRON" or (head.lower_ in FIRST_PERSON and head.text != head.text.upper()):
+            return self._pronoun_refs(head)  # "us", not "US"
+        own = self._covering(head)
+        np = self._np_tokens(head, skip)
+        persons_near = [m for t in np if t.dep_ in ("appos", "compound", "nmod", "npadvmod") or t.head == head
+                        for m in self._covering(t) if self._is_person(m)]
+        if own:
+            if not any(self._is_person(m) for m in own) and persons_near:
+                return self._refs_from(persons_near)
+            return self._refs_from(own)
+        if persons_near:
+            return self._refs_from(persons_near)
+        # modifiers of the head: "Russian peacekeepers", "US and French representatives", "Iran's"
+        mods = [m for t in np if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
+                for mm in [self._covering(t)] for m in mm]
+        for t in np:
+            if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod"):
+                for c in t.conjuncts:
+                    mods += self._covering(c)
+        if mods:
+            return self._refs_from(mods)
+        if self.is_collective(head) and not any(self._covering(t) for t in np):
+            return []  # the caller resolves collectives with the event context
+        # "a spokesman for the defense Ministry of the unrecognized Nagorno-Karabakh Republic Senor
+        # Hasratyan": a role phrase whose person is named at its end
+        deep_persons = [m for t in np for m in self._covering(t) if self._is_person(m)]
+        if deep_persons:
+            return self._refs_from(deep_persons[:1])
+        # "the leaders of Azerbaijan and Armenia", "the armed forces of Azerbaijan"
+        for t in head.children:
+            if t.dep_ == "prep" and t.lower_ in ("of", "from") and t.i not in skip:
+                for pobj in t.children:
+                    if pobj.dep_ == "pobj":
+                        refs = self.refs_for(pobj, skip=skip)
+                        if refs:
+                            return refs
+        # "The co-chairs of the OSCE Minsk Group - Russia, France, and the U.S.": an apposition
+        inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
+        return self._refs_from(inner)
+
+    def _refs_from(self, mentions: Iterable[Mention]) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        seen: set[tuple[int, int]] = set()
+        ms = sorted(set(id(m) for m in mentions))
+        by_id = {id(m): m for m in mentions}
+        chosen = [by_id[i] for i in ms]
+        # a mention nested inside another chosen one adds nothing ("Russian" in "Russian Foreign Ministry")
+        chosen = [m for m in chosen if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                                (o.end - o.start) > (m.end - m.start) for o in chosen)]
+        for m in sorted(chosen, key=lambda m: m.start):
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            if m.refs and not m.actor_id:
+                for aid in m.refs:
+                    actor = self.actors.get(aid)
+                    if actor is not None:
+                        out.append(ActorRef(name=actor.name, actor_id=aid, country=actor.country,
+                                            sector=actor.sector, start=m.start, end=m.end, text=m.text))
+                continue
+            r = self.ref(m)
+            if not any(_same(r, o) for o in out):
+                out.append(r)
+        return out
+
+    # ------------------------------------------------------------ pronouns and speakers
+
+    def _pronoun_refs(self, tok: Token) -> list[ActorRef]:
+        linked = [m for m in self.by_token.get(tok.i, []) if m.actor_id or m.refs]
+        if linked:
+            return self._refs_from(linked)
+        low = tok.lower_
+        if low in FIRST_PERSON and tok.text != "US":
+            sp = self.speaker_at(tok.idx)
+            return [sp] if sp is not None else []
+        if low in RELATIVE and tok.head.dep_ == "relcl":
+            return self.refs_for(tok.head.head)
+        if low in THIRD_PERSON_SINGULAR:
+            return self._last_person_before(tok)
+        return []
+
+    def _last_person_before(self, tok: Token) -> list[ActorRef]:
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.end <= tok.idx and self._is_person(m) and (best is None or m.start > best.start):
+                best = m
+        return [self.ref(best)] if best is not None else []
+
+    def speaker_at(self, offset: int) -> ActorRef | None:
+        for sp in self.speeches:
+            if sp.start <= offset < sp.end and sp.speaker is not None:
+                return sp.speaker
+        return None
+
+    def in_direct_quote(self, start: int, end: int) -> bool:
+        return any(sp.direct and sp.start <= start and end <= sp.end + 1 for sp in self.speeches)
+
+    def _speeches(self) -> list[Speech]:
+        out = [Speech(q.start, q.end, q.speaker, q.kind in ("direct", "partial")) for q in self.doc.quotes]
+        if out:
+            return out
+        return self._quote_marks()
+
+    def _quote_marks(self) -> list[Speech]:
+        """Quoted stretches by their quotation marks, attributed through the speech verb of the
+        sentence that closes them (or, failing that, opens them). Used only where the quotes layer
+        has added nothing to the document."""
+        text = self.doc.text
+        out: list[Speech] = []
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch in QUOTE_CHARS:
+                close = QUOTE_CHARS[ch]
+                j = text.find(close, i + 1)
+                nl = text.find("\n", i + 1)
+                if j == -1 or (nl != -1 and nl < j and text.find(close, nl) == -1):
+                    i += 1
+                    continue
+                out.append(Speech(i, j + 1, self._attribute(i, j + 1), True))
+                i = j + 1
+            else:
+                i += 1
+        return out
+
+    def _attribute(self, start: int, end: int) -> ActorRef | None:
+        sents = [s for s in self.sdoc.sents if s.end_char > start and s.start_char < end + 1]
+        after = [s for s in self.sdoc.sents if s.start_char >= end][:1]
+        before = [s for s in self.sdoc.sents if s.end_char <= start][-1:]
+        for group in (sents[-1:], after if not sents or sents[-1].end_char <= end + 2 else [], sents[:1], before):
+            for s in group:
+                for t in s:
+                    if t.lemma_.lower() in self.speech_verbs and not (start <= t.idx < end):
+                        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        for c in subj:
+                            refs = self._member_refs(c, set()) if c.pos_ != "PRON" else []
+                            if refs:
+                                return refs[0]
+        return None
+
+    # ------------------------------------------------------------ collectives
+
+    def is_collective(self, tok: Token) -> bool:
+        if tok.lemma_.lower() not in self.heads:
+            return False
+        if tok.tag_ not in ("NNS", "NNPS") and not any(c.lower_ == "both" for c in tok.children):
+            return False
+        if any(c.lower_ in self.counters or c.like_num for c in tok.children
+               if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")):
+            return True
+        return self._mentions_conflict(tok)
+
+    def _mentions_conflict(self, tok: Token) -> bool:
+        words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
+        return bool(words & self.conflict_words)
+
+    def collective_parties(self, tok: Token, previous: list[tuple[int, list[ActorRef]]],
+                           exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
+        """The parties a collective phrase refers to.
+
+        The conflict's parties where the phrase says so ("the warring sides", "parties to the
+        conflict") or where it is the addressee of an act ("urged both sides"); else, as a subject
+        ("the sides agreed", "the two parties discussed"), the participants of the latest event
+        with two or more of them a few sentences back; else the conflict's parties."""
+        lookback = int(self.cfg.get("lookback", 3))
+        if not self._mentions_conflict(tok) and not as_target:
+            for si, parts in reversed(previous):
+                if sentence - si > lookback:
+                    break
+                rest: list[ActorRef] = []
+                for p in parts:
+                    if not any(_same(p, e) for e in exclude) and not any(same_actor(p, r) for r in rest):
+                        rest.append(p)
+                if len(rest) >= 2:
+                    return rest
+        return list(self.conflict_parties)
+
+    def _conflict_parties(self) -> list[ActorRef]:
+        pairs: Counter[tuple[str, str]] = Counter()
+        names: dict[str, ActorRef] = {}
+        for sent in self.sdoc.sents:
+            for tok in sent:
+                members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+                if len(members) < 2 or tok.dep_ == "conj":
+                    continue
+                states = []
+                for m in members:
+                    for mm in self._covering(m) + [x for c in m.children if c.dep_ in ("amod", "compound")
+                                                   for x in self._covering(c)]:
+                        if mm.country and (mm.kind in ("name", "metonym", "demonym") or not mm.actor_id):
+                            key = mm.country or mm.text
+                            if key not in names or names[key].actor_id is None:
+                                actor = self.actors.get(mm.actor_id) if mm.actor_id else None
+                                if actor is None or actor.kind == "state":
+                                    names[key] = self.ref(mm)
+                            states.append(key)
+                            break
+                uniq = sorted(set(states))
+                for i in range(len(uniq)):
+                    for j in range(i + 1, len(uniq)):
+                        pairs[(uniq[i], uniq[j])] += 1
+        if not pairs:
+            return []
+        (a, b), _ = pairs.most_common(1)[0]
+        return [names[a], names[b]]
+
+
+def _clean_name(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    name = " ".join(words)
+    return name[:-2] if name.endswith("'s") or name.endswith("’s") else name
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.lower() == b.name.lower()
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Loose identity for merging and collectives: same linked actor, same name, or a person and
+    the state they act for."""
+    if _same(a, b):
+        return True
+    return bool(a.country and b.country and a.country == b.country)
+
+
+ENTITY_KINDS = {"PERSON": "name", "ORG": "organization", "GPE": "name", "NORP": "demonym"}
+
+
+def entity_mentions(doc: Document) -> list[Mention]:
+    """Mentions from the parser's named entities, for a document the actors layer has not
+    processed (no actor ids; a country only where the name is a country's)."""
+    out = []
+    for ent in doc.spacy.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        text = ent.text
+        if text.lower().startswith("the "):
+            text = text[4:]
+        start = ent.end_char - len(text)
+        out.append(Mention(start, ent.end_char, text, kind, None, _country_of(text, ent.label_)))
+    return out
+
+
+def _country_of(name: str, label: str) -> str | None:
+    if label not in ("GPE", "NORP"):
+        return None
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    tries = [name]
+    if label == "NORP":
+        tries += [name[:-1], name[:-2], name[:-3] + "a" if name.endswith("ian") else name]
+    for t in tries:
+        try:
+            return pycountry.countries.lookup(t).alpha_3
+        except LookupError:
+            try:
+                hits = pycountry.countries.search_fuzzy(t) if len(t) > 3 else []
+            except LookupError:
+                hits = []
+            if hits and hits[0].name.lower().startswith(t.lower()[:5]):
+                return hits[0].alpha_3
+    return None

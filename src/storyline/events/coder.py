@@ -1,0 +1,603 @@
+"""The event coder: from a parsed, actor-linked document to its events.
+
+One pass per document:
+
+1. triggers: every verb the pattern lexicon codes, every nominal predicate a light verb carries
+   ("held talks", "the conversation took place"), "according to X", and appeals made with
+   "should";
+2. nesting: a trigger inside another's complement is read through it: the content of an appeal
+   ("urged both sides to ensure ...") is not an event of its own; the complement of an intention
+   ("agreed to hold another meeting") is the event, planned; reported speech keeps its content;
+3. arguments: source and target from the parse (see ``actors``), collective references resolved;
+4. status, date and place of each clause (``status``, ``context``);
+5. reports of speech become STATEMENT events only where they add something: the speaker's first
+   act in the article, and not when the content is the speaker's own act or a direct quotation;
+6. one event per action (``merge``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ActorRef, DateValue, Document, Event
+from ..pipeline import Context
+from .actors import ActorResolver, entity_mentions, same_actor
+from .context import clause_date, clause_place
+from .lexicon import Lexicon, load_event_lexicon
+from .match import Trigger, light_verb_of, match_noun, match_verb
+from .merge import merge_events
+from .plover import EventClass, load_plover_map
+from .status import StatusRules
+
+Token = Any
+
+SOURCE_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
+NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
+EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
+
+
+@dataclass
+class Candidate:
+    trig: Trigger
+    cls: EventClass
+    sentence: int
+    parent: Candidate | None = None
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    status: str = "reported"
+    date: DateValue | None = None
+    location: str | None = None
+    drop: bool = False
+    inherited_from: Candidate | None = None  # an intention whose complement this event is
+    speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
+
+    @property
+    def head(self) -> Token:
+        return self.trig.clause_head
+
+    @property
+    def code(self) -> str:
+        return self.trig.code
+
+    @property
+    def is_speech(self) -> bool:
+        return self.cls.what == "STATEMENT"
+
+    @property
+    def is_request(self) -> bool:
+        return self.code.startswith(("02", "10")) or self.trig.status == "hoped"
+
+
+class Coder:
+    """Codes documents with one lexicon, class table and set of cue words (loaded once)."""
+
+    def __init__(self, ctx: Context):
+        files = tuple(ctx.options.lexicon_files)
+        self.lex: Lexicon = load_event_lexicon(files)
+        self.classes = load_plover_map(files)
+        self.rules = StatusRules(ctx.lexicon("event_status") or {})
+        self.collectives = ctx.lexicon("event_collectives") or {}
+        self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
+        self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
+        self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
+        self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
+        self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
+        self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
+        self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
+                             if e.code and e.code.startswith("01") and not e.rest}
+        self.planned_governors = self.rules.words("planned_governors")
+
+    # ------------------------------------------------------------ triggers
+
+    def triggers(self, doc: Document) -> list[tuple[int, Trigger]]:
+        sdoc = doc.spacy
+        found: list[tuple[int, Trigger]] = []
+        for si, sent in enumerate(doc.sentences):
+            span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hosts: set[int] = set()
+            for tok in span:
+                trig = None
+                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "territory controlled by"
+                    trig = self._appeal(tok) or match_verb(tok, self.lex)
+                    if trig is not None:
+                        hosts.add(tok.i)
+                    elif tok.lower_ == "according":
+                        trig = self._according(tok)
+                elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
+                        any(c.dep_ == "xcomp" for c in tok.children):
+                    trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
+                if trig is not None:
+                    found.append((si, trig))
+            for tok in span:
+                if tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                host = light_verb_of(tok, self.lex)
+                if host is None:
+                    host = _anchor_of(tok)
+                if host is None or host.i in hosts:
+                    continue
+                trig = match_noun(tok, self.lex, host)
+                if trig is not None:
+                    hosts.add(host.i)
+                    found.append((si, trig))
+        return found
+
+    def _appeal(self, tok: Token) -> Trigger | None:
+        """"X should do Y" is an appeal to X (hoped); "X must do Y" said by someone else is a
+        demand (the GSR's "Russia said Sudan must return the helicopter"). The appeal's source is
+        the speaker, found later; the clause's own verb is its content, not an event."""
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if modals & self.rules.words("hoped_modals"):
+            return Trigger(tok, "020", "appeal", None, None, None, False, "hoped", [tok])
+        if "must" in modals and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs \
+                and not any(c.dep_ == "neg" for c in tok.children):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        return None
+
+    def _auxiliary(self, tok: Token) -> bool:
+        """"going to be", "have to go", "used to say": the verb only carries the next one."""
+        return tok.lemma_.lower() in self.auxiliary_verbs and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+    def _according(self, tok: Token) -> Trigger | None:
+        """"According to X, ...": X's statement of the sentence's main clause."""
+        if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None
+        return Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
+
+    # ------------------------------------------------------------ the document
+
+    def code(self, doc: Document) -> list[Event]:
+        cands = self.candidates(doc)
+        events = [self._event(c, doc) for c in cands if not c.drop and c.source]
+        return merge_events(events, doc)
+
+    def candidates(self, doc: Document) -> list[Candidate]:
+        """Every trigger of the document read in context; those to drop are marked ``drop``."""
+        # the parser's entities stand in for mentions only where the actors layer added none
+        mentions = None if doc.mentions else entity_mentions(doc)
+        resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions)
+        cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
+        self._nest(cands)
+        previous: list[tuple[int, list[ActorRef]]] = []
+        for c in cands:
+            if c.drop:
+                continue
+            self._arguments(c, resolver, previous)
+            self._evidence(c, doc)
+            if c.trig.token.lower_ == "according":
+                continue
+            parts = c.source + c.target
+            if len(parts) >= 2:
+                previous.append((c.sentence, parts))
+        for c in cands:
+            if not c.drop:
+                self._when_where(c, doc)
+        self._reinterpret(cands, resolver)
+        self._statements(cands, resolver)
+        return cands
+
+    # ------------------------------------------------------------ nesting
+
+    def _nest(self, cands: list[Candidate]) -> None:
+        by_head = {c.head.i: c for c in cands}
+        by_token = {c.trig.token.i: c for c in cands}
+        for c in cands:
+            tok = c.head
+            while tok.dep_ != "ROOT" and tok.head is not tok:
+                dep = tok.dep_
+                tok = tok.head
+                if dep in ("conj", "cc"):
+                    continue
+                parent = by_head.get(tok.i) or by_token.get(tok.i)
+                if parent is not None and parent is not c:
+                    c.parent = parent
+                    break
+                if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj", "nsubjpass"):
+                    break
+        for c in cands:
+            p = c.parent
+            if p is None:
+                continue
+            if c.trig.kind == "noun" and c.trig.host is not None and c.trig.host.i == p.trig.token.i:
+                continue
+            if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
+                continue
+            if p.is_request and not p.is_speech:
+                c.drop = True  # the content of an appeal is not an event of its own
+            elif p.trig.token.lemma_.lower() in self.planned_governors and not p.is_speech \
+                    and c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i or p.cls.intent and not p.is_speech:
+                c.inherited_from = p
+                p.drop = True
+
+    # ------------------------------------------------------------ arguments
+
+    def _subject(self, head: Token) -> tuple[Token | None, bool]:
+        """The head's subject (following coordination and control), and whether it is passive."""
+        seen = 0
+        tok = head
+        while tok is not None and seen < 6:
+            seen += 1
+            for c in tok.children:
+                if c.dep_ in SOURCE_DEPS:
+                    return c, False
+                if c.dep_ == "nsubjpass":
+                    return c, True
+            if tok.dep_ == "conj" or (tok.dep_ == "xcomp" and not _has_object(tok.head)):
+                tok = tok.head
+                continue
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
+                tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
+                continue
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
+                # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
+                up = tok.head
+                while up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass") and up.head is not up:
+                    up = up.head.head if up.dep_ == "pobj" else up.head
+                if up.pos_ in ("VERB", "AUX") and up is not tok:
+                    tok = up
+                    continue
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head, tok.tag_ == "VBN"
+            if tok.pos_ in ("ADP", "SCONJ") or (tok.tag_ == "VBG" and tok.dep_ in ("prep", "advcl")):
+                tok = tok.head  # "following a meeting with": the clause the phrase belongs to
+                continue
+            break
+        return None, False
+
+    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, list[ActorRef]]]) -> None:
+        head, trig = c.head, c.trig
+        pre_source: list[ActorRef] = []
+        src_toks: list[Token] = []
+        tgt_toks: list[Token] = []
+        if trig.token.lower_ == "according":
+            for p in trig.token.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    src_toks += [o for o in p.children if o.dep_ == "pobj"]
+        else:
+            subj, passive = self._subject(head)
+            agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if passive:
+                src_toks += agent
+                with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in head.children) or \
+                    head.lemma_.lower() in self.stative_passives
+                if subj is not None and not agent and (subj.lemma_.lower() in self.force_nouns or with_prep):
+                    src_toks.append(subj)  # "peacekeepers would be deployed", "had been allied with"
+                elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
+                    tgt_toks.append(subj)
+                if not agent and subj is not None and subj not in src_toks:
+                    # "the PKK is banned in Turkey": the state where it happens acts
+                    src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
+                                 for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+            elif subj is not None:
+                src_toks.append(subj)
+                if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she") and not res.refs_for(subj):
+                    # "the SDF announced it had entered ...": the speaker's own act
+                    speaker = self._speaker_for(c, res)
+                    if speaker:
+                        src_toks.remove(subj)
+                        pre_source = speaker
+            if trig.status == "hoped" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+                # "I hope that Anne Sacoolas will come back": hoped of the complement's subject
+                tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
+                             for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
+            for ch in head.children:
+                if ch.dep_ in OBJECT_DEPS and not (trig.kind == "noun" and ch.i == trig.token.i):
+                    tgt_toks.append(ch)
+                elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
+                    tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            if head.dep_ == "xcomp" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+                # "invited the countries to open dialogue": the controller's object is the partner
+                gov = head.head
+                if c.inherited_from is not None and gov.i == c.inherited_from.head.i:
+                    tgt_toks += [o for o in gov.children if o.dep_ in OBJECT_DEPS]
+            if trig.kind == "noun":
+                n = trig.token
+                for ch in n.children:
+                    if ch.dep_ == "poss":
+                        src_toks.append(ch)
+                    elif ch.dep_ == "prep" and ch.lower_ in NOUN_TARGET_PREPS:
+                        tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+                    elif ch.dep_ == "prep" and ch.lower_ == "by":
+                        src_toks += [o for o in ch.children if o.dep_ == "pobj"]
+                    elif ch.dep_ in ("amod", "compound") and not src_toks and res.refs_for(ch):
+                        src_toks.append(ch)  # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+            for t in (head, trig.token):
+                for ch in t.children:
+                    if ch.dep_ == "prep" and ch.lower_ == "under":
+                        for o in ch.children:
+                            if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
+                                src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                             for x in p.children if x.dep_ == "pobj"]
+            between = [o for t in [head, trig.token] for ch in t.children
+                       if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
+        si = c.sentence
+        source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
+        target = self._refs(tgt_toks, res, previous, source, si, True)
+        if trig.token.lower_ != "according":
+            if between:
+                group = self._refs(between, res, previous, [], si, False)
+                if not source and group:
+                    source, target = group[:1], target + group[1:]
+                else:
+                    target += [g for g in group if not any(same_actor(g, s) for s in source)]
+            if not source and c.inherited_from is not None:
+                subj, _ = self._subject(c.inherited_from.head)
+                if subj is not None:
+                    source = self._refs([subj], res, previous, [], si, False)
+            subj_tok, _ = self._subject(head)
+            if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
+                source = list(res.conflict_parties)
+        if trig.reverse:
+            source, target = target, source
+        if trig.kind == "appeal":
+            # "X should do Y" said by S: S appeals to X
+            speaker = self._speaker_for(c, res)
+            source, target = speaker, source
+        target = [t for t in target if not any(_identical(t, s) for s in source)]
+        c.source, c.target = _dedupe(source), _dedupe(target)
+
+    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, list[ActorRef]]],
+              exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for t in toks:
+            refs = res.refs_for(t)
+            if not refs:
+                members = [t, *[x for x in t.conjuncts if x.i > t.i]]
+                for m in members:
+                    if res.is_collective(m):
+                        refs += res.collective_parties(m, previous, exclude, sentence, as_target)
+            out += refs
+        return out
+
+    def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
+        """Who says the clause: the speaker of a quotation around it, or the subject of a speech
+        verb whose content (not an adjunct: "announced ... after Turkey began") the clause is."""
+        sp = res.speaker_at(c.trig.token.idx)
+        if sp is not None:
+            return [sp]
+        child, p = c, c.parent
+        while p is not None:
+            if p.is_speech and p.source and _within_content(child.head, p.head):
+                return p.source
+            child, p = p, p.parent
+        return []
+
+    # ------------------------------------------------------------ evidence, date, place, status
+
+    def _evidence(self, c: Candidate, doc: Document) -> None:
+        head = c.head
+        if c.trig.token.lower_ == "according":
+            sent = head.sent
+            toks = list(sent)
+        else:
+            cut: set[int] = set()
+            for ch in head.children:
+                if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
+                    cut.update(t.i for t in ch.subtree)
+            for other in (c.parent,):
+                if other is not None and other.head.i in {t.i for t in head.subtree}:
+                    cut.update(t.i for t in other.head.subtree)
+            toks = [t for t in head.subtree if t.i not in cut]
+            if c.inherited_from is not None:
+                gov = c.inherited_from.head
+                toks = [t for t in gov.subtree if t.i >= gov.i and t.i not in cut] + \
+                    [t for t in toks if t.i < gov.i]
+            subj, _ = self._subject(head)
+            if subj is not None and subj.i < head.i and c.trig.kind == "verb" and head.dep_ == "conj":
+                pass  # a coordinated verb's evidence starts at the verb, not its shared subject
+        if not toks:
+            toks = [head]
+        # the unbroken stretch of kept words around the head: a cut coordinated clause in the
+        # middle ("held talks in Brussels and agreed to ...") ends the evidence there
+        kept = {t.i for t in toks}
+        anchor = head.i if head.i in kept else min(kept)
+        lo = hi = anchor
+        while lo - 1 in kept:
+            lo -= 1
+        while hi + 1 in kept:
+            hi += 1
+        sdoc = head.doc
+        start, end = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
+        text = doc.text
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT:
+            end -= 1
+        c.start, c.end = start, end
+
+    def _when_where(self, c: Candidate, doc: Document) -> None:
+        date = clause_date(doc, c.start, c.end)
+        if date is None:
+            # a subordinate clause takes its date from the sentence ("started in 1988 with the
+            # region announcing its secession")
+            sent = doc.sentences[c.sentence]
+            date = clause_date(doc, sent.start, sent.end)
+        clause = doc.text[c.start:c.end]
+        fixed = c.trig.status
+        intent = c.cls.intent or c.inherited_from is not None
+        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
+        if date is None and c.status in ("reported", "planned", "hoped"):
+            date = doc.published
+        c.date = date
+        c.location = clause_place(c.head, set()) or doc.dateline
+        if self.rules.negated(c.head, c.trig.token):
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not c.is_speech \
+                    and not self.rules.uncertain(c.head):
+                # "would not consider requests", "will not accept refugees": a refusal
+                self._recode(c, "120")
+                c.status = "reported" if c.status == "planned" else c.status
+            else:
+                c.drop = True
+
+    # ------------------------------------------------------------ readings in context
+
+    def _reinterpret(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """Readings that need the participants: a third party's negotiations are mediation; an
+        attack told by someone other than the attacker is an accusation (PETRARCH's "A says B
+        attacked" transformation); an appeal or a hope needs someone it is addressed to."""
+        conflict = res.conflict_parties
+        for c in cands:
+            if c.drop:
+                continue
+            if c.code.startswith("046") and c.source and not c.target and conflict and \
+                    any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words) and \
+                    not any(same_actor(s, p) for s in c.source for p in conflict):
+                self._recode(c, "045")
+                c.target = list(conflict)
+            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical"):
+                speaker = self._speaker_for(c, res)
+                if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
+                        and not any(sp.sector == "MED" for sp in speaker):
+                    self._recode(c, "112")
+                    c.source, c.target = speaker, c.source
+            if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
+                c.drop = True
+            if c.status == "planned" and c.cls.what in self.threat_codes:
+                speaker = self._speaker_for(c, res)
+                conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in c.head.subtree)
+                if conditional or (speaker and any(same_actor(s, sp) for s in c.source for sp in speaker)):
+                    # "if Turkey does anything ..., I will totally destroy ...": a threat
+                    self._recode(c, self.threat_codes[c.cls.what])
+
+    def _recode(self, c: Candidate, code: str) -> None:
+        c.trig.code = code
+        c.cls = self.classes.classify(code)
+
+    # ------------------------------------------------------------ statements
+
+    def _statements(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """Keep a report of speech as a STATEMENT event only where it adds to the record."""
+        acted: list[ActorRef] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.drop:
+                continue
+            if not c.is_speech:
+                acted += c.source
+                continue
+            speaker = c.source
+            content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech
+                       and not (k.trig.kind == "noun" and k.trig.host is not None and k.trig.host.pos_ != "VERB")
+                       and not (k.trig.kind == "noun" and k.trig.host is not None
+                                and k.trig.host.lower_ in ("following", "after", "during", "before"))]
+            if c.trig.token.lower_ == "according":
+                sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
+                              and not k.is_speech]
+                content = sent_cands
+            own = any((not k.source and k.target) or any(same_actor(s, sp) for s in k.source for sp in speaker)
+                      for k in content)
+            in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
+            quotes_content = self._attributes_direct_quote(c, res)
+            repeat = any(same_actor(sp, a) for sp in speaker for a in acted)
+            if not speaker or own or in_quote or quotes_content or repeat:
+                c.drop = True
+                acted += speaker
+                continue
+            acted += speaker
+
+    def _attributes_direct_quote(self, c: Candidate, res: ActorResolver) -> bool:
+        sent = c.head.sent
+        quoted = sum(min(sp.end, sent.end_char) - max(sp.start, sent.start_char) for sp in res.speeches
+                     if sp.direct and sp.end > sent.start_char and sp.start < sent.end_char)
+        return quoted > 0.4 * (sent.end_char - sent.start_char)
+
+    # ------------------------------------------------------------ records
+
+    def _event(self, c: Candidate, doc: Document) -> Event:
+        key = f"{doc.id}:{c.start}:{c.end}:{c.code}"
+        return Event(
+            id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+            start=c.start, end=c.end, evidence=doc.text[c.start:c.end], trigger=c.trig.text,
+            cameo=c.code, plover_type=c.cls.plover_type, plover_mode=c.cls.plover_mode, what=c.cls.what,
+            source=c.source, target=c.target, date=c.date, location=c.location, status=c.status,
+            negated=False, confidence=_confidence(c), sentence=c.sentence,
+            quote=_quote_index(doc, c.start, c.end))
+
+
+def _anchor_of(noun: Token) -> Token | None:
+    """A nominal predicate used as a time reference ("following a meeting with", "after the
+    talks", "during the visit") or heading its own participle ("the talks leading up to the
+    deal"): the word that anchors it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("following", "after", "during", "before"):
+        return head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "take") for c in noun.children):
+        return next(c for c in noun.children if c.dep_ == "acl")
+    return None
+
+
+def _within_content(tok: Token, speech: Token) -> bool:
+    """True where ``tok`` lies in what the speech verb reports (its clausal complement), or the
+    speech verb is the "said" of a sentence that is all content ("X did Y, Z said")."""
+    for child in speech.children:
+        if child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and tok in child.subtree:
+            return True
+    return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
+
+
+def _purpose_clause(child: Token, parent: Token) -> bool:
+    """"to discuss ..." as the purpose of the parent's act: an infinitive without a subject of
+    its own, attached directly to the parent."""
+    if child.head.i != parent.i or child.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in tok.children)
+
+
+def _identical(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.lower() == b.name.lower()
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for r in refs:
+        if not any(_identical(r, o) for o in out):
+            out.append(r)
+    return out
+
+
+def _confidence(c: Candidate) -> float:
+    """A rough trust score: a matched pattern beats a verb's default reading; both actors known
+    beat one; a resolved collective or an inherited subject costs a little."""
+    score = 0.55
+    if c.trig.pattern is not None:
+        score += 0.15 + 0.03 * min(c.trig.pattern.weight, 3)
+    if c.source and c.target:
+        score += 0.1
+    if c.inherited_from is not None:
+        score -= 0.05
+    if not c.source:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _quote_index(doc: Document, start: int, end: int) -> int | None:
+    for i, q in enumerate(doc.quotes):
+        if q.start <= start and end <= q.end:
+            return i
+    return None
+
+
+def code_document(doc: Document, ctx: Context) -> list[Event]:
+    coder = ctx._lexicons.get("events:coder")
+    if coder is None:
+        coder = Coder(ctx)
+        ctx._lexicons["events:coder"] = coder
+    return coder.code(doc)

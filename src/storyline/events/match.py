@@ -1,0 +1,282 @@
+"""Finding event triggers over the dependency parse: a verb (or a noun) and the CAMEO code its
+words give, through the pattern lexicon.
+
+Why over the parse rather than over the word sequence (as TABARI did): a pattern's object words
+must belong to the verb's own phrase. "Putin held telephone talks" and "the talks Putin held" both
+put *talks* in the phrase of *held*; "held ... which led to talks" does not. So each pattern side
+is matched against the tokens of the verb's phrase only: its objects, particles, prepositional
+phrases and complements (``after``), and its subject (``before``), never a neighbouring clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Item, Lexicon, NounEntry, Pattern, VerbEntry
+
+Token = Any  # spacy.tokens.Token
+
+#: Dependents whose words belong to a verb's phrase (the object side of its patterns).
+PHRASE_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prt", "prep", "agent", "acomp", "advmod",
+                         "npadvmod", "xcomp", "nsubjpass", "pobj", "obj", "iobj"})
+#: Relations that start a clause of its own below the verb's phrase: a pattern never reaches
+#: into them ("said that ... the ceasefire" is not "SAY * &CEASEFIRE").
+SUBCLAUSE_DEPS = frozenset({"ccomp", "advcl", "csubj", "relcl", "acl", "parataxis"})
+#: Dependents that open another clause: their words are not the verb's.
+CLAUSE_DEPS = frozenset({"conj", "cc", "relcl", "advcl", "parataxis", "appos", "acl", "punct", "mark"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Relations a preposition of a pattern may have (not the "to" of an infinitive).
+PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
+
+
+@dataclass
+class Trigger:
+    """A predicate that states an event: the head token, the code and how it was found."""
+
+    token: Token
+    code: str
+    kind: str = "verb"  # verb, noun (a nominal predicate, carried by ``host``)
+    host: Token | None = None  # the verb whose clause carries a nominal predicate ("held" talks)
+    pattern: Pattern | None = None
+    entry: VerbEntry | NounEntry | None = None
+    reverse: bool = False
+    status: str | None = None
+    words: list[Token] = field(default_factory=list)  # the trigger's own words (verb, particles, noun)
+
+    @property
+    def clause_head(self) -> Token:
+        return self.host if self.host is not None else self.token
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in sorted(self.words, key=lambda t: t.i))
+
+
+# ---------------------------------------------------------------- token sequences
+
+
+def _phrase_tokens(head: Token, deps: Iterable[str], stop: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
+    """Tokens of ``head``'s dependents with the given relations, and their subtrees, without
+    crossing into another clause."""
+    out: list[Token] = []
+    wanted = set(deps)
+
+    def walk(tok: Token, top: bool) -> None:
+        for child in tok.children:
+            if top and child.dep_ not in wanted:
+                continue
+            if not top and (child.dep_ in SUBCLAUSE_DEPS or
+                            (child.dep_ in stop and child.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"))):
+                continue
+            out.append(child)
+            walk(child, False)
+
+    walk(head, True)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def after_tokens(verb: Token) -> list[Token]:
+    """The verb's phrase to match a pattern's object side against, passive subject first (it is
+    the logical object: "consultations were held")."""
+    toks = _phrase_tokens(verb, PHRASE_DEPS - {"nsubjpass"})
+    passive = _phrase_tokens(verb, {"nsubjpass"})
+    return passive + [t for t in toks if t.i > verb.i]
+
+
+def before_tokens(verb: Token) -> list[Token]:
+    toks = _phrase_tokens(verb, {"nsubj", "csubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "expl"})
+    return [t for t in toks if t.i < verb.i]
+
+
+# ---------------------------------------------------------------- word and item matching
+
+
+def word_matches(word: str, tok: Token, exact: bool = False) -> bool:
+    low, lem = tok.lower_, tok.lemma_.lower()
+    if word in (low, lem):
+        return True
+    if exact:
+        return False
+    # plural and inflected pattern words against a lemma: TALKS ~ talk, RALLIES ~ rally
+    if word.endswith("ies") and word[:-3] + "y" == lem:
+        return True
+    if word.endswith("s") and word[:-1] == lem:
+        return True
+    # TABARI-style stems: ATTACK matches attacks, attacked, attacking
+    return len(word) >= 4 and low.startswith(word) and len(low) - len(word) <= 3
+
+
+def _alt_at(alt: tuple[str, ...], seq: Sequence[Token], pos: int, exact: bool) -> int | None:
+    """Match a word sequence starting exactly at seq[pos] on consecutive tokens; end position."""
+    if pos + len(alt) > len(seq):
+        return None
+    for k, w in enumerate(alt):
+        tok = seq[pos + k]
+        if k and tok.i != seq[pos + k - 1].i + 1:
+            return None
+        if not word_matches(w, tok, exact):
+            return None
+    return pos + len(alt)
+
+
+def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> list[tuple[int, list[Token]]]:
+    """Every way ``item`` matches ``seq`` from ``pos`` (anywhere after it unless ``anchored``):
+    a list of (next position, matched tokens)."""
+    starts = [pos] if anchored else range(pos, len(seq))
+    found: list[tuple[int, list[Token]]] = []
+    for s in starts:
+        if s >= len(seq):
+            break
+        if item.kind == "word":
+            for alt in item.alts:
+                end = _alt_at(alt, seq, s, item.exact)
+                if end is not None:
+                    found.append((end, list(seq[s:end])))
+        elif item.kind == "phrase":
+            for end, toks in _match_seq(item.inner, seq, s, anchored_first=True, adjacent=True):
+                found.append((end, toks))
+        elif item.kind == "prep":
+            tok = seq[s]
+            if tok.dep_ in PREP_DEPS and tok.lower_ in (item.prep or "").split("|"):
+                inner = [t for t in tok.subtree if t.i != tok.i]
+                if not item.inner:
+                    # a bare preposition names a partner, not a time ("called on X", not "on Tuesday")
+                    if not any(t.ent_type_ in ("DATE", "TIME") for t in inner):
+                        found.append((s + 1, [tok]))
+                else:
+                    for _, toks in _match_seq(item.inner, inner, 0, anchored_first=False, adjacent=False):
+                        # continue after the prepositional phrase's last token
+                        last = max(t.i for t in inner)
+                        nxt = next((k for k in range(s, len(seq)) if seq[k].i > last), len(seq))
+                        found.append((nxt, [tok, *toks]))
+                        break
+        if found and anchored:
+            break
+    return found
+
+
+def _match_seq(items: Sequence[Item], seq: Sequence[Token], pos: int, anchored_first: bool,
+               adjacent: bool) -> list[tuple[int, list[Token]]]:
+    items = [i for i in items if i.kind != "slot"]
+    if not items:
+        return [(pos, [])]
+    out: list[tuple[int, list[Token]]] = []
+    for end, toks in _match_item(items[0], seq, pos, anchored_first):
+        for end2, toks2 in _match_seq(items[1:], seq, end, anchored_first=adjacent, adjacent=adjacent):
+            out.append((end2, toks + toks2))
+            return out  # the first complete match is enough
+    return out
+
+
+def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Token]) -> list[Token] | None:
+    """The tokens a pattern's words matched, or None where it does not apply."""
+    matched: list[Token] = []
+    if pattern.after:
+        res = _match_seq(pattern.after, after, 0, anchored_first=False, adjacent=False)
+        if not res:
+            return None
+        matched += res[0][1]
+    if pattern.before:
+        res = _match_seq(pattern.before, before, 0, anchored_first=False, adjacent=False)
+        if not res:
+            return None
+        matched += res[0][1]
+    return matched
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def particles(verb: Token) -> list[Token]:
+    """Particles and prepositions that may complete a multi-word verb ("call on", "meet with")."""
+    return [c for c in verb.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative") and c.i > verb.i]
+
+
+def _rest_matches(entry: VerbEntry, verb: Token) -> list[Token] | None:
+    if not entry.rest:
+        return []
+    parts = particles(verb)
+    got: list[Token] = []
+    for w in entry.rest:
+        tok = next((p for p in parts if p.lower_ == w and p not in got), None)
+        if tok is None:
+            nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+            if nxt is not None and nxt.lower_ == w and nxt not in got:
+                tok = nxt
+        if tok is None:
+            return None
+        got.append(tok)
+    return got
+
+
+def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
+    """The most specific reading of ``verb`` the lexicon allows, or None (no event).
+
+    The pattern that matches the most words wins; on a tie a curated pattern beats the
+    dictionary's; where no pattern matches, the verb's own default code (curated first, then a
+    multi-word verb before a single one) decides, and a code of None means "not an event"."""
+    entries = lex.entries(verb.lemma_)
+    if not entries and verb.lower_ != verb.lemma_.lower():
+        entries = lex.entries(verb.lower_)
+    if not entries:
+        return None
+    after, before = after_tokens(verb), before_tokens(verb)
+    best: tuple[tuple[int, int, int], Trigger | None] | None = None
+    default: Trigger | None = None
+    default_rank: tuple[int, int] | None = None
+    for order, entry in enumerate(entries):
+        rest = _rest_matches(entry, verb)
+        if rest is None:
+            continue
+        for pat in entry.patterns:
+            toks = match_pattern(pat, after, before)
+            if toks is None:
+                continue
+            rank = (pat.weight + len(rest), 1 if pat.origin == "curated" else 0, -order)
+            if best is None or rank > best[0]:
+                trig = None
+                if pat.code is not None:
+                    trig = Trigger(verb, pat.code, "verb", None, pat, entry, pat.reverse or entry.reverse,
+                                   pat.status or entry.status, [verb, *rest, *toks])
+                best = (rank, trig)
+        if entry.has_code:
+            drank = (len(rest), 1 if entry.origin == "curated" else 0)
+            if default_rank is None or drank > default_rank:
+                default_rank = drank
+                default = (Trigger(verb, entry.code, "verb", None, None, entry, entry.reverse, entry.status,
+                                   [verb, *rest]) if entry.code is not None else None)
+    if best is not None and (default_rank is None or best[0][:2] > default_rank):
+        return best[1]
+    return default
+
+
+# ---------------------------------------------------------------- nouns
+
+#: Relations by which a light verb carries a nominal predicate.
+NOUN_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+def match_noun(noun: Token, lex: Lexicon, host: Token | None) -> Trigger | None:
+    entry = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    if entry is None:
+        return None
+    if host is not None and entry.light_verbs and host.lemma_.lower() not in entry.light_verbs:
+        return None
+    return Trigger(noun, entry.code, "noun", host, None, entry, False, entry.status,
+                   [noun] + ([host] if host is not None else []))
+
+
+def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The light verb carrying ``noun`` ("held talks", "talks were held", "the conversation took
+    place", "a meeting is set"), or None."""
+    head = noun.head
+    if noun.dep_ in NOUN_ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.light_verbs:
+        return head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        key = head.lemma_.lower()
+        prt = " ".join(c.lower_ for c in head.children if c.dep_ in ("dobj", "prt") and c.i > head.i)
+        if key in lex.light_verbs or f"{key} {prt}".strip() in lex.light_verbs:
+            return head
+    return None

@@ -1,0 +1,82 @@
+"""One event per action: a restatement adds evidence to the event it restates.
+
+Wire stories say the news two or three times: in the lead, in a quotation ("We welcome any
+meetings between Baku and Yerevan"), and in a closing line ("Putin urged the presidents of
+Azerbaijan and Armenia to observe ceasefire"). Coding each as an event counts one action several
+times, which is what makes GDELT's counts unreliable. Here a later event of the same class, status
+and participants, close by (or inside a quotation by the same actor), becomes evidence of the
+first (``Event.evidence_more``).
+"""
+
+from __future__ import annotations
+
+from ..model import ActorRef, Document, Event, Evidence
+from .status import period
+
+#: How many sentences apart a restatement may be from the event it restates.
+WINDOW = 4
+
+
+def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    from .actors import same_actor
+
+    return any(same_actor(x, y) for x in a for y in b)
+
+
+def _within(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    from .actors import same_actor
+
+    return all(any(same_actor(x, y) for y in b) for x in a)
+
+
+def _compatible_actors(k: Event, e: Event) -> bool:
+    """The two events have the same participants, or one names a part of the other's ("Russia
+    will consult with Turkey" is not "Russia, Azerbaijan and Armenia will hold a meeting")."""
+    pk, pe = k.source + k.target, e.source + e.target
+    if not _overlap(pk, pe) or not (_within(pe, pk) or _within(pk, pe)):
+        return False
+    return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
+
+
+def _compatible_dates(k: Event, e: Event) -> bool:
+    pk = period(k.date.value) if k.date else None
+    pe = period(e.date.value) if e.date else None
+    if pk is None or pe is None:
+        return True
+    return pk[0] <= pe[1] and pe[0] <= pk[1]
+
+
+def restates(k: Event, e: Event, doc: Document) -> bool:
+    """True where ``e`` says again what ``k`` said."""
+    if k.what != e.what or k.status != e.status:
+        return False
+    if not (_compatible_actors(k, e) and _compatible_dates(k, e)):
+        return False
+    if k.sentence is not None and e.sentence is not None and abs(e.sentence - k.sentence) <= WINDOW:
+        return True
+    if e.quote is not None and _overlap(k.source, e.source):
+        return True
+    # far apart: the same act by the same actors to the same actors ("Putin urged both sides to
+    # observe the ceasefire" in the lead and again in the closing line)
+    if not (k.source and e.source and _overlap(k.source, e.source)):
+        return False
+    return not (k.target and e.target) or _overlap(k.target, e.target)
+
+
+def merge_events(events: list[Event], doc: Document) -> list[Event]:
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: (e.start, e.end)):
+        target = next((k for k in reversed(kept) if restates(k, e, doc)), None)
+        if target is None:
+            kept.append(e)
+            continue
+        role = "quote" if e.quote is not None else "restatement"
+        target.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, role))
+        target.evidence_more.extend(e.evidence_more)
+        for side in ("source", "target"):
+            mine: list[ActorRef] = getattr(target, side)
+            for r in getattr(e, side):
+                if not mine:
+                    mine.append(r)
+        target.confidence = round(min(0.95, target.confidence + 0.05), 2)
+    return kept

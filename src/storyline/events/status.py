@@ -1,0 +1,175 @@
+"""An event's status: the article's news (reported), background (historical), announced for the
+future (planned), or wished, urged or expected (hoped); and negation, which cancels an event.
+
+Why status matters more than the code: GDELT-style coders turn every background paragraph ("the
+conflict began in 1988", "the two countries signed a ceasefire agreement in 1994") into a fresh
+event on the article's date. Here the clause's own date, tense and governing words decide. The
+cue words are data (``data/lexicons/event_status.yaml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import DateValue
+
+Token = Any
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl"})
+
+
+def period(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """A TIMEX3 date value as its first and last day (None for PAST_REF and the like)."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    y = int(m[1])
+    try:
+        if m[3]:
+            d = dt.date(y, int(m[2]), int(m[3]))
+            return d, d
+        if m[2]:
+            mo = int(m[2])
+            first = dt.date(y, mo, 1)
+            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+    except ValueError:
+        return None
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+@dataclass
+class StatusRules:
+    cfg: dict[str, Any]
+
+    def words(self, key: str) -> set[str]:
+        return {str(w).lower() for w in self.cfg.get(key) or []}
+
+    # ---------------------------------------------------------------- negation
+
+    def negated(self, head: Token, trigger: Token) -> bool:
+        """True where the clause says the event did not (or will not) happen: "has not yet
+        implemented", "did not agree", "no agreement", "refrained from retaliating"."""
+        negators = self.words("negators")
+        for tok in {head, trigger}:
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("det", "advmod", "neg", "preconj")):
+                    return True
+        gov = governor(head)
+        if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
+            return True
+        return self.uncertain(head)
+
+    def uncertain(self, head: Token) -> bool:
+        """The clause is an opinion or an open question, not a reported act ("those who think
+        ISIS has been defeated", "whether the parties signed a new agreement")."""
+        gov = governor(head)
+        if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
+            return True
+        uncertain = self.words("uncertain_marks")
+        return any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
+                   and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
+                           if a.i != head.i and head in a.ancestors)
+                   for t in head.subtree)
+
+    # ---------------------------------------------------------------- status
+
+    def status(self, head: Token, fixed: str | None, date: DateValue | None, published: DateValue | None,
+               clause: str, intent: bool = False, code: str = "") -> str:
+        """The status from the clause's wording first, then its date against publication."""
+        if fixed:
+            return fixed
+        low = clause.lower()
+        background = self._background(head, low)
+        if self._hoped(head):
+            return "hoped"
+        planned = self._planned(head, low)
+        when = period(date.value) if date else None
+        pub = period(published.value) if published else None
+        if when and pub and when[0] > pub[1]:
+            planned = True
+        if planned or (intent and not background):
+            return "planned"
+        if background:
+            return "historical"
+        if when and pub and not any(m in low for m in self.words("recent_markers")):
+            days = int(self.cfg.get("historical_days", 8))
+            if when[1] < pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
+                return "historical"
+        if self._perfect_background(head):
+            return "historical"
+        if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
+            return "historical"  # "the PKK is banned in Turkey": a standing situation
+        return "reported"
+
+    def _hoped(self, head: Token) -> bool:
+        modals = self.words("hoped_modals")
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in head.children):
+            return True
+        gov = governor(head)
+        return gov is not None and head.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in self.words("hoped_governors") \
+            and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want")
+
+    def _planned(self, head: Token, low: str) -> bool:
+        aux = self.words("planned_aux")
+        chain = [head]
+        gov = governor(head)
+        if head.dep_ == "conj":
+            chain.append(head.head)
+        for tok in chain:
+            for c in tok.children:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux:
+                    return True
+        # "is to", "is set to", "is expected to": the clause is the complement of a predicate of plans
+        if gov is not None and head.dep_ in ("xcomp", "acl"):
+            if gov.lemma_.lower() in self.words("planned_governors"):
+                return True
+            if gov.lemma_.lower() == "be" or gov.lower_ in self.words("planned_predicates"):
+                return True
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in gov.children):
+                return True
+        if head.dep_ == "xcomp" and head.head.pos_ in ("ADJ",) and head.head.lemma_.lower() in self.words("planned_governors"):
+            return True
+        if gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.words("planned_governors"):
+            return True
+        adverbs = self.words("planned_adverbs")
+        return bool(head.tag_ not in ("VBD", "VBN") and any(t.lower_ in adverbs for t in head.subtree if t.head == head or t.head.head == head))
+
+    def _background(self, head: Token, low: str) -> bool:
+        if any(p in low for p in self.words("background_phrases")) and \
+                not any(m in low for m in self.words("recent_markers")):
+            return True
+        adverbs = self.words("background_adverbs")
+        return any(c.lower_ in adverbs for c in head.children)
+
+    def _perfect_background(self, head: Token) -> bool:
+        """Past perfect ("had been allied", "had defeated") and the perfect progressive ("has been
+        encouraging") tell of what came before the news; "since 1992" too."""
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        lows = [a.lower_ for a in auxes]
+        if "had" in lows:
+            return True
+        if ("has" in lows or "have" in lows) and "been" in lows and head.tag_ == "VBG":
+            return True
+        return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
+
+
+def _simple_present(head: Token) -> bool:
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ in ("VBZ", "VBP") and not auxes:
+        return True
+    return head.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ in ("is", "are")
+
+
+def governor(head: Token) -> Token | None:
+    """The verb whose complement this clause is ("agreed" for "agreed to hold")."""
+    if head.dep_ in COMPLEMENT_DEPS and head.head is not head:
+        return head.head
+    if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
+        return head.head.head
+    return None
