@@ -68,6 +68,8 @@ class KnowledgeBase:
             for aid in list(self._rows):
                 self._index_row(self._row(aid))
         self.files: list[str] = []
+        #: the date up to which the curated terms are known (an open term holds up to it)
+        self.as_of: str | None = data.get("as_of")
         self.version = 0  # counts additions, so the ruler knows when to read new names
 
     def index_data(self) -> dict[str, Any]:
