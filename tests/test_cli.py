@@ -63,6 +63,19 @@ def test_grouped_commits_store_the_same(tmp_path: Path) -> None:
     assert sorted(d["name"] for d in listed(db)) == [p.name for p in EXAMPLES]
 
 
+def test_a_stage_workers_cannot_receive_is_refused_before_any_starts() -> None:
+    # workers are spawned, not forked: a stage registered in this process travels to them by
+    # pickling, so one that cannot (a lambda) is a clear error, not a worker running another stage
+    from storyline.errors import StorylineError
+    from storyline.options import Options
+    from storyline.pipeline import Context, process, stage
+
+    stage("test_unsendable", needs=("text",))(lambda doc, ctx: doc)
+    options = Options(workers=2, stages=("test_unsendable",))
+    with pytest.raises(StorylineError, match=r"E004.*test_unsendable.*one worker"):
+        list(process([], Context(options)))
+
+
 def test_documents_table_names_every_document(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     run("ingest", *map(str, EXAMPLES[:2]), "--db", str(db))
