@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..model import ActorRef, Document, Mention
@@ -63,6 +64,7 @@ class ActorResolver:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, []).append(m)
+        self.speeches: list[Speech] = []  # attribution below may look up speakers already found
         self.speeches = self._speeches()
         self.conflict_parties = self._conflict_parties()
 
@@ -367,11 +369,20 @@ def entity_mentions(doc: Document) -> list[Mention]:
         if text.lower().startswith("the "):
             text = text[4:]
         start = ent.end_char - len(text)
-        out.append(Mention(start, ent.end_char, text, kind, None, _country_of(text, ent.label_)))
+        country = _country_of(text, ent.label_ if ent.label_ in ("GPE", "NORP") else "GPE")
+        if country is not None and ent.label_ in ("ORG", "PERSON") and len(text.split()) == 1:
+            kind = "name"  # the small model calls some states PERSON or ORG ("Armenia")
+        if country is None and ent.label_ in ("ORG", "PERSON") and len(text.split()) > 1:
+            # "German Foreign Ministry": an office named by its state's adjective
+            country = _country_of(text.split()[0], "NORP")
+        out.append(Mention(start, ent.end_char, text, kind, None, country))
     return out
 
 
+@lru_cache(maxsize=4096)
 def _country_of(name: str, label: str) -> str | None:
+    """The ISO code of a country named (or, for a demonym, adjectived) exactly; no fuzzy search,
+    which costs seconds per document."""
     if label not in ("GPE", "NORP"):
         return None
     try:
@@ -380,15 +391,12 @@ def _country_of(name: str, label: str) -> str | None:
         return None
     tries = [name]
     if label == "NORP":
-        tries += [name[:-1], name[:-2], name[:-3] + "a" if name.endswith("ian") else name]
+        tries += [name[:-1], name[:-2], name + "y", name[:-3] + "a" if name.endswith("ian") else name]
     for t in tries:
+        if len(t) < 2:
+            continue
         try:
             return pycountry.countries.lookup(t).alpha_3
         except LookupError:
-            try:
-                hits = pycountry.countries.search_fuzzy(t) if len(t) > 3 else []
-            except LookupError:
-                hits = []
-            if hits and hits[0].name.lower().startswith(t.lower()[:5]):
-                return hits[0].alpha_3
+            continue
     return None

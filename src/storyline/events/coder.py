@@ -320,6 +320,9 @@ class Coder:
                             if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
                                 src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                              for x in p.children if x.dep_ == "pobj"]
+            # "counts on Sweden", "called on Turkey": the particle of a multi-word verb names the partner
+            tgt_toks += [o for w in trig.words if w.dep_ in ("prep", "dative") and w.head.i == trig.token.i
+                         and w.i != trig.token.i for o in w.children if o.dep_ == "pobj" and o not in tgt_toks]
             between = [o for t in [head, trig.token] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
@@ -367,6 +370,13 @@ class Coder:
         sp = res.speaker_at(c.trig.token.idx)
         if sp is not None:
             return [sp]
+        for tok in (c.head, c.head.sent.root):
+            for acc in tok.children:  # "According to Merkel, Hungary should ..."
+                if acc.lower_ == "according":
+                    refs = [r for to in acc.children if to.lower_ == "to"
+                            for o in to.children if o.dep_ == "pobj" for r in res.refs_for(o)]
+                    if refs:
+                        return refs
         child, p = c, c.parent
         while p is not None:
             if p.is_speech and p.source and _within_content(child.head, p.head):
@@ -433,8 +443,7 @@ class Coder:
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if self.rules.negated(c.head, c.trig.token):
-            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not c.is_speech \
-                    and not self.rules.uncertain(c.head):
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
                 # "would not consider requests", "will not accept refugees": a refusal
                 self._recode(c, "120")
                 c.status = "reported" if c.status == "planned" else c.status
