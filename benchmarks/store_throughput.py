@@ -2,7 +2,8 @@
 
 Measures the store alone (no parsing): N synthetic documents of realistic shape (25 sentences,
 60 mentions, 8 time expressions, 4 quotes, 6 events with 2 participants each, 3 actors), each in
-its own transaction, into a fresh DuckDB file; then the same documents again (all "unchanged").
+its own transaction, into a fresh DuckDB file; then the same documents again (all "unchanged");
+then N others in groups of 100 per transaction (``write_documents``, ``ingest --commit-every 100``).
 
     python benchmarks/store_throughput.py [N]
 """
@@ -61,8 +62,14 @@ def main(n: int = 500) -> None:
         assert all(store.write_document(d) == "unchanged" for d in docs)
         again = time.perf_counter() - t
         rows = sum(store.count(t) for t in store.tables())
-    print(f"{n} documents ({rows} rows): new {n / new:.0f} docs/s ({1000 * new / n:.1f} ms each), "
-          f"unchanged {n / again:.0f} docs/s")
+        more = [synthetic(n + i) for i in range(n)]
+        t = time.perf_counter()
+        for k in range(0, n, 100):
+            assert store.write_documents(more[k:k + 100]) == ["new"] * len(more[k:k + 100])
+        grouped = time.perf_counter() - t
+    print(f"{n} documents ({rows} rows): one transaction each {n / new:.0f} docs/s ({1000 * new / n:.1f} ms each); "
+          f"unchanged {n / again:.0f} docs/s; 100 per transaction {n / grouped:.0f} docs/s "
+          f"({1000 * grouped / n:.1f} ms each)")
 
 
 if __name__ == "__main__":

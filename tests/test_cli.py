@@ -54,6 +54,15 @@ def test_ingesting_the_examples_twice_stores_them_once(tmp_path: Path) -> None:
     assert listed(db) == first  # the same rows, ingest times included: nothing was rewritten
 
 
+def test_grouped_commits_store_the_same(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    code, _, err = run("ingest", *map(str, EXAMPLES), "--db", str(db), "--commit-every", "3")
+    assert code == 0 and "5 read, 5 new, 0 unchanged, 0 failed" in err, err
+    code, _, err = run("ingest", *map(str, EXAMPLES), "--db", str(db), "--commit-every", "3")
+    assert code == 0 and "5 read, 0 new, 5 unchanged, 0 failed" in err, err
+    assert sorted(d["name"] for d in listed(db)) == [p.name for p in EXAMPLES]
+
+
 def test_documents_table_names_every_document(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     run("ingest", *map(str, EXAMPLES[:2]), "--db", str(db))

@@ -139,35 +139,52 @@ def test_a_failure_mid_document_leaves_nothing_of_it(tmp_path: Path) -> None:
         assert store.count("documents") == 2
 
 
+def test_a_group_of_documents_goes_in_whole_and_a_bad_one_alone_fails(tmp_path: Path) -> None:
+    docs = [full_document(text=TEXT + f" Paragraph {i}.", name=f"d{i}.txt") for i in range(4)]
+    duplicate = full_document(text=docs[0].text, name="same-as-d0.txt")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.write_documents([docs[0], docs[1], duplicate]) == ["new", "new", "unchanged"]
+        assert store.count("actors") == 2 and store.count("roles") == 1
+        docs[3].mentions[0].end = "no offset"  # type: ignore[assignment]
+        results = store.write_documents([docs[0], docs[2], docs[3]])
+        assert results[:2] == ["unchanged", "new"]
+        assert isinstance(results[2], StorylineError) and "d3.txt" in str(results[2])
+        assert sorted(r["name"] for r in store.query("SELECT name FROM documents")) == ["d0.txt", "d1.txt", "d2.txt"]
+        assert store.query("SELECT count(*) AS n FROM mentions WHERE doc_id = ?", [docs[3].id])[0]["n"] == 0
+        for doc in docs[:3]:
+            assert store.document(doc.id).to_dict() == doc.to_dict()
+
+
 def test_migrations_run_once_in_order(tmp_path: Path) -> None:
     root = tmp_path / "schema"
-    shutil.copytree(data_path("schema", "core"), root / "core")
-    (root / "story").mkdir()
-    (root / "story" / "0002_story_sources.sql").write_text(
-        "CREATE TABLE story_sources (story_id VARCHAR, doc_id VARCHAR, event_id VARCHAR);")
-    (root / "story" / "0001_story_events.sql").write_text(
-        "CREATE TABLE story_events (id VARCHAR PRIMARY KEY, what VARCHAR);")
+    shutil.copytree(data_path("schema"), root)  # every component the package has, then one more
+    (root / "sample").mkdir()
+    (root / "sample" / "0002_sample_sources.sql").write_text(
+        "CREATE TABLE sample_sources (story_id VARCHAR, doc_id VARCHAR, event_id VARCHAR);")
+    (root / "sample" / "0001_sample_events.sql").write_text(
+        "CREATE TABLE sample_events (id VARCHAR PRIMARY KEY, what VARCHAR);")
     migrations = find_migrations(root)
-    assert [(m.component, m.version) for m in migrations] == [("core", 1), ("story", 1), ("story", 2)]
+    assert migrations[0].component == "core"
+    assert [(m.component, m.version) for m in migrations if m.component == "sample"] == [("sample", 1), ("sample", 2)]
     with Store(tmp_path / "s.duckdb") as store:
-        assert store.versions() == {"core": 1}
+        assert store.versions()["core"] == 1 and "sample" not in store.versions()
         applied = store.migrate(migrations)
-        assert [(m.component, m.version) for m in applied] == [("story", 1), ("story", 2)]
+        assert [(m.component, m.version) for m in applied] == [("sample", 1), ("sample", 2)]
         assert store.migrate(migrations) == []
-        assert {"story_events", "story_sources"} <= set(store.tables())
-        assert store.versions() == {"core": 1, "story": 2}
+        assert {"sample_events", "sample_sources"} <= set(store.tables())
+        assert store.versions()["sample"] == 2
 
 
 def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path: Path) -> None:
     root = tmp_path / "schema"
-    shutil.copytree(data_path("schema", "core"), root / "core")
-    (root / "story").mkdir()
-    (root / "story" / "0001_half.sql").write_text("CREATE TABLE half (a INTEGER); CREATE TABLE broken (;")
+    shutil.copytree(data_path("schema"), root)
+    (root / "sample").mkdir()
+    (root / "sample" / "0001_half.sql").write_text("CREATE TABLE half (a INTEGER); CREATE TABLE broken (;")
     with Store(tmp_path / "s.duckdb") as store:
         with pytest.raises(StorylineError, match="E038"):
             store.migrate(find_migrations(root))
         assert "half" not in store.tables()
-        assert store.versions() == {"core": 1}
+        assert "sample" not in store.versions()
 
 
 def test_a_database_from_a_newer_storyline_is_refused(tmp_path: Path) -> None:

@@ -60,6 +60,9 @@ KbOption = Annotated[list[Path] | None, typer.Option("--kb", help="Your own acto
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Your own lexicon extensions (YAML, keys name the lexicons); repeatable.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parser batch.")]
+CommitOption = Annotated[int, typer.Option(
+    "--commit-every", min=1, help="Documents per database transaction: 1 commits each document alone; "
+    "more (e.g. 100) loads large corpora several times faster, each group still all or nothing.")]
 PathsArgument = Annotated[list[str], typer.Argument(
     help="Files, folders or globs: plain text (any encoding), saved HTML pages, JSON Lines (.jsonl, .jsonl.gz).",
     show_default=False)]
@@ -83,8 +86,13 @@ class ExportFormat(StrEnum):
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
-             lexicon: list[Path] | None = None, batch_size: int | None = None) -> Options:
-    options = Options(db=db, workers=workers, kb_files=list(kb or []), lexicon_files=list(lexicon or []))
+             lexicon: list[Path] | None = None, batch_size: int | None = None, commit_every: int = 1) -> Options:
+    if kb:
+        from .actors.kb import check_files
+
+        check_files(kb)  # a bad --kb file stops the command before any article is read
+    options = Options(db=db, workers=workers, kb_files=list(kb or []), lexicon_files=list(lexicon or []),
+                      commit_every=commit_every)
     if batch_size:
         options.batch_size = batch_size
     return options
@@ -143,10 +151,11 @@ def run_ingest(paths: list[str], options: Options) -> Any:
 
 @app.command()
 def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, workers: WorkersOption = 1,
-           kb: KbOption = None, lexicon: LexiconOption = None, batch_size: BatchOption = 32) -> None:
+           kb: KbOption = None, lexicon: LexiconOption = None, batch_size: BatchOption = 32,
+           commit_every: CommitOption = 1) -> None:
     """Read articles, extract everything, and store it (documents already stored are skipped)."""
     with _user_errors():
-        tally = run_ingest(paths, _options(db, workers, kb, lexicon, batch_size))
+        tally = run_ingest(paths, _options(db, workers, kb, lexicon, batch_size, commit_every))
     if tally.failed:
         raise typer.Exit(1)
 
@@ -189,6 +198,9 @@ def _documents_table(rows: list[dict[str, Any]], title: str | None = None) -> Ta
         table.add_column(col, overflow="fold", justify="right" if col in ("chars", "sentences", "quotes", "events")
                          else "left", max_width=48 if col == "title" else None, no_wrap=col == "name")
     for r in rows:
+        r = dict(r)
+        if not r.get("published") and r.get("dateline_date"):  # a partial date, as the dateline gives it
+            r["published"] = f"{r['dateline_date']} (year?)"
         table.add_row(*("" if r.get(c) is None else str(r[c]) for c in
                         ("name", "publisher", "published", "dateline", "title", "chars", "sentences", "quotes",
                          "events")))
@@ -266,8 +278,9 @@ def _show_found(db: Path) -> None:
                     WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND a.side = 'target') AS whom,
                    e.status, e.evidence
                    FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY d.name, e.idx"""),
-            ("Quotes", """SELECT d.name AS doc, q.speaker_name AS speaker, q.text FROM quotes q
-                   JOIN documents d ON d.id = q.doc_id ORDER BY d.name, q.idx"""),
+            ("Quotes", """SELECT d.name AS doc, coalesce(q.speaker_name, q.speaker_description) AS speaker, q.text
+                   FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.kind <> 'reported'
+                   ORDER BY d.name, q.idx"""),
             ("Actors", """SELECT a.name, a.kind, a.country, a.sector, count(DISTINCT m.doc_id) AS documents,
                    count(m.doc_id) AS mentions FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
                    GROUP BY ALL ORDER BY mentions DESC, a.name"""),
@@ -275,7 +288,7 @@ def _show_found(db: Path) -> None:
         for title, sql in sections:
             rows = store.query(sql)
             if not rows:
-                _consoles.out.print(f"[bold]{title}[/]: none found (that stage adds nothing yet)")
+                _consoles.out.print(f"[bold]{title}[/]: none found")
                 continue
             table = Table(title=f"{title} ({len(rows)})", title_justify="left")
             for col in rows[0]:
@@ -303,6 +316,9 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
 
 #: Modules that add commands: each has ``register(app: typer.Typer) -> None``. One line per package.
 COMMAND_MODULES: tuple[str, ...] = (
+    "storyline.story.commands",
+    "storyline.actors.commands",
+    "storyline.quotes.commands",
     "storyline.events.commands",
 )
 

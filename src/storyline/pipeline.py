@@ -104,7 +104,7 @@ class Context:
     def kb(self) -> Any:
         from .actors.kb import load_kb
 
-        return load_kb(self.options.kb_files)
+        return load_kb(self.options.kb_files, self.options.kb_documents)
 
     def lexicon(self, name: str) -> Any:
         if name not in self._lexicons:

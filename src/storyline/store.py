@@ -48,6 +48,9 @@ from .options import DEFAULT_DB
 
 WriteResult = Literal["new", "unchanged"]
 
+#: What can go wrong turning a document into rows: a value of the wrong type, a constraint.
+_STORE_ERRORS = (duckdb.Error, pa.ArrowException, TypeError, ValueError)
+
 #: The component whose migrations run first: the tables of model.py.
 CORE = "core"
 
@@ -327,6 +330,17 @@ class Store:
             self.con.unregister(view)
         return len(rows)
 
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
+        """Run one writing statement (UPDATE, DELETE) inside a transaction: for layers that keep
+        derived tables up to date (the story layer marks background sentences and replaces the
+        story events it recomputes)."""
+        if not self._in_transaction:
+            raise StorylineError("E040", "a write outside a transaction: use 'with store.transaction():'")
+        try:
+            self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+        except duckdb.Error as e:
+            raise StorylineError("E047", f"write failed: {str(e).splitlines()[0]}") from e
+
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
@@ -337,31 +351,70 @@ class Store:
         already stored, so ingesting the same files again costs nothing and changes nothing."""
         try:
             with self.transaction():
-                if self.has(doc.id):
-                    return "unchanged"
-                for table, rows in document_rows(doc).items():
-                    self.insert(table, rows)
-                self._merge_actors(doc)
-        except (duckdb.Error, pa.ArrowException, TypeError, ValueError) as e:
+                return self._write([doc])[0]
+        except _STORE_ERRORS as e:
             raise StorylineError("E046", f"{doc.origin}: cannot store document {doc.id} (nothing of it was "
                                  f"written): {type(e).__name__}: {str(e).splitlines()[0]}") from e
-        return "new"
 
-    def _merge_actors(self, doc: Document) -> None:
-        """Actors are corpus-wide: a known actor gains the new aliases and roles, keeps the rest."""
-        if not doc.actors:
+    def write_documents(self, docs: Sequence[Document]) -> list[WriteResult | StorylineError]:
+        """Store several documents in one transaction: the bulk-load path (``--commit-every``).
+
+        A transaction costs a few milliseconds whatever it holds, so a group of documents per
+        commit stores many times faster; the group is still all or nothing, so a crash leaves
+        whole documents only. Where the group cannot be stored, each document is retried in its
+        own transaction and one that still fails gets its StorylineError in the result."""
+        if len(docs) > 1:
+            try:
+                with self.transaction():
+                    return list(self._write(docs))
+            except _STORE_ERRORS:
+                pass  # find the culprit: one transaction per document
+        results: list[WriteResult | StorylineError] = []
+        for doc in docs:
+            try:
+                results.append(self.write_document(doc))
+            except StorylineError as e:
+                results.append(e)
+        return results
+
+    def _write(self, docs: Sequence[Document]) -> list[WriteResult]:
+        """The rows of every document not yet stored (inside the caller's transaction)."""
+        stored = {r[0] for r in self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)",
+                                                 [[d.id for d in docs]]).fetchall()}
+        results: list[WriteResult] = []
+        tables: dict[str, list[dict[str, Any]]] = {}
+        fresh = []
+        for doc in docs:
+            if doc.id in stored:
+                results.append("unchanged")
+                continue
+            stored.add(doc.id)  # the same article twice in one group is stored once
+            results.append("new")
+            fresh.append(doc)
+            for table, rows in document_rows(doc).items():
+                tables.setdefault(table, []).extend(rows)
+        for table, rows in tables.items():
+            self.insert(table, rows)
+        self._merge_actors([(doc.id, actor) for doc in fresh for actor in doc.actors])
+        return results
+
+    def _merge_actors(self, found: list[tuple[str, Actor]]) -> None:
+        """Actors are corpus-wide: a known actor gains the new aliases and roles, keeps the rest.
+        ``found`` pairs each actor with the id of the document it came from."""
+        if not found:
             return
-        mine: dict[str, Actor] = {}
-        for actor in doc.actors:  # the same actor twice in a document is one actor
+        mine: dict[str, tuple[Actor, str]] = {}
+        for doc_id, actor in found:  # the same actor twice is one actor, first seen in the first document
             if actor.id in mine:
-                mine[actor.id].aliases += [a for a in actor.aliases if a not in mine[actor.id].aliases]
-                mine[actor.id].roles += actor.roles
+                have = mine[actor.id][0]
+                have.aliases += [a for a in actor.aliases if a not in have.aliases]
+                have.roles += actor.roles
             else:
-                mine[actor.id] = Actor.from_dict(actor.to_dict())
+                mine[actor.id] = (Actor.from_dict(actor.to_dict()), doc_id)
         known = dict(self.con.execute("SELECT id, aliases FROM actors WHERE list_contains(?, id)",
                                       [list(mine)]).fetchall())
         new_rows, roles = [], {}
-        for actor in mine.values():
+        for actor, doc_id in mine.values():
             if actor.id in known:
                 aliases = list(known[actor.id] or [])
                 added = [a for a in actor.aliases if a not in aliases]
@@ -370,13 +423,16 @@ class Store:
                                      [aliases + added, actor.id])
             else:
                 data = actor.to_dict()
-                new_rows.append({**{c: data.get(c) for c in _ACTOR_COLUMNS}, "first_doc_id": doc.id,
+                new_rows.append({**{c: data.get(c) for c in _ACTOR_COLUMNS}, "first_doc_id": doc_id,
                                  "extra": _extra(data, _ACTOR_COLUMNS + ("roles",))})
             for role in actor.roles:
+                key = role_key(role)
+                if (actor.id, key) in roles:
+                    continue
                 rd = role.to_dict()
-                roles[(actor.id, role_key(role))] = {"actor_id": actor.id, "role_key": role_key(role),
-                                                     **{c: rd.get(c) for c in _ROLE_COLUMNS}, "doc_id": doc.id,
-                                                     "extra": _extra(rd, _ROLE_COLUMNS)}
+                roles[(actor.id, key)] = {"actor_id": actor.id, "role_key": key,
+                                          **{c: rd.get(c) for c in _ROLE_COLUMNS}, "doc_id": doc_id,
+                                          "extra": _extra(rd, _ROLE_COLUMNS)}
         self.insert("actors", new_rows)
         self.insert("roles", list(roles.values()), ignore_existing=True)
 

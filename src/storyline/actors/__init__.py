@@ -1,9 +1,15 @@
-"""The actors stage (not built yet: it registers itself and adds nothing)."""
+"""The actors stage: every person, state, body, group, title, pronoun and collective in a
+document linked to an actor of the knowledge base (or one learned from the text).
+
+Fills ``Document.mentions`` and ``Document.actors``. Later stages ask ``actors.resolve`` which
+mention covers a span and what it stands for (``actor_at``, ``mention_ref``).
+"""
 
 from ..model import Document
 from ..pipeline import Context, stage
+from .link import link
 
 
-@stage("actors", needs=("sentences",))
+@stage("actors", needs=("sentences",), adds=("mentions", "actors"))
 def run(doc: Document, ctx: Context) -> Document:
-    return doc
+    return link(doc, ctx)

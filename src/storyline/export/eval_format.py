@@ -53,7 +53,8 @@ def event(e: Event) -> dict[str, Any]:
 
 
 def quote(q: Quote) -> dict[str, Any]:
-    return {"speaker": actor(q.speaker), "text": q.text, "start": q.start, "end": q.end}
+    speaker = actor(q.speaker) or ({"name": q.speaker_description} if q.speaker_description else None)
+    return {"speaker": speaker, "text": q.text, "start": q.start, "end": q.end}
 
 
 def to_eval(doc: Document) -> dict[str, Any]:
@@ -67,5 +68,5 @@ def to_eval(doc: Document) -> dict[str, Any]:
         "published": published,
         "dateline": doc.dateline,
         "events": [event(e) for e in doc.events],
-        "quotes": [quote(q) for q in doc.quotes],
+        "quotes": [quote(q) for q in doc.quotes if q.kind != "reported"],  # a speaker's own words only
     }

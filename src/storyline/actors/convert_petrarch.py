@@ -1,0 +1,246 @@
+"""Convert the PETRARCH2/Phoenix actor dictionaries (TABARI format, MIT licence, Open Event
+Data Alliance) into storyline's people and organisations with dated roles.
+
+Run once when the dictionaries change; the output is committed as
+``data/actors/petrarch2.json.gz`` beside its ``ATTRIBUTION.md``, so storyline never parses the
+1.5 MB dictionaries at start-up::
+
+    python -m storyline.actors.convert_petrarch ../shared/data/petrarch2-dictionaries
+
+What the format holds (petrarch2 docs/source/dictionaries.rst): a primary phrase, synonym
+phrases beginning with ``+``, and code lines ``[RUSGOV 991231-080507]`` (``<date``, ``>date``,
+``date-date``; dates YYMMDD or YYYYMMDD) that give a country, a sector and a period. Consecutive
+primary phrases before the first code line name one actor. What it lacks is the office a role
+was: "RUSGOV 2008-2012" does not say "president", so converted roles carry no office unless a
+curated file adds it (the build merges the two by name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..lexicons import data_path
+from .names import display_name, name_key, name_words, set_variants
+
+FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
+OUTPUT = "petrarch2.json.gz"
+
+#: CAMEO sector codes that may follow a country code.
+SECTORS = {"GOV", "MIL", "ELI", "OPP", "REB", "IGO", "NGO", "MED", "BUS", "LEG", "JUD", "COP", "SPY",
+           "CVL", "REF", "EDU", "REL", "LAB", "AGR", "HLH", "CRM", "INS", "UAF", "PTY", "ENV", "DEV",
+           "HRI", "MOD", "RAD", "SEP", "UNR", "NGM", "IMG"}
+#: PETRARCH country codes that differ from the ones storyline uses.
+COUNTRY_CODES = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+#: Codes in the country slot that are not countries: the sector they stand for.
+NON_STATE = {"NGO": "NGO", "MNC": "BUS", "NGM": "NGO", "UIS": "UAF", "UAF": "UAF"}
+_CODE = re.compile(r"\[([^\]]*)\]")
+_DATE = re.compile(r"^\d{6}(\d{2})?$")
+
+
+@dataclass
+class Entry:
+    names: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    origin: str = ""
+
+
+def _strip_comment(line: str) -> tuple[str, str]:
+    for mark in ("#", ";"):
+        if mark in line:
+            i = line.index(mark)
+            return line[:i], line[i + 1:]
+    return line, ""
+
+
+def read_entries(path: Path) -> list[Entry]:
+    """Group a TABARI actor file into entries: names (primaries and +synonyms) and their codes."""
+    entries: list[Entry] = []
+    cur: Entry | None = None
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line, comment = _strip_comment(raw)
+        if not line.strip():
+            if not raw.strip():
+                cur = None  # a blank line ends an entry
+            continue
+        codes = _CODE.findall(line)
+        text = _CODE.sub(" ", line).strip()
+        starts_code = raw.startswith(("\t", " ")) and not text
+        if starts_code:
+            if cur is not None:
+                cur.codes.extend(codes)
+                cur.comments.append(comment)
+            continue
+        synonym = text.startswith("+")
+        name = text.lstrip("+").strip()
+        if cur is None or (not synonym and cur.codes):
+            cur = Entry(origin=f"{path.name}:{lineno}")
+            entries.append(cur)
+        if name:
+            cur.names.append(name)
+        cur.codes.extend(codes)
+        cur.comments.append(comment)
+    return [e for e in entries if e.names and e.codes]
+
+
+def _date(text: str) -> str | None:
+    if not _DATE.match(text):
+        return None
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = ("20" if yy <= 25 else "19") + text
+    y, m, d = text[:4], text[4:6], text[6:8]
+    if m == "00" or not ("01" <= m <= "12"):
+        return y
+    if d == "00" or not ("01" <= d <= "31"):
+        return f"{y}-{m}"
+    return f"{y}-{m}-{d}"
+
+
+def parse_code(code: str, igo: dict[str, str]) -> dict | None:
+    """``RUSGOV 991231-080507`` -> country RUS, sector GOV, start 1999-12-31, end 2008-05-07."""
+    parts = code.split()
+    if not parts or parts[0].startswith("-"):
+        return None
+    c = parts[0].upper()
+    when = parts[1] if len(parts) > 1 else ""
+    start = end = None
+    if when.startswith(">"):
+        start = _date(when[1:])
+    elif when.startswith("<"):
+        end = _date(when[1:])
+    elif "-" in when:
+        a, b = when.split("-", 1)
+        start, end = _date(a), _date(b)
+    if c.startswith("IGO"):
+        body = next((igo[k] for k in sorted(igo, key=len, reverse=True) if c.startswith(k)), None)
+        return {"country": body, "sector": "IGO", "start": start, "end": end}
+    if len(c) < 3:
+        return None
+    if c[:3] in NON_STATE:
+        return {"country": None, "sector": NON_STATE[c[:3]], "start": start, "end": end}
+    country = COUNTRY_CODES.get(c[:3], c[:3])
+    rest = [c[i:i + 3] for i in range(3, len(c), 3)]
+    sector = next((r for r in rest if r in SECTORS), None)
+    if rest and sector is None:
+        return {"territory": True, "country": country}
+    return {"country": country, "sector": sector, "start": start, "end": end}
+
+
+def _strip_title(name: str, strip: set[str]) -> list[str]:
+    """The name's tokens without leading titles and honorifics ("PRESIDENT_DMITRI_A._MEDVEDEV")."""
+    tokens = [t for t in name.replace("_", " ").split() if name_words(t)]
+    i = 0
+    while i < len(tokens) - 1 and all(w in strip for w in name_words(tokens[i])):
+        i += 1
+    return tokens[i:]
+
+
+def _looks_like_person(names: list[str], org_words: set[str]) -> bool:
+    for n in names:
+        words = name_words(n)
+        if not 2 <= len(words) <= 6 or any(w in org_words for w in words) or any(ch.isdigit() for ch in n):
+            return False
+    return True
+
+
+def _yaml(*parts: str) -> dict:
+    with open(data_path(*parts), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def convert(src: Path) -> dict:
+    lex, states, bodies = (_yaml(*p) for p in (("lexicons", "actor_roles.yaml"), ("actors", "states.yaml"),
+                                                 ("actors", "bodies.yaml")))
+    org_words = set(lex["organization_words"])
+    variants = _yaml("actors", "name_variants.yaml")
+    set_variants(variants["variants"], variants["particles"])
+    igo = {code: b["code"] for b in bodies for code in b.get("cameo") or []}
+    role_words = {w for phrase in lex["roles"] for w in name_words(phrase)}
+    strip = set(role_words) | {w for h in lex["honorifics"] for w in name_words(h)}
+    strip |= {w for s in states.values() for d in s.get("demonyms") or [] for w in name_words(d)}
+    strip |= set(lex["title_words"])
+    people: list[dict] = []
+    orgs: list[dict] = []
+    for fname in FILES:
+        for e in read_entries(src / fname):
+            marked = any("CountryInfo" in c or "IGOrulers" in c for c in e.comments)
+            roles = []
+            territory = False
+            for code in e.codes:
+                r = parse_code(code, igo)
+                if r is None:
+                    continue
+                if r.get("territory"):
+                    territory = True
+                    continue
+                roles.append(r)
+            if territory or not roles:
+                continue
+            dated = any(r["start"] or r["end"] for r in roles)
+            if all(r["sector"] is None for r in roles) and not dated:
+                continue  # a country or a place: the states data covers those
+            person = marked or (_looks_like_person(e.names, org_words) and dated)
+            if person:
+                stripped = [_strip_title(n, strip) for n in e.names]
+                full = [t for t in stripped if len(t) >= 2]
+                if not full:
+                    continue
+                shown = display_name(" ".join(full[0]))
+                aliases: list[str] = []
+                seen = {name_key(shown)}
+                for tokens in full[1:]:
+                    alias = display_name(" ".join(tokens))
+                    if name_key(alias) not in seen:
+                        seen.add(name_key(alias))
+                        aliases.append(alias)
+                last = max(roles, key=lambda r: (r["start"] or r["end"] or ""))
+                people.append({"name": shown, "aliases": aliases, "country": last["country"],
+                               "sector": last["sector"],
+                               "roles": [[r["country"], r["sector"], r["start"], r["end"]] for r in roles],
+                               "origin": e.origin})
+            else:
+                words = name_words(e.names[0])
+                if len(words) < 2 or any(w in role_words for w in words):
+                    continue  # role phrases ("KOSOVAR_PRIME_MINISTER") are the linker's business
+                if not any(w in org_words for w in words):
+                    continue
+                r0 = roles[-1]
+                aliases = []
+                seen = {name_key(e.names[0])}
+                for n in e.names[1:]:
+                    k = name_key(n)
+                    if k not in seen and len(name_words(n)) >= 2:
+                        seen.add(k)
+                        aliases.append(display_name(n))
+                orgs.append({"name": display_name(e.names[0]), "aliases": aliases, "country": r0["country"],
+                             "sector": r0["sector"], "origin": e.origin})
+    return {"source": "PETRARCH2 / Phoenix dictionaries (openeventdata/petrarch2, MIT licence, "
+                      "Copyright (c) 2014 Open Event Data Alliance); see ATTRIBUTION.md",
+            "people": people, "organizations": orgs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("src", type=Path, help="folder with Phoenix.Countries.actors.txt and Phoenix.International.actors.txt")
+    ap.add_argument("--out", type=Path, default=data_path("actors", OUTPUT))
+    args = ap.parse_args(argv)
+    data = convert(args.src)
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    dated = sum(1 for p in data["people"] if any(r[2] or r[3] for r in p["roles"]))
+    print(f"{args.out}: {len(data['people'])} people ({dated} with dated roles), "
+          f"{len(data['organizations'])} organisations", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""When a clause happened: the date the quotes and events stages give their records.
+
+``date_for_clause(doc, start, end, tense_hint)`` is the one entry point (its signature is kept
+stable: other stages call it). It needs the dates stage to have run (``doc.timexes`` and
+``doc.published``). In order of preference it returns:
+
+1. the explicit date of the clause: a dated expression between ``start`` and ``end`` ("on 5
+   April", "in 1994", "last Saturday", resolved against the document date already);
+2. for a clause in the news tense (``tense_hint`` "reported", "planned", "hoped", "present" or
+   "future"), the document date;
+3. for a historical clause (``tense_hint`` "historical" or "past"), the years of its
+   background: a year named in the same sentence, else in the sentences just before it in the
+   same paragraph;
+4. None, where the text gives no clue.
+
+A vague reference in the clause ("soon", "currently") dates it to the document's year rather
+than its day: the text says only that it is near the story.
+"""
+
+from __future__ import annotations
+
+from ..model import DateValue, Document, TimeExpression
+from .values import parse_value
+
+NEWS_TENSES = {"reported", "planned", "hoped", "present", "future", "news"}
+HISTORICAL_TENSES = {"historical", "past", "background"}
+#: How many sentences before a historical clause (in its paragraph) may lend it their year.
+BACKGROUND_SENTENCES = 2
+
+
+def _dated(t: TimeExpression) -> bool:
+    return t.type in ("DATE", "TIME") and parse_value(t.value) is not None
+
+
+def _from_timex(t: TimeExpression, method: str, confidence: float) -> DateValue:
+    p = parse_value(t.value)
+    precision = t.precision or (p.precision if p else "day")
+    if t.mod and t.mod in ("START", "END", "MID"):
+        method += f" ({t.mod.lower()})"
+    return DateValue(t.value or "", precision, method, confidence, t.text)
+
+
+def _document_year(doc: Document, why: str, text: str) -> DateValue | None:
+    if doc.published is None:
+        return None
+    p = parse_value(doc.published.value)
+    if p is None:
+        return None
+    return DateValue(doc.published.value[:4], "year", f"document:{why}",
+                     round(0.6 * doc.published.confidence, 2), text)
+
+
+def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None = None) -> DateValue | None:
+    """The date of the clause ``doc.text[start:end]`` (see the module docstring for the order)."""
+    inside = [t for t in doc.timexes if t.start >= start and t.end <= end]
+    points = [t for t in inside if _dated(t)]
+    # a range's start ("since last Saturday") says when a state began, not when the clause happened
+    points.sort(key=lambda t: (t.range_end is not None, t.start))
+    if points:
+        t = points[0]
+        method = "text:explicit" if t.anchor is None else f"text:relative to {t.anchor}"
+        return _from_timex(t, method, 0.9 if t.anchor is None else 0.8)
+    hint = (tense_hint or "").lower()
+    vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
+    if vague and hint not in HISTORICAL_TENSES:
+        return _document_year(doc, vague[0].value.lower(), vague[0].text)  # type: ignore[union-attr]
+    if hint in NEWS_TENSES:
+        if doc.published is None:
+            return None
+        pub = doc.published
+        return DateValue(pub.value, pub.precision, "document", round(0.7 * pub.confidence, 2),
+                         pub.evidence or pub.method, list(pub.candidates))
+    if hint in HISTORICAL_TENSES:
+        return _background_year(doc, start, end)
+    return None
+
+
+def _background_year(doc: Document, start: int, end: int) -> DateValue | None:
+    """A year named in the clause's sentence, else in the sentences just before it."""
+    here = doc.sentence_at(start)
+    if here is None:
+        return None
+    paragraph = doc.sentences[here].paragraph
+    for k in range(here, max(-1, here - BACKGROUND_SENTENCES - 1), -1):
+        s = doc.sentences[k]
+        if s.paragraph != paragraph:
+            break
+        years = [t for t in doc.timexes if s.start <= t.start < s.end and _dated(t)
+                 and not (start <= t.start < end)]
+        if years:
+            # the nearest one before the clause, else the first after it
+            before = [t for t in years if t.end <= start]
+            t = before[-1] if before else years[0]
+            how = "sentence" if k == here else "paragraph"
+            return _from_timex(t, f"context:{how}", 0.6 if k == here else 0.4)
+    return None

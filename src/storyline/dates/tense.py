@@ -1,0 +1,62 @@
+"""Which way an expression with no year points: the tense of the clause it sits in.
+
+Why: "Friday" in "said Friday" is the Friday before the article, in "will meet Friday" the one
+after; "in October" in a June article is last October or next October by the same token. The
+governing verb of the expression (found by climbing the dependency tree) and its auxiliaries
+tell; the verbs that point forward ("expected to", "scheduled to", "is to") are data in the dates
+lexicon (``future_cues``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "can", "should", "must"}
+_PERFECT = {"has", "have", "had", "'ve", "'s"}
+_BE_PAST = {"was", "were"}
+_BE_PRESENT = {"is", "are", "am", "be", "being", "been", "'re", "'m"}
+
+
+def governing_verb(sdoc: Any, start: int, end: int) -> Any:
+    """The verb (or auxiliary) nearest above the expression in the parse, or None."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return tok
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def direction(sdoc: Any, start: int, end: int, future_cues: frozenset[str] = frozenset()) -> int:
+    """PAST, FUTURE or UNKNOWN for the clause holding the characters start..end."""
+    verb = governing_verb(sdoc, start, end)
+    if verb is None:
+        return UNKNOWN
+    return verb_direction(verb, future_cues)
+
+
+def verb_direction(verb: Any, future_cues: frozenset[str] = frozenset()) -> int:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX:
+        return FUTURE
+    head = verb.head
+    infinitive = "to" in aux or verb.tag_ == "VB"
+    if infinitive and head is not verb and head.lemma_.lower() in future_cues and verb.dep_ in ("xcomp", "ccomp"):
+        return FUTURE  # "is expected to meet", "set to resume", "is to resume", "going to"
+    if verb.lemma_.lower() in future_cues and (verb.tag_ == "VBN" and aux & _BE_PRESENT
+                                               or verb.lemma_.lower() not in ("be", "go", "expect", "hope")):
+        return FUTURE  # "is expected Friday", "has scheduled a news conference Thursday"
+    if aux & (_PERFECT | _BE_PAST | {"did"}):
+        return PAST
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not aux & _BE_PRESENT):
+        return PAST
+    return UNKNOWN

@@ -1,0 +1,222 @@
+"""From a parsed document to its quotations and reported statements, each with a speaker.
+
+Why in text order: a quotation attributed to "he", "the minister" or to nobody at all (a quoted
+paragraph standing alone after another) takes its speaker from what came before, so every
+statement is resolved after the ones before it, and remembered for the ones after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import DateValue, Document, Quote
+from .cues import Cue, find_cue
+from .frame import Frame
+from .lexicon import QuoteLexicon
+from .reported import find_statements
+from .speakers import Resolver, Speaker
+
+log = logging.getLogger(__name__)
+
+#: How far each way of finding a speaker is trusted.
+CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65,
+              "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5}
+_TRAILING = " \t\n,;:–—-"
+#: Dependents of a verb of saying that are what was said (or said next), not when or by whom.
+_NOT_ATTRIBUTION = ("ccomp", "xcomp", "conj", "cc", "parataxis", "relcl")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str  # direct, partial, reported
+    cue: Cue | None
+    qi: int | None = None
+    tail: int = 0  # for quotations: where the quotation's sentence, attribution included, ends
+    para: int = 0
+    clause: tuple[int, int] | None = None  # the words that attribute it ("Lavrov said on Thursday")
+
+
+def _words(sdoc: Any, toks: list[int]) -> list[Any]:
+    return [sdoc[i] for i in toks if not sdoc[i].is_punct and not sdoc[i].is_space
+            and any(ch.isalnum() for ch in sdoc[i].text)]
+
+
+def _title(words: list[Any]) -> bool:
+    """A quoted name ("Operation Peace Spring", "Law on the Status of the Capital", "Storm Area
+    51, They Can't Stop All of Us"): every word but the small ones capitalised, and either no
+    verb or no full stop (a sentence in capitals, "THE USA IS GREAT!", is still a sentence)."""
+    content = [t for t in words if t.is_alpha and not t.is_stop]
+    if not content or not all(t.text[:1].isupper() for t in content):
+        return False
+    if all(t.text.isupper() for t in content) and len(content) > 1:
+        return False
+    ends = words[-1].doc[words[-1].i + 1:words[-1].i + 2].text[:1] in (".", "!", "?") if words else False
+    return not any(t.pos_ in ("VERB", "AUX") for t in words) or not ends
+
+
+def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _Item | None:
+    q = frame.quoted[qi]
+    sdoc = frame.sdoc
+    toks = frame.content_tokens(qi)
+    words = _words(sdoc, toks)
+    if len(words) < min_words or _title(words):
+        return None  # a scare quote or a quoted title, not a speaker's words
+    first = frame.first_token(q.open_at)
+    last = first
+    while last + 1 < len(sdoc) and sdoc[last + 1].idx < max(q.close_end, q.end):
+        last += 1
+    whole = list(range(first, last + 1))
+    cue = find_cue(sdoc, lex, frame.after(qi), after=True, quote_tokens=whole)
+    if cue is None or cue.phrase is None:
+        earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
+        if earlier is not None and (cue is None or earlier.phrase is not None):
+            cue = earlier
+    start, end = q.start, q.end
+    while end > start and frame.doc.text[end - 1] in _TRAILING:
+        end -= 1
+    clause = attribution_clause(frame.doc, cue, q.open_at, max(q.close_end, q.end)) if cue else None
+    return _Item(start, end, _kind(frame, lex, qi, words), cue, qi, frame.sentence_end_after(qi),
+                 frame.para_at(q.open_at), clause)
+
+
+def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
+    """ "partial" where the quoted words are a piece of the reporter's sentence ("the US
+    condemned "massive violations ..."", "said it is possible "that ...""), else "direct"."""
+    q = frame.quoted[qi]
+    text = frame.doc.text[q.start:q.end].lstrip("[.…( ")
+    before = frame.doc.text[:q.open_at].rstrip()
+    if text[:1].islower() and not before.endswith((",", ":")):  # not the second half of a split quote
+        return "partial"
+    sdoc = frame.sdoc
+    i = frame.first_token(q.open_at) - 1
+    if i >= 0 and frame.tok_para[i] == frame.para_at(q.open_at) and not frame.in_quote(i):
+        prev = sdoc[i]
+        if prev.is_alpha and not lex.is_cue(prev.lemma_.lower()):
+            return "partial"
+    return "direct"
+
+
+def _clause_date(doc: Document, clause: tuple[int, int] | None) -> DateValue | None:
+    """The date the statement was made: the dates layer's reading of the words that attribute
+    it ("said on Friday"; never the quoted words, which may speak of 1988), else the document's
+    date, as the news of the day."""
+    if clause is not None:
+        try:
+            from ..dates.anchor import date_for_clause
+        except ImportError:  # the dates layer is not there: the document's date
+            date_for_clause = None
+        if date_for_clause is not None:
+            value = date_for_clause(doc, clause[0], clause[1], "reported")
+            if value is not None:
+                return value
+    return dataclasses.replace(doc.published) if doc.published else None
+
+
+def attribution_clause(doc: Document, cue: Cue, start: int, end: int) -> tuple[int, int]:
+    """The words that attribute a statement, its own content left out: "Zakharova said on
+    Friday" of "Russia ... welcomes ..., Zakharova said on Friday". For a verb, the verb with its
+    subject and modifiers; for "according to X", the phrase."""
+    sdoc = doc.spacy
+    v = sdoc[cue.token]
+    if cue.method not in ("verb", "report", "frame"):
+        return cue.start, cue.end if cue.phrase is None else max(cue.end, cue.phrase.end)
+    keep = [v]
+    todo = [c for c in v.children if c.dep_ not in _NOT_ATTRIBUTION + ("dobj", "punct")]
+    while todo:  # "said on Friday", "said, ... while addressing the press yesterday"
+        t = todo.pop()
+        if t.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in t.children):
+            continue  # "..., adding that ...": the next statement
+        if not start <= t.idx < end:
+            keep.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in _NOT_ATTRIBUTION)
+    lo = min(t.idx for t in keep)
+    hi = max(t.idx + len(t.text) for t in keep)
+    if lo < start < hi:  # the content lies inside: keep the verb's side of it
+        lo, hi = (end, hi) if v.idx >= end else (lo, start)
+    return lo, hi
+
+
+class _Attributor:
+    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
+        self.doc = doc
+        self.frame = frame
+        self.resolver = Resolver(doc, frame, lex)
+        self.done: list[tuple[_Item, Speaker | None]] = []
+
+    def speaker(self, it: _Item) -> tuple[Speaker | None, str]:
+        if it.cue is not None and it.cue.phrase is not None:
+            return self.resolver.resolve(it.cue.phrase), it.cue.method
+        if it.qi is None:
+            return None, ""
+        q = self.frame.quoted[it.qi]
+        quotes = [(d, sp) for d, sp in self.done if d.qi is not None]
+        if quotes:
+            prev, sp = quotes[-1]
+            if sp is not None and self.frame.between_is_blank(prev.tail, q.open_at):
+                return sp, "continuation"
+        for d, sp in reversed(self.done):
+            if sp is not None and d.para == it.para and d.start < it.start:
+                return sp, "paragraph"
+        k = self.resolver._sentence_index(q.open_at)
+        if k > 0 and self.doc.sentences[k - 1].paragraph == self.doc.sentences[k].paragraph:
+            subjects = [sp for rank, sp in self.resolver._sentence_subjects(k - 1) if rank < 2]
+            if subjects and subjects[0].ref is not None:
+                return subjects[0], "previous-sentence"
+        return None, ""
+
+    def quote(self, it: _Item) -> Quote:
+        sp, method = self.speaker(it)
+        if it.clause is None and self.done and method in ("continuation", "paragraph"):
+            it.clause = self.done[-1][0].clause  # the same speech, the same day
+        self.done.append((it, sp))
+        if sp is not None:
+            self.resolver.remember(it.start, sp)
+        cue = it.cue
+        conf = CONFIDENCE.get(method, 0.5) * sp.confidence if sp else 0.3
+        return Quote(
+            start=it.start, end=it.end, text=self.doc.text[it.start:it.end], kind=it.kind,
+            speaker=dataclasses.replace(sp.ref) if sp and sp.ref else None,
+            speaker_description=sp.description if sp else None,
+            cue=cue.words if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+            date=_clause_date(self.doc, it.clause), sentence=self.doc.sentence_at(it.start),
+            confidence=round(conf, 3))
+
+
+def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list[Quote]:
+    """Every quotation (direct or partial) and reported statement of a parsed document."""
+    frame = Frame.build(doc, lex.marks)
+    items: list[_Item] = []
+    for qi in range(len(frame.quoted)):
+        try:
+            it = _quote_item(frame, lex, qi, min_words)
+        except Exception as e:  # noqa: BLE001 - a malformed quotation costs only itself
+            q = frame.quoted[qi]
+            log.warning("%s: quotation at %d skipped: %s: %s", doc.name, q.open_at, type(e).__name__, e)
+            continue
+        if it is not None:
+            items.append(it)
+    try:
+        statements = find_statements(frame, lex, [(it.start, it.end) for it in items])
+    except Exception as e:  # noqa: BLE001 - the quotations stand without the reported speech
+        log.warning("%s: reported speech skipped: %s: %s", doc.name, type(e).__name__, e)
+        statements = []
+    items += [_Item(s.start, s.end, "reported", s.cue, para=frame.para_at(s.start), clause=attribution_clause(doc, s.cue, s.start, s.end))
+              for s in statements]
+    items.sort(key=lambda it: (it.start, it.qi is None))
+    att = _Attributor(doc, frame, lex)
+    quotes = []
+    for it in items:
+        try:
+            quotes.append(att.quote(it))
+        except Exception as e:  # noqa: BLE001 - keep the words, unattributed, and go on
+            log.warning("%s: speaker of the statement at %d not found: %s: %s", doc.name, it.start,
+                        type(e).__name__, e)
+            if it.kind != "reported":
+                quotes.append(Quote(it.start, it.end, doc.text[it.start:it.end], it.kind,
+                                    sentence=doc.sentence_at(it.start), confidence=0.3))
+    return quotes

@@ -1,0 +1,162 @@
+"""Where a quotation's attribution can stand: the words before and after it in its sentence.
+
+Why regions of text rather than the parser's sentences: the parser often cuts ``"...," he said.``
+into two sentences, or glues a quoted sentence to the next one. A region is read on the tokens,
+bounded by the sentence's own punctuation outside the marks, by the paragraph, and by a quoted
+sentence that ends with its own full stop (``"... Turkey." McGurk later wrote, "..."``: what
+follows the stop introduces the next quotation, not the last one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document
+from .marks import Quoted, find_quoted, paragraphs_of
+
+_FINAL = {".", "!", "?", "…", "..."}
+_ENDS = ".!?…"
+#: The most words an attribution standing after a quoted full sentence may have.
+_SHORT_ATTRIBUTION = 6
+
+
+@dataclass
+class Frame:
+    """The quotations of one document and, for each token, which quotation holds it."""
+
+    doc: Document
+    quoted: list[Quoted]
+    tok_quote: list[int]  # token index -> index into ``quoted`` (marks included), or -1
+    tok_para: list[int]  # token index -> paragraph number
+    para_spans: list[tuple[int, int]]
+    para_starts: list[int]
+
+    @classmethod
+    def build(cls, doc: Document, marks: Any) -> Frame:
+        sdoc = doc.spacy
+        quoted = find_quoted(doc.text, marks)
+        tok_quote = [-1] * len(sdoc)
+        for qi, q in enumerate(quoted):
+            span = sdoc.char_span(q.open_at, max(q.close_end, q.end), alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    tok_quote[t.i] = qi
+        paras = list(paragraphs_of(doc.text))
+        starts = [s for s, _ in paras]
+        tok_para = [max(0, bisect_right(starts, t.idx) - 1) for t in sdoc]
+        return cls(doc, quoted, tok_quote, tok_para, paras, starts)
+
+    # ------------------------------------------------------------ tokens and quotations
+
+    @property
+    def sdoc(self) -> Any:
+        return self.doc.spacy
+
+    def para_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.para_starts, offset) - 1)
+
+    def in_quote(self, i: int) -> bool:
+        return self.tok_quote[i] != -1
+
+    def ends_sentence(self, qi: int) -> bool:
+        """True where the quoted words end with their own full stop (or ! ?)."""
+        q = self.quoted[qi]
+        inner = self.doc.text[q.start:q.end].rstrip(" \"'”’»)]")
+        return bool(inner) and inner[-1] in _ENDS
+
+    def first_token(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset``."""
+        sdoc = self.sdoc
+        lo, hi = 0, len(sdoc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sdoc[mid].idx < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def content_tokens(self, qi: int) -> list[int]:
+        q = self.quoted[qi]
+        sdoc = self.sdoc
+        i = self.first_token(q.start)
+        out = []
+        while i < len(sdoc) and sdoc[i].idx < q.end:
+            out.append(i)
+            i += 1
+        return out
+
+    # ------------------------------------------------------------ regions
+
+    def after(self, qi: int) -> list[int]:
+        """Tokens after the closing mark, up to the sentence's end, the paragraph's end or the
+        next quotation. Empty where the quotation closed its own sentence and a new one starts."""
+        q = self.quoted[qi]
+        if not q.closed:
+            return []
+        sdoc = self.sdoc
+        para = self.para_at(q.close_end - 1)
+        out: list[int] = []
+        ended = hit_quote = False
+        i = self.first_token(q.close_end)
+        while i < len(sdoc) and self.tok_para[i] == para:
+            if self.tok_quote[i] not in (-1, qi):
+                hit_quote = True
+                break
+            if self.tok_quote[i] == -1:
+                out.append(i)
+                if sdoc[i].text in _FINAL:
+                    ended = True
+                    break
+            i += 1
+        words = [j for j in out if not sdoc[j].is_punct]
+        if not words:
+            return []
+        # the quoted sentence ended; what follows is only its attribution when it is short and
+        # ends there ("We're broken." Charles said.), not a new sentence of its own
+        new_sentence = self.ends_sentence(qi) and sdoc[words[0]].text[:1].isupper()
+        if new_sentence and (hit_quote or not ended or len(words) > _SHORT_ATTRIBUTION):
+            return []
+        return out
+
+    def before(self, qi: int) -> list[int]:
+        """Tokens before the opening mark, back to the sentence's start or the paragraph's,
+        passing over other quotations that do not end a sentence."""
+        q = self.quoted[qi]
+        sdoc = self.sdoc
+        para = self.para_at(q.open_at)
+        i = self.first_token(q.open_at) - 1
+        out: list[int] = []
+        while i >= 0 and self.tok_para[i] == para:
+            qj = self.tok_quote[i]
+            if qj == qi:
+                i -= 1
+                continue
+            if qj != -1:
+                if self.ends_sentence(qj):
+                    break
+                while i >= 0 and self.tok_quote[i] == qj:
+                    i -= 1
+                continue
+            if sdoc[i].text in _FINAL:
+                break
+            out.append(i)
+            i -= 1
+        out.reverse()
+        return out
+
+    def between_is_blank(self, a: int, b: int) -> bool:
+        """True where only white space (a paragraph break included) lies between two offsets."""
+        return not self.doc.text[a:b].strip()
+
+    def sentence_end_after(self, qi: int) -> int:
+        """Where the sentence carrying a quotation's trailing attribution ends (the offset after
+        its final punctuation), or the closing mark where nothing follows in the sentence."""
+        region = self.after(qi)
+        q = self.quoted[qi]
+        if not region:
+            return q.close_end
+        last = self.sdoc[region[-1]]
+        return last.idx + len(last.text)

@@ -1,0 +1,192 @@
+"""Dates as intervals of days, so that dates of any precision can be compared.
+
+Why intervals: one outlet writes "in 1988", another "in February 1988", a third "on 20 February
+1988". They do not disagree: each names a stretch of time, and two dates are compatible where
+their stretches meet. A TIMEX3 value (``1988``, ``1988-02``, ``2014-SU``, ``2016-W14``,
+``198X``, ``1992..1994``) becomes the first and last day it covers; ``PAST_REF`` and the like
+become open-ended stretches bounded by the article's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import DateValue
+
+_MIN = date(1, 1, 1)
+_MAX = date(9999, 12, 31)
+
+_SEASONS = {"WI": (12, 2), "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11)}
+_RANGE = re.compile(r"^(.+?)(?:\.\.|/)(.+)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of days, with how it was known: ``exact`` spans come from a stated date,
+    the others from the article's date and the event's status only."""
+
+    first: date
+    last: date
+    value: str | None = None
+    precision: str | None = None
+    exact: bool = True
+
+    def meets(self, other: Span, slack_days: int = 0) -> bool:
+        slack = timedelta(days=slack_days)
+        return self.first <= other.last + slack and other.first <= self.last + slack
+
+    def contains(self, other: Span) -> bool:
+        return self.first <= other.first and other.last <= self.last
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def years(self) -> range:
+        return range(self.first.year, self.last.year + 1)
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _single(value: str) -> tuple[date, date] | None:
+    """First and last day of one TIMEX3 value (no ranges), or None where it names no calendar time."""
+    v = value.strip().upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), _month_end(y, mo)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", v):
+            first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m[1]), int(m[2])
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            y, h = int(m[1]), int(m[2])
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+        if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA|AU)", v):
+            y = int(m[1])
+            a, b = _SEASONS[m[2]]
+            if m[2] == "WI":  # winter straddles the new year
+                return date(y - 1, 12, 1), _month_end(y, 2)
+            return date(y, a, 1), _month_end(y, b)
+        if m := re.fullmatch(r"(\d{4})", v):
+            y = int(m[1])
+            return date(y, 1, 1), date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{3})X?", v):  # decade: 198X or 198
+            y = int(m[1]) * 10
+            return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})(?:XX)?", v):  # century: 19XX or 19
+            y = int(m[1]) * 100
+            return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def value_span(value: str | None, precision: str | None = None, anchor: date | None = None) -> Span | None:
+    """The days a TIMEX3 value covers. ``PAST_REF``/``FUTURE_REF``/``PRESENT_REF`` need
+    ``anchor`` (the article's date) and give inexact spans."""
+    if not value:
+        return None
+    v = value.strip().upper()
+    if v in ("PAST_REF", "FUTURE_REF", "PRESENT_REF"):
+        if anchor is None:
+            return None
+        first, last = {"PAST_REF": (_MIN, anchor), "FUTURE_REF": (anchor, _MAX),
+                       "PRESENT_REF": (anchor, anchor)}[v]
+        return Span(first, last, value, precision, exact=False)
+    if anchor is not None and (m := re.fullmatch(r"XXXX(-\d{2}(?:-\d{2})?)", v)):
+        # a date without its year ("on November 9"): the latest such date up to the article's
+        # date, the way a reader of the article takes it
+        for year in (anchor.year, anchor.year - 1):
+            got = _single(f"{year}{m[1]}")
+            if got and got[0] <= anchor:
+                return Span(got[0], got[1], value, precision)
+        return None
+    if m := _RANGE.match(v):
+        a, b = _single(m[1]), _single(m[2])
+        if a and b:
+            return Span(min(a[0], b[0]), max(a[1], b[1]), value, precision or "range")
+        return None
+    got = _single(v)
+    return Span(got[0], got[1], value, precision) if got else None
+
+
+def date_span(dv: DateValue | None, anchor: date | None = None) -> Span | None:
+    """The days a resolved date covers; where the dater kept several candidates, the stretch
+    from the first to the last of them (the date was a choice among them)."""
+    if dv is None:
+        return None
+    span = value_span(dv.value, dv.precision, anchor)
+    if span is None:
+        return None
+    others = [s for s in (value_span(c, None, anchor) for c in dv.candidates) if s is not None]
+    if others:
+        first = min([span.first] + [s.first for s in others])
+        last = max([span.last] + [s.last for s in others])
+        return Span(first, last, dv.value, dv.precision, exact=span.exact)
+    return span
+
+
+def parse_day(value: str | None) -> date | None:
+    """A publication date's first day (``2020-11-12``, ``2020-11`` or ``2020``), or None."""
+    span = value_span(value)
+    return span.first if span and span.exact else None
+
+
+def event_span(dv: DateValue | None, status: str, published: date | None, recent_days: int = 7) -> Span | None:
+    """When an event can have happened: its own date where it has one; otherwise what its
+    status and the article's date allow (reported news: the days just before publication;
+    history: any time before it; plans and hopes: any time after it). None where nothing is known."""
+    span = date_span(dv, published)
+    if span is not None:
+        return span
+    if published is None:
+        return None
+    if status == "reported":
+        return Span(published - timedelta(days=recent_days), published, None, None, exact=False)
+    if status == "historical":
+        return Span(_MIN, published, None, None, exact=False)
+    return Span(published, _MAX, None, None, exact=False)
+
+
+def agreement(a: Span | None, b: Span | None, slack_days: int = 0) -> float | None:
+    """How strongly two spans say "the same time": None where they cannot both be true (a
+    hard no), 1.0 for the same stated date, less for a date inside another's stretch or days
+    apart, 0.0 where one side only knows the article's date."""
+    if a is None or b is None:
+        return 0.0
+    fine = a.days <= 1 and b.days <= 1
+    if not a.meets(b, slack_days if fine else 0):
+        return None
+    if not (a.exact and b.exact):
+        return 0.0
+    if a.first == b.first and a.last == b.last:
+        return 1.0
+    wide = a if a.contains(b) else b if b.contains(a) else None
+    if wide is not None and not _is_range(wide.value):
+        return 0.6  # "1988" and "February 1988": one outlet is more precise
+    return 0.4  # a year inside "1992-1994" (a period, not the moment), or stretches that overlap
+
+
+def _is_range(value: str | None) -> bool:
+    return bool(value and _RANGE.match(value.strip()))
+
+
+def finest(values: list[DateValue]) -> DateValue | None:
+    """The date a story event shows: the most precise stated date, the earliest among equals."""
+    spans = [(date_span(v), v) for v in values]
+    known = [(s, v) for s, v in spans if s is not None and s.exact]
+    if not known:
+        return values[0] if values else None
+    known.sort(key=lambda sv: (sv[0].days, sv[0].first, sv[1].value))
+    return known[0][1]

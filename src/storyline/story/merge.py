@@ -1,0 +1,432 @@
+"""Story events: the events of many articles that are one real-world happening, merged.
+
+Why a score and gates rather than one rule: outlets code the same happening differently ("Armenia
+made territorial claims", "the region announced its secession"), so no one field can decide. Four
+signals are weighed (see ``StorySettings``): how well the dates agree (``story.dates``), how far
+the actors (or the place) overlap, how close the event classes are (same class, same PLOVER quad
+class, same side), and how close the clauses are in their words (``story.text``). Some pairs are
+never one happening, whatever the score: dates that cannot both be true, cooperation against
+conflict, two different named persons acting, both sides' actors disjoint, or, within one article,
+two events not dated to exactly the same time (the event coder already merges an article's
+restatements; what is left there is distinct unless its date says otherwise).
+
+Clustering is greedy over candidate pairs from the best score down; two groups join only if no
+pair across them is gated, so a chain of look-alikes cannot weld distinct happenings together.
+Everything is a pure function of the events given, in a fixed order: the same events always give
+the same story events with the same ids (the store glue relies on it to recompute incrementally).
+
+Planned and hoped events are never merged with what happened: they are linked to the later story
+event that carried them out (``StoryEvent.happened_as``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from ..model import ActorRef, DateValue, Document, Event, StoryEvent, StorySource
+from ..options import StorySettings
+from .dates import Span, agreement, event_span, finest, parse_day
+from .text import TextSpace
+
+ACTUAL = ("reported", "historical")
+INTENDED = ("planned", "hoped")
+
+#: Clause closeness at which two tellings are nearly the same words (wire copy, boilerplate).
+NEAR_VERBATIM = 0.5
+
+#: Within one article (where reported events often all carry the article's date), two events are
+#: one only if they also share this much of their words.
+SAME_ARTICLE_WORDS = 0.2
+
+#: Spans longer than this many years are compared only with each other ("wide" bucket).
+WIDE_YEARS = 12
+
+
+@dataclass
+class EventItem:
+    """One coded event with what the story layer needs to know about its article."""
+
+    doc_id: str
+    event: Event
+    doc_name: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    sentence_text: str | None = None
+    background: bool = False
+    duplicate_of: str | None = None  # canonical article, where this article is a near-copy
+    actor_kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind (person, state ...)
+    span: Span | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}:{self.event.id}"
+
+    @property
+    def story_doc(self) -> str:
+        """The article this one stands for: its canonical original where it is a near-copy."""
+        return self.duplicate_of or self.doc_id
+
+    @property
+    def text(self) -> str:
+        ev = self.event.evidence or ""
+        if len(ev.split()) < 5 and self.sentence_text:
+            return self.sentence_text
+        return ev
+
+    @property
+    def order(self) -> tuple[str, str, int, str]:
+        return (self.published or "9999", self.doc_id, self.event.start, self.event.id)
+
+
+def items_from_documents(docs: Iterable[Document], copies: dict[str, str] | None = None) -> list[EventItem]:
+    """Event items from in-memory documents (the store glue builds the same from rows)."""
+    copies = copies or {}
+    out = []
+    for d in docs:
+        kinds = {a.id: a.kind for a in d.actors}
+        for e in d.events:
+            sent = d.sentences[e.sentence] if e.sentence is not None and e.sentence < len(d.sentences) else None
+            if sent is None:
+                idx = d.sentence_at(e.start)
+                sent = d.sentences[idx] if idx is not None else None
+            out.append(EventItem(d.id, e, d.name, d.publisher, d.date,
+                                 d.text[sent.start:sent.end] if sent else None,
+                                 bool(sent and sent.background), copies.get(d.id), kinds))
+    return out
+
+
+# ---------------------------------------------------------------- the signals
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the ``story`` lexicon says: quad classes of event classes, and stopwords."""
+
+    quads: dict[str, str]
+    stopwords: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lex: dict[str, Any]) -> Knowledge:
+        return cls({k.upper(): v for k, v in (lex.get("quad_classes") or {}).items()},
+                   frozenset(w.casefold() for w in lex.get("stopwords") or []))
+
+    def quad(self, what: str | None) -> str | None:
+        return self.quads.get(what.upper()) if what else None
+
+
+def _side(quad: str | None) -> str | None:
+    if not quad or quad == "neutral":
+        return None
+    return quad.rsplit("_", 1)[-1]  # cooperation / conflict
+
+
+def type_agreement(a: Event, b: Event, know: Knowledge) -> float | None:
+    """1 for the same class, 0.6 for the same quad class, 0.3 for the same side, 0.2 where a class
+    is unknown or neutral; None (never one happening) for cooperation against conflict."""
+    wa, wb = (a.what or a.plover_type), (b.what or b.plover_type)
+    qa, qb = know.quad(wa), know.quad(wb)
+    sa, sb = _side(qa), _side(qb)
+    if sa and sb and sa != sb:
+        return None
+    if wa and wb and wa.upper() == wb.upper():
+        return 1.0
+    if qa and qb and qa == qb:
+        return 0.6
+    if sa and sb:
+        return 0.3
+    return 0.2
+
+
+def _ref_keys(ref: ActorRef) -> set[str]:
+    keys = set()
+    if ref.actor_id:
+        keys.add(f"id:{ref.actor_id}")
+    if ref.country:
+        keys.add(f"c:{ref.country}")
+    if not keys and ref.name:
+        keys.add(f"n:{' '.join(ref.name.casefold().split())}")
+    return keys
+
+
+def _match(xs: Sequence[ActorRef], ys: Sequence[ActorRef]) -> float | None:
+    """Share of the shorter list's actors that the other list names too; None if either is empty."""
+    if not xs or not ys:
+        return None
+    short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+    long_keys = [_ref_keys(r) for r in long_]
+    hit = sum(1 for r in short if any(_ref_keys(r) & k for k in long_keys))
+    return hit / len(short)
+
+
+def _persons(item: EventItem) -> set[str]:
+    return {r.actor_id for r in item.event.source
+            if r.actor_id and item.actor_kinds.get(r.actor_id) == "person"}
+
+
+def actor_agreement(a: EventItem, b: EventItem) -> float | None:
+    """How far the actors (or the place) overlap, side by side: 0.3 where nothing can be
+    compared; None where both sides are known and disjoint, or two different persons act."""
+    ea, eb = a.event, b.event
+    pa, pb = _persons(a), _persons(b)
+    if pa and pb and not pa & pb:
+        return None
+    src = _match(ea.source, eb.source)
+    tgt = _match(ea.target, eb.target)
+    if src == 0 and tgt == 0:
+        return None
+    known = [x for x in (src, tgt) if x is not None]
+    if known:
+        score = sum(known) / len(known)
+    else:  # no side to set against the same side: one names only doers, the other only the done-to
+        cross = _match(list(ea.source) + list(ea.target), list(eb.source) + list(eb.target))
+        score = 0.3 if cross is None else 0.5 * cross
+    if ea.location and eb.location and ea.location.casefold() == eb.location.casefold():
+        score = max(score, 1.0)
+    return score
+
+
+@dataclass(frozen=True)
+class PairScore:
+    score: float
+    text: float
+    actors: float
+    type: float
+    date: float
+
+
+def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
+               settings: StorySettings, linking: bool = False) -> PairScore | None:
+    """The weighted agreement of two events, or None where a gate says they differ. With
+    ``linking`` (a plan against what happened) an undated plan is no reason to refuse."""
+    d = agreement(a.span, b.span, settings.date_slack_days)
+    if d is None:
+        return None
+    t = type_agreement(a.event, b.event, know)
+    if t is None:
+        return None
+    act = actor_agreement(a, b)
+    if act is None or (act == 0.0 and cosine < NEAR_VERBATIM):
+        return None
+    if d == 0.0 and cosine < NEAR_VERBATIM and not linking:
+        return None  # no stated dates to set side by side: only a retelling in nearly the same words
+    if a.story_doc == b.story_doc and cosine < 0.9 and not (d == 1.0 and t == 1.0 and act >= 0.5
+                                                            and cosine >= SAME_ARTICLE_WORDS):
+        return None
+    s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
+         + settings.weight_date * d)
+    return PairScore(round(s, 4), cosine, act, t, d)
+
+
+# ---------------------------------------------------------------- candidates and clusters
+
+
+def buckets(item: EventItem) -> list[str]:
+    """Where an event is looked for: the years its span covers. An undated plan is looked for in
+    the year it was announced and the next (plans that take longer are rarely told without a
+    date). Long or open stretches ("before 2016") go to "wide" buckets, one per actor they
+    name, so such events meet only events that share an actor with them."""
+    span = item.span
+    if span is not None and not span.exact and item.event.status in INTENDED and span.first.year < 9999:
+        return [str(span.first.year), str(span.first.year + 1)]
+    if span is not None and len(span.years()) <= WIDE_YEARS:
+        return [str(y) for y in span.years()]
+    keys = sorted({k for r in (*item.event.source, *item.event.target) for k in _ref_keys(r)})
+    return [f"wide:{k}" for k in keys] or ["wide:-"]
+
+
+def with_spans(items: Sequence[EventItem], settings: StorySettings) -> None:
+    for it in items:
+        it.span = event_span(it.event.date, it.event.status, parse_day(it.published))
+
+
+def _stable_id(item: EventItem) -> str:
+    return "se-" + hashlib.sha256(item.key.encode("utf-8")).hexdigest()[:12]
+
+
+def components(items: Sequence[EventItem]) -> list[list[int]]:
+    """Indices of items grouped so that no two groups share a bucket: events in different groups
+    are never compared, so each group can be clustered (and recomputed) on its own."""
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, it in enumerate(items):
+        for b in buckets(it):
+            if b in first:
+                ri, rb = find(i), find(first[b])
+                if ri != rb:
+                    parent[max(ri, rb)] = min(ri, rb)
+            else:
+                first[b] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
+    """Groups of events that are one happening each (see the module's docstring)."""
+    items = sorted(items, key=lambda it: it.order)
+    out: list[list[EventItem]] = []
+    for comp in components(items):
+        out.extend(_cluster_component([items[i] for i in comp], know, settings))
+    return sorted(out, key=lambda g: g[0].order)
+
+
+def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
+    # word weights are learned from the component alone, so recomputing it alone gives the same result
+    space = TextSpace([it.text for it in items], know.stopwords)
+    by_bucket: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        for b in buckets(it):
+            by_bucket.setdefault(b, []).append(i)
+    pairs = sorted({(i, j) for members in by_bucket.values() for i, j in combinations(members, 2)})
+    cos = space.cosines(pairs)
+    scores: dict[tuple[int, int], PairScore | None] = {}
+    scored: list[tuple[float, int, int]] = []
+    for (i, j), c in zip(pairs, cos, strict=True):
+        ps = scores[(i, j)] = score_pair(items[i], items[j], c, know, settings)
+        if ps is not None and ps.score >= settings.merge_threshold:
+            scored.append((ps.score, i, j))
+
+    def gated(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key not in scores:  # in no common bucket: judged only when two groups would join
+            scores[key] = score_pair(items[key[0]], items[key[1]], space.cosine(*key), know, settings)
+        return scores[key] is None
+
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    where = list(range(len(items)))
+    for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        gi, gj = where[i], where[j]
+        if gi == gj:
+            continue
+        if any(gated(x, y) for x in groups[gi] for y in groups[gj]):
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        groups[keep].extend(groups.pop(gone))
+        for x in groups[keep]:
+            where[x] = keep
+    return [[items[i] for i in sorted(g)] for _, g in sorted(groups.items())]
+
+
+# ---------------------------------------------------------------- story events
+
+
+def _dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for r in refs:
+        key = r.actor_id or r.country or " ".join((r.name or "").casefold().split())
+        if key and key not in seen:
+            seen[key] = ActorRef(r.name, r.actor_id, r.country, r.sector)
+    return list(seen.values())
+
+
+def _source(it: EventItem) -> StorySource:
+    e = it.event
+    return StorySource(it.doc_id, e.id, e.start, e.end, e.evidence, it.doc_name, e.sentence, it.sentence_text,
+                       it.outlet, it.published, e.status, e.what, it.background, it.duplicate_of)
+
+
+def story_event(group: Sequence[EventItem]) -> StoryEvent:
+    """One story event from a group of events: every source sentence kept, once each."""
+    group = sorted(group, key=lambda it: it.order)
+    first = group[0]
+    whats = Counter(it.event.what or it.event.plover_type for it in group if it.event.what or it.event.plover_type)
+    what = sorted(whats.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if whats else None
+    statuses = {it.event.status for it in group}
+    status = next((s for s in ("reported", "historical", "planned", "hoped") if s in statuses), "reported")
+    dates: list[DateValue] = [it.event.date for it in group if it.event.date is not None]
+    seen_sentences: set[tuple[str, Any]] = set()
+    sources = []
+    for it in group:
+        key = (it.doc_id, it.event.sentence if it.event.sentence is not None else (it.event.start, it.event.end))
+        if key in seen_sentences:
+            continue
+        seen_sentences.add(key)
+        sources.append(_source(it))
+    outlets = sorted({it.outlet for it in group if it.outlet})
+    published = sorted(it.published for it in group if it.published)
+    places = Counter(it.event.location for it in group if it.event.location)
+    background = all(it.event.status == "historical" or it.background for it in group)
+    return StoryEvent(
+        id=_stable_id(first), what=what, date=finest(dates), status=status,
+        source=_dedupe_refs(r for it in group for r in it.event.source),
+        target=_dedupe_refs(r for it in group for r in it.event.target),
+        location=sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if places else None,
+        sources=sources, source_count=len({it.story_doc for it in group}), outlets=outlets,
+        first_reported=published[0] if published else None, background=background)
+
+
+def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
+               done: Sequence[tuple[StoryEvent, list[EventItem]]],
+               know: Knowledge, settings: StorySettings) -> None:
+    """Link each planned (or hoped) story event to the story events that carried it out: a
+    happening dated no earlier than the plan was announced, of the same class or quad class,
+    whose actors and clauses agree enough (``settings.link_threshold``)."""
+    if not plans or not done:
+        return
+    flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
+    index = {id(it): n for n, it in enumerate(flat)}
+    space = TextSpace([it.text for it in flat], know.stopwords)
+    for plan, pitems in plans:
+        announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
+        for story, ditems in done:
+            best = 0.0
+            for p in pitems:
+                for d in ditems:
+                    if not _after(d, announced):
+                        continue
+                    t = type_agreement(p.event, d.event, know)
+                    if t is None or t < 0.6:
+                        continue
+                    ps = score_pair(p, d, space.cosine(index[id(p)], index[id(d)]), know, settings, linking=True)
+                    if ps is not None:
+                        best = max(best, ps.score)
+            if best >= settings.link_threshold:
+                plan.happened_as.append(story.id)
+                story.planned_as.append(plan.id)
+
+
+def _after(done: EventItem, announced: date | None) -> bool:
+    """Whether a happening can carry out a plan announced on ``announced``: dated after that
+    day, or (undated) told by an article published after it. Same-day reports cannot be told
+    apart from the talks that made the plan, so they do not count."""
+    if announced is None:
+        return True
+    if done.span is not None and done.span.exact:
+        return done.span.last > announced
+    published = parse_day(done.published)
+    return published is not None and published > announced
+
+
+def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[StoryEvent]:
+    """Story events from event items: merged within what happened and within what was
+    intended, plans linked to their outcomes. Negated events ("did not sign") are left out:
+    they report that something did not happen."""
+    items = [it for it in items if not it.event.negated]
+    with_spans(items, settings)
+    actual = [it for it in items if it.event.status not in INTENDED]
+    intended = [it for it in items if it.event.status in INTENDED]
+    done = [(story_event(g), g) for g in cluster(actual, know, settings)]
+    plans = [(story_event(g), g) for g in cluster(intended, know, settings)]
+    link_plans(plans, done, know, settings)
+    out = [s for s, _ in done] + [s for s, _ in plans]
+    return sorted(out, key=chronological)
+
+
+def chronological(s: StoryEvent) -> tuple[date, str, str]:
+    span = event_span(s.date, s.status, parse_day(s.first_reported))
+    return (span.first if span and span.exact else parse_day(s.first_reported) or date.max,
+            s.first_reported or "", s.id)

@@ -1,0 +1,108 @@
+"""The actor network: who met, called, mediated for, supported or accused whom.
+
+Why weighted by story events and not by events: ten articles retelling one phone call are one
+tie, not ten; merging first (story.merge) is what makes the weights mean something. Each edge
+counts the story events from its source to its target, split by PLOVER quad class, and carries a
+sign (cooperation +1, conflict -1, from the ``story`` lexicon's ``quad_signs``) summed over them.
+A joint act with no target ("X, Y and Z signed a joint statement") ties its doers to each other.
+
+Nodes are states by default (a president's acts count for the state whose office he holds, as
+the actor coder's country code says), or individual actors with ``level="actor"``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from ..errors import StorylineError
+from ..model import ActorRef, StoryEvent
+from .merge import INTENDED, Knowledge
+
+LEVELS = ("country", "actor")
+FORMATS = ("json", "graphml")
+
+
+def node_key(ref: ActorRef, level: str) -> str | None:
+    if level == "country":
+        return ref.country or ref.actor_id or (ref.name.strip() if ref.name else None)
+    return ref.actor_id or (ref.name.strip() if ref.name else None)
+
+
+def _keys(refs: Iterable[ActorRef], level: str) -> dict[str, ActorRef]:
+    out: dict[str, ActorRef] = {}
+    for r in refs:
+        k = node_key(r, level)
+        if k and k not in out:
+            out[k] = r
+    return out
+
+
+def build(events: Iterable[StoryEvent], lexicon: dict[str, Any], level: str = "country",
+          include_background: bool = True) -> nx.DiGraph:
+    """A directed graph of what happened (plans and hopes left out): nodes are actors, an edge source -> target per pair that some story
+    event ties, with ``weight`` (story events), ``sign`` (sum of their signs), one count per quad
+    class, ``relations`` (e.g. "met x2; mediated for x1") and ``story_events`` (their ids)."""
+    if level not in LEVELS:
+        raise StorylineError("E072", f"no network level {level!r}; valid: {', '.join(LEVELS)}")
+    know = Knowledge.from_lexicon(lexicon)
+    signs = {k: int(v) for k, v in (lexicon.get("quad_signs") or {}).items()}
+    relations = {k.upper(): v for k, v in (lexicon.get("relations") or {}).items()}
+    g = nx.DiGraph()
+    tallies: dict[tuple[str, str], dict[str, Any]] = {}
+    for s in events:
+        if s.background and not include_background:
+            continue
+        if s.status in INTENDED:  # a meeting announced is not a meeting held
+            continue
+        src, tgt = _keys(s.source, level), _keys(s.target, level)
+        # with no target, a joint act: its doers act together
+        pairs = [(a, b) for a in src for b in tgt if a != b] if tgt else list(combinations(sorted(src), 2))
+        if not pairs:
+            continue
+        for k, r in {**src, **tgt}.items():
+            if k not in g:
+                g.add_node(k, label=r.name if level == "actor" or not r.country else r.country,
+                           country=r.country or "", names=set())
+            g.nodes[k]["names"].add(r.name)
+        quad = know.quad(s.what) or "neutral"
+        rel = relations.get((s.what or "").upper(), "acted with" if not tgt else "acted toward")
+        if not tgt:
+            rel = "joined in: " + rel
+        for pair in pairs:
+            t = tallies.setdefault(pair, {"weight": 0, "sign": 0, "quads": {}, "relations": {}, "ids": []})
+            t["weight"] += 1
+            t["sign"] += signs.get(quad, 0)
+            t["quads"][quad] = t["quads"].get(quad, 0) + 1
+            t["relations"][rel] = t["relations"].get(rel, 0) + 1
+            t["ids"].append(s.id)
+    for (a, b), t in tallies.items():
+        g.add_edge(a, b, weight=t["weight"], sign=t["sign"],
+                   relations="; ".join(f"{k} x{v}" for k, v in sorted(t["relations"].items(), key=lambda kv: (-kv[1], kv[0]))),
+                   story_events=" ".join(t["ids"]),
+                   **{q: t["quads"].get(q, 0) for q in sorted(set(signs) | set(t["quads"]))})
+    for k in g.nodes:
+        g.nodes[k]["names"] = "; ".join(sorted(g.nodes[k]["names"]))
+    return g
+
+
+def strongest(g: nx.DiGraph, n: int = 10) -> list[tuple[str, str, dict[str, Any]]]:
+    """The heaviest edges, heaviest first (ties by name, so the order is stable)."""
+    return sorted(g.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))[:n]
+
+
+def render(g: nx.DiGraph, fmt: str) -> str:
+    if fmt == "graphml":
+        buf = io.BytesIO()
+        nx.write_graphml(g, buf)
+        return buf.getvalue().decode("utf-8")
+    if fmt == "json":
+        nodes = [{"id": k, **d} for k, d in sorted(g.nodes(data=True))]
+        edges = [{"source": a, "target": b, **d} for a, b, d in strongest(g, g.number_of_edges())]
+        return json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, indent=1) + "\n"
+    raise StorylineError("E073", f"no network format {fmt!r}; valid: {', '.join(FORMATS)}")

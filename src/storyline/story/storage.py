@@ -1,0 +1,313 @@
+"""The story layer and the store: read the documents, keep the story tables up to date.
+
+Why incremental, and how it stays exact: after each ingest only the new documents are taken in.
+Their near-copies are found through the stored LSH band keys, their repeated sentences likewise;
+then the story events are recomputed for the events that can be affected, which are all events
+sharing a date bucket (a year) with a new event, closed over events that span several buckets.
+Since events in different buckets are never compared (story.merge), the recomputed part is
+exactly what a full rebuild would give for it, and running the update twice changes nothing.
+Nothing in the core tables is deleted; the story tables can always be rebuilt from them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..lexicons import load_lexicon
+from ..model import Document, Sentence, StoryEvent
+from ..options import Options, StorySettings
+from ..store import Store
+from .duplicates import (
+    DOC_BANDS,
+    band_keys,
+    canonical_groups,
+    containment,
+    paragraph_marks,
+    sentence_grams,
+    sentence_keys,
+    signature,
+    signature_from,
+)
+from .merge import (
+    EventItem,
+    Knowledge,
+    buckets,
+    build_story_events,
+    chronological,
+    items_from_documents,
+    with_spans,
+)
+
+STORY_TABLES = ("story_documents", "story_doc_bands", "story_copies", "story_sentence_bands", "story_repeats",
+                "story_event_buckets", "story_events", "story_event_members", "story_links")
+
+
+@dataclass
+class UpdateReport:
+    """What an update did, for the command's one-line summary."""
+
+    documents: int = 0
+    copies: int = 0
+    background_sentences: int = 0
+    events: int = 0
+    story_events: int = 0
+    replaced: int = 0
+    touched: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.documents} new documents, {self.copies} near-copies, {self.background_sentences} "
+                f"background sentences marked, {self.events} events recomputed into {self.story_events} "
+                f"story events ({self.replaced} replaced)")
+
+
+def knowledge(options: Options) -> Knowledge:
+    return Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
+
+
+def _in(values: Iterable[Any]) -> tuple[str, list[Any]]:
+    """A placeholder list and its values for ``col IN (...)``."""
+    vals = list(values)
+    return ", ".join("?" for _ in vals) or "NULL", vals
+
+
+# ---------------------------------------------------------------- near-copies
+
+
+def _update_copies(store: Store, docs: Sequence[Document], settings: StorySettings) -> tuple[set[str], int]:
+    """Take in the new documents' signatures and relink the groups of copies they join.
+    Returns the documents whose canonical article changed, and how many copies the new ones are."""
+    sigs = {d.id: signature(d.text, settings) for d in docs}
+    store.insert("story_documents", [{"doc_id": i, "signature": [int(v) for v in m.hashvalues]}
+                                     for i, m in sigs.items()])
+    store.insert("story_doc_bands", [{"band": k, "doc_id": i} for i, m in sigs.items()
+                                     for k in band_keys(m, DOC_BANDS)])
+    ph, ids = _in(sigs)
+    cands = store.query(f"""SELECT DISTINCT n.doc_id AS new, b.doc_id AS other FROM story_doc_bands n
+                            JOIN story_doc_bands b ON b.band = n.band AND b.doc_id <> n.doc_id
+                            WHERE n.doc_id IN ({ph})""", ids)
+    if not cands:
+        return set(), 0
+    others = {r["other"] for r in cands} - set(sigs)
+    if others:
+        ph2, ids2 = _in(others)
+        for r in store.query(f"SELECT doc_id, signature FROM story_documents WHERE doc_id IN ({ph2})", ids2):
+            sigs[r["doc_id"]] = signature_from(r["signature"], settings)
+    edges = [(r["new"], r["other"]) for r in cands
+             if sigs[r["new"]].jaccard(sigs[r["other"]]) >= settings.duplicate_threshold]
+    if not edges:
+        return set(), 0
+    involved = {x for e in edges for x in e}
+    ph3, ids3 = _in(involved)
+    roots = involved | {r["canonical_id"] for r in store.query(
+        f"SELECT canonical_id FROM story_copies WHERE doc_id IN ({ph3})", ids3)}
+    ph3, ids3 = _in(roots)
+    old = {r["doc_id"]: r["canonical_id"] for r in store.query(
+        f"SELECT doc_id, canonical_id FROM story_copies WHERE canonical_id IN ({ph3}) OR doc_id IN ({ph3})",
+        ids3 + ids3)}
+    members = involved | set(old) | set(old.values())
+    ph4, ids4 = _in(members)
+    order = {r["id"]: (r["published_value"] or "9999", r["name"]) for r in store.query(
+        f"SELECT id, published_value, name FROM documents WHERE id IN ({ph4})", ids4)}
+    missing = members - set(sigs)
+    if missing:
+        ph5, ids5 = _in(missing)
+        for r in store.query(f"SELECT doc_id, signature FROM story_documents WHERE doc_id IN ({ph5})", ids5):
+            sigs[r["doc_id"]] = signature_from(r["signature"], settings)
+    canon = canonical_groups(list(edges) + list(old.items()), order)
+    store.execute(f"DELETE FROM story_copies WHERE doc_id IN ({ph4})", ids4)
+    store.insert("story_copies", [{"doc_id": d, "canonical_id": c, "similarity": round(sigs[d].jaccard(sigs[c]), 3)}
+                                  for d, c in sorted(canon.items())])
+    changed = {d for d in members if canon.get(d) != old.get(d)}
+    return changed, sum(1 for d in canon if d in {x.id for x in docs})
+
+
+def copies_map(store: Store) -> dict[str, str]:
+    return {r["doc_id"]: r["canonical_id"] for r in store.query("SELECT doc_id, canonical_id FROM story_copies")}
+
+
+# ---------------------------------------------------------------- background sentences
+
+
+def _sentence_texts(store: Store, doc_ids: Iterable[str]) -> dict[tuple[str, int], str]:
+    ph, ids = _in(set(doc_ids))
+    return {(r["doc_id"], r["idx"]): r["text"] for r in store.query(
+        f"""SELECT s.doc_id, s.idx, substr(d.text, s.start + 1, s."end" - s.start) AS text
+            FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE s.doc_id IN ({ph})""", ids)}
+
+
+def _update_background(store: Store, docs: Sequence[Document], settings: StorySettings,
+                       know: Knowledge) -> tuple[set[str], int]:
+    """Find the new documents' sentences repeated in other stories and re-mark the background of
+    every document involved. Returns the documents whose marks changed, and how many are marked."""
+    grams: dict[tuple[str, int], frozenset[str]] = {}
+    for d in docs:
+        for i, s in enumerate(d.sentences):
+            g = sentence_grams(d.text[s.start:s.end], know.stopwords)
+            if g:
+                grams[(d.id, i)] = g
+    store.insert("story_sentence_bands", [{"band": k, "doc_id": key[0], "idx": key[1]}
+                                          for key, g in grams.items() for k in sentence_keys(g)])
+    new_ids = [d.id for d in docs]
+    ph, ids = _in(new_ids)
+    cands = store.query(f"""SELECT DISTINCT n.doc_id, n.idx, b.doc_id AS other_doc_id, b.idx AS other_idx
+                            FROM story_sentence_bands n JOIN story_sentence_bands b
+                              ON b.band = n.band AND b.doc_id <> n.doc_id
+                            WHERE n.doc_id IN ({ph})""", ids)
+    copies = copies_map(store)
+    texts = _sentence_texts(store, {r["other_doc_id"] for r in cands} - set(new_ids)) if cands else {}
+    seen: set[tuple[str, int, str, int]] = set()
+    rows = []
+    for r in cands:
+        a, b = (r["doc_id"], r["idx"]), (r["other_doc_id"], r["other_idx"])
+        if copies.get(a[0], a[0]) == copies.get(b[0], b[0]):
+            continue
+        key = (*min(a, b), *max(a, b))
+        if key in seen:
+            continue
+        seen.add(key)
+        gb = grams.get(b) or sentence_grams(texts.get(b, ""), know.stopwords)
+        c = containment(grams[a], gb)
+        if c >= settings.background_threshold:
+            rows.append({"doc_id": a[0], "idx": a[1], "other_doc_id": b[0], "other_idx": b[1], "containment": c})
+            rows.append({"doc_id": b[0], "idx": b[1], "other_doc_id": a[0], "other_idx": a[1], "containment": c})
+    store.insert("story_repeats", rows)
+    involved = set(new_ids) | {r["doc_id"] for r in rows}
+    return _remark(store, involved, copies, know)
+
+
+def _remark(store: Store, doc_ids: set[str], copies: dict[str, str], know: Knowledge) -> tuple[set[str], int]:
+    """Recompute the background marks of these documents from the stored repeats."""
+    if not doc_ids:
+        return set(), 0
+    ph, ids = _in(doc_ids)
+    repeats: dict[str, set[int]] = {}
+    for r in store.query(f"SELECT doc_id, idx, other_doc_id FROM story_repeats WHERE doc_id IN ({ph})", ids):
+        if copies.get(r["doc_id"], r["doc_id"]) != copies.get(r["other_doc_id"], r["other_doc_id"]):
+            repeats.setdefault(r["doc_id"], set()).add(r["idx"])
+    texts = _sentence_texts(store, doc_ids)
+    sentences: dict[str, list[Any]] = {}
+    for r in store.query(f"""SELECT doc_id, idx, start, "end", paragraph, background FROM sentences
+                             WHERE doc_id IN ({ph}) ORDER BY doc_id, idx""", ids):
+        sentences.setdefault(r["doc_id"], []).append(r)
+    changed, total = set(), 0
+    for doc_id, rows in sorted(sentences.items()):
+        sents = [Sentence(r["start"], r["end"], r["paragraph"] or 0) for r in rows]
+        judged = {r["idx"] for r in rows if sentence_grams(texts.get((doc_id, r["idx"]), ""), know.stopwords)}
+        marks = paragraph_marks(sents, repeats.get(doc_id, set()), judged)
+        total += len(marks)
+        if any(bool(r["background"]) != (r["idx"] in marks) for r in rows):
+            changed.add(doc_id)
+            store.execute("UPDATE sentences SET background = list_contains(?, idx) WHERE doc_id = ?",
+                          [sorted(marks), doc_id])
+    return changed, total
+
+
+# ---------------------------------------------------------------- story events
+
+
+def _closure(store: Store, start: set[str]) -> set[tuple[str, str]]:
+    """Every event sharing a bucket with the start buckets, closed over events in several."""
+    seen_buckets: set[str] = set()
+    todo = set(start)
+    keys: set[tuple[str, str]] = set()
+    while todo:
+        ph, vals = _in(todo)
+        seen_buckets |= todo
+        rows = store.query(f"""SELECT b2.bucket, b1.doc_id, b1.event_id FROM story_event_buckets b1
+                               JOIN story_event_buckets b2 ON b2.doc_id = b1.doc_id AND b2.event_id = b1.event_id
+                               WHERE b1.bucket IN ({ph})""", vals)
+        keys |= {(r["doc_id"], r["event_id"]) for r in rows}
+        todo = {r["bucket"] for r in rows} - seen_buckets
+    return keys
+
+
+def _load_items(store: Store, doc_ids: Iterable[str], copies: dict[str, str]) -> list[EventItem]:
+    docs = [store.document(i) for i in sorted(set(doc_ids))]
+    return items_from_documents(docs, copies)
+
+
+def _recompute(store: Store, new_docs: Sequence[Document], touched_docs: set[str], settings: StorySettings,
+               know: Knowledge, report: UpdateReport) -> None:
+    copies = copies_map(store)
+    new_items = _load_items(store, [d.id for d in new_docs], copies)
+    with_spans(new_items, settings)
+    store.insert("story_event_buckets", [{"bucket": b, "doc_id": it.doc_id, "event_id": it.event.id}
+                                         for it in new_items for b in buckets(it)])
+    start = {b for it in new_items for b in buckets(it)}
+    if touched_docs:
+        ph, ids = _in(touched_docs)
+        start |= {r["bucket"] for r in store.query(
+            f"SELECT DISTINCT bucket FROM story_event_buckets WHERE doc_id IN ({ph})", ids)}
+    if not start:
+        return
+    keys = _closure(store, start)
+    items = [it for it in _load_items(store, {k[0] for k in keys}, copies) if (it.doc_id, it.event.id) in keys]
+    stories = build_story_events(items, know, settings)
+    ph, ids = _in({k[0] for k in keys})
+    old = {r["story_id"] for r in store.query(
+        f"SELECT story_id, doc_id, event_id FROM story_event_members WHERE doc_id IN ({ph})", ids)
+        if (r["doc_id"], r["event_id"]) in keys}
+    if old:
+        ph, ids = _in(old)
+        store.execute(f"DELETE FROM story_events WHERE id IN ({ph})", ids)
+        store.execute(f"DELETE FROM story_event_members WHERE story_id IN ({ph})", ids)
+        store.execute(f"DELETE FROM story_links WHERE planned_id IN ({ph}) OR happened_id IN ({ph})", ids + ids)
+    write_story_events(store, stories)
+    report.events += len(items)
+    report.story_events += len(stories)
+    report.replaced += len(old)
+
+
+def write_story_events(store: Store, stories: Sequence[StoryEvent]) -> None:
+    store.insert("story_events", [{
+        "id": s.id, "what": s.what, "date_value": s.date.value if s.date else None,
+        "date_precision": s.date.precision if s.date else None, "status": s.status, "background": s.background,
+        "source_count": s.source_count, "outlets": s.outlets, "first_reported": s.first_reported,
+        "record": json.dumps(s.to_dict(), ensure_ascii=False, sort_keys=True)} for s in stories])
+    store.insert("story_event_members", [{"story_id": s.id, "doc_id": src.doc_id, "event_id": src.event_id}
+                                         for s in stories for src in s.sources])
+    store.insert("story_links", [{"planned_id": s.id, "happened_id": h} for s in stories for h in s.happened_as])
+
+
+# ---------------------------------------------------------------- the entry points
+
+
+def update(store: Store, options: Options | None = None) -> UpdateReport:
+    """Take every document the story layer has not seen into the story tables, in one transaction."""
+    options = options or Options()
+    settings, know = options.story, knowledge(options)
+    report = UpdateReport()
+    new_ids = [r["id"] for r in store.query(
+        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM story_documents) "
+        "ORDER BY published_value NULLS LAST, name")]
+    if not new_ids:
+        return report
+    docs = [store.document(i) for i in new_ids]
+    with store.transaction():
+        changed_copies, report.copies = _update_copies(store, docs, settings)
+        changed_bg, report.background_sentences = _update_background(store, docs, settings, know)
+        touched = (changed_copies | changed_bg) - set(new_ids)
+        _recompute(store, docs, touched, settings, know, report)
+    report.documents = len(docs)
+    report.touched = sorted(touched)
+    return report
+
+
+def rebuild(store: Store, options: Options | None = None) -> UpdateReport:
+    """Forget the story tables (and the background marks) and take in every document again."""
+    with store.transaction():
+        for t in STORY_TABLES:
+            store.execute(f"DELETE FROM {t}")
+        store.execute("UPDATE sentences SET background = false WHERE background")
+    return update(store, options)
+
+
+def story_events(store: Store) -> list[StoryEvent]:
+    """Every stored story event, in time order."""
+    rows = store.query("SELECT record FROM story_events")
+    out = [StoryEvent.from_dict(json.loads(r["record"]) if isinstance(r["record"], str) else r["record"])
+           for r in rows]
+    return sorted(out, key=chronological)

@@ -1,0 +1,199 @@
+"""The timeline: story events in time order, filtered, in the form a reader asks for.
+
+Why background is a column of its own: a reader of the timeline must see at a glance which
+entries are the news of the articles and which are history the articles retell (the conflict's
+start in 1988 told again in every story). Background entries are kept, labelled and, in HTML,
+set apart, never dropped or passed off as news.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..errors import StorylineError
+from ..model import ActorRef, StoryEvent
+from .dates import event_span, parse_day, value_span
+
+FORMATS = ("table", "markdown", "json", "csv", "html")
+
+
+@dataclass
+class Filters:
+    actor: str | None = None
+    type: str | None = None
+    status: str | None = None
+    start: str | None = None  # --from
+    end: str | None = None  # --to
+    outlet: str | None = None
+
+    def bounds(self) -> tuple[date | None, date | None]:
+        def one(value: str | None, flag: str, last: bool) -> date | None:
+            if not value:
+                return None
+            span = value_span(value)
+            if span is None or not span.exact:
+                raise StorylineError("E070", f"--{flag} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+            return span.last if last else span.first
+        return one(self.start, "from", False), one(self.end, "to", True)
+
+
+def _names(refs: Iterable[ActorRef]) -> list[str]:
+    return [r.name for r in refs]
+
+
+def _matches_actor(s: StoryEvent, needle: str) -> bool:
+    n = needle.casefold()
+    for r in (*s.source, *s.target):
+        for v in (r.name, r.actor_id, r.country):
+            if v and (n == v.casefold() or n in v.casefold()):
+                return True
+    return False
+
+
+def select(events: Iterable[StoryEvent], f: Filters) -> list[StoryEvent]:
+    """The story events that pass every filter given; dates overlap the --from/--to stretch."""
+    lo, hi = f.bounds()
+    out = []
+    for s in events:
+        if f.actor and not _matches_actor(s, f.actor):
+            continue
+        if f.type and (s.what or "").casefold() != f.type.casefold():
+            continue
+        if f.status and f.status.casefold() not in (s.status, "background" if s.background else ""):
+            continue
+        if f.outlet and not any(f.outlet.casefold() in o.casefold() for o in s.outlets):
+            continue
+        if lo or hi:
+            span = event_span(s.date, s.status, parse_day(s.first_reported))
+            if span is None or not span.exact:
+                continue
+            if (lo and span.last < lo) or (hi and span.first > hi):
+                continue
+        out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------- one line per story event
+
+
+def as_json(s: StoryEvent) -> dict[str, Any]:
+    """The JSON form of a timeline entry: the story event with its actors and every source."""
+    d = s.to_dict()
+    return {
+        "id": s.id,
+        "date": s.date.value if s.date else None,
+        "date_precision": s.date.precision if s.date else None,
+        "what": s.what,
+        "status": s.status,
+        "background": s.background,
+        "actors": [{"name": r.name, "actor_id": r.actor_id, "country": r.country, "side": side}
+                   for side, refs in (("source", s.source), ("target", s.target)) for r in refs],
+        "source": d["source"],
+        "target": d["target"],
+        "location": s.location,
+        "source_count": s.source_count,
+        "outlets": s.outlets,
+        "first_reported": s.first_reported,
+        "sources": [{"document": src.doc, "doc_id": src.doc_id, "outlet": src.outlet,
+                     "published": src.published, "text": src.text, "sentence": src.sentence_text,
+                     "start": src.start, "end": src.end, "status": src.status, "what": src.what,
+                     "background": src.background, "duplicate_of": src.duplicate_of} for src in s.sources],
+        "happened_as": s.happened_as,
+        "planned_as": s.planned_as,
+    }
+
+
+def _kind(s: StoryEvent) -> str:
+    return "background" if s.background else s.status
+
+
+def _row(s: StoryEvent) -> list[str]:
+    who = ", ".join(_names(s.source)) or "-"
+    whom = ", ".join(_names(s.target)) or "-"
+    return [s.date.value if s.date else "?", _kind(s), s.what or "?", f"{who} -> {whom}",
+            str(s.source_count), ", ".join(s.outlets) or "-", s.sources[0].text if s.sources else "", s.id]
+
+
+HEADER = ["date", "kind", "what", "who -> whom", "sources", "outlets", "first told as", "id"]
+
+
+def render(events: Sequence[StoryEvent], fmt: str) -> str:
+    if fmt == "json":
+        return "".join(json.dumps(as_json(s), ensure_ascii=False) + "\n" for s in events)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(HEADER)
+        w.writerows(_row(s) for s in events)
+        return buf.getvalue()
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+        for s in events:
+            cells = [c.replace("|", "\\|").replace("\n", " ") for c in _row(s)]
+            if s.background:
+                cells[1] = f"*{cells[1]}*"
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n".join(lines) + "\n"
+    if fmt == "html":
+        return render_html(events)
+    if fmt == "table":
+        return render_table(events)
+    raise StorylineError("E071", f"no timeline format {fmt!r}; valid: {', '.join(FORMATS)}")
+
+
+def render_table(events: Sequence[StoryEvent]) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(show_lines=False)
+    for h in HEADER[:-1]:
+        t.add_column(h, overflow="fold")
+    for s in events:
+        row = _row(s)[:-1]
+        t.add_row(*[escape(c) for c in row], style="dim" if s.background else None)
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    console.print(t)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
+h1{font-size:1.4rem}.entry{border-left:4px solid #2a6;padding:.4rem .8rem;margin:.8rem 0}
+.entry.background{border-color:#aaa;color:#555;background:#f6f6f6}.entry.planned,.entry.hoped{border-color:#c80}
+.date{font-weight:600;margin-right:.6rem}.kind{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;
+padding:0 .3rem;border:1px solid currentColor;border-radius:3px;margin-right:.6rem}
+ul{margin:.3rem 0 0 1rem;padding:0}li{margin:.2rem 0}.outlet{font-weight:600}.meta{color:#666;font-size:.85rem}
+"""
+
+
+def render_html(events: Sequence[StoryEvent]) -> str:
+    """One self-contained page (no scripts, no links out): the timeline with every source."""
+    e = html.escape
+    parts = ["<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storyline timeline</title>",
+             f"<style>{_CSS}</style></head><body><h1>Timeline</h1>",
+             f"<p class=\"meta\">{len(events)} story events; entries marked BACKGROUND are history the "
+             "articles retell, not their news.</p>"]
+    for s in events:
+        who = ", ".join(_names(s.source)) or "?"
+        whom = ", ".join(_names(s.target))
+        parts.append(f"<div class=\"entry {e(_kind(s))}\" id=\"{e(s.id)}\">")
+        parts.append(f"<span class=\"date\">{e(s.date.value if s.date else 'undated')}</span>"
+                     f"<span class=\"kind\">{e(_kind(s))}</span><b>{e(s.what or '?')}</b>: {e(who)}"
+                     + (f" &rarr; {e(whom)}" if whom else ""))
+        parts.append(f"<div class=\"meta\">{s.source_count} source(s); outlets: {e(', '.join(s.outlets) or '-')}; "
+                     f"first reported {e(s.first_reported or '?')}</div><ul>")
+        for src in s.sources:
+            parts.append(f"<li><span class=\"outlet\">{e(src.outlet or '?')}</span> "
+                         f"<span class=\"meta\">{e(src.doc or src.doc_id)}, {e(src.published or '?')}</span>: "
+                         f"&ldquo;{e(src.text)}&rdquo;</li>")
+        parts.append("</ul></div>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

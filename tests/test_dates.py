@@ -1,0 +1,162 @@
+"""Temporal expressions: every kind issue 4 lists, found in a sentence and normalised against the
+document date given, through the real parse and dates stages."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.dates import find, normalise_all
+from storyline.dates.rules import DateRules, rules_for
+from storyline.errors import StorylineError
+from storyline.lexicons import load_lexicon
+from storyline.model import DateValue, Document, TimeExpression, content_id
+from storyline.pipeline import Context, run_stages
+
+
+def run(ctx: Context, text: str, doc_date: str | None) -> Document:
+    doc = Document(id=content_id(text), name="t", origin="t", text=text,
+                   published=DateValue(doc_date, "day", "test") if doc_date else None)
+    (outcome,) = run_stages([doc], ctx, ["parse", "dates"])
+    assert outcome.error is None, outcome.error
+    assert outcome.document is not None
+    return outcome.document
+
+
+def timex(ctx: Context, text: str, doc_date: str | None, words: str) -> TimeExpression:
+    """The expression whose text is ``words`` (it must be found with exactly that extent)."""
+    doc = run(ctx, text, doc_date)
+    hits = [t for t in doc.timexes if t.text == words]
+    assert hits, f"{words!r} not found; found {[t.text for t in doc.timexes]}"
+    t = hits[0]
+    assert doc.text[t.start:t.end] == t.text
+    return t
+
+
+# (sentence, document date, the expression's words, its value)
+CASES = [
+    # dates of any precision
+    ("The clashes began on 2016-04-02 in the north.", "2016-04-06", "2016-04-02", "2016-04-02"),
+    ("The talks began in July 2018 in Brussels.", "2018-07-27", "July 2018", "2018-07"),
+    ("The conflict began in 1988.", "2018-07-27", "1988", "1988"),
+    ("Fighting flared in the summer of 2014.", "2016-04-06", "the summer of 2014", "2014-SU"),
+    ("Lavrov made the remarks on June 18 in Baku.", "2014-06-18", "June 18", "2014-06-18"),
+    ("Lavrov arrived on 18 June 2014.", "2016-01-01", "18 June 2014", "2014-06-18"),
+    # weekdays and days relative to the document date
+    ("Medvedev said today that talks continue.", "2010-05-12", "today", "2010-05-12"),
+    ("Zakharova said on Friday that Russia welcomes the contacts.", "2018-07-27", "Friday", "2018-07-27"),
+    ("Lavrov stated on Thursday that the envoys will come.", "2020-11-12", "Thursday", "2020-11-12"),
+    ("The ministers will meet on Monday in Geneva.", "2020-11-12", "Monday", "2020-11-16"),
+    ("The conflict broke out again in the night last Saturday, April 2.", "2016-04-06",
+     "last Saturday, April 2", "2016-04-02"),
+    ("Earlier, on 5 April, the army announced a ceasefire.", "2016-04-06", "5 April", "2016-04-05"),
+    ("The talks were held yesterday.", "2016-04-06", "yesterday", "2016-04-05"),
+    ("A statement is expected tomorrow.", "2016-04-06", "tomorrow", "2016-04-07"),
+    ("Earlier in July, the foreign ministers held negotiations in Brussels.", "2018-07-27", "July", "2018-07"),
+    ("A forum will be held in October in Baku.", "2014-06-18", "October", "2014-10"),
+    ("A forum was held in October in Baku.", "2014-06-18", "October", "2013-10"),
+    ("The deal was signed last year.", "2020-11-12", "last year", "2019"),
+    ("The envoys will come next week.", "2020-11-12", "next week", "2020-W47"),
+    ("Sales fell 5% in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3"),
+    ("The deal dates from two years ago.", "2020-11-12", "two years ago", "2018"),
+    ("The agreements on Nagorno-Karabakh dated November 9 hold.", "2020-11-12", "November 9", "2020-11-09"),
+    # vague references
+    ("They agreed to meet again in the near future.", "2018-07-27", "the near future", "FUTURE_REF"),
+    ("Soon the ministers will hold a meeting.", "2010-05-12", "Soon", "FUTURE_REF"),
+    ("Recently, encouraging steps have been made.", "2010-05-12", "Recently", "PAST_REF"),
+    ("The co-chairs are currently holding talks.", "2010-05-12", "currently", "PRESENT_REF"),
+    # numeric forms
+    ("Putin urged a ceasefire 06.04.2016", None, "06.04.2016", "2016-04-06"),
+    # sets
+    ("There were several phone calls a day.", "2020-11-12", "a day", "P1D"),
+    ("The council meets every Thursday.", "2020-11-12", "every Thursday", "XXXX-WXX-4"),
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "words", "value"), CASES, ids=[c[2] for c in CASES])
+def test_expression_value(ctx: Context, text: str, doc_date: str | None, words: str, value: str) -> None:
+    assert timex(ctx, text, doc_date, words).value == value
+
+
+def test_ranges_keep_their_end(ctx: Context) -> None:
+    text = "After the military actions of 1992-1994 Baku lost control. Since 1992 talks went on."
+    closed = timex(ctx, text, "2016-04-06", "1992-1994")
+    assert (closed.value, closed.range_end) == ("1992", "1994")
+    since = [t for t in run(ctx, text, "2016-04-06").timexes if t.text == "1992"]
+    assert since and since[0].range_end == "PRESENT_REF"
+
+
+def test_from_to_range_closes_on_the_second_date(ctx: Context) -> None:
+    doc = run(ctx, "He served from 1991 to 1997 in Moscow.", "2000-01-01")
+    first = next(t for t in doc.timexes if t.text == "1991")
+    assert first.range_end == "1997"
+
+
+def test_duration_with_its_modifier(ctx: Context) -> None:
+    t = timex(ctx, "The talks lasted for more than six hours.", "2020-11-12", "more than six hours")
+    assert (t.type, t.value, t.mod) == ("DURATION", "PT6H", "MORE_THAN")
+
+
+def test_early_and_late_modify_a_date(ctx: Context) -> None:
+    t = timex(ctx, "The offensive is expected in early December.", "1999-11-20", "early December")
+    assert (t.value, t.mod) == ("1999-12", "START")
+
+
+def test_numeric_order_follows_the_outlets_own_dates(ctx: Context) -> None:
+    # dots read day first by default; a date of the document that can only be month first
+    # ("12.25.2016") shows the outlet writes month first, and the doubtful one follows it
+    assert timex(ctx, "Published 06.04.2016.", None, "06.04.2016").value == "2016-04-06"
+    doc = run(ctx, "Filed 12.25.2016. Updated 06.04.2016.", None)
+    assert {t.text: t.value for t in doc.timexes} == {"12.25.2016": "2016-12-25", "06.04.2016": "2016-06-04"}
+
+
+def test_words_that_are_not_dates_stay_out(ctx: Context) -> None:
+    doc = run(ctx, "Prices may fall. The 2000 troops march to the border. The 6-year-old boy was found.",
+              "2000-01-10")
+    assert [t.text for t in doc.timexes] == []
+
+
+def test_expressions_without_a_document_date_keep_what_they_say(ctx: Context) -> None:
+    doc = run(ctx, "The deal of November 9 was signed on Thursday.", None)
+    values = {t.text: t.value for t in doc.timexes}
+    assert values == {"November 9": "XXXX-11-09", "Thursday": "XXXX-WXX-4"}
+
+
+def test_anaphoric_expressions_count_from_the_last_date(ctx: Context) -> None:
+    doc = run(ctx, "The ceasefire was agreed on March 3, 2015. The next day, shelling resumed.", "2016-01-10")
+    assert {t.text: t.value for t in doc.timexes}["The next day"] == "2015-03-04"
+
+
+def test_sentence_index_is_recorded(ctx: Context) -> None:
+    doc = run(ctx, "Talks began. They ended on Friday.", "2018-07-27")
+    friday = next(t for t in doc.timexes if t.text == "Friday")
+    assert friday.sentence == 1
+
+
+def test_user_lexicon_adds_a_pattern(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("dates:\n  words:\n    holiday:\n      nowruz: 03-21\n", encoding="utf-8")
+    rules = DateRules(load_lexicon("dates", [extra]))
+    found = find("They met on Nowruz.", rules)
+    doc = Document(id="x", name="x", origin="x", text="They met on Nowruz.")
+    (t,) = normalise_all(doc, found, rules, "2019-04-01")
+    assert (t.text, t.value) == ("Nowruz", "2019-03-21")
+
+
+def test_bad_pattern_is_reported_with_its_name() -> None:
+    data = load_lexicon("dates")
+    bad = dict(data, patterns=[{"id": "broken", "kind": "calendar", "match": "{nosuchclass}"}])
+    with pytest.raises(StorylineError) as e:
+        DateRules(bad)
+    assert e.value.code == "E403" and "broken" in str(e.value)
+
+
+def test_rules_are_compiled_once_per_context(ctx: Context) -> None:
+    assert rules_for(ctx) is rules_for(ctx)
+
+
+def test_numeric_order_follows_the_outlets_habit(ctx: Context) -> None:
+    text = "Updated 06/04/2016."
+    assert timex(ctx, text, None, "06/04/2016").value == "2016-06-04"  # slashes: month first
+    doc = Document(id=content_id(text), name="t", origin="t", text=text, publisher="TASS")
+    (outcome,) = run_stages([doc], ctx, ["parse", "dates"])
+    assert [t.value for t in outcome.document.timexes] == ["2016-04-06"]  # TASS writes day first

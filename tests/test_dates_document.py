@@ -1,0 +1,195 @@
+"""The document date (stated, from the container, or inferred without its year) and the dates
+that quotes and events get from ``date_for_clause``."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storyline.dates.anchor import date_for_clause
+from storyline.dates.document import infer_year
+from storyline.dates.find import find
+from storyline.dates.rules import rules_for
+from storyline.model import Actor, DateValue, Document, Role, content_id
+from storyline.options import Options
+from storyline.pipeline import Context, extract, run_stages
+from storyline.read import read_paths
+
+HAS_KB = importlib.util.find_spec("storyline.actors.kb") is not None
+needs_kb = pytest.mark.xfail(not HAS_KB, strict=True,
+                             reason="the actor knowledge base (storyline.actors.kb) is not merged yet")
+
+
+def parsed(ctx: Context, text: str, **fields) -> Document:
+    doc = Document(id=content_id(text), name="t", origin="t", text=text, **fields)
+    (outcome,) = run_stages([doc], ctx, ["parse", "dates"])
+    assert outcome.error is None, outcome.error
+    return outcome.document  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------ stated and given dates
+
+def test_a_full_published_date_from_cleaning_is_kept(ctx: Context) -> None:
+    given = DateValue("2014-06-18", "day", "text:timestamp", 0.95, "18 June 2014 14:32")
+    doc = parsed(ctx, "Lavrov spoke on Friday.", published=given)
+    assert doc.published == given
+
+
+@pytest.mark.parametrize(("raw", "value", "precision"), [
+    ("2019-01-23", "2019-01-23", "day"),
+    ("2019-01-23T10:00:00Z", "2019-01-23", "day"),
+    ("Jan 23, 2019", "2019-01-23", "day"),
+])
+def test_the_containers_date_dates_the_document(ctx: Context, raw: str, value: str, precision: str) -> None:
+    doc = parsed(ctx, "Germany on Monday banned the airline.", metadata={"date": raw})
+    assert doc.published is not None
+    assert (doc.published.value, doc.published.precision, doc.published.method) == (value, precision, "metadata:date")
+    monday = next(t for t in doc.timexes if t.text == "Monday")
+    assert monday.value == "2019-01-21"
+
+
+def test_a_dateline_with_nothing_else_leaves_the_year_unknown(ctx: Context) -> None:
+    doc = parsed(ctx, "Talks went on in the capital.", dateline_date="November 12")
+    assert doc.published is not None
+    assert (doc.published.value, doc.published.confidence) == ("XXXX-11-12", 0.0)
+
+
+def test_weekday_and_past_years_choose_the_year(ctx: Context) -> None:
+    text = ("Russia welcomes the meetings, the spokeswoman said on Friday. "
+            "The violence escalated again in 2016.")
+    doc = parsed(ctx, text, dateline_date="July 27")
+    assert doc.published is not None
+    # 27 July was a Friday in 2001, 2007, 2012 and 2018; only 2018 is not before 2016
+    assert doc.published.value == "2018-07-27"
+    assert doc.published.method == "inferred:dateline+weekday"
+    assert "Friday" in doc.published.evidence
+
+
+# ------------------------------------------------------------------ office holders (weighing)
+
+MEDVEDEV = Actor("medvedev", "Dmitry Medvedev", roles=[
+    Role("RUS", "GOV", "President", "head_of_state", "2008-05-07", "2012-05-07"),
+    Role("RUS", "GOV", "Prime Minister", "head_of_government", "2012-05-08", "2020-01-16")])
+SARGSYAN = Actor("sargsyan", "Serzh Sargsyan", roles=[
+    Role("ARM", "GOV", "President", "head_of_state", "2008-04-09", "2018-04-09")])
+
+
+def lookup_in(actors: list[Actor]):
+    def lookup(name: str) -> list[Actor]:
+        return [a for a in actors if name.lower() in a.name.lower()]
+    return lookup
+
+
+def test_titled_office_holders_bound_the_year_and_ties_stay_open(ctx: Context) -> None:
+    text = ("Russia and Turkey want stability, President Dmitry Medvedev said today in Ankara. "
+            "I have repeatedly offered mediation to presidents Aliyev and Sargsyan. "
+            "Azerbaijan and Armenia signed a ceasefire agreement in 1994.")
+    doc = parsed(ctx, text)
+    rules = rules_for(ctx)
+    found = find(doc.text, rules, doc.spacy)
+    dv = infer_year(doc, found, rules, None, 5, 12, "dateline 'May 12'", today=date(2026, 11, 25),
+                    lookup=lookup_in([MEDVEDEV, SARGSYAN]))
+    # Medvedev as president (not as prime minister) and Sargsyan as president: 2008 to 2011
+    assert [c[:4] for c in dv.candidates] == ["2008", "2009", "2010", "2011"]
+    assert dv.value in dv.candidates and dv.confidence < 0.5
+    assert "years left open: 2008, 2009, 2010, 2011" in dv.evidence
+
+
+def test_a_former_office_holder_is_no_bound(ctx: Context) -> None:
+    doc = parsed(ctx, "Former President Dmitry Medvedev said on Friday that talks go on.")
+    rules = rules_for(ctx)
+    dv = infer_year(doc, find(doc.text, rules, doc.spacy), rules, None, 7, 27, "dateline 'July 27'",
+                    today=date(2026, 11, 25), lookup=lookup_in([MEDVEDEV]))
+    assert "Medvedev" not in dv.evidence
+
+
+# ------------------------------------------------------------------ the dev articles, real KB
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "articles"
+
+
+@pytest.fixture(scope="module")
+def dev_dates() -> dict[str, DateValue | None]:
+    if not DEV.is_dir():
+        pytest.skip(f"the dev articles are not at {DEV}")
+    out = {}
+    for o in extract(read_paths([DEV]), Options(stages=("parse", "dates"))):
+        assert o.error is None, o.error
+        out[o.document.name[:3]] = o.document.published  # type: ignore[union-attr]
+    return out
+
+
+def test_dev_articles_stating_their_date(dev_dates) -> None:
+    assert dev_dates["002"].value == "2016-04-06"
+    assert dev_dates["003"].value == "2014-06-18"
+
+
+@needs_kb
+def test_dev_001_friday_27_july_with_mnatsakanyan_is_2018(dev_dates) -> None:
+    dv = dev_dates["001"]
+    assert dv.value == "2018-07-27"
+    assert "office" in dv.method and "weekday" in dv.method
+
+
+@needs_kb
+def test_dev_004_thursday_12_november_with_pashinyan_is_2020(dev_dates) -> None:
+    dv = dev_dates["004"]
+    assert dv.value == "2020-11-12"
+    assert "office" in dv.method and "weekday" in dv.method
+
+
+@needs_kb
+def test_dev_000_medvedev_and_sargsyan_leave_2008_to_2011_open(dev_dates) -> None:
+    dv = dev_dates["000"]
+    assert [c[:4] for c in dv.candidates] == ["2008", "2009", "2010", "2011"]
+    assert dv.value in dv.candidates and dv.confidence < 0.5
+
+
+# ------------------------------------------------------------------ clause dates
+
+ARTICLE = ("Lavrov stated on Thursday that envoys will come. "
+           "On November 9, the leaders signed a statement. "
+           "The co-chairs are currently holding talks.\n\n"
+           "The conflict began in 1988. Armenian forces occupied the region.")
+
+
+@pytest.fixture(scope="module")
+def article(ctx: Context) -> Document:
+    return parsed(ctx, ARTICLE, published=DateValue("2020-11-12", "day", "test"))
+
+
+def span(doc: Document, words: str) -> tuple[int, int]:
+    start = doc.text.index(words)
+    return start, start + len(words)
+
+
+def test_clause_with_a_relative_date(article: Document) -> None:
+    dv = date_for_clause(article, *span(article, "Lavrov stated on Thursday"), "reported")
+    assert (dv.value, dv.method) == ("2020-11-12", "text:relative to document")
+
+
+def test_clause_with_an_explicit_date(article: Document) -> None:
+    dv = date_for_clause(article, *span(article, "On November 9, the leaders signed a statement"), "reported")
+    assert dv.value == "2020-11-09"
+
+
+def test_news_clause_without_a_date_takes_the_document_date(article: Document) -> None:
+    dv = date_for_clause(article, *span(article, "envoys will come"), "planned")
+    assert (dv.value, dv.method) == ("2020-11-12", "document")
+
+
+def test_vague_reference_dates_the_clause_to_the_year(article: Document) -> None:
+    dv = date_for_clause(article, *span(article, "The co-chairs are currently holding talks"), "reported")
+    assert (dv.value, dv.precision) == ("2020", "year")
+
+
+def test_historical_clause_takes_its_backgrounds_year(article: Document) -> None:
+    dv = date_for_clause(article, *span(article, "Armenian forces occupied the region"), "historical")
+    assert (dv.value, dv.precision, dv.method) == ("1988", "year", "context:paragraph")
+
+
+def test_no_clue_gives_none(article: Document) -> None:
+    assert date_for_clause(article, *span(article, "Armenian forces occupied the region"), None) is None
