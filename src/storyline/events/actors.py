@@ -155,7 +155,7 @@ class ActorResolver:
             return self._refs_from(deep_persons[:1])
         # "the leaders of Azerbaijan and Armenia", "the armed forces of Azerbaijan"
         for t in head.children:
-            if t.dep_ == "prep" and t.lower_ in ("of", "from") and t.i not in skip:
+            if t.dep_ == "prep" and t.lower_ in ("of", "from", "by") and t.i not in skip:
                 for pobj in t.children:
                     if pobj.dep_ == "pobj":
                         refs = self.refs_for(pobj, skip=skip)
@@ -178,7 +178,9 @@ class ActorResolver:
             if (m.start, m.end) in seen:
                 continue
             seen.add((m.start, m.end))
-            if m.refs and not m.actor_id:
+            if m.refs and not m.actor_id and not m.country:
+                # "the two countries": its members; a named body's group ("the co-chairs of the
+                # OSCE Minsk Group", coded OSCEMG) acts as that body
                 for aid in m.refs:
                     actor = self.actors.get(aid)
                     if actor is not None:
@@ -305,6 +307,7 @@ class ActorResolver:
     def _conflict_parties(self) -> list[ActorRef]:
         pairs: Counter[tuple[str, str]] = Counter()
         names: dict[str, ActorRef] = {}
+        anyone: dict[str, ActorRef] = {}
         for sent in self.sdoc.sents:
             for tok in sent:
                 members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
@@ -316,6 +319,7 @@ class ActorResolver:
                                                    for x in self._covering(c)]:
                         if mm.country and (mm.kind in ("name", "metonym", "demonym") or not mm.actor_id):
                             key = mm.country or mm.text
+                            anyone.setdefault(key, self.ref(mm))
                             if key not in names or names[key].actor_id is None:
                                 actor = self.actors.get(mm.actor_id) if mm.actor_id else None
                                 if actor is None or actor.kind == "state":
@@ -329,7 +333,8 @@ class ActorResolver:
         if not pairs:
             return []
         (a, b), _ = pairs.most_common(1)[0]
-        return [names[a], names[b]]
+        # the state itself where the article names it, else whoever acts for it
+        return [names.get(a) or anyone[a], names.get(b) or anyone[b]]
 
 
 def _clean_name(text: str) -> str:

@@ -214,12 +214,21 @@ class Coder:
                 continue
             if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
                 continue
-            if p.is_request and not p.is_speech:
+            governs = p.trig.token.lemma_.lower() in self.planned_governors and \
+                c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i
+            if p.is_speech:
+                continue  # reported speech keeps its content
+            if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
-            elif p.trig.token.lemma_.lower() in self.planned_governors and not p.is_speech \
-                    and c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i or p.cls.intent and not p.is_speech:
-                c.inherited_from = p
+            elif c.head.dep_ == "pcomp":
+                c.drop = True  # "accused X of violating", "allied in fighting ISIS": part of the parent
+            elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
+                c.drop = True  # "agreed to expand cooperation": the agreement is the event
+            elif governs or p.cls.intent:
+                c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
                 p.drop = True
+            elif _purpose_clause(c.head, p.head):
+                c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
 
     # ------------------------------------------------------------ arguments
 
@@ -438,8 +447,8 @@ class Coder:
         fixed = c.trig.status
         intent = c.cls.intent or c.inherited_from is not None
         c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
-        if date is None and c.status in ("reported", "planned", "hoped"):
-            date = doc.published
+        if date is None:
+            date = clause_date(doc, c.start, c.end, c.status)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if self.rules.negated(c.head, c.trig.token):

@@ -38,9 +38,14 @@ def _compatible_actors(k: Event, e: Event) -> bool:
     return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
 
 
+def _stated(e: Event) -> bool:
+    """A date the text gives the clause, not one inferred from the document's date."""
+    return e.date is not None and not (e.date.method or "").startswith("document")
+
+
 def _compatible_dates(k: Event, e: Event) -> bool:
-    pk = period(k.date.value) if k.date else None
-    pe = period(e.date.value) if e.date else None
+    pk = period(k.date.value) if _stated(k) else None
+    pe = period(e.date.value) if _stated(e) else None
     if pk is None or pe is None:
         return True
     return pk[0] <= pe[1] and pe[0] <= pk[1]
@@ -70,7 +75,8 @@ def merge_events(events: list[Event], doc: Document) -> list[Event]:
         if target is None:
             kept.append(e)
             continue
-        role = "quote" if e.quote is not None else "restatement"
+        direct = e.quote is not None and e.quote < len(doc.quotes) and doc.quotes[e.quote].kind != "reported"
+        role = "quote" if direct else "restatement"
         target.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, role))
         target.evidence_more.extend(e.evidence_more)
         for side in ("source", "target"):
