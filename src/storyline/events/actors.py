@@ -78,6 +78,13 @@ class ActorResolver:
         return ActorRef(name=name, actor_id=m.actor_id, country=country, sector=sector,
                         start=m.start, end=m.end, text=m.text)
 
+    def is_state(self, ref: ActorRef) -> bool:
+        """A state (or a state's bare name), as opposed to a person or an office acting for it."""
+        actor = self.actors.get(ref.actor_id) if ref.actor_id else None
+        if actor is not None:
+            return actor.kind == "state"
+        return bool(ref.country) and ref.sector is None
+
     def _is_person(self, m: Mention) -> bool:
         actor = self.actors.get(m.actor_id) if m.actor_id else None
         if actor is not None:
@@ -283,18 +290,24 @@ class ActorResolver:
         words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
         return bool(words & self.conflict_words)
 
-    def collective_parties(self, tok: Token, previous: list[tuple[int, list[ActorRef]]],
-                           exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
+    def collective_parties(self, tok: Token, previous: list[tuple[int, str | None, list[ActorRef]]],
+                           exclude: list[ActorRef], sentence: int, as_target: bool,
+                           referenced: str | None = None) -> list[ActorRef]:
         """The parties a collective phrase refers to.
 
         The conflict's parties where the phrase says so ("the warring sides", "parties to the
         conflict") or where it is the addressee of an act ("urged both sides"); else, as a subject
         ("the sides agreed", "the two parties discussed"), the participants of the latest event
-        with two or more of them a few sentences back; else the conflict's parties."""
+        with two or more of them a few sentences back; else the conflict's parties. Where the
+        sentence names the act it follows ("at the end of the conversation the sides agreed"),
+        ``referenced`` is that act's class and its latest participants are taken, however far back."""
         lookback = int(self.cfg.get("lookback", 3))
         if not self._mentions_conflict(tok) and not as_target:
-            for si, parts in reversed(previous):
-                if sentence - si > lookback:
+            for si, what, parts in reversed(previous):
+                if referenced is not None:
+                    if what != referenced:
+                        continue
+                elif sentence - si > lookback:
                     break
                 rest: list[ActorRef] = []
                 for p in parts:
@@ -308,7 +321,11 @@ class ActorResolver:
         pairs: Counter[tuple[str, str]] = Counter()
         names: dict[str, ActorRef] = {}
         anyone: dict[str, ActorRef] = {}
+        war_words = self.conflict_words | {w.lower() for w in self.cfg.get("conflict_nouns", [])}
         for sent in self.sdoc.sents:
+            # a pair named in a sentence about fighting ("the conflict between Armenia and
+            # Azerbaijan") counts for more than one named in a sentence about their trade
+            fighting = any(t.lemma_.lower() in war_words or t.lower_ in war_words for t in sent)
             for tok in sent:
                 members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
                 if len(members) < 2 or tok.dep_ == "conj":
@@ -327,9 +344,10 @@ class ActorResolver:
                             states.append(key)
                             break
                 uniq = sorted(set(states))
+                weight = 3 if fighting else 1
                 for i in range(len(uniq)):
                     for j in range(i + 1, len(uniq)):
-                        pairs[(uniq[i], uniq[j])] += 1
+                        pairs[(uniq[i], uniq[j])] += weight
         if not pairs:
             return []
         (a, b), _ = pairs.most_common(1)[0]

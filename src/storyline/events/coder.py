@@ -88,6 +88,8 @@ class Coder:
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
+        self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
         self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
@@ -170,7 +172,7 @@ class Coder:
         resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions)
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
-        previous: list[tuple[int, list[ActorRef]]] = []
+        previous: list[tuple[int, str | None, list[ActorRef]]] = []
         for c in cands:
             if c.drop:
                 continue
@@ -180,7 +182,7 @@ class Coder:
                 continue
             parts = c.source + c.target
             if len(parts) >= 2:
-                previous.append((c.sentence, parts))
+                previous.append((c.sentence, c.cls.what, parts))
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)
@@ -265,7 +267,7 @@ class Coder:
             break
         return None, False
 
-    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, list[ActorRef]]]) -> None:
+    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]]) -> None:
         head, trig = c.head, c.trig
         pre_source: list[ActorRef] = []
         src_toks: list[Token] = []
@@ -303,6 +305,8 @@ class Coder:
                              for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
             for ch in head.children:
                 if ch.dep_ in OBJECT_DEPS and not (trig.kind == "noun" and ch.i == trig.token.i):
+                    if c.code.startswith("04") and ch.lemma_.lower() in self.topic_nouns:
+                        continue  # "discussed the situation in Iraq": a topic, not a partner
                     tgt_toks.append(ch)
                 elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
                     tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
@@ -320,8 +324,9 @@ class Coder:
                         tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ == "by":
                         src_toks += [o for o in ch.children if o.dep_ == "pobj"]
-                    elif ch.dep_ in ("amod", "compound") and not src_toks and res.refs_for(ch):
-                        src_toks.append(ch)  # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+                    elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
+                        # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+                        src_toks += [t for t in ch.subtree if res.refs_for(t) and t not in src_toks]
             for t in (head, trig.token):
                 for ch in t.children:
                     if ch.dep_ == "prep" and ch.lower_ == "under":
@@ -360,7 +365,7 @@ class Coder:
         target = [t for t in target if not any(_identical(t, s) for s in source)]
         c.source, c.target = _dedupe(source), _dedupe(target)
 
-    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, list[ActorRef]]],
+    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]],
               exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
@@ -369,9 +374,20 @@ class Coder:
                 members = [t, *[x for x in t.conjuncts if x.i > t.i]]
                 for m in members:
                     if res.is_collective(m):
-                        refs += res.collective_parties(m, previous, exclude, sentence, as_target)
+                        refs += res.collective_parties(m, previous, exclude, sentence, as_target,
+                                                       self._referenced_act(m))
             out += refs
         return out
+
+    def _referenced_act(self, tok: Token) -> str | None:
+        """The class of an act the sentence refers back to by a definite noun ("at the end of the
+        conversation", "during the talks"), or None."""
+        for t in tok.sent:
+            entry = self.lex.nouns.get(t.lemma_.lower()) or self.lex.nouns.get(t.lower_)
+            if entry is not None and t.i != tok.i and any(d.lower_ in ("the", "this", "that") for d in t.children
+                                                         if d.dep_ == "det"):
+                return self.classes.classify(entry.code).what
+        return None
 
     def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
         """Who says the clause: the speaker of a quotation around it, or the subject of a speech
@@ -482,6 +498,13 @@ class Coder:
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
+            if c.cls.what in self.speaker_acts and c.source and all(res.is_state(s) for s in c.source):
+                speaker = self._speaker_for(c, res)
+                if len(speaker) == 1 and not res.is_state(speaker[0]) and \
+                        all(s.country == speaker[0].country for s in c.source):
+                    # "Russia welcomes ..., spokeswoman Maria Zakharova said": the state's words
+                    # come from its named speaker, the more specific source
+                    c.source = speaker
             if c.status == "planned" and c.cls.what in self.threat_codes:
                 speaker = self._speaker_for(c, res)
                 conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in c.head.subtree)
@@ -517,7 +540,8 @@ class Coder:
                       for k in content)
             in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
             quotes_content = self._attributes_direct_quote(c, res)
-            repeat = any(same_actor(sp, a) for sp in speaker for a in acted)
+            repeat = any((_identical(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
+                         for a in acted)
             if not speaker or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker

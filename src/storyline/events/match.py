@@ -81,8 +81,11 @@ def after_tokens(verb: Token) -> list[Token]:
     """The verb's phrase to match a pattern's object side against, passive subject first (it is
     the logical object: "consultations were held")."""
     toks = _phrase_tokens(verb, PHRASE_DEPS - {"nsubjpass"})
+    # "offered the Council to welcome ...": an infinitive the parser hangs as an adverbial clause
+    toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
-    return passive + [t for t in toks if t.i > verb.i]
+    return passive + sorted((t for t in toks if t.i > verb.i), key=lambda t: t.i)
 
 
 def before_tokens(verb: Token) -> list[Token]:
