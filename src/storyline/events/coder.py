@@ -57,6 +57,7 @@ class Candidate:
     drop: bool = False
     inherited_from: Candidate | None = None  # an intention whose complement this event is
     speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
+    armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
 
     @property
     def head(self) -> Token:
@@ -89,6 +90,7 @@ class Coder:
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
         self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
+        self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
         self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
@@ -162,7 +164,9 @@ class Coder:
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        events = [self._event(c, doc) for c in cands if not c.drop and c.source]
+        events = [self._event(c, doc) for c in cands if not c.drop and c.source
+                  and (c.cls.what not in self.political_sources or c.armed_source
+                       or any(self._political(s) for s in c.source))]
         return merge_events(events, doc)
 
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -199,7 +203,7 @@ class Coder:
             tok = c.head
             while tok.dep_ != "ROOT" and tok.head is not tok:
                 dep = tok.dep_
-                tok = tok.head
+                tok = _coordination_head(tok) if dep == "conj" else tok.head
                 if dep in ("conj", "cc"):
                     continue
                 parent = by_head.get(tok.i) or by_token.get(tok.i)
@@ -245,7 +249,10 @@ class Coder:
                     return c, False
                 if c.dep_ == "nsubjpass":
                     return c, True
-            if tok.dep_ == "conj" or (tok.dep_ == "xcomp" and not _has_object(tok.head)):
+            if tok.dep_ == "conj":
+                tok = _coordination_head(tok)
+                continue
+            if tok.dep_ == "xcomp" and not _has_object(tok.head):
                 tok = tok.head
                 continue
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
@@ -340,6 +347,8 @@ class Coder:
             between = [o for t in [head, trig.token] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
+        c.armed_source = any(t.lemma_.lower() in self.force_nouns or t.lower_ in self.force_nouns
+                             for t in src_toks)
         source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
         target = self._refs(tgt_toks, res, previous, source, si, True)
         if trig.token.lower_ != "according":
@@ -378,6 +387,10 @@ class Coder:
                                                        self._referenced_act(m))
             out += refs
         return out
+
+    @staticmethod
+    def _political(ref: ActorRef) -> bool:
+        return bool(ref.actor_id or ref.country or ref.sector)
 
     def _referenced_act(self, tok: Token) -> str | None:
         """The class of an act the sentence refers back to by a definite noun ("at the end of the
@@ -586,6 +599,18 @@ def _within_content(tok: Token, speech: Token) -> bool:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and tok in child.subtree:
             return True
     return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
+
+
+def _coordination_head(tok: Token) -> Token:
+    """The verb a coordinated verb shares its subject and its place with. The parser often hangs
+    "urged the embassy to reconsider and spoke with Pompeo" as if "spoke" were coordinated with
+    the infinitive; a finite verb coordinated with a bare infinitive belongs to the infinitive's
+    governor instead."""
+    head = tok.head
+    if tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp", "advcl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return head.head
+    return head
 
 
 def _purpose_clause(child: Token, parent: Token) -> bool:

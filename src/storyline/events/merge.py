@@ -17,16 +17,29 @@ from .status import period
 WINDOW = 4
 
 
-def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    from .actors import same_actor
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    """One participant told twice: the same actor, or a state and someone acting for it (Russia
+    and its foreign minister). Two different people of one state are not the same participant:
+    Putin's appeal and Lukashevich's appeal are two acts."""
+    if a.actor_id and b.actor_id and a.actor_id == b.actor_id:
+        return True
+    if a.name.lower() == b.name.lower():
+        return True
+    if not (a.country and b.country and a.country == b.country):
+        return False
+    return _statelike(a) or _statelike(b)
 
-    return any(same_actor(x, y) for x in a for y in b)
+
+def _statelike(r: ActorRef) -> bool:
+    return r.sector is None or (r.actor_id is not None and r.actor_id.lower() == (r.country or "").lower())
+
+
+def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    return any(_same(x, y) for x in a for y in b)
 
 
 def _within(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    from .actors import same_actor
-
-    return all(any(same_actor(x, y) for y in b) for x in a)
+    return all(any(_same(x, y) for y in b) for x in a)
 
 
 def _compatible_actors(k: Event, e: Event) -> bool:
