@@ -162,7 +162,7 @@ class ActorResolver:
             return self._refs_from(deep_persons[:1])
         # "the leaders of Azerbaijan and Armenia", "the armed forces of Azerbaijan"
         for t in head.children:
-            if t.dep_ == "prep" and t.lower_ in ("of", "from", "by") and t.i not in skip:
+            if t.dep_ == "prep" and t.lower_ in ("of", "from", "by", "for") and t.i not in skip:
                 for pobj in t.children:
                     if pobj.dep_ == "pobj":
                         refs = self.refs_for(pobj, skip=skip)

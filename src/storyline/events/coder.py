@@ -177,6 +177,7 @@ class Coder:
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
         previous: list[tuple[int, str | None, list[ActorRef]]] = []
+        self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
         for c in cands:
             if c.drop:
                 continue
@@ -185,6 +186,8 @@ class Coder:
             if c.trig.token.lower_ == "according":
                 continue
             parts = c.source + c.target
+            if c.source:
+                self._last_sources.setdefault(c.sentence, {})[c.cls.what] = list(c.source)
             if len(parts) >= 2:
                 previous.append((c.sentence, c.cls.what, parts))
         for c in cands:
@@ -220,8 +223,8 @@ class Coder:
                 continue
             if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
                 continue
-            governs = p.trig.token.lemma_.lower() in self.planned_governors and \
-                c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i
+            complement = c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i
+            governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
             if p.is_speech:
                 continue  # reported speech keeps its content
             if p.is_request:
@@ -230,7 +233,7 @@ class Coder:
                 c.drop = True  # "accused X of violating", "allied in fighting ISIS": part of the parent
             elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
                 c.drop = True  # "agreed to expand cooperation": the agreement is the event
-            elif governs or p.cls.intent:
+            elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
                 p.drop = True
             elif _purpose_clause(c.head, p.head):
@@ -258,6 +261,14 @@ class Coder:
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
                 tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
                 continue
+            if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+                # "was more forceful in blaming Iran": the subject of the clause it belongs to
+                up = tok.head
+                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX"):
+                    tok = up
+                    continue
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
                 # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
                 up = tok.head
@@ -365,6 +376,12 @@ class Coder:
             subj_tok, _ = self._subject(head)
             if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
                 source = list(res.conflict_parties)
+        if not source and trig.token.lower_ != "according" and self._subject(head)[1]:
+            # "He was further sanctioned in 2011": by whoever did the same just before
+            for si in sorted(self._last_sources, reverse=True):
+                if si <= c.sentence and c.sentence - si <= 2 and self._last_sources[si].get(c.cls.what):
+                    source = list(self._last_sources[si][c.cls.what])
+                    break
         if trig.reverse:
             source, target = target, source
         if trig.kind == "appeal":
@@ -466,12 +483,20 @@ class Coder:
         c.start, c.end = start, end
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
-        date = clause_date(doc, c.start, c.end)
-        if date is None:
-            # a subordinate clause takes its date from the sentence ("started in 1988 with the
-            # region announcing its secession")
-            sent = doc.sentences[c.sentence]
-            date = clause_date(doc, sent.start, sent.end)
+        # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
+        # believed to have been involved in the assassination in January": January is not when
+        # the warrants were issued); a subordinate clause without a date takes its governing
+        # clause's ("started in 1988 with the region announcing its secession")
+        date = None
+        tok: Token | None = c.head
+        for _ in range(4):
+            if tok is None:
+                break
+            lo, hi = _core_span(tok, c.trig.token)
+            date = clause_date(doc, lo, hi)
+            if date is not None or tok.dep_ == "ROOT" or tok.head is tok:
+                break
+            tok = _governing_verb(tok)
         clause = doc.text[c.start:c.end]
         fixed = c.trig.status
         intent = c.cls.intent or c.inherited_from is not None
@@ -555,7 +580,8 @@ class Coder:
             quotes_content = self._attributes_direct_quote(c, res)
             repeat = any((_identical(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
                          for a in acted)
-            if not speaker or own or in_quote or quotes_content or repeat:
+            political = c.armed_source or any(self._political(sp) for sp in speaker)
+            if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
                 continue
@@ -599,6 +625,34 @@ def _within_content(tok: Token, speech: Token) -> bool:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and tok in child.subtree:
             return True
     return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
+
+
+#: Relations below a clause's head that open a clause of their own (with its own date).
+NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
+def _core_span(head: Token, trigger: Token) -> tuple[int, int]:
+    """Character span of the unbroken words of ``head``'s clause around it, nested clauses cut."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.dep_ in NESTED_CLAUSES and t.pos_ in ("VERB", "AUX") and t.i != trigger.i \
+                and trigger not in t.subtree:
+            cut.update(x.i for x in t.subtree)
+    kept = {t.i for t in head.subtree} - cut
+    lo = hi = head.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    up = tok.head
+    while up is not tok and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+        tok, up = up, up.head
+    return up if up.pos_ in ("VERB", "AUX") and up is not tok else None
 
 
 def _coordination_head(tok: Token) -> Token:
