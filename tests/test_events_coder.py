@@ -195,3 +195,20 @@ def test_restatement_adds_evidence_not_an_event(code):
                   "Canada condemned North Korea's missile test, the foreign ministry said.")
     e = only(events, "ACCUSE")
     assert len(e.evidence_more) == 1 and e.evidence_more[0].role == "restatement"
+
+
+def test_an_act_named_with_its_agent_is_a_past_event(code):
+    events = code("Protests followed the United States' killing of Qasem Soleimani in an airstrike last week.",
+                  published="2020-01-06")
+    e = only(events, "ASSAULT")
+    assert "united states" in names(e.source) and "soleimani" in names(e.target)
+    assert e.status == "historical"
+
+
+def test_a_passive_repeat_takes_the_source_of_the_act_before(code):
+    events = code("In 2007, the United States levied sanctions against Qasem Soleimani. "
+                  "He was further sanctioned in 2011.")
+    sanctions = [e for e in events if e.what == "SANCTION"]
+    assert len(sanctions) == 2
+    assert all("united states" in names(e.source) for e in sanctions)
+    assert [e.date.value[:4] for e in sanctions] == ["2007", "2011"]

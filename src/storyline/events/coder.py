@@ -129,7 +129,16 @@ class Coder:
                 host = light_verb_of(tok, self.lex)
                 if host is None:
                     host = _anchor_of(tok)
-                if host is None or host.i in hosts:
+                if host is None:
+                    # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
+                    # named by a noun with its agent, a reference to an act told elsewhere
+                    if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+                        trig = match_noun(tok, self.lex, None)
+                        if trig is not None:
+                            trig.status = "reference"
+                            found.append((si, trig))
+                    continue
+                if host.i in hosts:
                     continue
                 trig = match_noun(tok, self.lex, host)
                 if trig is not None:
@@ -164,10 +173,12 @@ class Coder:
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        events = [self._event(c, doc) for c in cands if not c.drop and c.source
-                  and (c.cls.what not in self.political_sources or c.armed_source
-                       or any(self._political(s) for s in c.source))]
-        return merge_events(events, doc)
+        kept = [c for c in cands if not c.drop and c.source
+                and (c.cls.what not in self.political_sources or c.armed_source
+                     or any(self._political(s) for s in c.source))]
+        events = [self._event(c, doc) for c in kept]
+        references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
+        return merge_events(events, doc, references)
 
     def candidates(self, doc: Document) -> list[Candidate]:
         """Every trigger of the document read in context; those to drop are marked ``drop``."""
@@ -498,9 +509,12 @@ class Coder:
                 break
             tok = _governing_verb(tok)
         clause = doc.text[c.start:c.end]
-        fixed = c.trig.status
+        fixed = c.trig.status if c.trig.status != "reference" else None
         intent = c.cls.intent or c.inherited_from is not None
         c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
+        if c.trig.status == "reference" and c.status == "reported" and \
+                not (date is not None and doc.published is not None and date.value == doc.published.value):
+            c.status = "historical"  # an act referred to by name, not the day's news
         if date is None:
             date = clause_date(doc, c.start, c.end, c.status)
         c.date = date

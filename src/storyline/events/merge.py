@@ -64,9 +64,10 @@ def _compatible_dates(k: Event, e: Event) -> bool:
     return pk[0] <= pe[1] and pe[0] <= pk[1]
 
 
-def restates(k: Event, e: Event, doc: Document) -> bool:
-    """True where ``e`` says again what ``k`` said."""
-    if k.what != e.what or k.status != e.status:
+def restates(k: Event, e: Event, doc: Document, reference: bool = False) -> bool:
+    """True where ``e`` says again what ``k`` said. A ``reference`` ("Turkey's offensive") names
+    an act already told, whatever the tense it is told in."""
+    if k.what != e.what or (k.status != e.status and not reference):
         return False
     if not (_compatible_actors(k, e) and _compatible_dates(k, e)):
         return False
@@ -81,10 +82,13 @@ def restates(k: Event, e: Event, doc: Document) -> bool:
     return not (k.target and e.target) or _overlap(k.target, e.target)
 
 
-def merge_events(events: list[Event], doc: Document) -> list[Event]:
+def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset()
+                 ) -> list[Event]:
+    """The events with each restatement folded into the event it restates; ``references`` are
+    the ids of events named by a noun ("the United States' killing of Soleimani")."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
-        target = next((k for k in reversed(kept) if restates(k, e, doc)), None)
+        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references)), None)
         if target is None:
             kept.append(e)
             continue
