@@ -1,11 +1,12 @@
 """Runs the whole pipeline over an eval set and writes its eval-format JSON Lines (what
 ``storyline extract --format eval`` prints), showing each quotation with its speaker and cue.
 
-usage: python benchmarks/quotes_eval.py dev|wikinews OUT.jsonl [--show]
+usage: python benchmarks/quotes_eval.py dev|wikinews OUT.jsonl [--show] [--until-quotes]
 then:  python3 ../shared/eval/score.py OUT.jsonl ../shared/eval/<set>/gold --errors
 
 ``--show`` lists every quotation and reported statement as the quotes stage found it, with how
-sure it is of the speaker: the quickest way to see why a speaker is wrong.
+sure it is of the speaker: the quickest way to see why a speaker is wrong. ``--until-quotes``
+runs the stages up to quotes only (a later stage's failure then costs no article its quotes).
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ def main() -> None:
     which, out = sys.argv[1], Path(sys.argv[2])
     show = "--show" in sys.argv
     lines = []
-    for o in extract(read_paths(INPUTS[which]), Options()):
+    options = Options()
+    if "--until-quotes" in sys.argv:
+        options.stages = options.stages[:options.stages.index("quotes") + 1]
+    for o in extract(read_paths(INPUTS[which]), options):
         if o.document is None:
             print(o.error, file=sys.stderr)
             continue

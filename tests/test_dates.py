@@ -160,3 +160,19 @@ def test_numeric_order_follows_the_outlets_habit(ctx: Context) -> None:
     doc = Document(id=content_id(text), name="t", origin="t", text=text, publisher="TASS")
     (outcome,) = run_stages([doc], ctx, ["parse", "dates"])
     assert [t.value for t in outcome.document.timexes] == ["2016-04-06"]  # TASS writes day first
+
+
+def test_a_date_describing_a_thing_does_not_move_the_narrative(ctx: Context) -> None:
+    text = ("Ministers met in Cairo on Wednesday. They said the November 27 deal was void. "
+            "In a press release issued the following day, Turkey protested.")
+    doc = run(ctx, text, "2020-01-11")
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["Wednesday"] == "2020-01-08"
+    assert values["the following day"] == "2020-01-09"
+
+
+def test_clock_time_with_zones_and_its_date(ctx: Context) -> None:
+    text = "The crash happened around 8:30 p.m. BST (1930 UTC) on August 27."
+    t = timex(ctx, text, "2019-10-10", "8:30 p.m. BST (1930 UTC) on August 27")
+    assert (t.type, t.value) == ("TIME", "2019-08-27T20:30")
+    assert [x.text for x in run(ctx, text, "2019-10-10").timexes] == ["8:30 p.m. BST (1930 UTC) on August 27"]

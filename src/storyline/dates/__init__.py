@@ -9,6 +9,7 @@ events stages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Document, TimeExpression
@@ -16,8 +17,27 @@ from ..pipeline import Context, stage
 from .find import Found, find
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
-from .tense import direction
+from .tense import PAST, UNKNOWN, direction
 from .values import parse_value
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, start - 25):start])
+    return m[1].lower() if m else ""
+
+
+def _attributive(sdoc: Any, start: int, end: int) -> bool:
+    """A date that describes a noun ("the November 27 maritime deal", "the 1995 shooting") names
+    that thing, not the time the narrative has reached: "the following day" counts from the
+    narrative's last date, not from it."""
+    if sdoc is None:
+        return False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head not in span
 
 
 def numeric_order(found: list[Found]) -> dict[str, str]:
@@ -48,11 +68,13 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     values = []
     for f in found:
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
+        if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
+            tense = UNKNOWN
         v = norm.value(f, frame, tense)
         values.append(v)
         if v is None:
             continue
-        remember(frame, v)
+        remember(frame, v, narrative=not _attributive(sdoc, f.start, f.end))
         out.append(to_timex(f, v, doc.text, doc.sentence_at(f.start) if doc.sentences else None))
     # "from 1992 to 1994": the first date's range closes on the second
     by_found = {id(f): t for f, t in zip([f for f, v in zip(found, values, strict=True) if v], out, strict=True)}

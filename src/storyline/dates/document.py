@@ -287,8 +287,8 @@ class Title:
 
 
 def title_table(ctx: Any, rules: DateRules) -> dict[str, Title]:
-    """Title words: the actors layer's role lexicon (``actor_roles``: its roles and families)
-    where installed, else the ``office_title`` table of the dates lexicon."""
+    """Title words from the actors layer's role lexicon (``actor_roles``: its roles and
+    families), the one table of what "president" or "spokeswoman" names."""
     table: dict[str, Title] = {}
     lex = None
     if ctx is not None:
@@ -303,9 +303,6 @@ def title_table(ctx: Any, rules: DateRules) -> dict[str, Title]:
             offices = list(spec.get("offices") or []) or list(families.get(spec.get("family"), []))
             if offices:
                 table[str(word).lower()] = Title(str(word).lower(), frozenset(offices), spec.get("title"))
-    if not table:
-        for word, office in (rules.words.get("office_title") or {}).items():
-            table[word] = Title(word, frozenset([str(office)]))
     return table
 
 

@@ -79,8 +79,7 @@ def _matches(text: str, rules: DateRules) -> list[Found]:
         for m in rule.regex.finditer(text):
             if m.end() <= m.start():
                 continue
-            groups = {g: (v, m.start(g), m.end(g)) for g, v in m.groupdict().items()
-                      if v is not None and g in rule.groups}
+            groups = {g: (v, m.start(g), m.end(g)) for g, v in m.groupdict().items() if v is not None}
             if any(not v[0][0].isupper() and all(c in rules.capitalised for c in rules.classes_of(g))
                    for g, v in groups.items()):
                 continue
@@ -103,11 +102,6 @@ def _select(found: list[Found], rules: DateRules) -> list[Found]:
 
 # ------------------------------------------------------------------ checks against the parse
 
-_YEAR_CUES = {"in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "between",
-              "and", "to", "through", "early", "late", "mid", "the", "fiscal", "around", "circa", "or",
-              "year", "'s", "summer", "spring", "winter", "autumn", "fall", "'", ",", "-", "–", "than"}
-
-
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"([\w'’.-]+|[^\w\s])\s*$", text[max(0, start - 40):start])
     return m[1].lower() if m else ""
@@ -118,9 +112,14 @@ def _next_text(text: str, end: int) -> str:
 
 
 def _check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
+    return _generic_ok(f, text, idx) and _named_check(f, text, idx, rules)
+
+
+def _named_check(f: Found, text: str, idx: TokenIndex, rules: DateRules) -> bool:
+    """The check a pattern names (``check:`` in the lexicon)."""
     name = f.rule.check
     if not name:
-        return _generic_ok(f, text, idx)
+        return True
     if name == "bare_year":
         return _bare_year_ok(f, text, idx)
     if name == "month_alone":
@@ -174,6 +173,12 @@ def _generic_ok(f: Found, text: str, idx: TokenIndex) -> bool:
             return False
     if f.kind == "clock" and re.search(r"(?:[+\-−]|utc|gmt)\s*$", text[max(0, f.start - 6):f.start].lower()):
         return False  # a time zone's offset ("UTC +04:00"), not a time
+    if f.kind == "duration" and re.match(r"\s+old\b", text[f.end:f.end + 5]):
+        return False  # an age ("37 years old")
+    if f.kind == "set" and f.has("freq"):
+        tok = idx.token(f.start)
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "npadvmod":
+            return False  # "the Communist Party daily Granma": a newspaper
     if f.kind == "duration" and re.search(r"\b(?:a|one) second$", words):
         nxt = _next_text(text, f.end)
         return not re.match(r"\s+[a-z]", nxt) or bool(re.match(r"\s+(?:later|ago|earlier)\b", nxt))
@@ -187,7 +192,7 @@ def _bare_year_ok(f: Found, text: str, idx: TokenIndex) -> bool:
         return False
     before = text[max(0, f.start - 2):f.start]
     after = text[f.end:f.end + 12]
-    if "$" in before or re.match(r"[.,]\d|\s*(?:%|percent|per\b|p\.m\.|a\.m\.)", after):
+    if "$" in before or re.match(r"[.,]\d|\s*(?:%|percent|per\b|p\.m\.|a\.m\.|utc|gmt|hours|hrs|local)", after.lower()):
         return False
     tok = idx.token(f.start)
     if tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and year % 100 == 0:

@@ -301,39 +301,24 @@ class Normaliser:
 
     def _relative(self, f: Found, frame: Frame, tense: int) -> Value | None:
         ref = frame.ref
-        text = f.group("punit") or ""
-        text = text or f.group("period") or ""
-        unit = self._look(f, "punit") or self._look(f, "period") or self._look(f, "unit")
+        params = f.rule.params
+        unit = self._look(f, "punit") or self._look(f, "period") or self._look(f, "unit") or params.get("unit")
         rel = self._look(f, "rel")
-        rel = int(rel) if rel is not None else 0
-        whole = f.extra.get("text", "").lower()
-        if "year-ago" in whole or "year-earlier" in whole or re.search(r"year[- ](?:ago|earlier)", whole):
-            if frame.last_quarter is not None:  # "year-earlier results" beside a quarter's
-                p = replace(frame.last_quarter, day=add_years(frame.last_quarter.day, -1))
-                v = self._point(p)
-                v.memorable = False
-                return v
-            unit, rel = "Y", -1
-        unit = unit or f.rule.params.get("unit")  # a pattern may name its unit ("year end")
-        if "year-end" in whole:
+        rel = int(rel) if rel is not None else int(params.get("shift", 0))
+        if params.get("comparison") and frame.last_quarter is not None:
+            # "year-earlier results" beside a quarter's: that quarter a year before
+            v = self._point(replace(frame.last_quarter, day=add_years(frame.last_quarter.day, rel)))
+            v.memorable = False
+            return v
+        if params.get("month_day"):  # "year-end": a fixed day of this year
+            month, day = (int(x) for x in str(params["month_day"]).split("-"))
             if ref is None:
-                return Value("DATE", "XXXX-12-31", "day")
-            return self._point(Point(date(ref.day.year, 12, 31), "day", ref.year_known))
-        if "weekend" in whole:
-            unit = "WE"
+                return Value("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+            return self._point(Point(date(ref.day.year, month, day), "day", ref.year_known))
         if f.has("month"):
             return self._rel_month(f, frame, rel)
         if f.has("season"):
-            season = self._look(f, "season")
-            if ref is None:
-                return Value("DATE", f"XXXX-{season}", "season")
-            if rel < 0 and "this past" in whole:  # the last one before the current season
-                cands = [Point(season_start(y, season), "season", ref.year_known)
-                         for y in (season_year(ref.day) - 1, season_year(ref.day))]
-                past = [c for c in cands if c.day < start_of(ref, "season")]
-                return self._point(max(past or cands, key=lambda c: c.day))
-            y = ref.day.year + rel
-            return self._point(Point(season_start(y, season), "season", ref.year_known))
+            return self._rel_season(f, frame, rel)
         if unit is None:
             return None
         mod = self._look(f, "earlier")
@@ -344,6 +329,19 @@ class Normaliser:
         gran = UNIT_GRAN.get(unit, "day")
         p = shift(ref.at(gran), unit, rel)
         return Value("DATE", p.value, p.precision, "document", mod, point=p)
+
+    def _rel_season(self, f: Found, frame: Frame, rel: int) -> Value | None:
+        """"last spring" is the year before's spring; "this past spring" the last one over."""
+        ref = frame.ref
+        season = self._look(f, "season")
+        if ref is None:
+            return Value("DATE", f"XXXX-{season}", "season")
+        if rel < 0 and re.match(r"this\s+past", (f.group("rel") or "").lower()):
+            cands = [Point(season_start(y, season), "season", ref.year_known)
+                     for y in (season_year(ref.day) - 1, season_year(ref.day))]
+            past = [c for c in cands if c.day < start_of(ref, "season")]
+            return self._point(max(past or cands, key=lambda c: c.day))
+        return self._point(Point(season_start(ref.day.year + rel, season), "season", ref.year_known))
 
     def _weekend(self, ref: Point, rel: int, tense: int) -> Value:
         d = ref.day
@@ -401,46 +399,33 @@ class Normaliser:
 
     def _quarter(self, f: Found, frame: Frame, tense: int) -> Value | None:
         ref = frame.ref
-        whole = f.extra.get("text", "").lower()
         n = self._ordinal(f.group("ordinal"))
-        year = self._year_of(f, frame) if (f.has("year") or (f.has("rel") and "year" in whole)) else None
-        if n == -1:
+        if n == -1:  # "the final quarter"
             n = 4
         if n is not None and not 1 <= n <= 4:
             return None
-        year_shift = int(f.rule.params.get("year_shift", 0))
-        if "year-ago" in whole or "year-earlier" in whole:
-            year_shift = -1
+        year = self._year_of(f, frame) if f.has("year") else None
+        year_shift = int(f.rule.params.get("year_shift", -1 if f.has("yearago") else 0))
         if year and n:
             return self._point(Point(quarter_start(year, n), "quarter"), None)
-        if year and f.has("year") and not f.has("rel"):  # "the 1988 period": the quarter in question, that year
+        if year:  # "the 1988 period": the quarter in question, that year
             if frame.last_quarter is not None:
-                return self._point(Point(quarter_start(year, (frame.last_quarter.day.month - 1) // 3 + 1),
-                                         "quarter"), None)
+                q = (frame.last_quarter.day.month - 1) // 3 + 1
+                return self._point(Point(quarter_start(year, q), "quarter"), None)
             return self._point(Point(date(year, 1, 1), "year"), None)
         if ref is None:
             return Value("DATE", f"XXXX-Q{n}" if n else None, "quarter")
-        if n:
+        if n and f.has("rel"):  # "the fourth quarter of last year"
+            p = Point(quarter_start(ref.day.year + int(self._look(f, "rel") or 0), n), "quarter", ref.year_known)
+        elif n:
+            # quarters are reported after they end: the latest one not after the document's
             cands = [Point(quarter_start(y, n), "quarter", ref.year_known)
                      for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1)]
-            # quarters are reported after they end and forecast before: the nearest one wins
-            # unless the tense points clearly the other way
             p = choose(cands, ref, PAST)
-            if f.has("rel"):
-                rel = int(self._look(f, "rel") or 0)
-                p = replace(p, day=quarter_start(ref.day.year + rel, n)) if "year" in whole else \
-                    shift(ref.at("quarter"), "Q", rel)
-        elif f.has("rel"):
-            p = shift(ref.at("quarter"), "Q", int(self._look(f, "rel") or 0))
-        else:
-            base = frame.last_quarter
-            if base is None:
-                here = ref.at("quarter")
-                base = here if tense == FUTURE else shift(here, "Q", -1)
-            p = base
+        else:  # "the quarter", "the latest quarter": the one being reported on
+            p = frame.last_quarter or (ref.at("quarter") if tense == FUTURE else shift(ref.at("quarter"), "Q", -1))
         if year_shift:
-            p = replace(p, day=add_years(p.day, year_shift))
-            v = self._point(p)
+            v = self._point(replace(p, day=add_years(p.day, year_shift)))
             v.memorable = False
             return v
         return self._point(p)
@@ -570,15 +555,17 @@ def to_timex(f: Found, v: Value, text: str, sentence: int | None) -> TimeExpress
                           sentence=sentence)
 
 
-def remember(frame: Frame, v: Value) -> None:
+def remember(frame: Frame, v: Value, narrative: bool = True) -> None:
     """Keep a resolved date as the reference of the anaphoric expressions that follow it (a value
-    itself counted from another mention is not kept, so "a year earlier" twice stays one year)."""
+    itself counted from another mention is not kept, so "a year earlier" twice stays one year).
+    A date that only describes a thing (``narrative=False``: "the November 27 deal") still names
+    the quarter under discussion ("third-quarter results") but does not move the narrative."""
     p = v.point or parse_value(v.value)
     if p is None or v.type not in ("DATE", "TIME") or not v.memorable:
         return
     if p.gran == "quarter":
         frame.last_quarter = p
-    if p.gran in ("day", "pod", "time", "month", "year", "week"):
+    if narrative and p.gran in ("day", "pod", "time", "month", "year", "week"):
         frame.last = p
 
 

@@ -85,6 +85,7 @@ class DateRules:
         self.numeric_order: dict[str, str] = data.get("numeric_order") or {}
         self.outlet_order: dict[str, str] = {str(k).lower(): str(v) for k, v in
                                              (data.get("outlet_numeric_order") or {}).items()}
+        self.nearest_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("nearest_cues") or [])
         self.future_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("future_cues") or [])
         self._num = self._number_regex()
         self.rules: list[Rule] = [self._compile(i, p, origin) for i, p in enumerate(data["patterns"])]
