@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..model import ActorRef, Document, Mention
@@ -63,6 +64,7 @@ class ActorResolver:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, []).append(m)
+        self.speeches: list[Speech] = []  # attribution below may look up speakers already found
         self.speeches = self._speeches()
         self.conflict_parties = self._conflict_parties()
 
@@ -75,6 +77,13 @@ class ActorResolver:
         sector = m.sector or (actor.sector if actor is not None else None)
         return ActorRef(name=name, actor_id=m.actor_id, country=country, sector=sector,
                         start=m.start, end=m.end, text=m.text)
+
+    def is_state(self, ref: ActorRef) -> bool:
+        """A state (or a state's bare name), as opposed to a person or an office acting for it."""
+        actor = self.actors.get(ref.actor_id) if ref.actor_id else None
+        if actor is not None:
+            return actor.kind == "state"
+        return bool(ref.country) and ref.sector is None
 
     def _is_person(self, m: Mention) -> bool:
         actor = self.actors.get(m.actor_id) if m.actor_id else None
@@ -153,7 +162,7 @@ class ActorResolver:
             return self._refs_from(deep_persons[:1])
         # "the leaders of Azerbaijan and Armenia", "the armed forces of Azerbaijan"
         for t in head.children:
-            if t.dep_ == "prep" and t.lower_ in ("of", "from") and t.i not in skip:
+            if t.dep_ == "prep" and t.lower_ in ("of", "from", "by", "for") and t.i not in skip:
                 for pobj in t.children:
                     if pobj.dep_ == "pobj":
                         refs = self.refs_for(pobj, skip=skip)
@@ -176,7 +185,9 @@ class ActorResolver:
             if (m.start, m.end) in seen:
                 continue
             seen.add((m.start, m.end))
-            if m.refs and not m.actor_id:
+            if m.refs and not m.actor_id and not m.country:
+                # "the two countries": its members; a named body's group ("the co-chairs of the
+                # OSCE Minsk Group", coded OSCEMG) acts as that body
                 for aid in m.refs:
                     actor = self.actors.get(aid)
                     if actor is not None:
@@ -279,18 +290,24 @@ class ActorResolver:
         words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
         return bool(words & self.conflict_words)
 
-    def collective_parties(self, tok: Token, previous: list[tuple[int, list[ActorRef]]],
-                           exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
+    def collective_parties(self, tok: Token, previous: list[tuple[int, str | None, list[ActorRef]]],
+                           exclude: list[ActorRef], sentence: int, as_target: bool,
+                           referenced: str | None = None) -> list[ActorRef]:
         """The parties a collective phrase refers to.
 
         The conflict's parties where the phrase says so ("the warring sides", "parties to the
         conflict") or where it is the addressee of an act ("urged both sides"); else, as a subject
         ("the sides agreed", "the two parties discussed"), the participants of the latest event
-        with two or more of them a few sentences back; else the conflict's parties."""
+        with two or more of them a few sentences back; else the conflict's parties. Where the
+        sentence names the act it follows ("at the end of the conversation the sides agreed"),
+        ``referenced`` is that act's class and its latest participants are taken, however far back."""
         lookback = int(self.cfg.get("lookback", 3))
         if not self._mentions_conflict(tok) and not as_target:
-            for si, parts in reversed(previous):
-                if sentence - si > lookback:
+            for si, what, parts in reversed(previous):
+                if referenced is not None:
+                    if what != referenced:
+                        continue
+                elif sentence - si > lookback:
                     break
                 rest: list[ActorRef] = []
                 for p in parts:
@@ -303,7 +320,12 @@ class ActorResolver:
     def _conflict_parties(self) -> list[ActorRef]:
         pairs: Counter[tuple[str, str]] = Counter()
         names: dict[str, ActorRef] = {}
+        anyone: dict[str, ActorRef] = {}
+        war_words = self.conflict_words | {w.lower() for w in self.cfg.get("conflict_nouns", [])}
         for sent in self.sdoc.sents:
+            # a pair named in a sentence about fighting ("the conflict between Armenia and
+            # Azerbaijan") counts for more than one named in a sentence about their trade
+            fighting = any(t.lemma_.lower() in war_words or t.lower_ in war_words for t in sent)
             for tok in sent:
                 members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
                 if len(members) < 2 or tok.dep_ == "conj":
@@ -314,6 +336,7 @@ class ActorResolver:
                                                    for x in self._covering(c)]:
                         if mm.country and (mm.kind in ("name", "metonym", "demonym") or not mm.actor_id):
                             key = mm.country or mm.text
+                            anyone.setdefault(key, self.ref(mm))
                             if key not in names or names[key].actor_id is None:
                                 actor = self.actors.get(mm.actor_id) if mm.actor_id else None
                                 if actor is None or actor.kind == "state":
@@ -321,13 +344,15 @@ class ActorResolver:
                             states.append(key)
                             break
                 uniq = sorted(set(states))
+                weight = 3 if fighting else 1
                 for i in range(len(uniq)):
                     for j in range(i + 1, len(uniq)):
-                        pairs[(uniq[i], uniq[j])] += 1
+                        pairs[(uniq[i], uniq[j])] += weight
         if not pairs:
             return []
         (a, b), _ = pairs.most_common(1)[0]
-        return [names[a], names[b]]
+        # the state itself where the article names it, else whoever acts for it
+        return [names.get(a) or anyone[a], names.get(b) or anyone[b]]
 
 
 def _clean_name(text: str) -> str:
@@ -367,11 +392,20 @@ def entity_mentions(doc: Document) -> list[Mention]:
         if text.lower().startswith("the "):
             text = text[4:]
         start = ent.end_char - len(text)
-        out.append(Mention(start, ent.end_char, text, kind, None, _country_of(text, ent.label_)))
+        country = _country_of(text, ent.label_ if ent.label_ in ("GPE", "NORP") else "GPE")
+        if country is not None and ent.label_ in ("ORG", "PERSON") and len(text.split()) == 1:
+            kind = "name"  # the small model calls some states PERSON or ORG ("Armenia")
+        if country is None and ent.label_ in ("ORG", "PERSON") and len(text.split()) > 1:
+            # "German Foreign Ministry": an office named by its state's adjective
+            country = _country_of(text.split()[0], "NORP")
+        out.append(Mention(start, ent.end_char, text, kind, None, country))
     return out
 
 
+@lru_cache(maxsize=4096)
 def _country_of(name: str, label: str) -> str | None:
+    """The ISO code of a country named (or, for a demonym, adjectived) exactly; no fuzzy search,
+    which costs seconds per document."""
     if label not in ("GPE", "NORP"):
         return None
     try:
@@ -380,15 +414,12 @@ def _country_of(name: str, label: str) -> str | None:
         return None
     tries = [name]
     if label == "NORP":
-        tries += [name[:-1], name[:-2], name[:-3] + "a" if name.endswith("ian") else name]
+        tries += [name[:-1], name[:-2], name + "y", name[:-3] + "a" if name.endswith("ian") else name]
     for t in tries:
+        if len(t) < 2:
+            continue
         try:
             return pycountry.countries.lookup(t).alpha_3
         except LookupError:
-            try:
-                hits = pycountry.countries.search_fuzzy(t) if len(t) > 3 else []
-            except LookupError:
-                hits = []
-            if hits and hits[0].name.lower().startswith(t.lower()[:5]):
-                return hits[0].alpha_3
+            continue
     return None

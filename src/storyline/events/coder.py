@@ -57,6 +57,7 @@ class Candidate:
     drop: bool = False
     inherited_from: Candidate | None = None  # an intention whose complement this event is
     speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
+    armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
 
     @property
     def head(self) -> Token:
@@ -88,6 +89,9 @@ class Coder:
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
+        self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
+        self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
         self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
@@ -125,7 +129,16 @@ class Coder:
                 host = light_verb_of(tok, self.lex)
                 if host is None:
                     host = _anchor_of(tok)
-                if host is None or host.i in hosts:
+                if host is None:
+                    # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
+                    # named by a noun with its agent, a reference to an act told elsewhere
+                    if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+                        trig = match_noun(tok, self.lex, None)
+                        if trig is not None:
+                            trig.status = "reference"
+                            found.append((si, trig))
+                    continue
+                if host.i in hosts:
                     continue
                 trig = match_noun(tok, self.lex, host)
                 if trig is not None:
@@ -160,8 +173,12 @@ class Coder:
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        events = [self._event(c, doc) for c in cands if not c.drop and c.source]
-        return merge_events(events, doc)
+        kept = [c for c in cands if not c.drop and c.source
+                and (c.cls.what not in self.political_sources or c.armed_source
+                     or any(self._political(s) for s in c.source))]
+        events = [self._event(c, doc) for c in kept]
+        references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
+        return merge_events(events, doc, references)
 
     def candidates(self, doc: Document) -> list[Candidate]:
         """Every trigger of the document read in context; those to drop are marked ``drop``."""
@@ -170,7 +187,8 @@ class Coder:
         resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions)
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
-        previous: list[tuple[int, list[ActorRef]]] = []
+        previous: list[tuple[int, str | None, list[ActorRef]]] = []
+        self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
         for c in cands:
             if c.drop:
                 continue
@@ -179,8 +197,10 @@ class Coder:
             if c.trig.token.lower_ == "according":
                 continue
             parts = c.source + c.target
+            if c.source:
+                self._last_sources.setdefault(c.sentence, {})[c.cls.what] = list(c.source)
             if len(parts) >= 2:
-                previous.append((c.sentence, parts))
+                previous.append((c.sentence, c.cls.what, parts))
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)
@@ -197,7 +217,7 @@ class Coder:
             tok = c.head
             while tok.dep_ != "ROOT" and tok.head is not tok:
                 dep = tok.dep_
-                tok = tok.head
+                tok = _coordination_head(tok) if dep == "conj" else tok.head
                 if dep in ("conj", "cc"):
                     continue
                 parent = by_head.get(tok.i) or by_token.get(tok.i)
@@ -214,12 +234,21 @@ class Coder:
                 continue
             if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
                 continue
-            if p.is_request and not p.is_speech:
+            complement = c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i
+            governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
+            if p.is_speech:
+                continue  # reported speech keeps its content
+            if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
-            elif p.trig.token.lemma_.lower() in self.planned_governors and not p.is_speech \
-                    and c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i or p.cls.intent and not p.is_speech:
-                c.inherited_from = p
+            elif c.head.dep_ == "pcomp":
+                c.drop = True  # "accused X of violating", "allied in fighting ISIS": part of the parent
+            elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
+                c.drop = True  # "agreed to expand cooperation": the agreement is the event
+            elif governs:
+                c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
                 p.drop = True
+            elif _purpose_clause(c.head, p.head):
+                c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
 
     # ------------------------------------------------------------ arguments
 
@@ -234,12 +263,23 @@ class Coder:
                     return c, False
                 if c.dep_ == "nsubjpass":
                     return c, True
-            if tok.dep_ == "conj" or (tok.dep_ == "xcomp" and not _has_object(tok.head)):
+            if tok.dep_ == "conj":
+                tok = _coordination_head(tok)
+                continue
+            if tok.dep_ == "xcomp" and not _has_object(tok.head):
                 tok = tok.head
                 continue
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
                 tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
                 continue
+            if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+                # "was more forceful in blaming Iran": the subject of the clause it belongs to
+                up = tok.head
+                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX"):
+                    tok = up
+                    continue
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
                 # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
                 up = tok.head
@@ -256,7 +296,7 @@ class Coder:
             break
         return None, False
 
-    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, list[ActorRef]]]) -> None:
+    def _arguments(self, c: Candidate, res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]]) -> None:
         head, trig = c.head, c.trig
         pre_source: list[ActorRef] = []
         src_toks: list[Token] = []
@@ -294,6 +334,8 @@ class Coder:
                              for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
             for ch in head.children:
                 if ch.dep_ in OBJECT_DEPS and not (trig.kind == "noun" and ch.i == trig.token.i):
+                    if c.code.startswith("04") and ch.lemma_.lower() in self.topic_nouns:
+                        continue  # "discussed the situation in Iraq": a topic, not a partner
                     tgt_toks.append(ch)
                 elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
                     tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
@@ -311,8 +353,9 @@ class Coder:
                         tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ == "by":
                         src_toks += [o for o in ch.children if o.dep_ == "pobj"]
-                    elif ch.dep_ in ("amod", "compound") and not src_toks and res.refs_for(ch):
-                        src_toks.append(ch)  # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+                    elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
+                        # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+                        src_toks += [t for t in ch.subtree if res.refs_for(t) and t not in src_toks]
             for t in (head, trig.token):
                 for ch in t.children:
                     if ch.dep_ == "prep" and ch.lower_ == "under":
@@ -320,9 +363,14 @@ class Coder:
                             if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
                                 src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                              for x in p.children if x.dep_ == "pobj"]
+            # "counts on Sweden", "called on Turkey": the particle of a multi-word verb names the partner
+            tgt_toks += [o for w in trig.words if w.dep_ in ("prep", "dative") and w.head.i == trig.token.i
+                         and w.i != trig.token.i for o in w.children if o.dep_ == "pobj" and o not in tgt_toks]
             between = [o for t in [head, trig.token] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
+        c.armed_source = any(t.lemma_.lower() in self.force_nouns or t.lower_ in self.force_nouns
+                             for t in src_toks)
         source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
         target = self._refs(tgt_toks, res, previous, source, si, True)
         if trig.token.lower_ != "according":
@@ -339,6 +387,12 @@ class Coder:
             subj_tok, _ = self._subject(head)
             if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
                 source = list(res.conflict_parties)
+        if not source and trig.token.lower_ != "according" and self._subject(head)[1]:
+            # "He was further sanctioned in 2011": by whoever did the same just before
+            for si in sorted(self._last_sources, reverse=True):
+                if si <= c.sentence and c.sentence - si <= 2 and self._last_sources[si].get(c.cls.what):
+                    source = list(self._last_sources[si][c.cls.what])
+                    break
         if trig.reverse:
             source, target = target, source
         if trig.kind == "appeal":
@@ -348,7 +402,7 @@ class Coder:
         target = [t for t in target if not any(_identical(t, s) for s in source)]
         c.source, c.target = _dedupe(source), _dedupe(target)
 
-    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, list[ActorRef]]],
+    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]],
               exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
@@ -357,9 +411,24 @@ class Coder:
                 members = [t, *[x for x in t.conjuncts if x.i > t.i]]
                 for m in members:
                     if res.is_collective(m):
-                        refs += res.collective_parties(m, previous, exclude, sentence, as_target)
+                        refs += res.collective_parties(m, previous, exclude, sentence, as_target,
+                                                       self._referenced_act(m))
             out += refs
         return out
+
+    @staticmethod
+    def _political(ref: ActorRef) -> bool:
+        return bool(ref.actor_id or ref.country or ref.sector)
+
+    def _referenced_act(self, tok: Token) -> str | None:
+        """The class of an act the sentence refers back to by a definite noun ("at the end of the
+        conversation", "during the talks"), or None."""
+        for t in tok.sent:
+            entry = self.lex.nouns.get(t.lemma_.lower()) or self.lex.nouns.get(t.lower_)
+            if entry is not None and t.i != tok.i and any(d.lower_ in ("the", "this", "that") for d in t.children
+                                                         if d.dep_ == "det"):
+                return self.classes.classify(entry.code).what
+        return None
 
     def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
         """Who says the clause: the speaker of a quotation around it, or the subject of a speech
@@ -367,6 +436,13 @@ class Coder:
         sp = res.speaker_at(c.trig.token.idx)
         if sp is not None:
             return [sp]
+        for tok in (c.head, c.head.sent.root):
+            for acc in tok.children:  # "According to Merkel, Hungary should ..."
+                if acc.lower_ == "according":
+                    refs = [r for to in acc.children if to.lower_ == "to"
+                            for o in to.children if o.dep_ == "pobj" for r in res.refs_for(o)]
+                    if refs:
+                        return refs
         child, p = c, c.parent
         while p is not None:
             if p.is_speech and p.source and _within_content(child.head, p.head):
@@ -418,23 +494,33 @@ class Coder:
         c.start, c.end = start, end
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
-        date = clause_date(doc, c.start, c.end)
-        if date is None:
-            # a subordinate clause takes its date from the sentence ("started in 1988 with the
-            # region announcing its secession")
-            sent = doc.sentences[c.sentence]
-            date = clause_date(doc, sent.start, sent.end)
+        # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
+        # believed to have been involved in the assassination in January": January is not when
+        # the warrants were issued); a subordinate clause without a date takes its governing
+        # clause's ("started in 1988 with the region announcing its secession")
+        date = None
+        tok: Token | None = c.head
+        for _ in range(4):
+            if tok is None:
+                break
+            lo, hi = _core_span(tok, c.trig.token)
+            date = clause_date(doc, lo, hi)
+            if date is not None or tok.dep_ == "ROOT" or tok.head is tok:
+                break
+            tok = _governing_verb(tok)
         clause = doc.text[c.start:c.end]
-        fixed = c.trig.status
+        fixed = c.trig.status if c.trig.status != "reference" else None
         intent = c.cls.intent or c.inherited_from is not None
         c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
-        if date is None and c.status in ("reported", "planned", "hoped"):
-            date = doc.published
+        if c.trig.status == "reference" and c.status == "reported" and \
+                not (date is not None and doc.published is not None and date.value == doc.published.value):
+            c.status = "historical"  # an act referred to by name, not the day's news
+        if date is None:
+            date = clause_date(doc, c.start, c.end, c.status)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if self.rules.negated(c.head, c.trig.token):
-            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not c.is_speech \
-                    and not self.rules.uncertain(c.head):
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
                 # "would not consider requests", "will not accept refugees": a refusal
                 self._recode(c, "120")
                 c.status = "reported" if c.status == "planned" else c.status
@@ -464,6 +550,13 @@ class Coder:
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
+            if c.cls.what in self.speaker_acts and c.source and all(res.is_state(s) for s in c.source):
+                speaker = self._speaker_for(c, res)
+                if len(speaker) == 1 and not res.is_state(speaker[0]) and \
+                        all(s.country == speaker[0].country for s in c.source):
+                    # "Russia welcomes ..., spokeswoman Maria Zakharova said": the state's words
+                    # come from its named speaker, the more specific source
+                    c.source = speaker
             if c.status == "planned" and c.cls.what in self.threat_codes:
                 speaker = self._speaker_for(c, res)
                 conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in c.head.subtree)
@@ -499,8 +592,10 @@ class Coder:
                       for k in content)
             in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
             quotes_content = self._attributes_direct_quote(c, res)
-            repeat = any(same_actor(sp, a) for sp in speaker for a in acted)
-            if not speaker or own or in_quote or quotes_content or repeat:
+            repeat = any((_identical(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
+                         for a in acted)
+            political = c.armed_source or any(self._political(sp) for sp in speaker)
+            if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
                 continue
@@ -544,6 +639,46 @@ def _within_content(tok: Token, speech: Token) -> bool:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and tok in child.subtree:
             return True
     return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
+
+
+#: Relations below a clause's head that open a clause of their own (with its own date).
+NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
+def _core_span(head: Token, trigger: Token) -> tuple[int, int]:
+    """Character span of the unbroken words of ``head``'s clause around it, nested clauses cut."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.dep_ in NESTED_CLAUSES and t.pos_ in ("VERB", "AUX") and t.i != trigger.i \
+                and trigger not in t.subtree:
+            cut.update(x.i for x in t.subtree)
+    kept = {t.i for t in head.subtree} - cut
+    lo = hi = head.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    up = tok.head
+    while up is not tok and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+        tok, up = up, up.head
+    return up if up.pos_ in ("VERB", "AUX") and up is not tok else None
+
+
+def _coordination_head(tok: Token) -> Token:
+    """The verb a coordinated verb shares its subject and its place with. The parser often hangs
+    "urged the embassy to reconsider and spoke with Pompeo" as if "spoke" were coordinated with
+    the infinitive; a finite verb coordinated with a bare infinitive belongs to the infinitive's
+    governor instead."""
+    head = tok.head
+    if tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp", "advcl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return head.head
+    return head
 
 
 def _purpose_clause(child: Token, parent: Token) -> bool:

@@ -20,14 +20,18 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def clause_date(doc: Document, start: int, end: int) -> DateValue | None:
-    """The date the clause gives, or None where it gives none."""
+def clause_date(doc: Document, start: int, end: int, status: str | None = None) -> DateValue | None:
+    """The date the clause gives; with a ``status``, what the dates layer infers for a clause of
+    that kind where the text gives none (the document date for the news, the background's year
+    for history). None where nothing is known."""
     try:
         from ..dates.anchor import date_for_clause  # the dates layer, where installed
     except ImportError:
         date_for_clause = None
     if date_for_clause is not None:
-        return date_for_clause(doc, start, end)
+        return date_for_clause(doc, start, end, status)
+    if status is not None:
+        return doc.published if status in ("reported", "planned", "hoped") else None
     for tx in doc.timexes:
         if start <= tx.start and tx.end <= end and tx.value and tx.type == "DATE":
             return DateValue(tx.value, tx.precision or "day", "timex", evidence=tx.text)

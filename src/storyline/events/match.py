@@ -81,8 +81,11 @@ def after_tokens(verb: Token) -> list[Token]:
     """The verb's phrase to match a pattern's object side against, passive subject first (it is
     the logical object: "consultations were held")."""
     toks = _phrase_tokens(verb, PHRASE_DEPS - {"nsubjpass"})
+    # "offered the Council to welcome ...": an infinitive the parser hangs as an adverbial clause
+    toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
-    return passive + [t for t in toks if t.i > verb.i]
+    return passive + sorted((t for t in toks if t.i > verb.i), key=lambda t: t.i)
 
 
 def before_tokens(verb: Token) -> list[Token]:
@@ -170,8 +173,40 @@ def _match_seq(items: Sequence[Item], seq: Sequence[Token], pos: int, anchored_f
     return out
 
 
-def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Token]) -> list[Token] | None:
+def vocabulary(tokens: Iterable[Token]) -> frozenset[str]:
+    """Every string a pattern word could equal to match one of these tokens (form, lemma, and
+    the form shortened by up to three letters for the stem rule): a cheap necessary condition."""
+    out: set[str] = set()
+    for t in tokens:
+        low = t.lower_
+        out.add(low)
+        out.add(t.lemma_.lower())
+        for k in (1, 2, 3):
+            if len(low) - k >= 4:
+                out.add(low[:-k])
+    return frozenset(out)
+
+
+def _word_possible(word: str, vocab: frozenset[str]) -> bool:
+    return word in vocab or word[:-1] in vocab or (word.endswith("ies") and word[:-3] + "y" in vocab)
+
+
+def _item_possible(item: Item, vocab: frozenset[str]) -> bool:
+    if item.kind == "word":
+        return any(_word_possible(alt[0], vocab) for alt in item.alts if alt)
+    if item.kind == "phrase":
+        return all(_item_possible(i, vocab) for i in item.inner)
+    if item.kind == "prep":
+        return any(p in vocab for p in (item.prep or "").split("|")) and all(_item_possible(i, vocab)
+                                                                              for i in item.inner)
+    return True
+
+
+def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Token],
+                  vocab: frozenset[str] | None = None) -> list[Token] | None:
     """The tokens a pattern's words matched, or None where it does not apply."""
+    if vocab is not None and not all(_item_possible(i, vocab) for i in (*pattern.after, *pattern.before)):
+        return None
     matched: list[Token] = []
     if pattern.after:
         res = _match_seq(pattern.after, after, 0, anchored_first=False, adjacent=False)
@@ -223,6 +258,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     if not entries:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
+    vocab = vocabulary([*after, *before])
     best: tuple[tuple[int, int, int], Trigger | None] | None = None
     default: Trigger | None = None
     default_rank: tuple[int, int] | None = None
@@ -231,7 +267,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         if rest is None:
             continue
         for pat in entry.patterns:
-            toks = match_pattern(pat, after, before)
+            toks = match_pattern(pat, after, before, vocab)
             if toks is None:
                 continue
             rank = (pat.weight + len(rest), 1 if pat.origin == "curated" else 0, -order)

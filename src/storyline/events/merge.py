@@ -17,16 +17,29 @@ from .status import period
 WINDOW = 4
 
 
-def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    from .actors import same_actor
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    """One participant told twice: the same actor, or a state and someone acting for it (Russia
+    and its foreign minister). Two different people of one state are not the same participant:
+    Putin's appeal and Lukashevich's appeal are two acts."""
+    if a.actor_id and b.actor_id and a.actor_id == b.actor_id:
+        return True
+    if a.name.lower() == b.name.lower():
+        return True
+    if not (a.country and b.country and a.country == b.country):
+        return False
+    return _statelike(a) or _statelike(b)
 
-    return any(same_actor(x, y) for x in a for y in b)
+
+def _statelike(r: ActorRef) -> bool:
+    return r.sector is None or (r.actor_id is not None and r.actor_id.lower() == (r.country or "").lower())
+
+
+def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    return any(_same(x, y) for x in a for y in b)
 
 
 def _within(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    from .actors import same_actor
-
-    return all(any(same_actor(x, y) for y in b) for x in a)
+    return all(any(_same(x, y) for y in b) for x in a)
 
 
 def _compatible_actors(k: Event, e: Event) -> bool:
@@ -38,17 +51,23 @@ def _compatible_actors(k: Event, e: Event) -> bool:
     return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
 
 
+def _stated(e: Event) -> bool:
+    """A date the text gives the clause, not one inferred from the document's date."""
+    return e.date is not None and not (e.date.method or "").startswith("document")
+
+
 def _compatible_dates(k: Event, e: Event) -> bool:
-    pk = period(k.date.value) if k.date else None
-    pe = period(e.date.value) if e.date else None
+    pk = period(k.date.value) if _stated(k) else None
+    pe = period(e.date.value) if _stated(e) else None
     if pk is None or pe is None:
         return True
     return pk[0] <= pe[1] and pe[0] <= pk[1]
 
 
-def restates(k: Event, e: Event, doc: Document) -> bool:
-    """True where ``e`` says again what ``k`` said."""
-    if k.what != e.what or k.status != e.status:
+def restates(k: Event, e: Event, doc: Document, reference: bool = False) -> bool:
+    """True where ``e`` says again what ``k`` said. A ``reference`` ("Turkey's offensive") names
+    an act already told, whatever the tense it is told in."""
+    if k.what != e.what or (k.status != e.status and not reference):
         return False
     if not (_compatible_actors(k, e) and _compatible_dates(k, e)):
         return False
@@ -63,14 +82,18 @@ def restates(k: Event, e: Event, doc: Document) -> bool:
     return not (k.target and e.target) or _overlap(k.target, e.target)
 
 
-def merge_events(events: list[Event], doc: Document) -> list[Event]:
+def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset()
+                 ) -> list[Event]:
+    """The events with each restatement folded into the event it restates; ``references`` are
+    the ids of events named by a noun ("the United States' killing of Soleimani")."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
-        target = next((k for k in reversed(kept) if restates(k, e, doc)), None)
+        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references)), None)
         if target is None:
             kept.append(e)
             continue
-        role = "quote" if e.quote is not None else "restatement"
+        direct = e.quote is not None and e.quote < len(doc.quotes) and doc.quotes[e.quote].kind != "reported"
+        role = "quote" if direct else "restatement"
         target.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, role))
         target.evidence_more.extend(e.evidence_more)
         for side in ("source", "target"):

@@ -66,8 +66,10 @@ class StatusRules:
         return self.uncertain(head)
 
     def uncertain(self, head: Token) -> bool:
-        """The clause is an opinion or an open question, not a reported act ("those who think
-        ISIS has been defeated", "whether the parties signed a new agreement")."""
+        """The clause is an opinion, a possibility or an open question, not a reported act ("those
+        who think ISIS has been defeated", "how they can facilitate", "whether the parties signed")."""
+        if any(c.dep_ == "aux" and c.lower_ in self.words("possibility_modals") for c in head.children):
+            return True
         gov = governor(head)
         if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
             return True

@@ -1,0 +1,214 @@
+"""The event coder on sentences of our own: one test per pattern, status and structure rule.
+
+The real spaCy model and every stage run (the actors, dates and quotes layers add what they can);
+assertions are on the event class, status and the words of the actors, so they hold whether an
+actor comes out as a linked name ("Sergey Lavrov") or as the words of the text ("Lavrov").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from storyline.model import DateValue, Document, Event, content_id
+from storyline.options import Options
+from storyline.pipeline import run_stages
+
+
+@pytest.fixture(scope="module")
+def code(ctx):
+    def run(text: str, published: str = "2020-05-10", dateline: str | None = None) -> list[Event]:
+        doc = Document(id=content_id(text), name="test.txt", origin="test", text=text,
+                       published=DateValue(published, "day", "test"), dateline=dateline)
+        [outcome] = run_stages([doc], ctx, list(Options().stages))
+        assert outcome.error is None, outcome.error
+        for e in outcome.document.events:  # every event's evidence is the text at its offsets
+            assert outcome.document.text[e.start:e.end] == e.evidence
+        return outcome.document.events
+
+    return run
+
+
+def names(refs) -> str:
+    """The actors' names, words and codes, lower-cased without accents ("Çavuşoğlu" -> "cavusoglu")."""
+    text = " | ".join(f"{r.name} {r.text or ''} {r.country or ''}" for r in refs).lower()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def only(events: list[Event], what: str) -> Event:
+    found = [e for e in events if e.what == what]
+    assert len(found) == 1, [(e.what, e.evidence) for e in events]
+    return found[0]
+
+
+# ---------------------------------------------------------------- triggers and classes
+
+
+def test_telephone_talks_are_consult_by_phone(code):
+    events = code("Russian Foreign Minister Sergey Lavrov held telephone talks with Turkish Foreign Minister "
+                  "Mevlut Cavusoglu on Monday.")
+    e = only(events, "CONSULT")
+    assert e.cameo == "041" and e.plover_type == "CONSULT" and e.plover_mode == "phone"
+    assert "lavrov" in names(e.source) and "cavusoglu" in names(e.target)
+    assert e.status == "reported"
+
+
+def test_signed_joint_statement_is_agree_with_every_signatory(code):
+    events = code("On Monday, Russian President Vladimir Putin, French President Emmanuel Macron and German "
+                  "Chancellor Angela Merkel signed a joint statement on Libya.")
+    e = only(events, "AGREE")
+    who = names(e.source)
+    assert "putin" in who and "macron" in who and "merkel" in who
+
+
+def test_urge_is_a_request_and_its_content_no_event(code):
+    events = code("The United Nations urged Ethiopia and Eritrea to stop the fighting and withdraw their troops.")
+    assert [e.what for e in events] == ["REQUEST"]
+    assert events[0].status == "reported"
+
+
+def test_accused_of_is_one_accusation(code):
+    events = code("Pakistan accused India of violating the ceasefire in Kashmir.")
+    e = only(events, "ACCUSE")
+    assert "pakistan" in names(e.source) and "india" in names(e.target)
+    assert len(events) == 1
+
+
+def test_welcome_is_support_and_the_report_adds_no_statement(code):
+    events = code("Germany welcomes the new talks between Serbia and Kosovo, the German Foreign Ministry said "
+                  "on Monday.")
+    assert [e.what for e in events] == ["SUPPORT"]
+
+
+def test_planned_visit_keeps_its_purpose_inside(code):
+    events = code("Japanese and South Korean envoys will come to Beijing next week to discuss trade.")
+    e = only(events, "VISIT")
+    assert e.status == "planned" and e.cameo == "042"
+    assert not [x for x in events if x.what == "CONSULT"]
+
+
+def test_announced_ceasefire_is_retreat(code):
+    e = only(code("The Houthi rebels announced a ceasefire on Sunday."), "RETREAT")
+    assert e.plover_mode == "ceasefire"
+
+
+def test_offer_of_mediation_is_mediate(code):
+    e = only(code("Qatar offered mediation to Sudan and South Sudan."), "MEDIATE")
+    assert e.cameo == "039"
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_background_in_any_tense_is_historical(code):
+    e = only(code("Egypt and Israel signed a peace treaty in 1979."), "AGREE")
+    assert e.status == "historical" and e.date is not None and e.date.value.startswith("1979")
+
+
+def test_agreed_to_hold_is_a_planned_meeting(code):
+    events = code("Egypt and Jordan agreed to hold another round of talks in Amman.")
+    e = only(events, "CONSULT")
+    assert e.status == "planned"
+    assert "agreed" in e.evidence
+    assert not [x for x in events if x.what == "AGREE"]
+
+
+def test_will_is_planned(code):
+    e = only(code("Chinese President Xi Jinping will visit Moscow in June."), "VISIT")
+    assert e.status == "planned"
+
+
+def test_count_on_is_hoped(code):
+    e = only(code("Norway counts on Sweden to support the proposal."), "REQUEST")
+    assert e.status == "hoped" and "sweden" in names(e.target)
+
+
+def test_should_is_an_appeal_hoped(code):
+    events = code("According to Merkel, Hungary should accept more refugees.")
+    e = only(events, "REQUEST")
+    assert e.status == "hoped" and "hungary" in names(e.target) and "merkel" in names(e.source)
+
+
+def test_negated_clause_yields_no_event(code):
+    assert code("Armenia has not yet implemented the resolutions of the Security Council.") == []
+    assert code("Turkey did not attack the convoy.") == []
+
+
+def test_refusal_to_cooperate_is_a_rejection(code):
+    e = only(code("Interpol said it would not consider the request from Iran."), "REJECT")
+    assert "interpol" in names(e.source)
+
+
+def test_opinions_and_open_questions_are_not_events(code):
+    assert not [e for e in code("Critics think Russia has attacked the town.") if e.what == "ASSAULT"]
+    assert not [e for e in code("It is unclear whether Chad signed the deal with Niger.") if e.what == "AGREE"]
+
+
+# ---------------------------------------------------------------- actors
+
+
+def test_passive_agent_is_the_source(code):
+    e = only(code("The convoy was attacked by Taliban fighters near Kandahar."), "ASSAULT")
+    assert "taliban" in names(e.source)
+
+
+def test_collective_subject_takes_the_parties_of_the_previous_event(code):
+    events = code("In 1992, Armenian forces occupied parts of Azerbaijan. "
+                  "The two countries signed a ceasefire agreement in 1994.")
+    e = only(events, "AGREE")
+    who = names(e.source)
+    assert "armenia" in who and "azerbaijan" in who
+    assert e.status == "historical"
+
+
+def test_third_party_negotiations_are_mediation(code):
+    events = code("Fighting between Armenia and Azerbaijan has killed hundreds. Talks between Armenia and "
+                  "Azerbaijan have stalled. France is currently holding peace negotiations.")
+    e = only(events, "MEDIATE")
+    assert "france" in names(e.source)
+
+
+def test_conditional_force_by_the_speaker_is_a_threat(code):
+    events = code('"If Serbia attacks, we will destroy its army," Croatian President Franjo Tudjman said.')
+    assert [e.what for e in events if e.what in ("THREATEN", "ASSAULT")] == ["THREATEN"]
+
+
+def test_location_from_the_clause_else_the_dateline(code):
+    e = only(code("Lavrov and Cavusoglu met in Sochi on Friday.", dateline="Moscow"), "CONSULT")
+    assert e.location == "Sochi"
+    e = only(code("Lavrov and Cavusoglu met on Friday.", dateline="Moscow"), "CONSULT")
+    assert e.location == "Moscow"
+
+
+# ---------------------------------------------------------------- statements and restatements
+
+
+def test_reported_speech_is_a_statement_but_a_direct_quote_is_not(code):
+    e = only(code("Kenya said the election had been fair and transparent."), "STATEMENT")
+    assert "kenya" in names(e.source)
+    assert code('"The talks were useful and friendly," Lavrov said.') == []
+
+
+def test_restatement_adds_evidence_not_an_event(code):
+    events = code("Canada on Monday condemned the missile test by North Korea. The test was the third this year. "
+                  "Canada condemned North Korea's missile test, the foreign ministry said.")
+    e = only(events, "ACCUSE")
+    assert len(e.evidence_more) == 1 and e.evidence_more[0].role == "restatement"
+
+
+def test_an_act_named_with_its_agent_is_a_past_event(code):
+    events = code("Protests followed the United States' killing of Qasem Soleimani in an airstrike last week.",
+                  published="2020-01-06")
+    e = only(events, "ASSAULT")
+    assert "united states" in names(e.source) and "soleimani" in names(e.target)
+    assert e.status == "historical"
+
+
+def test_a_passive_repeat_takes_the_source_of_the_act_before(code):
+    events = code("In 2007, the United States levied sanctions against Qasem Soleimani. "
+                  "He was further sanctioned in 2011.")
+    sanctions = [e for e in events if e.what == "SANCTION"]
+    assert len(sanctions) == 2
+    assert all("united states" in names(e.source) for e in sanctions)
+    assert [e.date.value[:4] for e in sanctions] == ["2007", "2011"]
