@@ -460,3 +460,21 @@ def test_story_commands_end_to_end(tmp_path: Path) -> None:
     assert result.exit_code == 0 and len(json.loads(result.stdout)["outlets"]) == 3
     result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "E033" in result.stderr
+
+
+def test_ingest_brings_the_story_tables_up_to_date(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from conftest import EXAMPLES
+    from storyline.cli import app
+    from storyline.store import Store
+
+    db = tmp_path / "ingest.duckdb"
+    result = CliRunner().invoke(app, ["ingest", *map(str, EXAMPLES[:2]), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        seen = {r["doc_id"] for r in store.query("SELECT doc_id FROM story_documents")}
+        members = store.count("story_event_members")
+        assert seen == {r["id"] for r in store.query("SELECT id FROM documents")} and len(seen) == 2
+        assert members == store.query("SELECT count(*) AS n FROM events WHERE NOT coalesce(negated, false)")[0]["n"] > 0
+        assert storage.update(store).documents == 0  # nothing left for the story commands to take in

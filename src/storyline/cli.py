@@ -127,6 +127,7 @@ def run_ingest(paths: list[str], options: Options) -> Any:
     from .ingest import Tally, ingest
     from .pipeline import Context
     from .store import Store
+    from .story.storage import update as update_story
 
     tally = Tally()
     err = _consoles.err
@@ -144,6 +145,7 @@ def run_ingest(paths: list[str], options: Options) -> Any:
                 progress.update(task, description=tally.line())
                 if not err.is_terminal and tally.read % max(1, options.progress_every) == 0:
                     err.print(f"ingest: {tally.line()}", markup=False)
+        update_story(store, options)  # story tables follow the documents (one query when nothing is new)
         total = store.count("documents")
     err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
     return tally

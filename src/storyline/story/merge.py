@@ -30,10 +30,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from itertools import combinations
+from datetime import date, timedelta
 from typing import Any
 
 from ..model import ActorRef, DateValue, Document, Event, StoryEvent, StorySource
@@ -388,6 +387,25 @@ def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings
     return sorted(out, key=lambda g: g[0].order)
 
 
+def _meeting(members: list[int], items: Sequence[EventItem], slack_days: int) -> Iterator[tuple[int, int]]:
+    """The pairs of a bucket whose spans meet (within the slack), by a sweep over their first
+    days: only they can pass the date gate, and a year of daily news holds far fewer of them
+    than pairs of events."""
+    slack = timedelta(days=slack_days)
+
+    def bounds(i: int) -> tuple[date, date]:
+        span = items[i].span
+        return (span.first, span.last) if span is not None else (date.min, date.max)
+
+    active: list[int] = []
+    for i in sorted(members, key=lambda i: bounds(i)[0]):
+        first = bounds(i)[0]
+        reach = first - slack if first - date.min > slack else date.min
+        active = [j for j in active if bounds(j)[1] >= reach]
+        yield from ((min(i, j), max(i, j)) for j in active)
+        active.append(i)
+
+
 def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
     # word weights are learned from the component alone, so recomputing it alone gives the same result
     space = TextSpace([it.words for it in items], know.stopwords)
@@ -395,7 +413,7 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
     for i, it in enumerate(items):
         for b in buckets(it):
             by_bucket.setdefault(b, []).append(i)
-    pairs = sorted({(i, j) for members in by_bucket.values() for i, j in combinations(members, 2)})
+    pairs = sorted({p for members in by_bucket.values() for p in _meeting(members, items, settings.date_slack_days)})
     cos = space.cosines(pairs)
     scores: dict[tuple[int, int], PairScore | None] = {}
     scored: list[tuple[float, int, int]] = []
