@@ -215,7 +215,9 @@ class Coder:
         by_token = {c.trig.token.i: c for c in cands}
         for c in cands:
             tok = c.head
-            while tok.dep_ != "ROOT" and tok.head is not tok:
+            for _ in range(40):  # up the tree to the nearest governing trigger
+                if tok.dep_ == "ROOT" or tok.head is tok:
+                    break
                 dep = tok.dep_
                 tok = _coordination_head(tok) if dep == "conj" else tok.head
                 if dep in ("conj", "cc"):
@@ -275,7 +277,9 @@ class Coder:
             if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
                 # "was more forceful in blaming Iran": the subject of the clause it belongs to
                 up = tok.head
-                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                for _ in range(8):
+                    if up.pos_ in ("VERB", "AUX") or up.head is up:
+                        break
                     up = up.head
                 if up.pos_ in ("VERB", "AUX"):
                     tok = up
@@ -283,7 +287,10 @@ class Coder:
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
                 # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
                 up = tok.head
-                while up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass") and up.head is not up:
+                for _ in range(8):  # a bounded walk: a malformed parse may loop
+                    if not (up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass")) \
+                            or up.head is up:
+                        break
                     up = up.head.head if up.dep_ == "pobj" else up.head
                 if up.pos_ in ("VERB", "AUX") and up is not tok:
                     tok = up
@@ -444,7 +451,9 @@ class Coder:
                     if refs:
                         return refs
         child, p = c, c.parent
-        while p is not None:
+        for _ in range(20):
+            if p is None:
+                break
             if p.is_speech and p.source and _within_content(child.head, p.head):
                 return p.source
             child, p = p, p.parent
