@@ -551,7 +551,8 @@ class Coder:
                     not any(same_actor(s, p) for s in c.source for p in conflict):
                 self._recode(c, "045")
                 c.target = list(conflict)
-            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical"):
+            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
+                    and self._claimed(c, res):
                 speaker = self._speaker_for(c, res)
                 if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
                         and not any(sp.sector == "MED" for sp in speaker):
@@ -572,6 +573,21 @@ class Coder:
                 if conditional or (speaker and any(same_actor(s, sp) for s in c.source for sp in speaker)):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
+
+    def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
+        """The clause is someone's claim, not the article's account sourced to them: it is quoted,
+        or the speech verb comes first ("Baku insists that the clashes began after shelling from
+        the Armenian side"). A closing attribution ("..., officials said") only sources the report."""
+        if res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1):
+            return True
+        p = c.parent
+        for _ in range(20):
+            if p is None:
+                return False
+            if p.is_speech:
+                return p.trig.token.i < c.head.i and p.trig.token.lower_ != "according"
+            p = p.parent
+        return False
 
     def _recode(self, c: Candidate, code: str) -> None:
         c.trig.code = code
