@@ -215,7 +215,7 @@ class Coder:
         by_token = {c.trig.token.i: c for c in cands}
         for c in cands:
             tok = c.head
-            while tok.dep_ != "ROOT" and tok.head is not tok:
+            while tok.dep_ != "ROOT" and tok.head.i != tok.i:
                 dep = tok.dep_
                 tok = _coordination_head(tok) if dep == "conj" else tok.head
                 if dep in ("conj", "cc"):
@@ -275,7 +275,7 @@ class Coder:
             if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
                 # "was more forceful in blaming Iran": the subject of the clause it belongs to
                 up = tok.head
-                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                     up = up.head
                 if up.pos_ in ("VERB", "AUX"):
                     tok = up
@@ -283,9 +283,9 @@ class Coder:
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
                 # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
                 up = tok.head
-                while up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass") and up.head is not up:
+                while up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass") and up.head.i != up.i:
                     up = up.head.head if up.dep_ == "pobj" else up.head
-                if up.pos_ in ("VERB", "AUX") and up is not tok:
+                if up.pos_ in ("VERB", "AUX") and up.i != tok.i:
                     tok = up
                     continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -505,7 +505,7 @@ class Coder:
                 break
             lo, hi = _core_span(tok, c.trig.token)
             date = clause_date(doc, lo, hi)
-            if date is not None or tok.dep_ == "ROOT" or tok.head is tok:
+            if date is not None or tok.dep_ == "ROOT" or tok.head.i == tok.i:
                 break
             tok = _governing_verb(tok)
         clause = doc.text[c.start:c.end]
@@ -664,9 +664,9 @@ def _core_span(head: Token, trigger: Token) -> tuple[int, int]:
 
 def _governing_verb(tok: Token) -> Token | None:
     up = tok.head
-    while up is not tok and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+    while up.i != tok.i and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
         tok, up = up, up.head
-    return up if up.pos_ in ("VERB", "AUX") and up is not tok else None
+    return up if up.pos_ in ("VERB", "AUX") and up.i != tok.i else None
 
 
 def _coordination_head(tok: Token) -> Token:
