@@ -14,6 +14,11 @@ document that fails is reported as one line naming it and costs the others nothi
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import os
+import pickle
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -209,11 +214,43 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+#: How worker processes start. Not "fork": the parent may hold an open DuckDB connection and the
+#: threads of DuckDB or Arrow, and a forked child copies their locks in whatever state they were.
+#: A spawned worker is a fresh interpreter that inherits nothing but the options and the stages it is
+#: sent, on every platform. (A script that runs with workers needs ``if __name__ == "__main__":``,
+#: since each worker imports it.)
+WORKER_START_METHOD = "spawn"
+
 _WORKER_CTX: Context | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _worker_stages(names: Iterable[str]) -> dict[str, Stage]:
+    """The registered stages a run uses, checked to reach a worker: a stage registered or replaced
+    in this process (not by importing its module) must be sent, or the worker would run another."""
+    stages = {s.name: s for s in check_order(names)}
+    for s in stages.values():
+        try:
+            pickle.dumps(s)
+        except Exception as e:  # noqa: BLE001 - any reason it cannot travel is the same problem
+            raise StorylineError("E004", f"stage {s.name!r} cannot be sent to worker processes "
+                                 f"({type(e).__name__}: {e}); define its function at module level, "
+                                 "or run with one worker") from e
+    return stages
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the process that started it is gone (killed, even by SIGKILL): a
+    worker busy with a long document would otherwise run on, orphaned, until it finished."""
+    while True:
+        time.sleep(every)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(options: Options, stages: dict[str, Stage]) -> None:
     global _WORKER_CTX
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
+    _REGISTRY.update(stages)
     _WORKER_CTX = Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
 
@@ -232,7 +269,9 @@ def process(items: Iterable[RawDocument | Document | InputError], ctx: Context) 
         return
     # Several processes: keep a bounded number of batches in flight so memory stays flat on
     # millions of articles, and yield in input order.
-    with ProcessPoolExecutor(ctx.options.workers, initializer=_init_worker, initargs=(ctx.options,)) as pool:
+    stages = _worker_stages(ctx.options.stages)
+    with ProcessPoolExecutor(ctx.options.workers, mp_context=multiprocessing.get_context(WORKER_START_METHOD),
+                             initializer=_init_worker, initargs=(ctx.options, stages)) as pool:
         pending: list[Future[list[Outcome]]] = []
         for batch in _batches(items, size):
             pending.append(pool.submit(_work, batch))

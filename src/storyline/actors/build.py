@@ -213,7 +213,7 @@ def build() -> dict:
         a.roles = chronological(a.roles)
     data = {"digest": sources_digest(), "actors": {a.id: actor_row(a) for a in b.actors.values()},
             "states": states, "bodies": bodies, "metonyms": metonyms, "demonyms": demonyms, "generic": generic,
-            "variants": variants["variants"], "particles": variants["particles"]}
+            "variants": variants["variants"], "particles": variants["particles"], "as_of": people_file.as_of}
     from .kb import KnowledgeBase  # the index is built by the code that reads it
 
     data["index"] = KnowledgeBase(data).index_data()

@@ -59,15 +59,17 @@ class KnowledgeBase:
         N.set_variants(data.get("variants") or [], data.get("particles") or [])
         index = data.get("index")
         if index is not None:  # built with the compiled file: loading only reads it
-            self.names = Overlay(index["names"])
-            self.loose = Overlay(index["loose"])
-            self.surnames = Overlay(index["surnames"])
-            self._by_office = Overlay({(o, c or None): ids for o, c, ids in index["offices"]})
+            self.names = Overlay(_frozen(index, "names"))
+            self.loose = Overlay(_frozen(index, "loose"))
+            self.surnames = Overlay(_frozen(index, "surnames"))
+            self._by_office = Overlay({(o, c or None): tuple(ids) for o, c, ids in index["offices"]})
         else:
             self.names, self.loose, self.surnames, self._by_office = Overlay(), Overlay(), Overlay(), Overlay()
             for aid in list(self._rows):
                 self._index_row(self._row(aid))
         self.files: list[str] = []
+        #: the date up to which the curated terms are known (an open term holds up to it)
+        self.as_of: str | None = data.get("as_of")
         self.version = 0  # counts additions, so the ruler knows when to read new names
 
     def index_data(self) -> dict[str, Any]:
@@ -327,6 +329,21 @@ class KnowledgeBase:
         return list((self.bodies.get(body) or {}).get("members") or [])
 
 
+_FROZEN: dict[tuple[int, str], dict] = {}
+
+
+def _frozen(index: dict, name: str) -> dict:
+    """An index table with its id lists made tuples, once per compiled file: tuples of strings
+    drop out of the garbage collector's sight, so 20,000 actors do not slow every collection
+    (a full collection over lists of them costs tens of milliseconds)."""
+    key = (id(index), name)
+    table = _FROZEN.get(key)
+    if table is None:
+        table = {k: (tuple(v) if isinstance(v, list) else v) for k, v in index[name].items()}
+        _FROZEN[key] = table
+    return table
+
+
 class Overlay:
     """An index of key -> actor ids: the compiled one, shared and never changed, plus what this
     knowledge base added (users' files, learned actors)."""
@@ -343,7 +360,7 @@ class Overlay:
             return default
         if b is None:
             return a
-        return b if a is None else a + [x for x in b if x not in a]
+        return b if a is None else [*a, *(x for x in b if x not in a)]
 
     def __contains__(self, key: Any) -> bool:
         return key in self.base or key in self.extra
@@ -356,7 +373,7 @@ class Overlay:
 
     def push(self, key: Any, value: str) -> None:
         base = self.base.get(key)
-        if base == value or (isinstance(base, list) and value in base):
+        if base == value or (isinstance(base, tuple | list) and value in base):
             return
         ids = self.extra.setdefault(key, [])
         if value not in ids:

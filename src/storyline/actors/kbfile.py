@@ -62,6 +62,7 @@ class KBFile:
     organizations: list[Actor] = field(default_factory=list)
     states: dict[str, StateSpec] = field(default_factory=dict)
     bodies: list[BodySpec] = field(default_factory=list)
+    as_of: str | None = None  # the date up to which the file's open terms are known to hold
 
 
 class _Where:
@@ -242,7 +243,7 @@ def read_data(data: Any, path: str, offices: set[str], source: str | None = None
     if not isinstance(data, dict):
         raise w.fail("top level", "a knowledge-base file is a mapping with people, organizations, states "
                                   "or bodies")
-    sections = {"people", "organizations", "states", "bodies"}
+    sections = {"people", "organizations", "states", "bodies", "as_of"}
     if not set(data) & sections and all(isinstance(k, str) and _CODE.match(k) for k in data):
         data = {"states": data}
     unknown = set(data) - sections
@@ -255,6 +256,8 @@ def read_data(data: Any, path: str, offices: set[str], source: str | None = None
         target = out.people if section == "people" else out.organizations
         for i, e in enumerate(entries):
             target.append(_person(e, i, offices, w, source, section))
+    if data.get("as_of") is not None:
+        out.as_of = _date(data["as_of"], w, "as_of")
     states = data.get("states") or {}
     if not isinstance(states, dict):
         raise w.fail("states", "must be a mapping of codes to entries")

@@ -109,6 +109,7 @@ class RoleLexicon:
         for h in data.get("honorifics") or ():
             self.honorifics.add(h, True)
         self.organization_words = frozenset(data.get("organization_words") or ())
+        self.generic_heads = frozenset(data.get("generic_heads") or ())
 
     def office_sector(self, office: str | None) -> str | None:
         return (self.offices.get(office or "") or {}).get("sector")

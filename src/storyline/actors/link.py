@@ -212,10 +212,12 @@ class Linker:
                 s += 1
             while e > s and self.sdoc[e - 1].text in ("'s", "’s", "'", "’", "-", ","):
                 e -= 1
+            if e - s >= 2 and self.lex.honorifics.table.get(tuple(N.name_words(self.sdoc[s].text))):
+                s += 1  # "Mrs Quinn": the name without its honorific
             if e <= s or any(t in covered or t in match_tokens for t in range(s, e)):
                 continue
-            if ent.label_ != "PERSON" and not self._single_surname(s, e):
-                continue
+            if ent.label_ != "PERSON":
+                continue  # a surname the model calls ORG or GPE is found below, by the document's full names
             if any(t in zone_tokens for t in range(s, e)):
                 continue
             if not self._namelike(s, e):
@@ -247,14 +249,6 @@ class Linker:
                 spans[tok.i] = [tok.i, tok.i + 1, None, None]
                 covered.add(tok.i)
         return [spans[k] for k in sorted(spans)]
-
-    def _single_surname(self, s: int, e: int) -> bool:
-        """An ORG/GPE entity of one word that is a surname the document or knowledge base knows
-        (the model calls "Lavrov" ORG and "Baer" GPE)."""
-        if e - s != 1:
-            return False
-        key = N.name_key(self.sdoc[s].text)
-        return key in self.surnames or key in self.kb.surnames
 
     def _name_token(self, i: int) -> bool:
         tok = self.sdoc[i]
@@ -301,6 +295,8 @@ class Linker:
         if z is None or z.role.anonymous or z.former:
             return ()
         offices = z.role.offices
+        if not z.countries and z.role.phrase in self.lex.generic_heads:
+            return ()  # "Tory leader", "party chief": the head of something that is not a state
         if z.organ and z.organ.get("spokesperson") and any(o.endswith("spokesperson") for o in offices):
             return (z.organ["spokesperson"],)
         if z.deputy:
@@ -364,6 +360,14 @@ class Linker:
         countries = list(z.countries) if z is not None else []
         ids = self._candidates(sp)
         text = self._text(s, e)
+        if e - s == 1 and m is None and z is None and N.name_key(text) not in self.surnames:
+            # a lone word the knowledge base has as a surname: only a prominent (curated) person,
+            # and never a common given name ("Michael")
+            if N.name_key(text) in self.lex.male_given or N.name_key(text) in self.lex.female_given:
+                return
+            ids = [i for i in ids if self._get(i).source == "curated"]
+            if not ids:
+                return
         actor: Actor | None = None
         conf = 1.0
         if ids:
@@ -967,7 +971,7 @@ class Linker:
         for tok in self.sdoc[c.start:c.end]:
             head = tok
             hops = 0
-            while head.dep_ in ("compound", "flat", "appos", "amod", "det", "poss") and head.head is not head \
+            while head.dep_ in ("compound", "flat", "appos", "amod", "det", "poss") and head.head.i != head.i \
                     and hops < 4:
                 head = head.head
                 hops += 1

@@ -37,6 +37,12 @@ def name_words(text: str) -> list[str]:
     return [w for w in _SPACE.split(fold(text)) if w]
 
 
+@lru_cache(maxsize=200_000)
+def token_words(text: str) -> tuple[str, ...]:
+    """``name_words`` of one token's text, cached: documents repeat their words."""
+    return tuple(w for w in _SPACE.split(fold(text)) if w)
+
+
 def name_key(text: str) -> str:
     return " ".join(name_words(text))
 

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span
 
 from . import names as N
 
-#: Where the ruler leaves its matches on the spaCy Doc.
+#: Where the ruler leaves its matches (and the word keys it matched on) on the spaCy Doc.
 MATCHES = "storyline_actor_matches"
+WORDS = "storyline_actor_words"
 
 _STATE_KINDS = ("state", "unrecognized", "territory")
 _JOINERS = {"-", "‐", "–", "/", "."}
@@ -78,10 +79,13 @@ class ActorRuler:
 
     def words_of(self, doc: Doc) -> tuple[list[str | None], list[int]]:
         """The word keys of a document and the token each comes from; ``None`` breaks a name."""
+        cached = doc.user_data.get(WORDS)
+        if cached is not None:
+            return cached
         words: list[str | None] = []
         owner: list[int] = []
         for tok in doc:
-            ws = N.name_words(tok.text) if tok.text not in _JOINERS else []
+            ws = N.token_words(tok.text) if tok.text not in _JOINERS else ()
             if not ws:
                 # a hyphen or slash inside a word joins ("Nagorno-Karabakh"); anything else breaks
                 if tok.text in _JOINERS and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_:
@@ -92,6 +96,7 @@ class ActorRuler:
             for w in ws:
                 words.append(w)
                 owner.append(tok.i)
+        doc.user_data[WORDS] = (words, owner)
         return words, owner
 
     def _capitalised(self, doc: Doc, start: int, end: int) -> bool:

@@ -216,7 +216,7 @@ class Coder:
         for c in cands:
             tok = c.head
             for _ in range(40):  # up the tree to the nearest governing trigger
-                if tok.dep_ == "ROOT" or tok.head is tok:
+                if tok.dep_ == "ROOT" or tok.head.i == tok.i:
                     break
                 dep = tok.dep_
                 tok = _coordination_head(tok) if dep == "conj" else tok.head
@@ -278,7 +278,7 @@ class Coder:
                 # "was more forceful in blaming Iran": the subject of the clause it belongs to
                 up = tok.head
                 for _ in range(8):
-                    if up.pos_ in ("VERB", "AUX") or up.head is up:
+                    if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
                         break
                     up = up.head
                 if up.pos_ in ("VERB", "AUX"):
@@ -289,10 +289,10 @@ class Coder:
                 up = tok.head
                 for _ in range(8):  # a bounded walk: a malformed parse may loop
                     if not (up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass")) \
-                            or up.head is up:
+                            or up.head.i == up.i:
                         break
                     up = up.head.head if up.dep_ == "pobj" else up.head
-                if up.pos_ in ("VERB", "AUX") and up is not tok:
+                if up.pos_ in ("VERB", "AUX") and up.i != tok.i:
                     tok = up
                     continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -514,7 +514,7 @@ class Coder:
                 break
             lo, hi = _core_span(tok, c.trig.token)
             date = clause_date(doc, lo, hi)
-            if date is not None or tok.dep_ == "ROOT" or tok.head is tok:
+            if date is not None or tok.dep_ == "ROOT" or tok.head.i == tok.i:
                 break
             tok = _governing_verb(tok)
         clause = doc.text[c.start:c.end]
@@ -689,9 +689,9 @@ def _core_span(head: Token, trigger: Token) -> tuple[int, int]:
 
 def _governing_verb(tok: Token) -> Token | None:
     up = tok.head
-    while up is not tok and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+    while up.i != tok.i and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
         tok, up = up, up.head
-    return up if up.pos_ in ("VERB", "AUX") and up is not tok else None
+    return up if up.pos_ in ("VERB", "AUX") and up.i != tok.i else None
 
 
 def _coordination_head(tok: Token) -> Token:
