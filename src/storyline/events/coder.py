@@ -98,12 +98,14 @@ class Coder:
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
+        self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
 
     # ------------------------------------------------------------ triggers
 
     def triggers(self, doc: Document) -> list[tuple[int, Trigger]]:
         sdoc = doc.spacy
         found: list[tuple[int, Trigger]] = []
+        self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
@@ -153,8 +155,12 @@ class Coder:
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if modals & self.rules.words("hoped_modals"):
             return Trigger(tok, "020", "appeal", None, None, None, False, "hoped", [tok])
-        if "must" in modals and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs \
-                and not any(c.dep_ == "neg" for c in tok.children):
+        # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
+        # said in reported speech, or in the speaker's own quoted words
+        quoted = any(a <= tok.idx < b for a, b in self._quoted)
+        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
+                  for c in tok.children)
+        if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         return None
 
@@ -524,11 +530,15 @@ class Coder:
         if c.trig.status == "reference" and c.status == "reported" and \
                 not (date is not None and doc.published is not None and date.value == doc.published.value):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "appeal" and c.status == "planned":
+            c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
         if date is None:
             date = clause_date(doc, c.start, c.end, c.status)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
-        if self.rules.negated(c.head, c.trig.token):
+        # "Turkey should not send troops": the appeal stands, what it asks is a negative
+        denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
+        if denied:
             if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
                 # "would not consider requests", "will not accept refugees": a refusal
                 self._recode(c, "120")
