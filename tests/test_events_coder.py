@@ -249,3 +249,10 @@ def test_a_condition_states_no_event(code):
     events = code("Russian Foreign Minister Sergey Lavrov said on Monday that Moscow would respond "
                   "because NATO deployed troops in Poland.")
     assert [e for e in events if "deployed" in e.evidence and e.what != "STATEMENT"]
+
+
+def test_two_titled_names_joined_by_and_are_both_actors(code):
+    events = code("On Monday, US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone.")
+    e = only(events, "CONSULT")
+    who = names(e.source + e.target)
+    assert "trump" in who and "erdogan" in who

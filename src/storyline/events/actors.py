@@ -141,6 +141,13 @@ class ActorResolver:
         if own:
             if not any(self._is_person(m) for m in own) and persons_near:
                 return self._refs_from(persons_near)
+            if persons_near and any(self._is_person(m) for m in own) and \
+                    any(c.dep_ == "cc" and c.lower_ == "and" for t in np for c in t.children):
+                # "US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke": two
+                # titled names joined by "and" that the parser flattened into one noun phrase
+                others = [m for m in persons_near if not any(o.start <= m.start < o.end for o in own)]
+                if others:
+                    return self._refs_from([*others, *own])
             return self._refs_from(own)
         if persons_near:
             return self._refs_from(persons_near)
