@@ -256,3 +256,17 @@ def test_two_titled_names_joined_by_and_are_both_actors(code):
     e = only(events, "CONSULT")
     who = names(e.source + e.target)
     assert "trump" in who and "erdogan" in who
+
+
+def test_a_third_party_told_it_needs_to_act_is_a_demand(code):
+    events = code("French President Emmanuel Macron said on Sunday that Turkey has to withdraw its troops from Libya.")
+    e = only(events, "REQUEST")
+    assert e.status == "reported" and "macron" in names(e.source) and "turkey" in names(e.target)
+    assert not [x for x in events if x.what == "RETREAT"]
+
+
+def test_an_act_named_with_its_agent_as_modifier_is_a_reference_to_that_act(code):
+    e = only(code("Witnesses described the Turkish airstrikes on the town."), "ASSAULT")
+    assert "turkey" in names(e.source)
+    # a place before the noun is where the act happened, not who did it
+    assert not code("Diplomats prepared the Brussels meeting.")

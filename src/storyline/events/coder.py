@@ -34,6 +34,8 @@ from .status import StatusRules
 Token = Any
 
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
+#: Entity types of a modifier that names an act's agent ("an Al-Qaeda attack", "Turkish airstrikes").
+AGENT_ENTS = frozenset({"NORP", "ORG"})  # not GPE: "the Brussels meeting" names a place
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
 NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
@@ -115,7 +117,8 @@ class Coder:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
                         and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "territory controlled by"
-                    trig = self._appeal(tok) or match_verb(tok, self.lex)
+                    trig = None if any(self._obliged(c) for c in tok.children) else \
+                        self._appeal(tok) or match_verb(tok, self.lex)
                     if trig is not None:
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
@@ -134,7 +137,9 @@ class Coder:
                 if host is None:
                     # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
-                    if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+                    if any((c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
+                           or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                           for c in tok.children):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
                             trig.status = "reference"
@@ -158,11 +163,27 @@ class Coder:
         # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
         # said in reported speech, or in the speaker's own quoted words
         quoted = any(a <= tok.idx < b for a, b in self._quoted)
+        if self._obliged(tok):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
                   for c in tok.children)
         if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         return None
+
+    def _obliged(self, tok: Token) -> bool:
+        """"They need to stand by us", "Turkey has to withdraw", said by someone else: what a
+        third party is told it must do (a demand, like "must"); the verb of obligation only
+        carries it. Not "we need to", the speaker's own resolve."""
+        gov = tok.head
+        if tok.dep_ != "xcomp" or gov.i == tok.i or gov.lemma_.lower() not in self.rules.words("obligation_verbs") \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return False
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in self.rules.words("self_subjects") or any(c.dep_ == "neg" for c in gov.children):
+            return False
+        quoted = any(a <= gov.idx < b for a, b in self._quoted)
+        return quoted or (gov.dep_ == "ccomp" and gov.head.lemma_.lower() in self.speech_verbs)
 
     def _auxiliary(self, tok: Token) -> bool:
         """"going to be", "have to go", "used to say": the verb only carries the next one."""
