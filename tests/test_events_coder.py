@@ -270,3 +270,9 @@ def test_an_act_named_with_its_agent_as_modifier_is_a_reference_to_that_act(code
     assert "turkey" in names(e.source)
     # a place before the noun is where the act happened, not who did it
     assert not code("Diplomats prepared the Brussels meeting.")
+
+
+def test_a_proper_name_the_entity_model_missed_is_still_the_actor(code):
+    e = only(code("In a statement on Friday, Ahmed al-Assadi, a spokesman for the militia, blamed Israel "
+                  "for the attack."), "ACCUSE")
+    assert "assadi" in names(e.source) and "israel" in names(e.target)

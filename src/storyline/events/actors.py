@@ -25,6 +25,9 @@ from ..model import ActorRef, Document, Mention
 Token = Any
 
 #: Relations that open another clause inside a noun phrase: actors there are not the argument's.
+#: Entity types (none, a person, an organisation) a proper name may carry to stand as an actor the
+#: entity layer did not recognise; not dates, places, quantities.
+UNRECOGNISED_NAME_ENTS = frozenset({"", "PERSON", "ORG"})
 NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "punct", "mark"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves", "ours"})
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her", "his"})
@@ -177,7 +180,24 @@ class ActorResolver:
                             return refs
         # "The co-chairs of the OSCE Minsk Group - Russia, France, and the U.S.": an apposition
         inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
-        return self._refs_from(inner)
+        if inner:
+            return self._refs_from(inner)
+        return self._unrecognised_name(head)
+
+    @staticmethod
+    def _unrecognised_name(head: Token) -> list[ActorRef]:
+        """A proper name the entity layer missed ("Ahmed al-Assadi, a spokesman for the PMF,
+        blamed ..."): whoever a proper name denotes in an argument position is an actor, known
+        by the words of the text, even where no model recognised it."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in UNRECOGNISED_NAME_ENTS:
+            return []
+        words = sorted([head, *[c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]],
+                       key=lambda t: t.i)
+        if words[-1].i - words[0].i + 1 != len(words):
+            return []
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        text = head.doc.text[start:end]
+        return [ActorRef(name=text, start=start, end=end, text=text)]
 
     def _refs_from(self, mentions: Iterable[Mention]) -> list[ActorRef]:
         out: list[ActorRef] = []
