@@ -276,3 +276,10 @@ def test_a_proper_name_the_entity_model_missed_is_still_the_actor(code):
     e = only(code("In a statement on Friday, Ahmed al-Assadi, a spokesman for the militia, blamed Israel "
                   "for the attack."), "ACCUSE")
     assert "assadi" in names(e.source) and "israel" in names(e.target)
+
+
+def test_a_bare_definite_noun_names_the_body_named_in_full_before(code):
+    events = code("Police wrote to the US Embassy in London asking it to waive her immunity. "
+                  "The embassy rejected the request on Monday.")
+    e = only(events, "REJECT")
+    assert "united states" in names(e.source)

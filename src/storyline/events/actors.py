@@ -28,6 +28,8 @@ Token = Any
 #: Entity types (none, a person, an organisation) a proper name may carry to stand as an actor the
 #: entity layer did not recognise; not dates, places, quantities.
 UNRECOGNISED_NAME_ENTS = frozenset({"", "PERSON", "ORG"})
+#: How many tokens back a bare definite noun ("the embassy") looks for its full name.
+DEFINITE_REACH = 300
 NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "punct", "mark"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves", "ours"})
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her", "his"})
@@ -182,7 +184,27 @@ class ActorResolver:
         inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
         if inner:
             return self._refs_from(inner)
-        return self._unrecognised_name(head)
+        return self._unrecognised_name(head) or self._definite_description(head)
+
+    def _definite_description(self, head: Token) -> list[ActorRef]:
+        """"The embassy declined the request" after "the US Embassy in London": a bare definite
+        noun names the latest body before it whose proper name ends in that noun (news writing
+        names a body in full once, then by its head noun)."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                or any(c.dep_ in ("amod", "compound", "poss", "prep") for c in head.children):
+            return []
+        key = head.lemma_.lower()
+        for k in range(head.i - 1, max(-1, head.i - DEFINITE_REACH), -1):
+            tok = self.sdoc[k]
+            # the full name is a proper name ("the US Embassy"), not another description ("an
+            # Iranian airline", "the November 9 deal") that would itself need resolving
+            if tok.lemma_.lower() != key or not tok.text[:1].isupper() or \
+                    not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+                continue
+            refs = self._member_refs(tok, set())
+            if refs:
+                return refs
+        return []
 
     @staticmethod
     def _unrecognised_name(head: Token) -> list[ActorRef]:
