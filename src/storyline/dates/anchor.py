@@ -67,6 +67,9 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     if points:
         t = points[0]
         method = "text:explicit" if t.anchor is None else f"text:relative to {t.anchor}"
+        spoken = _spoken_day(doc, t)
+        if spoken is not None:
+            return DateValue(spoken, "day", "text:relative to the news day (quoted)", 0.7, t.text)
         return _from_timex(t, method, 0.9 if t.anchor is None else 0.8)
     hint = (tense_hint or "").lower()
     vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
@@ -84,6 +87,23 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     if hint in HISTORICAL_TENSES:
         return _background_year(doc, start, end)
     return None
+
+
+def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
+    """"We raised it today with the ambassador", quoted in a story of Monday published on
+    Thursday: a speaker's "today" (or "yesterday") is the day of speaking, the article's news
+    day, not the publication day the dates layer resolved it against. None where that does not
+    apply (not quoted, not a day counted from the document date, no earlier news day)."""
+    if t.anchor != "document" or doc.published is None or not any(
+            q.kind == "direct" and q.start <= t.start and t.end <= q.end for q in doc.quotes):
+        return None
+    lead, pub, here = news_day(doc), parse_value(doc.published.value), parse_value(t.value)
+    if lead is None or pub is None or here is None or here.precision != "day":
+        return None
+    day = parse_value(lead.value)
+    if day is None:
+        return None
+    return (here.day - (pub.day - day.day)).isoformat()
 
 
 def news_day(doc: Document) -> TimeExpression | None:
