@@ -4,7 +4,7 @@
 
 Ingests the articles into a fresh DuckDB file, runs the story update, and prints: events coded,
 story events, how many were told by several articles, the story events of the dev set's
-landmarks (1988, 1994, 9 November 2020), the strongest network edges, and the update's time.
+landmarks (1988, 1994, 9 November 2020), the strongest network ties and edges, and the update's time.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from storyline.pipeline import Context
 from storyline.read import read_paths
 from storyline.store import Store
 from storyline.story import storage
-from storyline.story.network import build, strongest
+from storyline.story.network import build, strongest, ties
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,6 +47,8 @@ def main(paths: list[str]) -> None:
         print(f"{label}: {len(hits)} story events: " + "; ".join(
             f"{s.what} x{s.source_count} ({', '.join(sorted({src.doc or '?' for src in s.sources}))})" for s in hits))
     g = build(events, load_lexicon("story"))
+    for a, b, d in ties(g, 5):
+        print(f"tie {a} - {b}: weight {d['weight']}, sign {d['sign']}")
     for a, b, d in strongest(g, 5):
         print(f"edge {a} -> {b}: weight {d['weight']}, sign {d['sign']}, {d['relations']}")
 

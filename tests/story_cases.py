@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.model import Actor, ActorRef, DateValue, Document, Event, Sentence, content_id
+from storyline.actors.kb import KnowledgeBase
+from storyline.model import Actor, ActorRef, DateValue, Document, Event, Mention, Sentence, content_id
 from storyline.store import Store
 
-STATES = {"ARM": "Armenia", "AZE": "Azerbaijan", "RUS": "Russia", "USA": "United States", "TUR": "Turkey"}
+STATES = {"ARM": "Armenia", "AZE": "Azerbaijan", "RUS": "Russia", "USA": "United States", "TUR": "Turkey",
+          "NKR": "Nagorno-Karabakh", "IRQ": "Iraq"}
 
 
 def state(code: str) -> ActorRef:
@@ -29,6 +31,8 @@ class Ev:
     target: list[ActorRef] = field(default_factory=list)
     date: str | None = None
     status: str = "reported"
+    location: str | None = None
+    named: list[ActorRef] = field(default_factory=list)  # actors the sentence names, coded or not
 
 
 def _precision(value: str) -> str:
@@ -36,9 +40,11 @@ def _precision(value: str) -> str:
 
 
 def article(name: str, outlet: str | None, published: str, events: list[Ev], filler: list[str] = (),
-            persons: dict[str, str] | None = None) -> Document:
+            persons: dict[str, str] | None = None, mentions: bool = False) -> Document:
     """A document: filler paragraphs first, then one paragraph per event sentence; each event's
-    evidence is its whole sentence."""
+    evidence is its whole sentence. With ``mentions``, each actor an event names (its sides and
+    ``named``) is a linked mention wherever its name stands in the sentence, as the actor
+    linker leaves them."""
     paragraphs = list(filler) + [e.sentence for e in events]
     text = "\n\n".join(paragraphs)
     sentences, evs, pos = [], [], 0
@@ -47,17 +53,24 @@ def article(name: str, outlet: str | None, published: str, events: list[Ev], fil
         sentences.append(Sentence(start, start + len(para), i))
         pos = start + len(para)
     actors: dict[str, Actor] = {}
+    found: dict[int, Mention] = {}
     for n, e in enumerate(events):
         s = sentences[len(filler) + n]
-        for r in (*e.source, *e.target):
+        for r in (*e.source, *e.target, *e.named):
+            if not r.actor_id:  # a name the linker could not link: no actor, no mention
+                continue
             kind = "person" if persons and r.actor_id in persons else "state"
             actors[r.actor_id] = Actor(r.actor_id, r.name, kind, r.country)
+            at = e.sentence.find(r.name)
+            if mentions and at >= 0:
+                found[s.start + at] = (Mention(s.start + at, s.start + at + len(r.name), r.name, actor_id=r.actor_id,
+                                     country=r.country, sentence=len(filler) + n))
         evs.append(Event(f"e{n + 1}", s.start, s.end, e.sentence, what=e.what, source=list(e.source),
                          target=list(e.target), date=DateValue(e.date, _precision(e.date)) if e.date else None,
-                         status=e.status, sentence=len(filler) + n))
+                         status=e.status, sentence=len(filler) + n, location=e.location))
     return Document(content_id(text), name, f"/corpus/{name}", text, publisher=outlet,
                     published=DateValue(published, _precision(published)), sentences=sentences,
-                    events=evs, actors=list(actors.values()))
+                    events=evs, actors=list(actors.values()), mentions=[found[k] for k in sorted(found)])
 
 
 def store_with(tmp_path: Path, docs: list[Document], name: str = "story.duckdb") -> Store:
@@ -65,3 +78,31 @@ def store_with(tmp_path: Path, docs: list[Document], name: str = "story.duckdb")
     for d in docs:
         store.write_document(d)
     return store
+
+
+def gold_document(doc: Document, gold: dict, kb: KnowledgeBase) -> tuple[Document, list[str]]:
+    """The document with its events replaced by the gold events of the evaluation format
+    (``../shared/eval/FORMAT.md``): each found by its evidence in the cleaned text, its who and
+    whom resolved through the knowledge base (states by name, others by search on the date).
+    Returns the document and the evidence not found in its text."""
+    def ref(name: str, when: str | None) -> ActorRef:
+        st = kb.state(name)
+        if st is not None:
+            return ActorRef(name, st.id, st.country or st.id)
+        found = kb.search(name, when)
+        return ActorRef(name, found[0].id, found[0].country) if found else ActorRef(name)
+
+    events, missing = [], []
+    for n, g in enumerate(gold.get("events") or []):
+        start = doc.text.find(g["evidence"])
+        if start < 0:
+            missing.append(g["evidence"])
+            continue
+        when = g.get("when")
+        events.append(Event(f"g{n}", start, start + len(g["evidence"]), g["evidence"], what=g["what"],
+                            source=[ref(x, when) for x in g.get("who") or []],
+                            target=[ref(x, when) for x in g.get("whom") or []],
+                            date=DateValue(when, _precision(when)) if when else None, status=g["status"],
+                            sentence=doc.sentence_at(start)))
+    doc.events = events
+    return doc, missing

@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def network(db: DbOption = DEFAULT_DB,
-                format: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json (edges heaviest first) or graphml.")] = NetworkFormat.json,
+                format: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json (directed edges and undirected ties, heaviest first) or graphml.")] = NetworkFormat.json,
                 level: Annotated[NetworkLevel, typer.Option("--level", help="country: states (a minister counts for his state); actor: each actor.")] = NetworkLevel.country,
                 background: Annotated[bool, typer.Option("--background/--no-background", help="Count background (history) story events.")] = True,
                 out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,

@@ -4,11 +4,17 @@ Why a score and gates rather than one rule: outlets code the same happening diff
 made territorial claims", "the region announced its secession"), so no one field can decide. Four
 signals are weighed (see ``StorySettings``): how well the dates agree (``story.dates``), how far
 the actors (or the place) overlap, how close the event classes are (same class, same PLOVER quad
-class, same side), and how close the clauses are in their words (``story.text``). Some pairs are
-never one happening, whatever the score: dates that cannot both be true, cooperation against
-conflict, two different named persons acting, both sides' actors disjoint, or, within one article,
-two events not dated to exactly the same time (the event coder already merges an article's
-restatements; what is left there is distinct unless its date says otherwise).
+class, same side), and how close the clauses are in their words, the actors' names blanked
+(``story.text``). Some pairs are never one happening, whatever the score: dates that cannot both
+be true, cooperation against conflict, two different named persons acting, both sides' actors
+disjoint, or, within one article, two events not dated to exactly the same time or with
+different doers (the event coder already merges an article's restatements; what is left there is
+distinct unless its date says otherwise). Other pairs may be one happening but lack the evidence
+to merge on their own: different classes, or dates a day apart, in few shared words.
+
+A conflict starts once: two events each told as the start of a conflict ("the conflict began in
+1988 when ...", the ``story`` lexicon's ``onset``) with compatible dates and a shared party are
+the same kind of happening whatever their classes; their actors are compared as wholes.
 
 Clustering is greedy over candidate pairs from the best score down; two groups join only if no
 pair across them is gated, so a chain of look-alikes cannot weld distinct happenings together.
@@ -22,6 +28,7 @@ event that carried them out (``StoryEvent.happened_as``).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +51,14 @@ NEAR_VERBATIM = 0.5
 #: one only if they also share this much of their words.
 SAME_ARTICLE_WORDS = 0.2
 
+#: Clause closeness at which events of different classes are one happening on their own evidence.
+OTHER_CLASS_WORDS = 0.3
+
+#: Date agreement at or under which the dates differ (days apart, a day within a period) ...
+SHIFTED_DATES = 0.4
+#: ... and the clause closeness such events need to be one happening on their own evidence.
+SHIFTED_DATE_WORDS = 0.2
+
 #: Spans longer than this many years are compared only with each other ("wide" bucket).
 WIDE_YEARS = 12
 
@@ -62,6 +77,10 @@ class EventItem:
     duplicate_of: str | None = None  # canonical article, where this article is a near-copy
     actor_kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind (person, state ...)
     span: Span | None = None
+    sentence_start: int | None = None  # where the event's sentence starts in the document
+    clause_actors: list[ActorRef] = field(default_factory=list)  # every actor named inside the evidence
+    onset: bool = False  # told as the start of a conflict (``Knowledge.tells_onset``)
+    unnamed: str | None = None  # ``text`` with the actors' names blanked out (``words``)
 
     @property
     def key(self) -> str:
@@ -80,6 +99,14 @@ class EventItem:
         return ev
 
     @property
+    def words(self) -> str:
+        """What the clause says happened, without who: the names of linked actors are blanked,
+        since the actor signal already weighs them and a shared name ("Abdul-Mahdi spoke out
+        against the attack", "Abdul-Mahdi recommended that the troops leave") is no sign that
+        two clauses tell one act."""
+        return self.unnamed if self.unnamed is not None else self.text
+
+    @property
     def order(self) -> tuple[str, str, int, str]:
         return (self.published or "9999", self.doc_id, self.event.start, self.event.id)
 
@@ -90,14 +117,44 @@ def items_from_documents(docs: Iterable[Document], copies: dict[str, str] | None
     out = []
     for d in docs:
         kinds = {a.id: a.kind for a in d.actors}
+        countries = {a.id: a.country for a in d.actors}
         for e in d.events:
             sent = d.sentences[e.sentence] if e.sentence is not None and e.sentence < len(d.sentences) else None
             if sent is None:
                 idx = d.sentence_at(e.start)
                 sent = d.sentences[idx] if idx is not None else None
-            out.append(EventItem(d.id, e, d.name, d.publisher, d.date,
-                                 d.text[sent.start:sent.end] if sent else None,
-                                 bool(sent and sent.background), copies.get(d.id), kinds))
+            it = EventItem(d.id, e, d.name, d.publisher, d.date,
+                           d.text[sent.start:sent.end] if sent else None,
+                           bool(sent and sent.background), copies.get(d.id), kinds,
+                           sentence_start=sent.start if sent else None,
+                           clause_actors=_clause_actors(d, e, countries))
+            start = e.start if it.text == e.evidence else it.sentence_start
+            it.unnamed = _unnamed(d, start, it.text)
+            out.append(it)
+    return out
+
+
+def _unnamed(doc: Document, start: int | None, text: str) -> str | None:
+    """``text`` (found at ``start`` in the document) with every linked actor's mention blanked."""
+    if start is None or doc.text[start:start + len(text)] != text:
+        return None
+    chars = list(text)
+    for m in doc.mentions:
+        if (m.actor_id or m.country or m.refs) and start <= m.start and m.end <= start + len(text):
+            chars[m.start - start:m.end - start] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def _clause_actors(doc: Document, event: Event, countries: dict[str, str | None]) -> list[ActorRef]:
+    """The actors the event's own words name, whatever role the coder gave them (or none): a
+    collective ("the two countries") stands for each actor it refers to."""
+    out: list[ActorRef] = []
+    for m in doc.mentions:
+        if m.start < event.start or m.end > event.end:
+            continue
+        if m.actor_id or m.country:
+            out.append(ActorRef(m.text, m.actor_id, m.country or countries.get(m.actor_id or "")))
+        out.extend(ActorRef(m.text, r, countries.get(r)) for r in m.refs)
     return out
 
 
@@ -106,18 +163,43 @@ def items_from_documents(docs: Iterable[Document], copies: dict[str, str] | None
 
 @dataclass(frozen=True)
 class Knowledge:
-    """What the ``story`` lexicon says: quad classes of event classes, and stopwords."""
+    """What the ``story`` lexicon says: quad classes of event classes, stopwords, and how a
+    sentence tells the start of a conflict (``onset``)."""
 
     quads: dict[str, str]
     stopwords: frozenset[str]
+    onset: re.Pattern[str] | None = None
 
     @classmethod
     def from_lexicon(cls, lex: dict[str, Any]) -> Knowledge:
         return cls({k.upper(): v for k, v in (lex.get("quad_classes") or {}).items()},
-                   frozenset(w.casefold() for w in lex.get("stopwords") or []))
+                   frozenset(w.casefold() for w in lex.get("stopwords") or []),
+                   _onset_pattern(lex.get("onset") or {}))
 
     def quad(self, what: str | None) -> str | None:
         return self.quads.get(what.upper()) if what else None
+
+    def tells_onset(self, item: EventItem) -> bool:
+        """Whether the event's sentence tells it as the start of a conflict: a conflict word,
+        an onset phrase soon after it, and the event's words reaching past that phrase."""
+        if self.onset is None or not item.sentence_text or item.sentence_start is None:
+            return False
+        end = item.event.end - item.sentence_start
+        return any(m.end("phrase") < end for m in self.onset.finditer(item.sentence_text))
+
+
+def _onset_pattern(lex: dict[str, Any]) -> re.Pattern[str] | None:
+    subjects = [str(w) for w in lex.get("subjects") or []]
+    phrases = [str(p) for p in lex.get("phrases") or []]
+    if not subjects or not phrases:
+        return None
+
+    def alt(items: list[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(items, key=len, reverse=True))
+
+    window = int(lex.get("window", 10))
+    return re.compile(rf"\b(?:{alt(subjects)})\b(?:\W+\w+){{0,{window}}}?\W+(?P<phrase>{alt(phrases)})\b",
+                      re.IGNORECASE)
 
 
 def _side(quad: str | None) -> str | None:
@@ -126,16 +208,20 @@ def _side(quad: str | None) -> str | None:
     return quad.rsplit("_", 1)[-1]  # cooperation / conflict
 
 
-def type_agreement(a: Event, b: Event, know: Knowledge) -> float | None:
+def type_agreement(a: Event, b: Event, know: Knowledge, onset: bool = False) -> float | None:
     """1 for the same class, 0.6 for the same quad class, 0.3 for the same side, 0.2 where a class
-    is unknown or neutral; None (never one happening) for cooperation against conflict."""
+    is unknown or neutral; None (never one happening) for cooperation against conflict, unless
+    both are told as the start of a conflict (``onset``): a conflict starts once, and outlets
+    (and the coder) class what started it in many ways, so such a pair counts as the same kind."""
     wa, wb = (a.what or a.plover_type), (b.what or b.plover_type)
     qa, qb = know.quad(wa), know.quad(wb)
     sa, sb = _side(qa), _side(qb)
-    if sa and sb and sa != sb:
-        return None
     if wa and wb and wa.upper() == wb.upper():
         return 1.0
+    if onset:
+        return 0.6
+    if sa and sb and sa != sb:
+        return None
     if qa and qb and qa == qb:
         return 0.6
     if sa and sb:
@@ -169,26 +255,33 @@ def _persons(item: EventItem) -> set[str]:
             if r.actor_id and item.actor_kinds.get(r.actor_id) == "person"}
 
 
-def actor_agreement(a: EventItem, b: EventItem) -> float | None:
-    """How far the actors (or the place) overlap, side by side: 0.3 where nothing can be
-    compared; None where both sides are known and disjoint, or two different persons act."""
+def actor_agreement(a: EventItem, b: EventItem, onset: bool = False) -> float | None:
+    """How far the actors overlap, side by side, a shared place counting as one more side that
+    agrees: 0.3 where nothing can be compared; None where both sides are known and disjoint, or
+    two different persons act. Two tellings of a conflict's start (``onset``) are set against
+    each other as wholes, every actor their words name on either side: outlets tell the start
+    with different doers ("Armenia made claims", "the region seceded") but the same parties."""
     ea, eb = a.event, b.event
     pa, pb = _persons(a), _persons(b)
     if pa and pb and not pa & pb:
         return None
+    place = 1.0 if ea.location and eb.location and ea.location.casefold() == eb.location.casefold() else None
+    if onset:
+        whole = _match([*ea.source, *ea.target, *a.clause_actors], [*eb.source, *eb.target, *b.clause_actors])
+        if whole is not None:
+            return None if whole == 0 else whole
     src = _match(ea.source, eb.source)
     tgt = _match(ea.target, eb.target)
     if src == 0 and tgt == 0:
         return None
     known = [x for x in (src, tgt) if x is not None]
     if known:
-        score = sum(known) / len(known)
-    else:  # no side to set against the same side: one names only doers, the other only the done-to
-        cross = _match(list(ea.source) + list(ea.target), list(eb.source) + list(eb.target))
-        score = 0.3 if cross is None else 0.5 * cross
-    if ea.location and eb.location and ea.location.casefold() == eb.location.casefold():
-        score = max(score, 1.0)
-    return score
+        return sum(known + [place] * (place is not None)) / (len(known) + (place is not None))
+    if place is not None:
+        return place
+    # no side to set against the same side: one names only doers, the other only the done-to
+    cross = _match(list(ea.source) + list(ea.target), list(eb.source) + list(eb.target))
+    return 0.3 if cross is None else 0.5 * cross
 
 
 @dataclass(frozen=True)
@@ -198,29 +291,40 @@ class PairScore:
     actors: float
     type: float
     date: float
+    direct: bool = True  # evidence enough to merge on this pair alone (see ``score_pair``)
 
 
 def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
                settings: StorySettings, linking: bool = False) -> PairScore | None:
     """The weighted agreement of two events, or None where a gate says they differ. With
-    ``linking`` (a plan against what happened) an undated plan is no reason to refuse."""
+    ``linking`` (a plan against what happened) an undated plan is no reason to refuse.
+
+    A pair that passes the gates may still lack the evidence to be merged on its own
+    (``direct`` false): events of different classes whose clauses share few words (unless both
+    tell a conflict's start), and events on different days or stretches (a day apart, a day
+    within a period) that share few words. Many happenings of one kind between the same states
+    fall on neighbouring days; only the words tell such retellings from new happenings. Such a
+    pair does not start a merge, but does not keep apart groups that other pairs join."""
     d = agreement(a.span, b.span, settings.date_slack_days)
     if d is None:
         return None
-    t = type_agreement(a.event, b.event, know)
+    onset = a.onset and b.onset and d > 0
+    t = type_agreement(a.event, b.event, know, onset=onset)
     if t is None:
         return None
-    act = actor_agreement(a, b)
+    act = actor_agreement(a, b, onset)
     if act is None or (act == 0.0 and cosine < NEAR_VERBATIM):
         return None
     if d == 0.0 and cosine < NEAR_VERBATIM and not linking:
         return None  # no stated dates to set side by side: only a retelling in nearly the same words
-    if a.story_doc == b.story_doc and cosine < 0.9 and not (d == 1.0 and t == 1.0 and act >= 0.5
-                                                            and cosine >= SAME_ARTICLE_WORDS):
-        return None
+    if a.story_doc == b.story_doc and cosine < 0.9 and not (
+            d == 1.0 and t == 1.0 and act >= 0.5 and cosine >= SAME_ARTICLE_WORDS
+            and _match(a.event.source, b.event.source) != 0):
+        return None  # the coder merges an article's restatements; what is left is distinct
+    direct = (t == 1.0 or onset or cosine >= OTHER_CLASS_WORDS) and (d > SHIFTED_DATES or cosine >= SHIFTED_DATE_WORDS)
     s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
          + settings.weight_date * d)
-    return PairScore(round(s, 4), cosine, act, t, d)
+    return PairScore(round(s, 4), cosine, act, t, d, direct)
 
 
 # ---------------------------------------------------------------- candidates and clusters
@@ -286,7 +390,7 @@ def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings
 
 def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
     # word weights are learned from the component alone, so recomputing it alone gives the same result
-    space = TextSpace([it.text for it in items], know.stopwords)
+    space = TextSpace([it.words for it in items], know.stopwords)
     by_bucket: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         for b in buckets(it):
@@ -297,7 +401,7 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
     scored: list[tuple[float, int, int]] = []
     for (i, j), c in zip(pairs, cos, strict=True):
         ps = scores[(i, j)] = score_pair(items[i], items[j], c, know, settings)
-        if ps is not None and ps.score >= settings.merge_threshold:
+        if ps is not None and ps.direct and ps.score >= settings.merge_threshold:
             scored.append((ps.score, i, j))
 
     def gated(x: int, y: int) -> bool:
@@ -379,7 +483,7 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
         return
     flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
     index = {id(it): n for n, it in enumerate(flat)}
-    space = TextSpace([it.text for it in flat], know.stopwords)
+    space = TextSpace([it.words for it in flat], know.stopwords)
     for plan, pitems in plans:
         announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
         for story, ditems in done:
@@ -417,6 +521,8 @@ def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: St
     they report that something did not happen."""
     items = [it for it in items if not it.event.negated]
     with_spans(items, settings)
+    for it in items:
+        it.onset = know.tells_onset(it)
     actual = [it for it in items if it.event.status not in INTENDED]
     intended = [it for it in items if it.event.status in INTENDED]
     done = [(story_event(g), g) for g in cluster(actual, know, settings)]

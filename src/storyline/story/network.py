@@ -6,6 +6,9 @@ counts the story events from its source to its target, split by PLOVER quad clas
 sign (cooperation +1, conflict -1, from the ``story`` lexicon's ``quad_signs``) summed over them.
 A joint act with no target ("X, Y and Z signed a joint statement") ties its doers to each other.
 
+The JSON form also lists ``ties``: each pair of actors with both directions summed, the measure
+for "who is tied most strongly to whom" (see ``ties``).
+
 Nodes are states by default (a president's acts count for the state whose office he holds, as
 the actor coder's country code says), or individual actors with ``level="actor"``.
 """
@@ -96,6 +99,27 @@ def strongest(g: nx.DiGraph, n: int = 10) -> list[tuple[str, str, dict[str, Any]
     return sorted(g.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))[:n]
 
 
+def ties(g: nx.DiGraph, n: int | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """The heaviest ties between two actors whichever way their acts went: an edge and its
+    reverse summed (A urged B, B met A: a tie of two). Why: "who is tied most strongly to whom"
+    is a question about pairs, and a joint act has no direction of its own (its doers are stored
+    in name order), so directed weights split one relationship in two."""
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for a, b, d in g.edges(data=True):
+        key = (a, b) if a <= b else (b, a)
+        t = pairs.setdefault(key, {"weight": 0, "sign": 0, "story_events": []})
+        t["weight"] += d["weight"]
+        t["sign"] += d["sign"]
+        t["story_events"].extend(d["story_events"].split())
+    out = []
+    for (a, b), t in pairs.items():
+        t["story_events"] = sorted(set(t["story_events"]))
+        t["weight"] = len(t["story_events"])  # a story event tying both ways counts once
+        out.append((a, b, t))
+    out.sort(key=lambda e: (-e[2]["weight"], e[0], e[1]))
+    return out if n is None else out[:n]
+
+
 def render(g: nx.DiGraph, fmt: str) -> str:
     if fmt == "graphml":
         buf = io.BytesIO()
@@ -104,5 +128,7 @@ def render(g: nx.DiGraph, fmt: str) -> str:
     if fmt == "json":
         nodes = [{"id": k, **d} for k, d in sorted(g.nodes(data=True))]
         edges = [{"source": a, "target": b, **d} for a, b, d in strongest(g, g.number_of_edges())]
-        return json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, indent=1) + "\n"
+        pairs = [{"actors": [a, b], "weight": d["weight"], "sign": d["sign"], "story_events": d["story_events"]}
+                 for a, b, d in ties(g)]
+        return json.dumps({"nodes": nodes, "edges": edges, "ties": pairs}, ensure_ascii=False, indent=1) + "\n"
     raise StorylineError("E073", f"no network format {fmt!r}; valid: {', '.join(FORMATS)}")
