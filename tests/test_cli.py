@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,70 @@ def test_a_stage_workers_cannot_receive_is_refused_before_any_starts() -> None:
     options = Options(workers=2, stages=("test_unsendable",))
     with pytest.raises(StorylineError, match=r"E004.*test_unsendable.*one worker"):
         list(process([], Context(options)))
+
+
+WORKER_SCRIPT = """
+import os, sys, time
+from pathlib import Path
+from storyline.options import Options
+from storyline.pipeline import extract, stage
+from storyline.read import read_paths
+
+PIDS = Path(os.environ["TEST_WORKER_PIDS"])  # module level: each spawned worker imports this script
+
+@stage("test_forever")
+def forever(doc, ctx):
+    (PIDS / f"{os.getpid()}.pid").write_text("")
+    time.sleep(3600)
+    return doc
+
+if __name__ == "__main__":
+    for outcome in extract(read_paths(sys.argv[1:]), Options(workers=2, batch_size=1, stages=("test_forever",))):
+        pass
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    # a worker busy with a document must not run on, orphaned, after its ingest is killed
+    pids_dir = tmp_path / "pids"
+    pids_dir.mkdir()
+    script = tmp_path / "run_forever.py"
+    script.write_text(WORKER_SCRIPT)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Russia and Turkey held talks in Baku on Monday about the conflict.\n")
+    proc = subprocess.Popen([sys.executable, str(script), str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+                            env={**_env(), "TEST_WORKER_PIDS": str(pids_dir)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    try:
+        for _ in range(600):  # both workers inside the stage (model loaded): at most a minute
+            workers = [int(p.stem) for p in pids_dir.glob("*.pid")]
+            if len(workers) == 2 or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert len(workers) == 2, proc.stderr.read().decode() if proc.poll() is not None else workers
+        proc.kill()
+        proc.wait()
+        for _ in range(300):
+            if not any(_alive(w) for w in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers), "workers outlived the process that started them"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for w in workers:  # never leave a sleeping worker behind, whatever happened
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
 
 
 def test_documents_table_names_every_document(tmp_path: Path) -> None:

@@ -191,3 +191,30 @@ def test_historical_clause_takes_its_backgrounds_year(article: Document) -> None
 
 def test_no_clue_gives_none(article: Document) -> None:
     assert date_for_clause(article, *span(article, "Armenian forces occupied the region"), None) is None
+
+
+def test_an_undated_news_clause_shares_the_leads_day(ctx: Context) -> None:
+    text = ("On Tuesday, the mayor opened the new bridge over the river. "
+            "She said the city would build two more. Engineers praised the design.")
+    doc = parsed(ctx, text, metadata={"date": "2021-03-05"})
+    dv = date_for_clause(doc, *span(doc, "She said the city would build two more"), "reported")
+    assert (dv.value, dv.method) == ("2021-03-02", "context:lead day")
+
+
+def test_a_lead_day_long_before_publication_is_not_the_news_day(ctx: Context) -> None:
+    text = ("On 2 January 2020, the mayor opened the new bridge over the river. "
+            "She said the city would build two more.")
+    doc = parsed(ctx, text, metadata={"date": "2021-03-05"})
+    dv = date_for_clause(doc, *span(doc, "She said the city would build two more"), "reported")
+    assert (dv.value, dv.method) == ("2021-03-05", "document")
+
+
+def test_a_quoted_today_is_the_day_of_speaking(ctx: Context) -> None:
+    text = ('On Tuesday, the mayor opened the new bridge over the river. '
+            'She said, "We have asked the council today for two more."')
+    doc = Document(id=content_id(text), name="t", origin="t", text=text, metadata={"date": "2021-03-05"})
+    (outcome,) = run_stages([doc], ctx, ["parse", "dates", "actors", "quotes"])
+    doc = outcome.document
+    assert any(q.kind == "direct" for q in doc.quotes)
+    dv = date_for_clause(doc, *span(doc, "We have asked the council today for two more."), "reported")
+    assert dv.value == "2021-03-02"

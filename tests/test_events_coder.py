@@ -212,3 +212,74 @@ def test_a_passive_repeat_takes_the_source_of_the_act_before(code):
     assert len(sanctions) == 2
     assert all("united states" in names(e.source) for e in sanctions)
     assert [e.date.value[:4] for e in sanctions] == ["2007", "2011"]
+
+
+def test_a_negated_demand_is_still_a_demand_made_now(code):
+    events = code("French President Emmanuel Macron said on Sunday that Turkey must not send troops to Libya.")
+    e = only(events, "REQUEST")
+    assert e.status == "reported"
+    assert "macron" in names(e.source) and "turkey" in names(e.target)
+    assert not [x for x in events if x.what == "REJECT"]
+
+
+def test_a_negated_appeal_is_still_an_appeal(code):
+    events = code("French President Emmanuel Macron said on Sunday that Turkey should not send troops to Libya.")
+    e = only(events, "REQUEST")
+    assert e.status == "hoped" and "turkey" in names(e.target)
+
+
+def test_must_in_the_speakers_own_quoted_words_is_a_demand(code):
+    events = code('"Our path is unity," the Iranian president said on Sunday. '
+                  '"If the Americans really seek security, they must not send weapons to the region."')
+    e = only(events, "REQUEST")
+    assert e.status == "reported" and "must not send" in e.evidence
+
+
+def test_we_must_is_the_speakers_resolve_not_a_demand(code):
+    events = code('"Our path is unity," the Iranian president said on Sunday. '
+                  '"We must always stand by our friends in the region."')
+    assert not [e for e in events if e.what == "REQUEST"], [(e.what, e.evidence) for e in events]
+
+
+def test_a_condition_states_no_event(code):
+    events = code("Russian Foreign Minister Sergey Lavrov said on Monday that Moscow would respond "
+                  "if NATO deployed troops in Poland.")
+    assert not [e for e in events if "deployed" in e.evidence and e.what != "STATEMENT"], \
+        [(e.what, e.evidence) for e in events]
+    events = code("Russian Foreign Minister Sergey Lavrov said on Monday that Moscow would respond "
+                  "because NATO deployed troops in Poland.")
+    assert [e for e in events if "deployed" in e.evidence and e.what != "STATEMENT"]
+
+
+def test_two_titled_names_joined_by_and_are_both_actors(code):
+    events = code("On Monday, US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone.")
+    e = only(events, "CONSULT")
+    who = names(e.source + e.target)
+    assert "trump" in who and "erdogan" in who
+
+
+def test_a_third_party_told_it_needs_to_act_is_a_demand(code):
+    events = code("French President Emmanuel Macron said on Sunday that Turkey has to withdraw its troops from Libya.")
+    e = only(events, "REQUEST")
+    assert e.status == "reported" and "macron" in names(e.source) and "turkey" in names(e.target)
+    assert not [x for x in events if x.what == "RETREAT"]
+
+
+def test_an_act_named_with_its_agent_as_modifier_is_a_reference_to_that_act(code):
+    e = only(code("Witnesses described the Turkish airstrikes on the town."), "ASSAULT")
+    assert "turkey" in names(e.source)
+    # a place before the noun is where the act happened, not who did it
+    assert not code("Diplomats prepared the Brussels meeting.")
+
+
+def test_a_proper_name_the_entity_model_missed_is_still_the_actor(code):
+    e = only(code("In a statement on Friday, Ahmed al-Assadi, a spokesman for the militia, blamed Israel "
+                  "for the attack."), "ACCUSE")
+    assert "assadi" in names(e.source) and "israel" in names(e.target)
+
+
+def test_a_bare_definite_noun_names_the_body_named_in_full_before(code):
+    events = code("Police wrote to the US Embassy in London asking it to waive her immunity. "
+                  "The embassy rejected the request on Monday.")
+    e = only(events, "REJECT")
+    assert "united states" in names(e.source)

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
 import pickle
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -235,8 +238,18 @@ def _worker_stages(names: Iterable[str]) -> dict[str, Stage]:
     return stages
 
 
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the process that started it is gone (killed, even by SIGKILL): a
+    worker busy with a long document would otherwise run on, orphaned, until it finished."""
+    while True:
+        time.sleep(every)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
 def _init_worker(options: Options, stages: dict[str, Stage]) -> None:
     global _WORKER_CTX
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
     _REGISTRY.update(stages)
     _WORKER_CTX = Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch

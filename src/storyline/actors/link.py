@@ -971,7 +971,7 @@ class Linker:
         for tok in self.sdoc[c.start:c.end]:
             head = tok
             hops = 0
-            while head.dep_ in ("compound", "flat", "appos", "amod", "det", "poss") and head.head is not head \
+            while head.dep_ in ("compound", "flat", "appos", "amod", "det", "poss") and head.head.i != head.i \
                     and hops < 4:
                 head = head.head
                 hops += 1

@@ -7,7 +7,11 @@ stable: other stages call it). It needs the dates stage to have run (``doc.timex
 1. the explicit date of the clause: a dated expression between ``start`` and ``end`` ("on 5
    April", "in 1994", "last Saturday", resolved against the document date already);
 2. for a clause in the news tense (``tense_hint`` "reported", "planned", "hoped", "present" or
-   "future"), the document date;
+   "future"), the article's news day: the day its lead names ("On Monday, Johnson joined...",
+   "Yesterday, parliament voted"), when that day lies in the week before publication, else the
+   document date. A news story tells its news in the lead and elaborates it below (the quotes,
+   the reactions) without repeating the day, so an undated news clause shares the lead's day;
+   a weekly or late publication is why the two differ;
 3. for a historical clause (``tense_hint`` "historical" or "past"), the years of its
    background: a year named in the same sentence, else in the sentences just before it in the
    same paragraph;
@@ -26,6 +30,10 @@ NEWS_TENSES = {"reported", "planned", "hoped", "present", "future", "news"}
 HISTORICAL_TENSES = {"historical", "past", "background"}
 #: How many sentences before a historical clause (in its paragraph) may lend it their year.
 BACKGROUND_SENTENCES = 2
+#: How many of the first sentences make up the lead whose day dates the article's news.
+LEAD_SENTENCES = 3
+#: How many days before publication a lead's day may lie and still be the news day.
+LEAD_DAYS = 7
 
 
 def _dated(t: TimeExpression) -> bool:
@@ -59,6 +67,9 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     if points:
         t = points[0]
         method = "text:explicit" if t.anchor is None else f"text:relative to {t.anchor}"
+        spoken = _spoken_day(doc, t)
+        if spoken is not None:
+            return DateValue(spoken, "day", "text:relative to the news day (quoted)", 0.7, t.text)
         return _from_timex(t, method, 0.9 if t.anchor is None else 0.8)
     hint = (tense_hint or "").lower()
     vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
@@ -68,10 +79,51 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
         if doc.published is None:
             return None
         pub = doc.published
+        lead = news_day(doc)
+        if lead is not None and lead.value != pub.value:
+            return _from_timex(lead, "context:lead day", round(0.7 * pub.confidence, 2))
         return DateValue(pub.value, pub.precision, "document", round(0.7 * pub.confidence, 2),
                          pub.evidence or pub.method, list(pub.candidates))
     if hint in HISTORICAL_TENSES:
         return _background_year(doc, start, end)
+    return None
+
+
+def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
+    """"We raised it today with the ambassador", quoted in a story of Monday published on
+    Thursday: a speaker's "today" (or "yesterday") is the day of speaking, the article's news
+    day, not the publication day the dates layer resolved it against. None where that does not
+    apply (not quoted, not a day counted from the document date, no earlier news day)."""
+    if t.anchor != "document" or doc.published is None or not any(
+            q.kind == "direct" and q.start <= t.start and t.end <= q.end for q in doc.quotes):
+        return None
+    lead, pub, here = news_day(doc), parse_value(doc.published.value), parse_value(t.value)
+    if lead is None or pub is None or here is None or here.precision != "day":
+        return None
+    day = parse_value(lead.value)
+    if day is None:
+        return None
+    return (here.day - (pub.day - day.day)).isoformat()
+
+
+def news_day(doc: Document) -> TimeExpression | None:
+    """The day the article's lead gives its news: the first day-precise date in the first
+    sentences that falls in the week up to publication. None when the lead names no such day
+    (then the news is of the publication day)."""
+    if doc.published is None or not doc.sentences:
+        return None
+    pub = parse_value(doc.published.value)
+    if pub is None or pub.precision != "day":
+        return None
+    lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end
+    for t in sorted(doc.timexes, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        p = parse_value(t.value) if t.type == "DATE" and t.range_end is None else None
+        if p is None or p.precision != "day":
+            continue
+        if 0 <= (pub.day - p.day).days <= LEAD_DAYS:
+            return t
     return None
 
 

@@ -30,7 +30,7 @@ def governing_verb(sdoc: Any, start: int, end: int) -> Any:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
@@ -50,7 +50,7 @@ def verb_direction(verb: Any, future_cues: frozenset[str] = frozenset()) -> int:
         return FUTURE
     head = verb.head
     infinitive = "to" in aux or verb.tag_ == "VB"
-    if infinitive and head is not verb and head.lemma_.lower() in future_cues and verb.dep_ in ("xcomp", "ccomp"):
+    if infinitive and head.i != verb.i and head.lemma_.lower() in future_cues and verb.dep_ in ("xcomp", "ccomp"):
         return FUTURE  # "is expected to meet", "set to resume", "is to resume", "going to"
     if verb.lemma_.lower() in future_cues and (verb.tag_ == "VBN" and aux & _BE_PRESENT
                                                or verb.lemma_.lower() not in ("be", "go", "expect", "hope")):

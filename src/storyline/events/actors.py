@@ -25,6 +25,11 @@ from ..model import ActorRef, Document, Mention
 Token = Any
 
 #: Relations that open another clause inside a noun phrase: actors there are not the argument's.
+#: Entity types (none, a person, an organisation) a proper name may carry to stand as an actor the
+#: entity layer did not recognise; not dates, places, quantities.
+UNRECOGNISED_NAME_ENTS = frozenset({"", "PERSON", "ORG"})
+#: How many tokens back a bare definite noun ("the embassy") looks for its full name.
+DEFINITE_REACH = 300
 NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "punct", "mark"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves", "ours"})
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her", "his"})
@@ -141,6 +146,13 @@ class ActorResolver:
         if own:
             if not any(self._is_person(m) for m in own) and persons_near:
                 return self._refs_from(persons_near)
+            if persons_near and any(self._is_person(m) for m in own) and \
+                    any(c.dep_ == "cc" and c.lower_ == "and" for t in np for c in t.children):
+                # "US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke": two
+                # titled names joined by "and" that the parser flattened into one noun phrase
+                others = [m for m in persons_near if not any(o.start <= m.start < o.end for o in own)]
+                if others:
+                    return self._refs_from([*others, *own])
             return self._refs_from(own)
         if persons_near:
             return self._refs_from(persons_near)
@@ -170,7 +182,44 @@ class ActorResolver:
                             return refs
         # "The co-chairs of the OSCE Minsk Group - Russia, France, and the U.S.": an apposition
         inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
-        return self._refs_from(inner)
+        if inner:
+            return self._refs_from(inner)
+        return self._unrecognised_name(head) or self._definite_description(head)
+
+    def _definite_description(self, head: Token) -> list[ActorRef]:
+        """"The embassy declined the request" after "the US Embassy in London": a bare definite
+        noun names the latest body before it whose proper name ends in that noun (news writing
+        names a body in full once, then by its head noun)."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                or any(c.dep_ in ("amod", "compound", "poss", "prep") for c in head.children):
+            return []
+        key = head.lemma_.lower()
+        for k in range(head.i - 1, max(-1, head.i - DEFINITE_REACH), -1):
+            tok = self.sdoc[k]
+            # the full name is a proper name ("the US Embassy"), not another description ("an
+            # Iranian airline", "the November 9 deal") that would itself need resolving
+            if tok.lemma_.lower() != key or not tok.text[:1].isupper() or \
+                    not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+                continue
+            refs = self._member_refs(tok, set())
+            if refs:
+                return refs
+        return []
+
+    @staticmethod
+    def _unrecognised_name(head: Token) -> list[ActorRef]:
+        """A proper name the entity layer missed ("Ahmed al-Assadi, a spokesman for the PMF,
+        blamed ..."): whoever a proper name denotes in an argument position is an actor, known
+        by the words of the text, even where no model recognised it."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in UNRECOGNISED_NAME_ENTS:
+            return []
+        words = sorted([head, *[c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]],
+                       key=lambda t: t.i)
+        if words[-1].i - words[0].i + 1 != len(words):
+            return []
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        text = head.doc.text[start:end]
+        return [ActorRef(name=text, start=start, end=end, text=text)]
 
     def _refs_from(self, mentions: Iterable[Mention]) -> list[ActorRef]:
         out: list[ActorRef] = []

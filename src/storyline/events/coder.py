@@ -34,6 +34,8 @@ from .status import StatusRules
 Token = Any
 
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
+#: Entity types of a modifier that names an act's agent ("an Al-Qaeda attack", "Turkish airstrikes").
+AGENT_ENTS = frozenset({"NORP", "ORG"})  # not GPE: "the Brussels meeting" names a place
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
 NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
@@ -98,12 +100,14 @@ class Coder:
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
+        self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
 
     # ------------------------------------------------------------ triggers
 
     def triggers(self, doc: Document) -> list[tuple[int, Trigger]]:
         sdoc = doc.spacy
         found: list[tuple[int, Trigger]] = []
+        self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
@@ -113,7 +117,8 @@ class Coder:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
                         and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "territory controlled by"
-                    trig = self._appeal(tok) or match_verb(tok, self.lex)
+                    trig = None if any(self._obliged(c) for c in tok.children) else \
+                        self._appeal(tok) or match_verb(tok, self.lex)
                     if trig is not None:
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
@@ -132,7 +137,9 @@ class Coder:
                 if host is None:
                     # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
-                    if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+                    if any((c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
+                           or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                           for c in tok.children):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
                             trig.status = "reference"
@@ -153,10 +160,30 @@ class Coder:
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if modals & self.rules.words("hoped_modals"):
             return Trigger(tok, "020", "appeal", None, None, None, False, "hoped", [tok])
-        if "must" in modals and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs \
-                and not any(c.dep_ == "neg" for c in tok.children):
+        # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
+        # said in reported speech, or in the speaker's own quoted words
+        quoted = any(a <= tok.idx < b for a, b in self._quoted)
+        if self._obliged(tok):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
+                  for c in tok.children)
+        if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         return None
+
+    def _obliged(self, tok: Token) -> bool:
+        """"They need to stand by us", "Turkey has to withdraw", said by someone else: what a
+        third party is told it must do (a demand, like "must"); the verb of obligation only
+        carries it. Not "we need to", the speaker's own resolve."""
+        gov = tok.head
+        if tok.dep_ != "xcomp" or gov.i == tok.i or gov.lemma_.lower() not in self.rules.words("obligation_verbs") \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return False
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in self.rules.words("self_subjects") or any(c.dep_ == "neg" for c in gov.children):
+            return False
+        quoted = any(a <= gov.idx < b for a, b in self._quoted)
+        return quoted or (gov.dep_ == "ccomp" and gov.head.lemma_.lower() in self.speech_verbs)
 
     def _auxiliary(self, tok: Token) -> bool:
         """"going to be", "have to go", "used to say": the verb only carries the next one."""
@@ -215,7 +242,9 @@ class Coder:
         by_token = {c.trig.token.i: c for c in cands}
         for c in cands:
             tok = c.head
-            while tok.dep_ != "ROOT" and tok.head is not tok:
+            for _ in range(40):  # up the tree to the nearest governing trigger
+                if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                    break
                 dep = tok.dep_
                 tok = _coordination_head(tok) if dep == "conj" else tok.head
                 if dep in ("conj", "cc"):
@@ -275,7 +304,9 @@ class Coder:
             if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
                 # "was more forceful in blaming Iran": the subject of the clause it belongs to
                 up = tok.head
-                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                for _ in range(8):
+                    if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+                        break
                     up = up.head
                 if up.pos_ in ("VERB", "AUX"):
                     tok = up
@@ -283,9 +314,12 @@ class Coder:
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
                 # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
                 up = tok.head
-                while up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass") and up.head is not up:
+                for _ in range(8):  # a bounded walk: a malformed parse may loop
+                    if not (up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass")) \
+                            or up.head.i == up.i:
+                        break
                     up = up.head.head if up.dep_ == "pobj" else up.head
-                if up.pos_ in ("VERB", "AUX") and up is not tok:
+                if up.pos_ in ("VERB", "AUX") and up.i != tok.i:
                     tok = up
                     continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -444,7 +478,9 @@ class Coder:
                     if refs:
                         return refs
         child, p = c, c.parent
-        while p is not None:
+        for _ in range(20):
+            if p is None:
+                break
             if p.is_speech and p.source and _within_content(child.head, p.head):
                 return p.source
             child, p = p, p.parent
@@ -505,7 +541,7 @@ class Coder:
                 break
             lo, hi = _core_span(tok, c.trig.token)
             date = clause_date(doc, lo, hi)
-            if date is not None or tok.dep_ == "ROOT" or tok.head is tok:
+            if date is not None or tok.dep_ == "ROOT" or tok.head.i == tok.i:
                 break
             tok = _governing_verb(tok)
         clause = doc.text[c.start:c.end]
@@ -515,11 +551,15 @@ class Coder:
         if c.trig.status == "reference" and c.status == "reported" and \
                 not (date is not None and doc.published is not None and date.value == doc.published.value):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "appeal" and c.status == "planned":
+            c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
         if date is None:
             date = clause_date(doc, c.start, c.end, c.status)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
-        if self.rules.negated(c.head, c.trig.token):
+        # "Turkey should not send troops": the appeal stands, what it asks is a negative
+        denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
+        if denied:
             if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
                 # "would not consider requests", "will not accept refugees": a refusal
                 self._recode(c, "120")
@@ -542,7 +582,8 @@ class Coder:
                     not any(same_actor(s, p) for s in c.source for p in conflict):
                 self._recode(c, "045")
                 c.target = list(conflict)
-            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical"):
+            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
+                    and self._claimed(c, res):
                 speaker = self._speaker_for(c, res)
                 if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
                         and not any(sp.sector == "MED" for sp in speaker):
@@ -563,6 +604,21 @@ class Coder:
                 if conditional or (speaker and any(same_actor(s, sp) for s in c.source for sp in speaker)):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
+
+    def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
+        """The clause is someone's claim, not the article's account sourced to them: it is quoted,
+        or the speech verb comes first ("Baku insists that the clashes began after shelling from
+        the Armenian side"). A closing attribution ("..., officials said") only sources the report."""
+        if res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1):
+            return True
+        p = c.parent
+        for _ in range(20):
+            if p is None:
+                return False
+            if p.is_speech:
+                return p.trig.token.i < c.head.i and p.trig.token.lower_ != "according"
+            p = p.parent
+        return False
 
     def _recode(self, c: Candidate, code: str) -> None:
         c.trig.code = code
@@ -664,9 +720,9 @@ def _core_span(head: Token, trigger: Token) -> tuple[int, int]:
 
 def _governing_verb(tok: Token) -> Token | None:
     up = tok.head
-    while up is not tok and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+    while up.i != tok.i and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
         tok, up = up, up.head
-    return up if up.pos_ in ("VERB", "AUX") and up is not tok else None
+    return up if up.pos_ in ("VERB", "AUX") and up.i != tok.i else None
 
 
 def _coordination_head(tok: Token) -> Token:

@@ -170,7 +170,7 @@ def _simple_present(head: Token) -> bool:
 
 def governor(head: Token) -> Token | None:
     """The verb whose complement this clause is ("agreed" for "agreed to hold")."""
-    if head.dep_ in COMPLEMENT_DEPS and head.head is not head:
+    if head.dep_ in COMPLEMENT_DEPS and head.head.i != head.i:
         return head.head
     if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
         return head.head.head

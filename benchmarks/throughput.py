@@ -1,0 +1,208 @@
+"""Whole-process throughput and memory of ``storyline ingest``, next to spaCy alone.
+
+What a data engineer sizes a run with: articles per second of the real command (start-up,
+reading, cleaning, every stage, the DuckDB writes), CPU seconds per article, and peak memory,
+at ``--workers 1`` and ``--workers 2``. The baseline, measured in the same run on the same
+articles, is a process that only loads the same spaCy model and runs ``nlp.pipe`` over the texts
+with the same batch size: the ratios say what storyline costs on top of the parse it cannot do
+without. Every command also runs on one article, which gives its start-up time (imports, model,
+knowledge base, worker processes) and so the steady rate a long run approaches.
+
+Each command runs in a fresh subprocess under a small wrapper process, so
+``resource.getrusage(RUSAGE_CHILDREN)`` of the wrapper sees that command alone: its CPU time and
+``ru_maxrss``, the peak resident memory of its largest process (with workers, the main process or
+one worker, whichever peaked higher). On Linux the wrapper also samples the summed RSS of the
+whole process tree every 0.2 s: what the run needs from the machine with every worker counted
+(shared library pages count once per process, so it errs high).
+
+The first N articles of the corpus are copied to a temporary JSON Lines file (never into the
+repository: the BBC and Reuters files are for research use only), ingested into a temporary
+database and deleted afterwards.
+
+    python benchmarks/throughput.py [--corpus FILE] [--limit 200] [--workers 1 2] [--rounds 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from storyline.options import Options
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-corpus" / "news-bbc.jsonl.gz"
+SAMPLE_SECONDS = 0.2
+BASELINE = "spaCy nlp.pipe alone"
+
+
+# ---------------------------------------------------------------- inside the wrapper process
+
+
+def _tree_rss_kib(root: int) -> int:
+    """Summed VmRSS of ``root`` and its descendants, read from /proc (0 where /proc is absent)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+        except OSError:  # the process ended while we looked
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields.get("PPid", "0").strip() or 0)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(p, 0) for p in tree)
+
+
+def measure(cmd: list[str]) -> dict[str, Any]:
+    """Run ``cmd`` to its end; its wall time, CPU time and memory, with its exit code and stderr."""
+    peak_tree = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.wait(SAMPLE_SECONDS):
+            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"code": proc.returncode, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+            "maxrss_kib": usage.ru_maxrss, "tree_kib": peak_tree, "stderr": err}
+
+
+def baseline(texts_file: str, model: str, batch_size: int) -> None:
+    """spaCy alone: load the model, parse every text, nothing else."""
+    import spacy
+
+    with open(texts_file, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh]
+    nlp = spacy.load(model)
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+
+
+# ---------------------------------------------------------------- the benchmark
+
+
+def _wrapped(cmd: list[str]) -> dict[str, Any]:
+    """``cmd`` measured from a wrapper process of its own, so no earlier run's children count."""
+    out = subprocess.run([sys.executable, __file__, "--measure", json.dumps(cmd)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _sample(corpus: Path, limit: int, dest: Path) -> int:
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    n = 0
+    with opener(corpus, "rt", encoding="utf-8") as src, dest.open("w", encoding="utf-8") as out:
+        for line in src:
+            if n >= limit:
+                break
+            if line.strip() and json.loads(line).get("text", "").strip():
+                out.write(line if line.endswith("\n") else line + "\n")
+                n += 1
+    return n
+
+
+def _summary(stderr: str) -> str:
+    lines = [ln for ln in stderr.splitlines() if ln.startswith("ingest: ")]
+    return lines[-1].removeprefix("ingest: ").split(";")[0] if lines else ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="a JSON Lines corpus (.jsonl or .jsonl.gz)")
+    ap.add_argument("--limit", type=int, default=200, help="articles to use (the first N with text)")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="--workers values to measure")
+    ap.add_argument("--batch-size", type=int, default=Options().batch_size)
+    ap.add_argument("--commit-every", type=int, default=1, help="as storyline ingest's option")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat every run, keep the fastest of each")
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--baseline", nargs=3, metavar=("TEXTS", "MODEL", "BATCH"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.measure:
+        print(json.dumps(measure(json.loads(a.measure))))
+        return
+    if a.baseline:
+        baseline(a.baseline[0], a.baseline[1], int(a.baseline[2]))
+        return
+
+    model = Options().model
+    with tempfile.TemporaryDirectory(prefix="storyline-throughput-") as tmp:
+        sample, one = Path(tmp) / "sample.jsonl", Path(tmp) / "one.jsonl"
+        n = _sample(a.corpus, a.limit, sample)
+        _sample(a.corpus, 1, one)
+        chars = sum(len(json.loads(line)["text"]) for line in sample.open(encoding="utf-8"))
+
+        def command(label: str, texts: Path, db: Path) -> list[str]:
+            if label == BASELINE:
+                return [sys.executable, __file__, "--baseline", str(texts), model, str(a.batch_size)]
+            return [sys.executable, "-m", "storyline", "ingest", str(texts), "--db", str(db),
+                    "--workers", label.rsplit(" ", 1)[1], "--batch-size", str(a.batch_size),
+                    "--commit-every", str(a.commit_every)]
+
+        labels = [BASELINE, *(f"storyline ingest --workers {w}" for w in a.workers)]
+        best: dict[str, dict[str, Any]] = {}
+        start_up: dict[str, float] = {}
+        for r in range(a.rounds):
+            for i, label in enumerate(labels):
+                for texts, into in ((one, start_up), (sample, None)):
+                    result = _wrapped(command(label, texts, Path(tmp) / f"r{r}-{i}-{texts.stem}.duckdb"))
+                    if result["code"] not in (0, 1):  # 1: some articles failed, the others were stored
+                        sys.exit(f"{label} exited with {result['code']}:\n{result['stderr'][-2000:]}")
+                    if into is not None:
+                        into[label] = min(result["wall"], into.get(label, result["wall"]))
+                    elif label not in best or result["wall"] < best[label]["wall"]:
+                        best[label] = result
+
+    print(f"{n} articles ({chars / n:,.0f} characters on average) from {a.corpus.name}, model {model}, "
+          f"batch size {a.batch_size}, commit every {a.commit_every}, best of {a.rounds} round(s), "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+
+    def steady(label: str) -> float:
+        """Articles per second once started: the N-article run less the one-article run."""
+        return (n - 1) / max(1e-9, best[label]["wall"] - start_up[label])
+
+    head = (f"{'run':30} {'wall s':>6} {'docs/s':>6} {'start s':>7} {'steady docs/s':>13} {'CPU ms/doc':>10} "
+            f"{'peak RSS MB':>11} {'tree MB':>7} {'speed/spaCy':>11} {'RSS/spaCy':>9}")
+    print(head)
+    print("-" * len(head))
+    base = best[BASELINE]
+    for label, r in best.items():
+        tree = f"{r['tree_kib'] / 1024:7.0f}" if r["tree_kib"] else f"{'n/a':>7}"
+        print(f"{label:30} {r['wall']:6.1f} {n / r['wall']:6.1f} {start_up[label]:7.1f} {steady(label):13.1f} "
+              f"{1000 * r['cpu'] / n:10.1f} {r['maxrss_kib'] / 1024:11.0f} {tree} "
+              f"{steady(label) / steady(BASELINE):11.2f} {r['maxrss_kib'] / base['maxrss_kib']:9.2f}")
+    for label, r in best.items():
+        if label != BASELINE:
+            print(f"{label}: {_summary(r['stderr'])}")
+    print("wall and docs/s: the whole process, start-up and model loading included; start s: the same command "
+          "on one article; steady docs/s: (N-1) / (wall - start); speed/spaCy compares steady rates. Peak RSS: "
+          "the largest single process (getrusage of children); tree MB: every process of the run summed (sampled).")
+
+if __name__ == "__main__":
+    main()
