@@ -22,7 +22,7 @@ from storyline.model import Document, StoryEvent
 from storyline.read import read_paths
 from storyline.store import Store
 from storyline.story import storage
-from storyline.story.merge import build_story_events, items_from_documents
+from storyline.story.merge import INTENDED, build_story_events, items_from_documents
 from storyline.story.network import build, ties
 
 DEV: dict[str, list] = {}
@@ -44,7 +44,10 @@ def dev_story(tmp_path_factory: pytest.TempPathFactory, ctx) -> list[StoryEvent]
 
 
 def _dated(events: list[StoryEvent], prefix: str, whats: set[str] | None = None) -> list[StoryEvent]:
-    return [s for s in events if s.date and s.date.value.startswith(prefix) and (whats is None or s.what in whats)]
+    """The story events of what happened on a date (plans made that day, such as a statement's
+    terms, are story events of their own)."""
+    return [s for s in events if s.date and s.date.value.startswith(prefix) and s.status not in INTENDED
+            and (whats is None or s.what in whats)]
 
 
 def _top_ties(events: list[StoryEvent], n: int = 2) -> set[frozenset[str]]:

@@ -502,23 +502,25 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
     flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
     index = {id(it): n for n, it in enumerate(flat)}
     space = TextSpace([it.words for it in flat], know.stopwords)
-    for plan, pitems in plans:
+    cands: list[tuple[int, int, EventItem, EventItem]] = []  # the cheap tests first, words for those left
+    for pi, (_, pitems) in enumerate(plans):
         announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
-        for story, ditems in done:
-            best = 0.0
+        for si, (_, ditems) in enumerate(done):
             for p in pitems:
                 for d in ditems:
-                    if not _after(d, announced):
-                        continue
-                    t = type_agreement(p.event, d.event, know)
-                    if t is None or t < 0.6:
-                        continue
-                    ps = score_pair(p, d, space.cosine(index[id(p)], index[id(d)]), know, settings, linking=True)
-                    if ps is not None:
-                        best = max(best, ps.score)
-            if best >= settings.link_threshold:
-                plan.happened_as.append(story.id)
-                story.planned_as.append(plan.id)
+                    t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
+                    if t is not None and t >= 0.6:
+                        cands.append((pi, si, p, d))
+    cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d in cands])
+    best: dict[tuple[int, int], float] = {}
+    for (pi, si, p, d), c in zip(cands, cosines, strict=True):
+        ps = score_pair(p, d, c, know, settings, linking=True)
+        if ps is not None:
+            best[(pi, si)] = max(best.get((pi, si), 0.0), ps.score)
+    for (pi, si), score in sorted(best.items()):
+        if score >= settings.link_threshold:
+            plans[pi][0].happened_as.append(done[si][0].id)
+            done[si][0].planned_as.append(plans[pi][0].id)
 
 
 def _after(done: EventItem, announced: date | None) -> bool:

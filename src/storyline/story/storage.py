@@ -224,15 +224,24 @@ def _closure(store: Store, start: set[str]) -> set[tuple[str, str]]:
     return keys
 
 
-def _load_items(store: Store, doc_ids: Iterable[str], copies: dict[str, str]) -> list[EventItem]:
-    docs = [store.document(i) for i in sorted(set(doc_ids))]
+def _load_items(store: Store, doc_ids: Iterable[str], copies: dict[str, str],
+                cache: dict[str, Document] | None = None) -> list[EventItem]:
+    """Event items of these documents, each document read from the store once per update
+    (``cache``: reading a document back is most of an update's time)."""
+    cache = {} if cache is None else cache
+    docs = []
+    for i in sorted(set(doc_ids)):
+        if i not in cache:
+            cache[i] = store.document(i)
+        docs.append(cache[i])
     return items_from_documents(docs, copies)
 
 
 def _recompute(store: Store, new_docs: Sequence[Document], touched_docs: set[str], settings: StorySettings,
-               know: Knowledge, report: UpdateReport) -> None:
+               know: Knowledge, report: UpdateReport, cache: dict[str, Document] | None = None) -> None:
     copies = copies_map(store)
-    new_items = _load_items(store, [d.id for d in new_docs], copies)
+    cache = {} if cache is None else cache
+    new_items = _load_items(store, [d.id for d in new_docs], copies, cache)
     with_spans(new_items, settings)
     store.insert("story_event_buckets", [{"bucket": b, "doc_id": it.doc_id, "event_id": it.event.id}
                                          for it in new_items for b in buckets(it)])
@@ -244,7 +253,7 @@ def _recompute(store: Store, new_docs: Sequence[Document], touched_docs: set[str
     if not start:
         return
     keys = _closure(store, start)
-    items = [it for it in _load_items(store, {k[0] for k in keys}, copies) if (it.doc_id, it.event.id) in keys]
+    items = [it for it in _load_items(store, {k[0] for k in keys}, copies, cache) if (it.doc_id, it.event.id) in keys]
     stories = build_story_events(items, know, settings)
     ph, ids = _in({k[0] for k in keys})
     old = {r["story_id"] for r in store.query(
@@ -290,7 +299,9 @@ def update(store: Store, options: Options | None = None) -> UpdateReport:
         changed_copies, report.copies = _update_copies(store, docs, settings)
         changed_bg, report.background_sentences = _update_background(store, docs, settings, know)
         touched = (changed_copies | changed_bg) - set(new_ids)
-        _recompute(store, docs, touched, settings, know, report)
+        # documents read before their background marks changed are read again
+        cache = {d.id: d for d in docs if d.id not in changed_bg}
+        _recompute(store, docs, touched, settings, know, report, cache)
     report.documents = len(docs)
     report.touched = sorted(touched)
     return report
