@@ -66,7 +66,10 @@ def test_dev_articles_give_one_story_event_per_landmark(dev_story) -> None:
     assert began[0].source_count >= 3 and len({src.text for src in began[0].sources}) >= 2  # different words
     ceasefire = _dated(dev_story, "1994", CEASEFIRE)
     assert len(ceasefire) == 1 and ceasefire[0].source_count >= 3
-    assert len(_dated(dev_story, "2020-11-09", CEASEFIRE)) == 1
+    # the statement itself: what it provides for ("Baku and Yerevan must exchange prisoners") is a
+    # planned happening of its own, dated by the statement but not the signing
+    signed = [s for s in _dated(dev_story, "2020-11-09", CEASEFIRE) if s.status not in ("planned", "hoped")]
+    assert len(signed) == 1
 
 
 @pytest.mark.xfail(strict=True, reason="001's 'started in 1988 with the autonomous region announcing its secession': "

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .cli_options import DbOption, KbOption
 from .errors import StorylineError
 from .options import DEFAULT_DB, Options
 
@@ -53,10 +54,8 @@ DEMO_DB = Path("storyline-demo.duckdb")
 
 # ---------------------------------------------------------------- shared options
 
-DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of the store.")]
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
                                             help="Processes that run the stages (each loads the model once).")]
-KbOption = Annotated[list[Path] | None, typer.Option("--kb", help="Your own actor knowledge base (YAML); repeatable.")]
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Your own lexicon extensions (YAML, keys name the lexicons); repeatable.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parser batch.")]

@@ -16,12 +16,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..cli_options import DbOption, KbOption
 from ..errors import StorylineError
 from ..options import DEFAULT_DB
 from . import names as N
-
-DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of the store.")]
-KbOption = Annotated[list[Path] | None, typer.Option("--kb", help="Your own actor knowledge base (YAML); repeatable.")]
 
 
 class Format(StrEnum):

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from ..cli_options import DbOption
 from ..errors import StorylineError
 from ..lexicons import load_lexicon
 from ..model import StoryEvent
@@ -44,7 +45,6 @@ class CompareFormat(StrEnum):
     json = "json"
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of the store.")]
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Your own lexicon extensions (YAML; the key 'story' extends the story lexicon).")]
 
