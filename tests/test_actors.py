@@ -304,3 +304,36 @@ def test_every_mention_points_at_its_words(dev) -> None:
                 assert d.mentions[m.antecedent].actor_id == m.actor_id
         ids = {a.id for a in d.actors}
         assert {m.actor_id for m in d.mentions if m.actor_id} <= ids
+
+
+# ---------------------------------------------------------------- territories and conflict parties
+
+
+def _link_text(ctx, text: str) -> Document:
+    d = Document(id=content_id(text), name="constructed", origin="t", text=text)
+    (o,) = run_stages([d], ctx, ["parse", "actors"])
+    assert o.error is None, o.error
+    return o.document
+
+
+def test_a_definite_description_of_a_territory_is_the_territory_just_named(ctx) -> None:
+    d = _link_text(ctx, "Fighting over Abkhazia began in 1992, when the breakaway region declared independence "
+                        "from Georgia. Two years later the Russia-backed region signed a truce with Tbilisi.")
+    breakaway = _mention(d, "the breakaway region")
+    assert breakaway.actor_id == "XAB" and breakaway.kind == "name"
+    assert _mention(d, "the Russia-backed region").actor_id == "XAB"
+    assert _mention(d, "Russia", after="Two years").actor_id == "RUS"  # the backer stays a mention of its own
+
+
+def test_a_region_with_a_name_of_its_own_or_no_territory_before_it_stays_unlinked(ctx) -> None:
+    d = _link_text(ctx, "Russia and Turkey want stability in the Caucasus region. The region needs investment.")
+    assert all(m.actor_id not in ("XAB", "NKR") for m in d.mentions)
+    assert not any(m.text.lower() == "the region" for m in d.mentions)
+
+
+def test_the_warring_sides_are_the_fighting_states_not_the_mediator(ctx) -> None:
+    d = _link_text(ctx, "France, as a mediator in the conflict, welcomed the talks between Chad and Sudan. "
+                        "French and Chadian diplomats met in Paris, and the two parties were satisfied. "
+                        "French and Chadian officials will meet again. "
+                        "In 2010, the warring sides agreed to a truce.")
+    assert sorted(_mention(d, "warring sides").refs) == ["SDN", "TCD"]

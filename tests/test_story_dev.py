@@ -72,9 +72,6 @@ def test_dev_articles_give_one_story_event_per_landmark(dev_story) -> None:
     assert len(signed) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="001's 'started in 1988 with the autonomous region announcing its secession': "
-                   "the actor linker leaves 'the autonomous region' unlinked (it is Nagorno-Karabakh, named just "
-                   "before), so the event coder codes no event for it")
 def test_dev_articles_all_four_tell_the_start_in_1988(dev_story) -> None:
     (began,) = _dated(dev_story, "1988")
     assert began.source_count == 4

@@ -110,6 +110,13 @@ class RoleLexicon:
             self.honorifics.add(h, True)
         self.organization_words = frozenset(data.get("organization_words") or ())
         self.generic_heads = frozenset(data.get("generic_heads") or ())
+        terr = data.get("territory_references") or {}
+        self.territory_heads = frozenset(w.lower() for w in terr.get("heads") or ())
+        self.territory_modifiers = frozenset(terr.get("modifiers") or ())
+        self.territory_kinds = frozenset(terr.get("kinds") or ())
+        self.territory_lookback = int(terr.get("lookback", 3))
+        self.conflict_words = frozenset(w.lower() for w in data.get("conflict_words") or ())
+        self.mediator_words = frozenset(w.lower() for w in data.get("mediator_words") or ())
 
     def office_sector(self, office: str | None) -> str | None:
         return (self.offices.get(office or "") or {}).get("sector")

@@ -635,13 +635,62 @@ class Linker:
         for tok in self.sdoc:
             if tok.lower_ in self.lex.pronouns and tok.tag_ in ("PRP", "PRP$"):
                 items.append((tok.i, "pronoun", tok.i))
+        for s, e in self._territory_descriptions():
+            items.append((s, "territory", (s, e)))
         for _, what, x in sorted(items, key=lambda t: t[0]):
             if what == "zone":
                 self._role_reference(x)
             elif what == "collective":
                 self._collective(*x)
+            elif what == "territory":
+                self._territory_reference(*x)
             else:
                 self._pronoun(x)
+
+    # ------------------------------------------------------------------ territories
+
+    def _territory_descriptions(self) -> list[tuple[int, int]]:
+        """Spans of "the [modifiers] region" with no name of their own (token offsets)."""
+        doc = self.sdoc
+        lex = self.lex
+        out = []
+        for tok in doc:
+            if tok.lower_ not in lex.territory_heads or tok.tag_ != "NN":
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # "the region of X" names it
+                continue
+            j = tok.i - 1
+            while j >= 0 and tok.i - j <= 6:
+                t = doc[j]
+                if t.lower_ == "the":
+                    out.append((j, tok.i + 1))
+                    break
+                hyphen_before = j + 1 < tok.i and doc[j + 1].text in ("-", "–")
+                if t.text in ("-", "–") or (t.pos_ in lex.territory_modifiers and t.is_lower) or (
+                        t.pos_ == "PROPN" and hyphen_before) or t.text == ",":
+                    j -= 1
+                    continue
+                break
+        return out
+
+    def _territory_reference(self, s: int, e: int) -> None:
+        """"the autonomous region": the territory named last, if one was named just before."""
+        if s in self.taken or (e - 1) in self.taken:
+            return
+        sent = self.sent_of[s]
+        best: Cand | None = None
+        for c in self.cands:
+            if c.start >= s or not c.actor_id or sent - self.sent_of[c.start] > self.lex.territory_lookback:
+                continue
+            if self._kind(c.actor_id) not in self.lex.territory_kinds:
+                continue
+            if best is None or c.start > best.start:
+                best = c
+        if best is None:
+            return
+        kind = "place" if self._locative(s) else "name"
+        self._add(Cand(s, e, kind, best.actor_id, best.country, best.sector, confidence=0.7,
+                       antecedent=self.cands.index(best)))
 
     def _role_reference(self, z: Zone) -> None:
         if not self._free(z.head_start, z.head_end):
@@ -848,6 +897,8 @@ class Linker:
                        key=lambda c: c.start)
         run: list[Cand] = []
         for c in cands:
+            if run and c.start < run[-1].end:  # a name inside a description ("the Armenia-backed region")
+                continue
             if run and self.sent_of[c.start] == self.sent_of[run[-1].end - 1] and \
                     all(t.lower_ in _SEPARATORS for t in self.sdoc[run[-1].end:c.start]) and c.start - run[-1].end <= 4:
                 run.append(c)
@@ -931,11 +982,17 @@ class Linker:
         return out
 
     def _conflict_pair(self, coords: list[tuple[int, int, list[str]]]) -> list[str] | None:
-        """The two states the article names together most often: the sides of its conflict."""
+        """The two states the article names together most often: the sides of its conflict.
+
+        A pair named in a sentence about the conflict ("talks between Baku and Yerevan on the
+        conflict") counts double; a state the text calls a mediator is not a side."""
+        mediators = self._mediators()
         pairs: Counter[tuple[str, str]] = Counter()
-        for _, _, cs in coords:
-            states = [x for x in cs if len(x) == 3]
+        for sent, _, cs in coords:
+            states = [x for x in cs if len(x) == 3 and x not in mediators]
             w = 1.0 if len(states) == 2 else 0.5
+            if self._about_conflict(sent):
+                w *= 2
             for i in range(len(states)):
                 for j in range(i + 1, len(states)):
                     pairs[tuple(sorted((states[i], states[j])))] += w  # type: ignore[index]
@@ -943,6 +1000,29 @@ class Linker:
             return None
         (pair, _), = pairs.most_common(1)
         return list(pair)
+
+    def _about_conflict(self, sent: int) -> bool:
+        s = self.sdoc[self.sent_start[sent]:self.sent_start[sent + 1] if sent + 1 < len(self.sent_start)
+                      else len(self.sdoc)]
+        return any(t.lower_ in self.lex.conflict_words for t in s)
+
+    def _mediators(self) -> set[str]:
+        """States the text calls mediators: "Russia, as a mediator to the conflict", "Russian
+        mediation" (a mediator word within a few tokens after the state, in its sentence)."""
+        out: set[str] = set()
+        doc = self.sdoc
+        for c in self.cands:
+            if c.kind not in ("name", "demonym", "metonym") or not c.country or len(c.country) != 3:
+                continue
+            sent = self.sent_of[c.start]
+            for t in doc[c.end:min(c.end + 4, len(doc))]:
+                other = self.cands[self.taken[t.i]] if t.i in self.taken else None
+                if self.sent_of[t.i] != sent or (other is not None and other.kind != "role"):
+                    break
+                if t.lower_ in self.lex.mediator_words:
+                    out.add(c.country)
+                    break
+        return out
 
     # ------------------------------------------------------------------ pronouns
 
