@@ -26,11 +26,10 @@ from .kbfile import KBFile, read_data, read_file
 
 log = logging.getLogger(__name__)
 
-#: Sector names for the group actors made of a state and a sector ("ARMMIL").
-SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "COP": "police",
-                "OPP": "opposition", "REB": "rebels", "BUS": "business", "MED": "media", "CVL": "civilians",
-                "JUD": "judiciary", "SPY": "intelligence services", "REF": "refugees", "IGO": "body",
-                "NGO": "non-governmental organisation", "ELI": "elite"}
+@lru_cache(maxsize=1)
+def sector_groups() -> dict[str, str]:
+    """Names of a state's sectors as actors ("Armed forces of {state}"), from actor_roles.yaml."""
+    return {str(k): str(v) for k, v in (load_lexicon("actor_roles").get("sector_groups") or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,7 @@ class KnowledgeBase:
         if a is not None:
             return a
         if actor_id not in self._rows:
-            if len(actor_id) >= 5 and actor_id[:3] in self._rows and actor_id[3:] in SECTOR_NAMES:
+            if len(actor_id) >= 5 and actor_id[:3] in self._rows and actor_id[3:] in sector_groups():
                 return self.sector_actor(actor_id[:3], actor_id[3:])
             raise StorylineError("E320", f"no actor with id {actor_id!r} in the knowledge base")
         row = self._row(actor_id)
@@ -320,7 +319,8 @@ class KnowledgeBase:
         a = self._made.get(aid)
         if a is None:
             base = self.get(country).name if country in self._rows else country
-            a = Actor(id=aid, name=f"{base} ({SECTOR_NAMES.get(sector, sector)})", kind="group", country=country,
+            name = sector_groups().get(sector, "{state} (" + sector + ")").format(state=base)
+            a = Actor(id=aid, name=name, kind="group", country=country,
                       sector=sector, source="states")
             self._made[aid] = a
         return a
