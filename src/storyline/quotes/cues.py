@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..parse import text_of
 from .lexicon import QuoteLexicon
 
 #: Dependencies a verb of saying may hang from without a subject of its own; the subject is
@@ -135,7 +136,7 @@ def _cue_span(sdoc: Any, lex: QuoteLexicon, v: Any) -> tuple[int, int, str]:
         q = h.head
         aux = [c for c in q.children if c.dep_ == "auxpass"]
         start = (aux[0] if aux else q).idx
-    return start, end, sdoc.text[start:end]
+    return start, end, text_of(sdoc)[start:end]
 
 
 def verb_cues(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> list[tuple[int, Any]]:

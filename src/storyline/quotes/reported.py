@@ -69,7 +69,7 @@ def find_statements(frame: Frame, lex: QuoteLexicon, speaker_quotes: list[tuple[
         for c in v.children:
             if c.dep_ == "prt" and c.i == v.i + 1:
                 end = c.idx + len(c.text)
-        out.append(Statement(span[0], span[1], Cue(phrase, sdoc.text[v.idx:end], v.idx, end, v.i,
+        out.append(Statement(span[0], span[1], Cue(phrase, frame.doc.text[v.idx:end], v.idx, end, v.i,
                                                    "verb" if rank == 0 else "report")))
     out.extend(_according_statements(frame, lex, speaker_quotes, {s.cue.token for s in out}))
     out.sort(key=lambda s: s.start)
