@@ -337,3 +337,13 @@ def test_the_warring_sides_are_the_fighting_states_not_the_mediator(ctx) -> None
                         "French and Chadian officials will meet again. "
                         "In 2010, the warring sides agreed to a truce.")
     assert sorted(_mention(d, "warring sides").refs) == ["SDN", "TCD"]
+
+
+def test_a_definite_organ_without_a_state_is_the_one_named_before(ctx) -> None:
+    d = _link_text(ctx, "The Parliament of Georgia passed the bill on Monday. The opposition walked out. "
+                        "Critics said the Parliament had ignored them, and the army stayed silent.")
+    later = _mention(d, "the Parliament had")
+    assert later.actor_id == "GEOLEG" and later.kind == "group"
+    assert d.mentions[later.antecedent].actor_id == "GEOLEG"
+    army = actor_at(d, d.text.index("the army"), d.text.index("the army") + 8)
+    assert army is None or army.actor_id is None  # no army was named before: not guessed

@@ -115,6 +115,7 @@ class RoleLexicon:
         self.territory_modifiers = frozenset(terr.get("modifiers") or ())
         self.territory_kinds = frozenset(terr.get("kinds") or ())
         self.territory_lookback = int(terr.get("lookback", 3))
+        self.definite_group_lookback = int(data.get("definite_group_lookback", 6))
         self.conflict_words = frozenset(w.lower() for w in data.get("conflict_words") or ())
         self.mediator_words = frozenset(w.lower() for w in data.get("mediator_words") or ())
 

@@ -543,6 +543,25 @@ class Linker:
                 m = self.finder.match_end[s - 1]
                 if m.kind == "state" and self._free(m.start, e):
                     self._group_cand(m.start, e, m.ids[0], value)
+        self._definite_groups(sectors)
+
+    def _definite_groups(self, sectors: dict[int, tuple[int, Any]]) -> None:
+        """"the Parliament", "the army" with no state: the group of that sector named last, within
+        a few sentences ("the Parliament of Iraq voted ... disappointed by the Parliament's
+        decision"). Without one it is left to the later steps."""
+        doc = self.sdoc
+        for s, (e, value) in sorted(sectors.items()):
+            if value == "-" or s == 0 or doc[s - 1].lower_ != "the" or not self._free(s - 1, e):
+                continue
+            if e < len(doc) and doc[e].lower_ in ("of", "for", "in"):
+                continue
+            sent = self.sent_of[s]
+            before = [c for c in self.cands if c.kind in ("group", "demonym") and c.sector == value and c.actor_id
+                      and c.start < s and 0 <= sent - self.sent_of[c.start] <= self.lex.definite_group_lookback]
+            if before:
+                last = max(before, key=lambda c: c.start)
+                self._add(Cand(s - 1, e, "group", last.actor_id, last.country, value, confidence=0.7,
+                               antecedent=self.cands.index(last), plural=doc[e - 1].tag_ in ("NNS", "NNPS")))
 
     def _group_cand(self, start: int, end: int, code: str, sector: str) -> None:
         a = self.kb.sector_actor(code, sector)
