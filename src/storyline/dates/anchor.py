@@ -146,3 +146,47 @@ def _background_year(doc: Document, start: int, end: int) -> DateValue | None:
             how = "sentence" if k == here else "paragraph"
             return _from_timex(t, f"context:{how}", 0.6 if k == here else 0.4)
     return None
+
+
+#: Dependencies that make a date part of an argument ("supports the 2011 Kazan document"), not an
+#: adverbial that dates its clause ("In 2015, Saudi Arabia started ...").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "appos", "poss", "oprd", "acomp"})
+
+
+def frame_date(doc: Document, start: int) -> DateValue | None:
+    """The date a paragraph has set for an undated clause at ``start``: the nearest date before it,
+    in its sentence or the ``BACKGROUND_SENTENCES`` before it in the same paragraph, that dates a
+    clause of its own ("In 2015, Saudi Arabia started supporting ... The United Nations called the
+    crisis the worst in the world": the call belongs to that past). A date inside an argument
+    ("backs the 2011 document") frames nothing. None where the paragraph sets no date."""
+    here = doc.sentence_at(start)
+    sdoc = doc._spacy
+    if here is None or sdoc is None:
+        return None
+    paragraph = doc.sentences[here].paragraph
+    for k in range(here, max(-1, here - BACKGROUND_SENTENCES - 1), -1):
+        s = doc.sentences[k]
+        if s.paragraph != paragraph:
+            break
+        framing = [t for t in doc.timexes if s.start <= t.start and t.end <= min(s.end, start)
+                   and _dated(t) and t.range_end is None and _adverbial(sdoc, t)]
+        if framing:
+            return _from_timex(framing[-1], "context:paragraph frame", 0.5)
+    return None
+
+
+def _adverbial(sdoc: object, t: TimeExpression) -> bool:
+    """The date modifies a verb as an adverbial (through a preposition or directly), not one of
+    its arguments."""
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return True
+        if tok.dep_ in _ARGUMENT_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
