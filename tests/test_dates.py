@@ -54,6 +54,10 @@ CASES = [
     ("Earlier in July, the foreign ministers held negotiations in Brussels.", "2018-07-27", "July", "2018-07"),
     ("A forum will be held in October in Baku.", "2014-06-18", "October", "2014-10"),
     ("A forum was held in October in Baku.", "2014-06-18", "October", "2013-10"),
+    # a state told as over ended before the story; an act's object may run on past it
+    ("McGurk, who was envoy until December, criticised the decision.", "2019-10-08", "December", "2018-12"),
+    ("The bank extended the loan through January.", "2019-10-08", "January", "2020-01"),
+    ("The talks were postponed until December.", "2019-10-08", "December", "2019-12"),
     ("The deal was signed last year.", "2020-11-12", "last year", "2019"),
     ("The envoys will come next week.", "2020-11-12", "next week", "2020-W47"),
     ("Sales fell 5% in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3"),

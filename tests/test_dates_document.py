@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.dates.anchor import date_for_clause
+from storyline.dates.anchor import date_for_clause, frame_date
 from storyline.dates.document import infer_year
 from storyline.dates.find import find
 from storyline.dates.rules import rules_for
@@ -179,9 +179,37 @@ def test_news_clause_without_a_date_takes_the_document_date(article: Document) -
     assert (dv.value, dv.method) == ("2020-11-12", "document")
 
 
-def test_vague_reference_dates_the_clause_to_the_year(article: Document) -> None:
+def test_vague_reference_dates_the_clause_to_the_month(article: Document) -> None:
     dv = date_for_clause(article, *span(article, "The co-chairs are currently holding talks"), "reported")
+    assert (dv.value, dv.precision) == ("2020-11", "month")
+
+
+def test_recently_dates_the_clause_to_the_year(ctx: Context) -> None:
+    doc = parsed(ctx, "Recently, the ministers held talks in Geneva.", published=DateValue("2020-11-12", "day", "t"))
+    dv = date_for_clause(doc, *span(doc, "Recently, the ministers held talks in Geneva"), "reported")
     assert (dv.value, dv.precision) == ("2020", "year")
+
+
+def test_a_paragraphs_adverbial_date_frames_the_clauses_after_it(ctx: Context) -> None:
+    doc = parsed(ctx, "In 2015, Saudi Arabia intervened in Yemen. The UN called the crisis the worst in the world.\n\n"
+                      "The UN called for talks.", published=DateValue("2019-09-15", "day", "t"))
+    assert frame_date(doc, span(doc, "The UN called the crisis")[0]).value == "2015"
+    assert frame_date(doc, span(doc, "The UN called for talks")[0]) is None  # a new paragraph
+
+
+def test_a_date_in_an_argument_frames_nothing(ctx: Context) -> None:
+    doc = parsed(ctx, "Lavrov praised the 2011 Kazan document. The ministers met in Sochi.",
+                 published=DateValue("2019-09-15", "day", "t"))
+    assert frame_date(doc, span(doc, "The ministers met")[0]) is None
+
+
+def test_the_lead_skips_lines_without_a_verb(ctx: Context) -> None:
+    text = ("Syrian Arab Republic\n\nSyrian opposition\n\nSyrian Democratic Forces\n\n"
+            "Late on Sunday, the president announced a withdrawal. The announcement came after a call. "
+            "Officials praised the decision.")
+    doc = parsed(ctx, text, metadata={"date": "2019-10-08"})
+    dv = date_for_clause(doc, *span(doc, "Officials praised the decision"), "reported")
+    assert (dv.value, dv.method) == ("2019-10-06", "context:lead day")
 
 
 def test_historical_clause_takes_its_backgrounds_year(article: Document) -> None:

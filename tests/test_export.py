@@ -11,7 +11,10 @@ from test_store import full_document
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("2014-06-18", "2014-06-18"), ("2018-07", "2018-07"), ("1988", "1988"),
-    ("2008..2011", "2008..2011"), ("XXXX-11-12", None), ("PAST_REF", None), ("2014-SU", None),
+    ("2008..2011", "2008..2011"), ("XXXX-11-12", None), ("PAST_REF", None),
+    ("2019-09-14T04:00", "2019-09-14"), ("2020-W01", "2019-12-30..2020-01-05"),
+    ("2020-W01-WE", "2020-01-04..2020-01-05"), ("2014-SU", "2014-06..2014-08"),
+    ("2019-Q3", "2019-07..2019-09"), ("2019-H1", "2019-01..2019-06"), ("XXXX-W05", None),
     ("", None), (None, None),
 ])
 def test_only_calendar_dates_are_written(value: str | None, expected: str | None) -> None:

@@ -17,7 +17,7 @@ from ..pipeline import Context, stage
 from .find import Found, find
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
-from .tense import PAST, UNKNOWN, direction
+from .tense import ENDED, PAST, UNKNOWN, direction, governing_verb
 from .values import parse_value
 
 
@@ -69,7 +69,7 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     for f in found:
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
-            tense = UNKNOWN
+            tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
         v = norm.value(f, frame, tense)
         values.append(v)
         if v is None:
@@ -82,6 +82,14 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         if f.linked_to is not None and id(f) in by_found and id(found[f.linked_to]) in by_found:
             by_found[id(f)].range_end = by_found[id(found[f.linked_to])].value
     return out
+
+
+def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
+    """"He was envoy until December", told in October: a state told in the past tense is over,
+    so its end lies before the story (unlike "extended the loan through January")."""
+    verb = governing_verb(sdoc, start, end)
+    return verb is not None and verb.tag_ == "VBD" and verb.dep_ not in ("aux", "auxpass") \
+        and verb.lemma_.lower() in rules.ended_state_verbs
 
 
 @stage("dates", needs=("sentences",), adds=("timexes", "published"))

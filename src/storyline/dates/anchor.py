@@ -17,8 +17,8 @@ stable: other stages call it). It needs the dates stage to have run (``doc.timex
    same paragraph;
 4. None, where the text gives no clue.
 
-A vague reference in the clause ("soon", "currently") dates it to the document's year rather
-than its day: the text says only that it is near the story.
+A vague reference in the clause ("soon", "currently") dates it to the document's month rather
+than its day, "recently" to its year: the text says only that it is near the story.
 """
 
 from __future__ import annotations
@@ -48,12 +48,17 @@ def _from_timex(t: TimeExpression, method: str, confidence: float) -> DateValue:
     return DateValue(t.value or "", precision, method, confidence, t.text)
 
 
-def _document_year(doc: Document, why: str, text: str) -> DateValue | None:
+def _document_period(doc: Document, why: str, text: str) -> DateValue | None:
+    """The document's month for "soon" and "currently" (what is near the story lies within weeks
+    of it), its year for "recently" and "in the past" (which may reach back further)."""
     if doc.published is None:
         return None
     p = parse_value(doc.published.value)
     if p is None:
         return None
+    if why != "past_ref" and p.precision in ("day", "month") and p.year_known:
+        return DateValue(doc.published.value[:7], "month", f"document:{why}",
+                         round(0.6 * doc.published.confidence, 2), text)
     return DateValue(doc.published.value[:4], "year", f"document:{why}",
                      round(0.6 * doc.published.confidence, 2), text)
 
@@ -74,7 +79,7 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     hint = (tense_hint or "").lower()
     vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
     if vague and hint not in HISTORICAL_TENSES:
-        return _document_year(doc, vague[0].value.lower(), vague[0].text)  # type: ignore[union-attr]
+        return _document_period(doc, vague[0].value.lower(), vague[0].text)  # type: ignore[union-attr]
     if hint in NEWS_TENSES:
         if doc.published is None:
             return None
@@ -115,7 +120,7 @@ def news_day(doc: Document) -> TimeExpression | None:
     pub = parse_value(doc.published.value)
     if pub is None or pub.precision != "day":
         return None
-    lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end
+    lead_end = _lead_end(doc)
     for t in sorted(doc.timexes, key=lambda t: t.start):
         if t.start >= lead_end:
             break
@@ -125,6 +130,22 @@ def news_day(doc: Document) -> TimeExpression | None:
         if 0 <= (pub.day - p.day).days <= LEAD_DAYS:
             return t
     return None
+
+
+def _lead_end(doc: Document) -> int:
+    """Where the lead's first ``LEAD_SENTENCES`` sentences end. Lines without a verb (a map's
+    legend, a photo caption, a byline left in the text) are no sentences of the story and do not
+    count."""
+    sdoc = doc._spacy
+    counted, end = 0, doc.sentences[0].end
+    for s in doc.sentences:
+        span = sdoc.char_span(s.start, s.end, alignment_mode="expand") if sdoc is not None else None
+        end = s.end
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            counted += 1
+        if counted >= LEAD_SENTENCES:
+            break
+    return end
 
 
 def _background_year(doc: Document, start: int, end: int) -> DateValue | None:
@@ -146,3 +167,47 @@ def _background_year(doc: Document, start: int, end: int) -> DateValue | None:
             how = "sentence" if k == here else "paragraph"
             return _from_timex(t, f"context:{how}", 0.6 if k == here else 0.4)
     return None
+
+
+#: Dependencies that make a date part of an argument ("supports the 2011 Kazan document"), not an
+#: adverbial that dates its clause ("In 2015, Saudi Arabia started ...").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "appos", "poss", "oprd", "acomp"})
+
+
+def frame_date(doc: Document, start: int) -> DateValue | None:
+    """The date a paragraph has set for an undated clause at ``start``: the nearest date before it,
+    in its sentence or the ``BACKGROUND_SENTENCES`` before it in the same paragraph, that dates a
+    clause of its own ("In 2015, Saudi Arabia started supporting ... The United Nations called the
+    crisis the worst in the world": the call belongs to that past). A date inside an argument
+    ("backs the 2011 document") frames nothing. None where the paragraph sets no date."""
+    here = doc.sentence_at(start)
+    sdoc = doc._spacy
+    if here is None or sdoc is None:
+        return None
+    paragraph = doc.sentences[here].paragraph
+    for k in range(here, max(-1, here - BACKGROUND_SENTENCES - 1), -1):
+        s = doc.sentences[k]
+        if s.paragraph != paragraph:
+            break
+        framing = [t for t in doc.timexes if s.start <= t.start and t.end <= min(s.end, start)
+                   and _dated(t) and t.range_end is None and _adverbial(sdoc, t)]
+        if framing:
+            return _from_timex(framing[-1], "context:paragraph frame", 0.5)
+    return None
+
+
+def _adverbial(sdoc: object, t: TimeExpression) -> bool:
+    """The date modifies a verb as an adverbial (through a preposition or directly), not one of
+    its arguments."""
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return True
+        if tok.dep_ in _ARGUMENT_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+

@@ -87,6 +87,7 @@ class DateRules:
                                              (data.get("outlet_numeric_order") or {}).items()}
         self.nearest_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("nearest_cues") or [])
         self.future_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("future_cues") or [])
+        self.ended_state_verbs: frozenset[str] = frozenset(str(c).lower() for c in data.get("ended_state_verbs") or [])
         self._num = self._number_regex()
         self.rules: list[Rule] = [self._compile(i, p, origin) for i, p in enumerate(data["patterns"])]
 

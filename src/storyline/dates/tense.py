@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+#: Strictly past: a state told as over ("was envoy until December") ended before the story.
+ENDED = -2
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "can", "should", "must"}
 _PERFECT = {"has", "have", "had", "'ve", "'s"}

@@ -240,9 +240,12 @@ def choose(candidates: list[Point], ref: Point, direction: int, penalty: int = T
     """Of the readings of an expression with no year, the one nearest the reference, where a
     reading against the clause's tense (a later date in a past clause) counts as ``penalty``
     days further: "Nov. 17" in a late-October story is next month even in a past clause, but
-    "March" in a past clause in October is last March. Compared at the candidates' granularity."""
+    "March" in a past clause in October is last March. Compared at the candidates' granularity.
+    A ``direction`` beyond 1 (-2, ``tense.ENDED``) admits only readings that way."""
     gran = candidates[0].gran
     here = start_of(ref, gran)
+    if abs(direction) > 1:  # strictly one way (tense.ENDED): a reading the other way is out
+        penalty = 100_000
 
     def cost(c: Point) -> tuple[int, bool]:
         start = start_of(c, gran)

@@ -21,6 +21,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates.anchor import frame_date
 from ..model import ActorRef, DateValue, Document, Event
 from ..pipeline import Context
 from .actors import ActorResolver, entity_mentions, same_actor
@@ -547,7 +548,8 @@ class Coder:
         clause = doc.text[c.start:c.end]
         fixed = c.trig.status if c.trig.status != "reference" else None
         intent = c.cls.intent or c.inherited_from is not None
-        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
+        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code,
+                                     frame=frame_date(doc, c.start) if date is None else None)
         if c.trig.status == "reference" and c.status == "reported" and \
                 not (date is not None and doc.published is not None and date.value == doc.published.value):
             c.status = "historical"  # an act referred to by name, not the day's news
@@ -604,6 +606,7 @@ class Coder:
                 if conditional or (speaker and any(same_actor(s, sp) for s in c.source for sp in speaker)):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
+                    c.status = "reported"  # the threat is made now; only what it threatens lies ahead
 
     def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
         """The clause is someone's claim, not the article's account sourced to them: it is quoted,

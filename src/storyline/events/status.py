@@ -82,8 +82,10 @@ class StatusRules:
     # ---------------------------------------------------------------- status
 
     def status(self, head: Token, fixed: str | None, date: DateValue | None, published: DateValue | None,
-               clause: str, intent: bool = False, code: str = "") -> str:
-        """The status from the clause's wording first, then its date against publication."""
+               clause: str, intent: bool = False, code: str = "", frame: DateValue | None = None) -> str:
+        """The status from the clause's wording first, then its date against publication. ``frame``
+        is the date the paragraph has set for an undated clause (``dates.anchor.frame_date``): a
+        past-tense clause told after "In 2015, ..." belongs to 2015."""
         if fixed:
             return fixed
         low = clause.lower()
@@ -91,6 +93,7 @@ class StatusRules:
         if self._hoped(head):
             return "hoped"
         planned = self._planned(head, low)
+        intent = intent or self._announced_plan(head)
         when = period(date.value) if date else None
         pub = period(published.value) if published else None
         if when and pub and when[0] > pub[1]:
@@ -103,8 +106,14 @@ class StatusRules:
             days = int(self.cfg.get("historical_days", 8))
             if when[1] < pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
                 return "historical"
-        if self._perfect_background(head):
+        if self._perfect_background(head, low):
             return "historical"
+        if date is None and frame is not None and pub and _past(head) and \
+                not any(m in low for m in self.words("recent_markers")):
+            framed = period(frame.value)
+            days = int(self.cfg.get("historical_days", 8))
+            if framed and (framed[1] < pub[0] - dt.timedelta(days=days) or framed[1].year < pub[0].year):
+                return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
@@ -123,9 +132,10 @@ class StatusRules:
         gov = governor(head)
         if head.dep_ == "conj":
             chain.append(head.head)
+        ongoing = self.words("continuation_verbs")
         for tok in chain:
             for c in tok.children:
-                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux and tok.lemma_.lower() not in ongoing:
                     return True
         # "is to", "is set to", "is expected to": the clause is the complement of a predicate of plans
         if gov is not None and head.dep_ in ("xcomp", "acl"):
@@ -133,8 +143,9 @@ class StatusRules:
                 return True
             if gov.lemma_.lower() == "be" or gov.lower_ in self.words("planned_predicates"):
                 return True
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in gov.children):
-                return True
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in gov.children) and \
+                    gov.lemma_.lower() not in ongoing:
+                return True  # "will agree to hold", but not "will continue to make": that goes on now
         if head.dep_ == "xcomp" and head.head.pos_ in ("ADJ",) and head.head.lemma_.lower() in self.words("planned_governors"):
             return True
         if gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.words("planned_governors"):
@@ -149,16 +160,42 @@ class StatusRules:
         adverbs = self.words("background_adverbs")
         return any(c.lower_ in adverbs for c in head.children)
 
-    def _perfect_background(self, head: Token) -> bool:
+    def _announced_plan(self, head: Token) -> bool:
+        """"Announced a complete withdrawal", "unveiled a new initiative": the act announced is
+        yet to be carried out (a ceasefire announced, by contrast, holds from the announcement)."""
+        if head.lemma_.lower() not in self.words("announcing_verbs"):
+            return False
+        nouns = self.words("announced_plan_nouns")
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in head.children)
+
+    def _perfect_background(self, head: Token, low: str = "") -> bool:
         """Past perfect ("had been allied", "had defeated") and the perfect progressive ("has been
-        encouraging") tell of what came before the news; "since 1992" too."""
+        encouraging") tell of what came before the news; "since 1992" too, and "has since
+        declared"; a present perfect over a span of years ("has increased cooperation in the
+        last few years"); and a present perfect in a relative clause, which describes the noun's
+        past ("fighters which European nations have refused to repatriate")."""
         auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         lows = [a.lower_ for a in auxes]
         if "had" in lows:
             return True
-        if ("has" in lows or "have" in lows) and "been" in lows and head.tag_ == "VBG":
+        perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
+        if perfect and "been" in lows and head.tag_ == "VBG":
+            return True
+        if perfect and (head.dep_ == "relcl" or any(p in low for p in self.words("perfect_span_phrases"))):
+            return True
+        if perfect and any(c.lower_ == "since" and c.dep_ == "advmod" for c in head.children):
             return True
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
+
+
+def _past(head: Token) -> bool:
+    """The clause is told in a past tense (simple past, past or present perfect, past passive)."""
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "shall", "'ll", "wo", "must", "should", "can", "could", "may", "might"}:
+        return False
+    if head.tag_ == "VBD":
+        return True
+    return head.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "'ve", "was", "were"})
 
 
 def _simple_present(head: Token) -> bool:
