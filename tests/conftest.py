@@ -28,3 +28,20 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"the shared material is not at {SHARED} (the repo's sibling folder 'shared')")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def dev_db(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    """The five dev articles ingested with the real CLI into a DuckDB file, once per session.
+
+    Tests that only read it share it; a module that writes to it overrides this fixture with a
+    copy of its own (see test_actors_cli.py)."""
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    db = tmp_path_factory.mktemp("dev_db") / "dev.duckdb"
+    articles = sorted((shared / "eval" / "dev" / "articles").glob("*.txt"))
+    result = CliRunner().invoke(app, ["ingest", *map(str, articles), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db

@@ -399,7 +399,7 @@ def test_timeline_filters(tmp_path: Path) -> None:
 def test_timeline_html_is_one_self_contained_page_showing_background(tmp_path: Path) -> None:
     events = storage.story_events(_dev_like_store(tmp_path))
     page = render_timeline(events, "html")
-    assert page.startswith("<!doctype html>") and "<script" not in page and "http" not in page
+    assert page.startswith("<!doctype html>") and "<script" not in page and "//" not in page  # no URL
     assert 'class="entry background"' in page and "territorial claims" in page
     for fmt in ("table", "markdown", "csv"):
         assert "background" in render_timeline(events, fmt)

@@ -3,13 +3,12 @@
 Why background is a column of its own: a reader of the timeline must see at a glance which
 entries are the news of the articles and which are history the articles retell (the conflict's
 start in 1988 told again in every story). Background entries are kept, labelled and, in HTML,
-set apart, never dropped or passed off as news.
+set apart, never dropped or passed off as news. The HTML page is built in timeline_page.py.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -20,6 +19,7 @@ from typing import Any
 from ..errors import StorylineError
 from ..model import ActorRef, StoryEvent
 from .dates import event_span, parse_day, value_span
+from .timeline_page import render_html
 
 FORMATS = ("table", "markdown", "json", "csv", "html")
 
@@ -162,38 +162,3 @@ def render_table(events: Sequence[StoryEvent]) -> str:
     console = Console(file=io.StringIO(), width=160, color_system=None)
     console.print(t)
     return console.file.getvalue()  # type: ignore[attr-defined]
-
-
-_CSS = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
-h1{font-size:1.4rem}.entry{border-left:4px solid #2a6;padding:.4rem .8rem;margin:.8rem 0}
-.entry.background{border-color:#aaa;color:#555;background:#f6f6f6}.entry.planned,.entry.hoped{border-color:#c80}
-.date{font-weight:600;margin-right:.6rem}.kind{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;
-padding:0 .3rem;border:1px solid currentColor;border-radius:3px;margin-right:.6rem}
-ul{margin:.3rem 0 0 1rem;padding:0}li{margin:.2rem 0}.outlet{font-weight:600}.meta{color:#666;font-size:.85rem}
-"""
-
-
-def render_html(events: Sequence[StoryEvent]) -> str:
-    """One self-contained page (no scripts, no links out): the timeline with every source."""
-    e = html.escape
-    parts = ["<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storyline timeline</title>",
-             f"<style>{_CSS}</style></head><body><h1>Timeline</h1>",
-             f"<p class=\"meta\">{len(events)} story events; entries marked BACKGROUND are history the "
-             "articles retell, not their news.</p>"]
-    for s in events:
-        who = ", ".join(_names(s.source)) or "?"
-        whom = ", ".join(_names(s.target))
-        parts.append(f"<div class=\"entry {e(_kind(s))}\" id=\"{e(s.id)}\">")
-        parts.append(f"<span class=\"date\">{e(s.date.value if s.date else 'undated')}</span>"
-                     f"<span class=\"kind\">{e(_kind(s))}</span><b>{e(s.what or '?')}</b>: {e(who)}"
-                     + (f" &rarr; {e(whom)}" if whom else ""))
-        parts.append(f"<div class=\"meta\">{s.source_count} source(s); outlets: {e(', '.join(s.outlets) or '-')}; "
-                     f"first reported {e(s.first_reported or '?')}</div><ul>")
-        for src in s.sources:
-            parts.append(f"<li><span class=\"outlet\">{e(src.outlet or '?')}</span> "
-                         f"<span class=\"meta\">{e(src.doc or src.doc_id)}, {e(src.published or '?')}</span>: "
-                         f"&ldquo;{e(src.text)}&rdquo;</li>")
-        parts.append("</ul></div>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
