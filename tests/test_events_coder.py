@@ -245,6 +245,30 @@ def test_a_gerund_clause_with_its_own_subject_is_an_event(code):
     assert "united states" in names(e.source)
 
 
+def test_who_claims_responsibility_for_an_attack_told_without_its_doer_did_it(code):
+    events = code("Oil facilities in Kenya were hit by multiple drone strikes on Saturday. Exports continued. "
+                  "The Somali group al-Shabaab claimed responsibility for the attacks.")
+    e = only(events, "ASSAULT")
+    assert e.evidence.startswith("Oil facilities") and "somali" in names(e.source)
+    assert only(events, "STATEMENT").cameo == "015"  # the claim itself is news
+
+
+def test_an_attack_named_with_its_organisation_is_that_organisations(code):
+    e = only(code("In 2006, the pipeline was the target of an Al-Qaeda suicide attack."), "ASSAULT")
+    assert "qaeda" in names(e.source) and e.status == "historical"
+
+
+def test_providing_airstrikes_is_striking_and_using_drones_its_means(code):
+    e = only(code("Since 2015 Saudi Arabia has been providing airstrikes against the Houthi rebels."), "ASSAULT")
+    assert "saudi" in names(e.source) and "houthi" in names(e.target)
+    assert [x.what for x in code("Russia said it had attacked the base using drones.")] == ["ASSAULT"]
+
+
+def test_the_news_medias_report_is_no_statement(code):
+    events = code("According to Syrian state media, Syrian troops began deploying into the town of Manbij yesterday.")
+    assert [e.what for e in events] == ["MOBILIZE"]
+
+
 def test_conditional_force_by_the_speaker_is_a_threat(code):
     events = code('"If Serbia attacks, we will destroy its army," Croatian President Franjo Tudjman said.')
     assert [e.what for e in events if e.what in ("THREATEN", "ASSAULT")] == ["THREATEN"]

@@ -104,6 +104,8 @@ class Coder:
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
         self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
+        self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
+        self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
 
     # ------------------------------------------------------------ triggers
@@ -244,6 +246,7 @@ class Coder:
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)
+        self._responsibility(cands)
         self._reinterpret(cands, resolver)
         self._statements(cands, resolver)
         return cands
@@ -295,6 +298,9 @@ class Coder:
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
                 p.drop = True
+            elif c.head.tag_ == "VBG" and c.head.dep_ in ("advcl", "xcomp", "acl") and \
+                    c.head.lemma_.lower() in self.means_verbs:
+                c.drop = True  # "carried out the attack using ten drones": the act's means
             elif p.trig.pattern is not None and c.head in p.trig.words:
                 c.drop = True  # "helped reach an agreement": the parent's pattern has read it already
             elif _purpose_clause(c.head, p.head):
@@ -440,8 +446,11 @@ class Coder:
             between = [o for t in [head, trig.token, *carried] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
+        # fighters, troops ...; or the organisation an act noun names as its agent ("an Al-Qaeda
+        # suicide attack"): a political actor even where no list knows it
         c.armed_source = any(t.lemma_.lower() in self.force_nouns or t.lower_ in self.force_nouns
-                             for t in src_toks)
+                             for t in src_toks) or \
+            (trig.kind == "noun" and any(t.ent_type_ in AGENT_ENTS and t.head.i == trig.token.i for t in src_toks))
         source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
         target = self._refs(tgt_toks, res, previous, source, si, True)
         if trig.token.lower_ != "according":
@@ -689,6 +698,21 @@ class Coder:
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
 
+    def _responsibility(self, cands: list[Candidate]) -> None:
+        """"Oil facilities were hit by drone strikes. ... The Houthi movement claimed responsibility
+        for the attacks": whoever claims an act told without its doer did it."""
+        claim = self.responsibility_code
+        lookback = int(self.collectives.get("lookback", 3))
+        for c in cands:
+            if c.drop or c.code != claim or not c.source:
+                continue
+            for k in reversed([k for k in cands if k.start < c.start and 0 <= c.sentence - k.sentence <= lookback]):
+                if not k.drop and not k.source and k.cls.what in ("ASSAULT", "COERCE") and k.trig.kind != "appeal":
+                    k.source = list(c.source)
+                    k.armed_source = k.armed_source or c.armed_source or any(t.ent_type_ in AGENT_ENTS for t in c.head.subtree
+                                                                            if t.dep_ in ("nsubj", "compound", "amod"))
+                    break
+
     def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
         """The clause is someone's claim, not the article's account sourced to them: it is quoted,
         or the speech verb comes first ("Baku insists that the clashes began after shelling from
@@ -734,7 +758,11 @@ class Coder:
             quotes_content = self._attributes_direct_quote(c, res)
             repeat = any((_identical(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
                          for a in acted)
-            political = c.armed_source or any(self._political(sp) for sp in speaker)
+            # the news media's reports ("according to Syrian state media") source the article's
+            # account; they are not acts of the conflict
+            political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
+            if c.code == self.responsibility_code:
+                own = repeat = False  # a claim of responsibility is news even after the act it claims
             if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
