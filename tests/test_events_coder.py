@@ -269,6 +269,23 @@ def test_the_news_medias_report_is_no_statement(code):
     assert [e.what for e in events] == ["MOBILIZE"]
 
 
+def test_a_meeting_of_x_is_xs_meeting(code):
+    e = only(code("A meeting of the foreign ministers of Egypt and Greece is scheduled for Monday."), "CONSULT")
+    assert e.status == "planned" and "egypt" in names(e.source) and "greece" in names(e.source)
+
+
+def test_one_killed_also_in_the_same_airstrike_is_a_target_of_that_act(code):
+    events = code("On Friday, Turkish forces killed the rebel commander Ali Osman in an airstrike near Afrin. The "
+                  "strike was the third this month. His deputy Hasan Kaya was also killed in the airstrike.")
+    e = only(events, "ASSAULT")
+    assert "osman" in names(e.target) and "kaya" in names(e.target) and len(e.evidence_more) == 1
+
+
+def test_who_orchestrated_attacks_attacked(code):
+    e = only(code("Russian general Igor Kirillov had orchestrated attacks on Ukrainian bases."), "ASSAULT")
+    assert "kirillov" in names(e.source)
+
+
 def test_conditional_force_by_the_speaker_is_a_threat(code):
     events = code('"If Serbia attacks, we will destroy its army," Croatian President Franjo Tudjman said.')
     assert [e.what for e in events if e.what in ("THREATEN", "ASSAULT")] == ["THREATEN"]

@@ -220,7 +220,24 @@ class Coder:
                      or any(self._political(s) for s in c.source))]
         events = [self._event(c, doc) for c in kept]
         references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
-        return merge_events(events, doc, references, self.joint_classes)
+        parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
+        return merge_events(events, doc, references, self.joint_classes, parts)
+
+    def _names_its_act(self, c: Candidate) -> bool:
+        """"who was also killed in the airstrike": the clause names, by a definite noun of its own
+        class, the act it is part of."""
+        if c.trig.kind != "verb":
+            return False
+        for prep in c.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                entry = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
+                if noun.dep_ == "pobj" and entry is not None and \
+                        any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children) and \
+                        self.classes.classify(entry.code).what == c.cls.what:
+                    return True
+        return False
 
     def candidates(self, doc: Document) -> list[Candidate]:
         """Every trigger of the document read in context; those to drop are marked ``drop``."""
@@ -416,9 +433,13 @@ class Coder:
                     tgt_toks += [o for o in gov.children if o.dep_ in OBJECT_DEPS]
             if trig.kind == "noun":
                 n = trig.token
+                joint = c.cls.what in self.joint_classes
                 for ch in n.children:
                     if ch.dep_ == "poss":
                         src_toks.append(ch)
+                    elif joint and ch.dep_ == "prep" and ch.lower_ == "of":
+                        # "the meeting of the UN General Assembly": who meets, not whom it is about
+                        src_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ in NOUN_TARGET_PREPS:
                         tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ == "by":
@@ -443,6 +464,10 @@ class Coder:
             tgt_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep"
                          and ch.lower_ in CARRIED_PARTNER_PREPS for o in ch.children
                          if o.dep_ == "pobj" and o not in tgt_toks]
+            if c.cls.what in self.joint_classes:
+                # "a meeting of the foreign ministers of Egypt and Greece is scheduled": who meets
+                src_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                             for o in ch.children if o.dep_ == "pobj"]
             between = [o for t in [head, trig.token, *carried] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence

@@ -91,13 +91,28 @@ def restates(k: Event, e: Event, doc: Document, reference: bool = False,
     return not (k.target and e.target) or _overlap(k.target, e.target)
 
 
+def _part_of(k: Event, e: Event) -> bool:
+    """``e`` tells more of the act ``k`` ("who was also killed in the airstrike" after "forces
+    killed Soleimani in an airstrike"): the same class, by the same doer (or by no one named)."""
+    return k.what == e.what and bool(k.source) and (not e.source or _overlap(k.source, e.source)) \
+        and _compatible_dates(k, e)
+
+
 def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset(),
-                 joint: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+                 joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset()
+                 ) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
     the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
-    classes whose sides may be told either way round."""
+    classes whose sides may be told either way round; ``parts`` the ids of events that name the
+    act they belong to ("killed in the airstrike"), whose participants join that act's."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
+        if e.id in parts:
+            whole = next((k for k in reversed(kept) if _part_of(k, e)), None)
+            if whole is not None:
+                whole.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, "restatement"))
+                whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
+                continue
         target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint)), None)
         if target is None:
             kept.append(e)
