@@ -286,6 +286,15 @@ def test_who_orchestrated_attacks_attacked(code):
     assert "kirillov" in names(e.source)
 
 
+def test_a_trip_to_fight_is_the_fighting_a_trip_to_talk_is_a_visit(code):
+    events = code("US troops came to Syria to fight ISIS, and Russia sent aid to Damascus.")
+    e = only(events, "ASSAULT")
+    assert "united states" in names(e.source) and "isis" in names(e.target) and not [x for x in events
+                                                                                    if x.what == "VISIT"]
+    assert e.evidence == "US troops came to Syria to fight ISIS"
+    assert only(code("Lavrov will come to Ankara to discuss Syria."), "VISIT").status == "planned"
+
+
 def test_conditional_force_by_the_speaker_is_a_threat(code):
     events = code('"If Serbia attacks, we will destroy its army," Croatian President Franjo Tudjman said.')
     assert [e.what for e in events if e.what in ("THREATEN", "ASSAULT")] == ["THREATEN"]

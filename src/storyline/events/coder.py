@@ -63,6 +63,7 @@ class Candidate:
     inherited_from: Candidate | None = None  # an intention whose complement this event is
     speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
     armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
+    purpose_of: Candidate | None = None  # a trip whose purpose of force this event is ("came to Iraq to fight")
 
     @property
     def head(self) -> Token:
@@ -105,6 +106,8 @@ class Coder:
         self.planned_governors = self.rules.words("planned_governors")
         self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
         self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
+        self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
+        self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
 
@@ -320,6 +323,10 @@ class Coder:
                 c.drop = True  # "carried out the attack using ten drones": the act's means
             elif p.trig.pattern is not None and c.head in p.trig.words:
                 c.drop = True  # "helped reach an agreement": the parent's pattern has read it already
+            elif _purpose_clause(c.head, p.head) and p.cls.what in self.trip_classes and \
+                    c.cls.what in self.force_classes:
+                c.purpose_of = p  # "the coalition came to Iraq to fight ISIS": the fighting is the event
+                p.drop = True
             elif _purpose_clause(c.head, p.head):
                 c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
 
@@ -485,10 +492,12 @@ class Coder:
                     source, target = group[:1], target + group[1:]
                 else:
                     target += [g for g in group if not any(same_actor(g, s) for s in source)]
-            if not source and c.inherited_from is not None:
-                subj, _ = self._subject(c.inherited_from.head)
+            governor = c.inherited_from or c.purpose_of
+            if not source and governor is not None:
+                subj, _ = self._subject(governor.head)
                 if subj is not None:
                     source = self._refs([subj], res, previous, [], si, False)
+                    c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
             subj_tok, _ = self._subject(head)
             if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
                 source = list(res.conflict_parties)
@@ -574,6 +583,8 @@ class Coder:
         head = c.head
         if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
             head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.purpose_of is not None:
+            head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
@@ -583,7 +594,7 @@ class Coder:
                 if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
                     cut.update(t.i for t in ch.subtree)
             for other in (c.parent,):
-                if other is not None and other.head.i in {t.i for t in head.subtree}:
+                if other is not None and other is not c.purpose_of and other.head.i in {t.i for t in head.subtree}:
                     cut.update(t.i for t in other.head.subtree)
             for v in head.children:  # "defeated ISIS and Turkey would be moving": not "and Turkey"
                 stolen = _stolen_subject(v) if v.dep_ == "conj" else None
@@ -642,7 +653,9 @@ class Coder:
         clause = doc.text[c.start:c.end]
         fixed = c.trig.status if c.trig.status != "reference" else None
         intent = c.cls.intent or c.inherited_from is not None
-        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code)
+        # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
+        status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code)
         if c.trig.status == "reference" and c.status == "reported" and \
                 not (date is not None and doc.published is not None and date.value == doc.published.value):
             c.status = "historical"  # an act referred to by name, not the day's news
