@@ -169,6 +169,132 @@ def test_third_party_negotiations_are_mediation(code):
     assert "france" in names(e.source)
 
 
+def test_the_partner_hung_on_the_patterns_noun_is_the_target(code):
+    e = only(code("The Prime Minister of Japan Shinzo Abe held telephone talks with the presidents of Sudan and "
+                  "South Sudan."), "CONSULT")
+    assert "abe" in names(e.source)
+    assert "sudan" in names(e.target) and "south sudan" in names(e.target) and "japan" not in names(e.target)
+
+
+def test_helping_to_reach_a_truce_is_mediation_between_the_conflicts_sides(code):
+    conflict = "Clashes between Sudan and South Sudan erupted in April. "
+    e = only(code(conflict + "Qatar helped reach an agreement on a truce in Darfur."), "MEDIATE")
+    assert "qatar" in names(e.source) and "south sudan" in names(e.target)
+    assert not [x for x in code(conflict + "Qatar helped reach an agreement on a truce in Darfur.") if x.what == "AGREE"]
+    # translated prose puts the act first: "to reach an agreement ... helped Qatar" = Qatar helped reach it
+    e = only(code(conflict + "A diplomat told reporters that to reach an agreement on a truce in Darfur helped Qatar."),
+             "MEDIATE")
+    assert "qatar" in names(e.source) and "sudan" in names(e.target)
+    assert e.evidence.startswith("to reach an agreement")
+
+
+def test_talks_told_by_a_third_partys_minister_are_his_sides_mediation(code):
+    events = code('Clashes between Sudan and South Sudan killed dozens of soldiers in April. The Qatari foreign '
+                  'minister explained that Qatar was working on a truce. The talks leading up to the May 2 deal '
+                  '"lasted several days and nights," he said.')
+    e = only(events, "MEDIATE")
+    assert e.evidence == "The talks leading up to the May 2 deal"
+    assert "qat" in names(e.source) and "sudan" in names(e.target) and "south sudan" in names(e.target)
+    assert not [x for x in events if x.what == "AGREE"]  # "leading up to the deal" only places the talks
+
+
+def test_the_warring_sides_are_the_conflicts_sides_not_its_mediator(code):
+    events = code("Qatar, as a mediator to the Darfur conflict, welcomes any meetings between Sudan and Chad, the "
+                  "Qatari foreign ministry said. Earlier in the day, consultations between the Qatari and Sudanese "
+                  "foreign ministries were held in Doha. In 2010, the warring sides agreed to a cessation of "
+                  "hostilities.")
+    (e,) = [x for x in events if x.status == "historical" and x.what == "AGREE"]
+    assert "chad" in names(e.source) and "sudan" in names(e.source) and "qatar" not in names(e.source)
+
+
+def test_what_the_sides_do_in_the_simple_present_is_no_event(code):
+    events = code('"Recently, encouraging steps have been made on the border dispute, the sides meet, communicate, '
+                  'there is progress," the Kenyan president said.')
+    assert not [e for e in events if e.what == "CONSULT"]
+    e = only(code("Sudan and Chad meet in Doha, the Qatari foreign ministry said."), "CONSULT")
+    assert e.location == "Doha"
+
+
+def test_a_subject_or_negation_the_parser_hangs_on_the_auxiliary_still_counts(code):
+    e = only(code("The US has been encouraging allies such as Germany to restrict Mahan's operations."), "REQUEST")
+    assert "united states" in names(e.source) and "germany" in names(e.target)  # "such as": the example
+    assert not code("The United States had not, as of yesterday, announced any plans to remove the troops.")
+
+
+def test_the_examples_of_a_group_are_its_members(code):
+    events = code("German firms including Daimler and Siemens have announced plans to pull out of Iran.")
+    e = only(events, "RETREAT")  # "announced plans to pull out": the pulling out, planned
+    assert e.status == "planned" and "daimler" in names(e.source) and "siemens" in names(e.source)
+    assert not [x for x in events if x.what == "AGREE"]
+
+
+def test_a_name_the_parser_joins_to_the_object_is_the_next_verbs_subject(code):
+    events = code("The statement also said US troops had defeated ISIS and Turkey would be moving into Northern "
+                  "Syria.")
+    (done,) = [e for e in events if e.status == "historical"]
+    (plan,) = [e for e in events if e.status == "planned"]
+    assert done.what == "ASSAULT" and "isis" in names(done.target) and "turkey" not in names(done.target)
+    assert "statement" not in names(done.source)  # a statement is no accuser
+    assert "turkey" in names(plan.source) and plan.evidence.startswith("Turkey would")
+
+
+def test_a_gerund_clause_with_its_own_subject_is_an_event(code):
+    events = code("With the US encouraging commercial entities to cease trading in Iran, German firms have "
+                  "announced plans to pull out.")
+    e = only(events, "REQUEST")
+    assert "united states" in names(e.source)
+
+
+def test_who_claims_responsibility_for_an_attack_told_without_its_doer_did_it(code):
+    events = code("Oil facilities in Kenya were hit by multiple drone strikes on Saturday. Exports continued. "
+                  "The Somali group al-Shabaab claimed responsibility for the attacks.")
+    e = only(events, "ASSAULT")
+    assert e.evidence.startswith("Oil facilities") and "somali" in names(e.source)
+    assert only(events, "STATEMENT").cameo == "015"  # the claim itself is news
+
+
+def test_an_attack_named_with_its_organisation_is_that_organisations(code):
+    e = only(code("In 2006, the pipeline was the target of an Al-Qaeda suicide attack."), "ASSAULT")
+    assert "qaeda" in names(e.source) and e.status == "historical"
+
+
+def test_providing_airstrikes_is_striking_and_using_drones_its_means(code):
+    e = only(code("Since 2015 Saudi Arabia has been providing airstrikes against the Houthi rebels."), "ASSAULT")
+    assert "saudi" in names(e.source) and "houthi" in names(e.target)
+    assert [x.what for x in code("Russia said it had attacked the base using drones.")] == ["ASSAULT"]
+
+
+def test_the_news_medias_report_is_no_statement(code):
+    events = code("According to Syrian state media, Syrian troops began deploying into the town of Manbij yesterday.")
+    assert [e.what for e in events] == ["MOBILIZE"]
+
+
+def test_a_meeting_of_x_is_xs_meeting(code):
+    e = only(code("A meeting of the foreign ministers of Egypt and Greece is scheduled for Monday."), "CONSULT")
+    assert e.status == "planned" and "egypt" in names(e.source) and "greece" in names(e.source)
+
+
+def test_one_killed_also_in_the_same_airstrike_is_a_target_of_that_act(code):
+    events = code("On Friday, Turkish forces killed the rebel commander Ali Osman in an airstrike near Afrin. The "
+                  "strike was the third this month. His deputy Hasan Kaya was also killed in the airstrike.")
+    e = only(events, "ASSAULT")
+    assert "osman" in names(e.target) and "kaya" in names(e.target) and len(e.evidence_more) == 1
+
+
+def test_who_orchestrated_attacks_attacked(code):
+    e = only(code("Russian general Igor Kirillov had orchestrated attacks on Ukrainian bases."), "ASSAULT")
+    assert "kirillov" in names(e.source)
+
+
+def test_a_trip_to_fight_is_the_fighting_a_trip_to_talk_is_a_visit(code):
+    events = code("US troops came to Syria to fight ISIS, and Russia sent aid to Damascus.")
+    e = only(events, "ASSAULT")
+    assert "united states" in names(e.source) and "isis" in names(e.target) and not [x for x in events
+                                                                                    if x.what == "VISIT"]
+    assert e.evidence == "US troops came to Syria to fight ISIS"
+    assert only(code("Lavrov will come to Ankara to discuss Syria."), "VISIT").status == "planned"
+
+
 def test_conditional_force_by_the_speaker_is_a_threat(code):
     events = code('"If Serbia attacks, we will destroy its army," Croatian President Franjo Tudjman said.')
     assert [e.what for e in events if e.what in ("THREATEN", "ASSAULT")] == ["THREATEN"]
@@ -195,6 +321,16 @@ def test_restatement_adds_evidence_not_an_event(code):
                   "Canada condemned North Korea's missile test, the foreign ministry said.")
     e = only(events, "ACCUSE")
     assert len(e.evidence_more) == 1 and e.evidence_more[0].role == "restatement"
+
+
+def test_consultations_told_again_by_the_other_side_are_one_event(code):
+    events = code("Earlier in the day, consultations between Qatari Foreign Minister Mohammed Al Thani and "
+                  "Sudanese Foreign Minister Ibrahim Ghandour were held in Doha. Qatar welcomed the new border "
+                  "agreement. Ghandour said he was satisfied. The ministers praised the talks. Chad was not "
+                  "invited. Sudan sent aid to Darfur. Ghandour, in turn, said, following the consultations with Al "
+                  "Thani, that relations were good.")
+    e = only(events, "CONSULT")
+    assert len(e.evidence_more) == 1
 
 
 def test_an_act_named_with_its_agent_is_a_past_event(code):

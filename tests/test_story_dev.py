@@ -77,12 +77,6 @@ def test_dev_articles_all_four_tell_the_start_in_1988(dev_story) -> None:
     assert began.source_count == 4
 
 
-@pytest.mark.xfail(strict=True, reason="earlier stages miss Russia's ties: the coder codes no event for 002 'to "
-                   "reach an agreement on a ceasefire ... helped Russia' nor 004 'the talks leading up to the November "
-                   "9 deal', codes 002 'is already implementing ... intermediary steps' as only planned, and gives "
-                   "Putin's call 'with the leaders of Azerbaijan and Armenia' the target 'Russian side'; the linker "
-                   "reads 001 'the warring sides' as Azerbaijan and Russia. test_on_gold_events_* checks the story "
-                   "layer alone")
 def test_dev_network_strongest_ties_join_russia_to_azerbaijan_and_armenia(dev_story) -> None:
     assert _top_ties(dev_story) == {frozenset(("RUS", "AZE")), frozenset(("RUS", "ARM"))}
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +36,11 @@ THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her", "his"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 PERSON_KINDS = frozenset({"person"})
 QUOTE_CHARS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+#: Prepositions that introduce a group's examples ("firms including Daimler"; also "such as").
+EXAMPLE_PREPS = frozenset({"including", "like"})
+#: Prepositions on the way from a mediator word to the state it describes ("the co-chairs of the
+#: Minsk Group, Russia ...", "mediation by Qatar", "Russia as a mediating country").
+MEDIATOR_PREPS = frozenset({"of", "by", "from", "as"})
 
 
 @dataclass
@@ -59,6 +64,7 @@ class ActorResolver:
         self.heads = {w.lower() for w in self.cfg.get("heads", [])}
         self.counters = {w.lower() for w in self.cfg.get("counters", [])}
         self.conflict_words = {w.lower() for w in self.cfg.get("conflict", [])}
+        self.mediator_words = {w.lower() for w in self.cfg.get("mediator_words", [])}
         self.speech_verbs = {w.lower() for w in speech_verbs}
         self.actors = {a.id: a for a in doc.actors}
         self.mentions: list[Mention] = list(doc.mentions if mentions is None else mentions)
@@ -156,6 +162,18 @@ class ActorResolver:
             return self._refs_from(own)
         if persons_near:
             return self._refs_from(persons_near)
+        # "allies such as Germany", "German firms including Daimler and Siemens": the examples
+        # name the members more precisely than the group's modifier
+        if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
+            for t in head.children:
+                if t.dep_ == "prep" and t.i not in skip and (t.lower_ in EXAMPLE_PREPS or (
+                        t.lower_ == "as" and any(c.lower_ == "such" for c in t.children))):
+                    refs = [r for o in t.children if o.dep_ == "pobj" for r in self.refs_for(o, skip=skip)]
+                    # "German firms including Daimler": each example is of the group's state
+                    country = next((m.country for c in head.children if c.dep_ in ("amod", "compound")
+                                    for m in self._covering(c) if m.country), None)
+                    if refs:
+                        return [r if r.country or not country else replace(r, country=country) for r in refs]
         # modifiers of the head: "Russian peacekeepers", "US and French representatives", "Iran's"
         mods = [m for t in np if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
                 for mm in [self._covering(t)] for m in mm]
@@ -277,6 +295,16 @@ class ActorResolver:
                 return sp.speaker
         return None
 
+    def speakers_in(self, start: int, end: int) -> list[ActorRef]:
+        """The speakers of quoted or reported words overlapping a stretch (a sentence partly
+        quoted: "The talks "lasted several days", ..." is the speaker's account)."""
+        out: list[ActorRef] = []
+        for sp in self.speeches:
+            if sp.speaker is not None and sp.start < end and start < sp.end and \
+                    not any(_same(sp.speaker, o) for o in out):
+                out.append(sp.speaker)
+        return out
+
     def in_direct_quote(self, start: int, end: int) -> bool:
         return any(sp.direct and sp.start <= start and end <= sp.end + 1 for sp in self.speeches)
 
@@ -335,6 +363,10 @@ class ActorResolver:
             return True
         return self._mentions_conflict(tok)
 
+    def names_conflict_sides(self, tok: Token) -> bool:
+        """A collective phrase that says it means the conflict's sides ("the warring sides")."""
+        return bool(self.conflict_parties) and self.is_collective(tok) and self._mentions_conflict(tok)
+
     def _mentions_conflict(self, tok: Token) -> bool:
         words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
         return bool(words & self.conflict_words)
@@ -367,15 +399,27 @@ class ActorResolver:
         return list(self.conflict_parties)
 
     def _conflict_parties(self) -> list[ActorRef]:
+        """The pair of states the article presents as the sides of its conflict.
+
+        Pairs named together count; more in a sentence about the conflict (fighting, a ceasefire,
+        prisoners: "Baku and Yerevan must exchange prisoners") than in one about their trade; a
+        run of three or more counts less than a pair. A state the article calls a mediator
+        ("Russia, as a mediator to the conflict", "Russian mediation", "the co-chairs ... Russia,
+        France and the U.S.") is a third party, not a side, wherever another pair is named."""
         pairs: Counter[tuple[str, str]] = Counter()
         names: dict[str, ActorRef] = {}
         anyone: dict[str, ActorRef] = {}
-        war_words = self.conflict_words | {w.lower() for w in self.cfg.get("conflict_nouns", [])}
+        war_words = self.conflict_words | {w.lower() for w in self.cfg.get("conflict_nouns", [])} | \
+            {w.lower() for w in self.cfg.get("conflict_context", [])}
+        mediators: set[str] = set()
         for sent in self.sdoc.sents:
             # a pair named in a sentence about fighting ("the conflict between Armenia and
             # Azerbaijan") counts for more than one named in a sentence about their trade
             fighting = any(t.lemma_.lower() in war_words or t.lower_ in war_words for t in sent)
+            mediator_words = [t for t in sent if _hyphenated(t) in self.mediator_words]
             for tok in sent:
+                if mediator_words and any(self._mediator_of(tok, m) for m in mediator_words):
+                    mediators.update(mm.country for mm in self._covering(tok) if mm.country)
                 members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
                 if len(members) < 2 or tok.dep_ == "conj":
                     continue
@@ -392,16 +436,69 @@ class ActorResolver:
                                     names[key] = self.ref(mm)
                             states.append(key)
                             break
-                uniq = sorted(set(states))
-                weight = 3 if fighting else 1
-                for i in range(len(uniq)):
-                    for j in range(i + 1, len(uniq)):
-                        pairs[(uniq[i], uniq[j])] += weight
+                self._count(pairs, states, fighting)
+            # "the presidents of Azerbaijan and Armenia": a collective that names its members' states
+            for m in self.mentions:
+                if m.kind == "collective" and len(m.refs) >= 2 and sent.start_char <= m.start < sent.end_char:
+                    span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None or not any(t.ent_type_ in ("GPE", "NORP") for t in span):
+                        continue  # "the two parties" names no one: it refers to a pair found elsewhere
+                    members = [self.actors[a] for a in m.refs if a in self.actors]
+                    for actor in members:
+                        state = self.actors.get(actor.country or "")
+                        if state is not None and state.kind == "state" and actor.country not in names:
+                            names[actor.country] = ActorRef(name=state.name, actor_id=state.id, country=state.country)
+                        if actor.country:
+                            anyone.setdefault(actor.country, ActorRef(name=actor.name, actor_id=actor.id,
+                                                                      country=actor.country, sector=actor.sector))
+                    self._count(pairs, [a.country for a in members if a.country], fighting)
         if not pairs:
             return []
-        (a, b), _ = pairs.most_common(1)[0]
+        sides = [p for p in pairs if not (set(p) & mediators)] or list(pairs)
+        a, b = max(sides, key=lambda p: pairs[p])
         # the state itself where the article names it, else whoever acts for it
         return [names.get(a) or anyone[a], names.get(b) or anyone[b]]
+
+    @staticmethod
+    def _count(pairs: Counter[tuple[str, str]], states: list[str], fighting: bool) -> None:
+        """Count the pairs of states named together: a pair more than a run of three or more."""
+        uniq = sorted(set(states))
+        weight = (3 if fighting else 1) * (2 if len(uniq) == 2 else 1)
+        for i in range(len(uniq)):
+            for j in range(i + 1, len(uniq)):
+                pairs[(uniq[i], uniq[j])] += weight
+
+    def _mediator_of(self, tok: Token, word: Token) -> bool:
+        """``tok`` names the one a mediator word describes: the word modifies it ("Russia as a
+        mediating country", "Russia, as a mediator ..., welcomes"), or it names the mediator
+        ("Russian mediation", "the co-chairs of the Minsk Group, Russia, France and the U.S.");
+        never a party the mediation is between ("mediation between Baku and Yerevan")."""
+        if tok.i == word.i or not self._covering(tok):
+            return False
+        # "Russia, as a mediator, welcomes": the "as" phrase on the verb of which tok is the subject
+        up = word.head
+        if up.lower_ == "as" and word.dep_ == "pobj":
+            gov = up.head
+            if gov.i == tok.i or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == gov.i):
+                return True
+        lower, upper = (word, tok) if tok in word.ancestors else (tok, word) if word in tok.ancestors else (None, None)
+        if lower is None:
+            return False
+        t = lower
+        while t.i != upper.i:
+            if t.pos_ in ("VERB", "AUX") or t.dep_ in ("relcl", "acl", "advcl", "ccomp", "nsubj", "dobj"):
+                return False
+            if t.dep_ == "prep" and t.lower_ not in MEDIATOR_PREPS:
+                return False
+            t = t.head
+        return True
+
+def _hyphenated(tok: Token) -> str:
+    """The word with the one before a hyphen the tokenizer split off ("co - chairs" is "co-chairs")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
 
 
 def _clean_name(text: str) -> str:

@@ -27,7 +27,7 @@ from ..pipeline import Context
 from .actors import ActorResolver, entity_mentions, same_actor
 from .context import clause_date, clause_place
 from .lexicon import Lexicon, load_event_lexicon
-from .match import Trigger, light_verb_of, match_noun, match_verb
+from .match import Trigger, clausal_subject, light_verb_of, match_noun, match_verb
 from .merge import merge_events
 from .plover import EventClass, load_plover_map
 from .status import StatusRules
@@ -40,6 +40,9 @@ AGENT_ENTS = frozenset({"NORP", "ORG"})  # not GPE: "the Brussels meeting" names
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
 NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
+#: Prepositions on a verb pattern's noun ("held talks with", "launched an offensive against") that
+#: name the partner; not "on" or "of", which name the topic ("talks on Syria").
+CARRIED_PARTNER_PREPS = frozenset({"with", "against"})
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
 
@@ -61,6 +64,7 @@ class Candidate:
     inherited_from: Candidate | None = None  # an intention whose complement this event is
     speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
     armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
+    purpose_of: Candidate | None = None  # a trip whose purpose of force this event is ("came to Iraq to fight")
 
     @property
     def head(self) -> Token:
@@ -101,6 +105,11 @@ class Coder:
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
+        self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
+        self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
+        self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
+        self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
+        self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
 
     # ------------------------------------------------------------ triggers
@@ -117,7 +126,8 @@ class Coder:
             for tok in span:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
-                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "territory controlled by"
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN") \
+                        and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
                     if trig is not None:
@@ -153,6 +163,14 @@ class Coder:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _anchors_nominal(self, tok: Token) -> bool:
+        """"The talks leading up to the deal": the participle only places the talks in time; the
+        event is the nominal predicate it hangs on, not the participle's own reading."""
+        noun = tok.head
+        return tok.dep_ == "acl" and noun.pos_ in ("NOUN", "PROPN") and \
+            (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
+            getattr(_anchor_of(noun), "i", None) == tok.i
 
     def _appeal(self, tok: Token) -> Trigger | None:
         """"X should do Y" is an appeal to X (hoped); "X must do Y" said by someone else is a
@@ -206,7 +224,24 @@ class Coder:
                      or any(self._political(s) for s in c.source))]
         events = [self._event(c, doc) for c in kept]
         references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
-        return merge_events(events, doc, references)
+        parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
+        return merge_events(events, doc, references, self.joint_classes, parts)
+
+    def _names_its_act(self, c: Candidate) -> bool:
+        """"who was also killed in the airstrike": the clause names, by a definite noun of its own
+        class, the act it is part of."""
+        if c.trig.kind != "verb":
+            return False
+        for prep in c.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                entry = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
+                if noun.dep_ == "pobj" and entry is not None and \
+                        any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children) and \
+                        self.classes.classify(entry.code).what == c.cls.what:
+                    return True
+        return False
 
     def candidates(self, doc: Document) -> list[Candidate]:
         """Every trigger of the document read in context; those to drop are marked ``drop``."""
@@ -232,6 +267,7 @@ class Coder:
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)
+        self._responsibility(cands)
         self._reinterpret(cands, resolver)
         self._statements(cands, resolver)
         return cands
@@ -264,18 +300,33 @@ class Coder:
                 continue
             if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
                 continue
-            complement = c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i
+            # "agreed to hold", and "announced plans to pull out": the complement of the parent's
+            # own noun of intention is its complement too
+            complement = (c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i) or \
+                (c.head.dep_ == "acl" and any(w.i == c.head.head.i for w in p.trig.words)
+                 and c.head.head.lemma_.lower() in self.planned_governors)
             governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
             if p.is_speech:
                 continue  # reported speech keeps its content
             if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
-            elif c.head.dep_ == "pcomp":
-                c.drop = True  # "accused X of violating", "allied in fighting ISIS": part of the parent
+            elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children):
+                # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
+                # the US encouraging firms to ...", a clause with a subject of its own)
+                c.drop = True
             elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
                 c.drop = True  # "agreed to expand cooperation": the agreement is the event
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
+                p.drop = True
+            elif c.head.tag_ == "VBG" and c.head.dep_ in ("advcl", "xcomp", "acl") and \
+                    c.head.lemma_.lower() in self.means_verbs:
+                c.drop = True  # "carried out the attack using ten drones": the act's means
+            elif p.trig.pattern is not None and c.head in p.trig.words:
+                c.drop = True  # "helped reach an agreement": the parent's pattern has read it already
+            elif _purpose_clause(c.head, p.head) and p.cls.what in self.trip_classes and \
+                    c.cls.what in self.force_classes:
+                c.purpose_of = p  # "the coalition came to Iraq to fight ISIS": the fighting is the event
                 p.drop = True
             elif _purpose_clause(c.head, p.head):
                 c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
@@ -288,12 +339,16 @@ class Coder:
         tok = head
         while tok is not None and seen < 6:
             seen += 1
-            for c in tok.children:
+            # "The US has been encouraging": the parser may hang the subject on an auxiliary
+            for c in [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children)]:
                 if c.dep_ in SOURCE_DEPS:
                     return c, False
                 if c.dep_ == "nsubjpass":
                     return c, True
             if tok.dep_ == "conj":
+                stolen = _stolen_subject(tok)
+                if stolen is not None:
+                    return stolen, False
                 tok = _coordination_head(tok)
                 continue
             if tok.dep_ == "xcomp" and not _has_object(tok.head):
@@ -343,7 +398,12 @@ class Coder:
         else:
             subj, passive = self._subject(head)
             agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            if passive:
+            # "consultations between A and B were held": the passive subject is the act itself
+            act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
+                and subj.lemma_.lower() in self.lex.nouns
+            if passive and act_subject:
+                src_toks += agent
+            elif passive:
                 src_toks += agent
                 with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in head.children) or \
                     head.lemma_.lower() in self.stative_passives
@@ -381,9 +441,13 @@ class Coder:
                     tgt_toks += [o for o in gov.children if o.dep_ in OBJECT_DEPS]
             if trig.kind == "noun":
                 n = trig.token
+                joint = c.cls.what in self.joint_classes
                 for ch in n.children:
                     if ch.dep_ == "poss":
                         src_toks.append(ch)
+                    elif joint and ch.dep_ == "prep" and ch.lower_ == "of":
+                        # "the meeting of the UN General Assembly": who meets, not whom it is about
+                        src_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ in NOUN_TARGET_PREPS:
                         tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
                     elif ch.dep_ == "prep" and ch.lower_ == "by":
@@ -401,11 +465,25 @@ class Coder:
             # "counts on Sweden", "called on Turkey": the particle of a multi-word verb names the partner
             tgt_toks += [o for w in trig.words if w.dep_ in ("prep", "dative") and w.head.i == trig.token.i
                          and w.i != trig.token.i for o in w.children if o.dep_ == "pobj" and o not in tgt_toks]
-            between = [o for t in [head, trig.token] for ch in t.children
+            # "held telephone talks with the leaders of X and Y": the parser hangs the partner on the
+            # pattern's noun, not on the verb; the noun's "with"/"against" phrase names it all the same
+            carried = [w for w in trig.words if trig.kind == "verb" and w.head.i == head.i
+                       and w.dep_ in (*OBJECT_DEPS, "nsubjpass") and w.pos_ in ("NOUN", "PROPN")]
+            tgt_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep"
+                         and ch.lower_ in CARRIED_PARTNER_PREPS for o in ch.children
+                         if o.dep_ == "pobj" and o not in tgt_toks]
+            if c.cls.what in self.joint_classes:
+                # "a meeting of the foreign ministers of Egypt and Greece is scheduled": who meets
+                src_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                             for o in ch.children if o.dep_ == "pobj"]
+            between = [o for t in [head, trig.token, *carried] for ch in t.children
                        if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         si = c.sentence
+        # fighters, troops ...; or the organisation an act noun names as its agent ("an Al-Qaeda
+        # suicide attack"): a political actor even where no list knows it
         c.armed_source = any(t.lemma_.lower() in self.force_nouns or t.lower_ in self.force_nouns
-                             for t in src_toks)
+                             for t in src_toks) or \
+            (trig.kind == "noun" and any(t.ent_type_ in AGENT_ENTS and t.head.i == trig.token.i for t in src_toks))
         source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
         target = self._refs(tgt_toks, res, previous, source, si, True)
         if trig.token.lower_ != "according":
@@ -415,13 +493,21 @@ class Coder:
                     source, target = group[:1], target + group[1:]
                 else:
                     target += [g for g in group if not any(same_actor(g, s) for s in source)]
-            if not source and c.inherited_from is not None:
-                subj, _ = self._subject(c.inherited_from.head)
+            governor = c.inherited_from or c.purpose_of
+            if not source and governor is not None:
+                subj, _ = self._subject(governor.head)
                 if subj is not None:
                     source = self._refs([subj], res, previous, [], si, False)
+                    c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
             subj_tok, _ = self._subject(head)
             if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
                 source = list(res.conflict_parties)
+        if not source and trig.kind == "noun" and trig.token.lemma_.lower() in self.negotiation_nouns:
+            # "The talks leading up to the deal 'lasted several days'", in the foreign minister's
+            # words: talks told by one who does not name their parties are his side's
+            sent = trig.token.sent
+            speakers = self._speaker_for(c, res) or res.speakers_in(sent.start_char, sent.end_char)
+            source = [sp for sp in speakers if self._political(sp)][:1]
         if not source and trig.token.lower_ != "according" and self._subject(head)[1]:
             # "He was further sanctioned in 2011": by whoever did the same just before
             for si in sorted(self._last_sources, reverse=True):
@@ -435,13 +521,18 @@ class Coder:
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
         target = [t for t in target if not any(_identical(t, s) for s in source)]
+        stolen = [s for v in head.children if v.dep_ == "conj" for s in [_stolen_subject(v)] if s is not None]
+        if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
+            target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
         c.source, c.target = _dedupe(source), _dedupe(target)
 
     def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]],
               exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
-            refs = res.refs_for(t)
+            # "the warring sides", "the parties to the conflict": the conflict's sides as this layer
+            # finds them (mediators left out), whatever pair the actor linker took the phrase for
+            refs = list(res.conflict_parties) if res.names_conflict_sides(t) else res.refs_for(t)
             if not refs:
                 members = [t, *[x for x in t.conjuncts if x.i > t.i]]
                 for m in members:
@@ -491,6 +582,10 @@ class Coder:
 
     def _evidence(self, c: Candidate, doc: Document) -> None:
         head = c.head
+        if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
+            head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.purpose_of is not None:
+            head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
@@ -500,9 +595,20 @@ class Coder:
                 if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
                     cut.update(t.i for t in ch.subtree)
             for other in (c.parent,):
-                if other is not None and other.head.i in {t.i for t in head.subtree}:
+                if other is not None and other is not c.purpose_of and other.head.i in {t.i for t in head.subtree}:
                     cut.update(t.i for t in other.head.subtree)
+            for v in head.children:  # "defeated ISIS and Turkey would be moving": not "and Turkey"
+                stolen = _stolen_subject(v) if v.dep_ == "conj" else None
+                if stolen is not None:
+                    cut.update(t.i for t in stolen.subtree)
+                    cut.update(c.i for c in stolen.head.children if c.dep_ == "cc")
             toks = [t for t in head.subtree if t.i not in cut]
+            stolen = _stolen_subject(head)
+            if stolen is not None:
+                toks.append(stolen)
+            inf = clausal_subject(head) if c.trig.kind == "verb" else None
+            if inf is not None:  # "to reach an agreement ... helped Russia": the act is part of it
+                toks += [t for t in inf.subtree if t.dep_ != "mark" or t.head.i != inf.i]
             if c.inherited_from is not None:
                 gov = c.inherited_from.head
                 toks = [t for t in gov.subtree if t.i >= gov.i and t.i not in cut] + \
@@ -548,19 +654,31 @@ class Coder:
         clause = doc.text[c.start:c.end]
         fixed = c.trig.status if c.trig.status != "reference" else None
         intent = c.cls.intent or c.inherited_from is not None
-        c.status = self.rules.status(c.head, fixed, date, doc.published, clause, intent=intent, code=c.code,
+        # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
+        status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
                                      frame=frame_date(doc, c.start) if date is None else None)
         if c.trig.status == "reference" and c.status == "reported" and \
                 not (date is not None and doc.published is not None and date.value == doc.published.value):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "appeal" and c.status == "planned":
             c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
+        own_date = date
         if date is None:
             date = clause_date(doc, c.start, c.end, c.status)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
+        if own_date is None and self._habitual(c):
+            c.drop = True
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
+        if c.trig.kind != "appeal" and not denied:
+            # "had not, as of yesterday, announced": the parser may hang the negation on the auxiliary
+            denied = _aux_negated(c.head)
+        if c.inherited_from is not None and not denied:
+            # "has not announced any plans to remove the troops": the intention's negation is its content's
+            gov = c.inherited_from
+            denied = self.rules.negated(gov.head, gov.trig.token) or _aux_negated(gov.head)
         if denied:
             if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
                 # "would not consider requests", "will not accept refugees": a refusal
@@ -568,6 +686,15 @@ class Coder:
                 c.status = "reported" if c.status == "planned" else c.status
             else:
                 c.drop = True
+
+    def _habitual(self, c: Candidate) -> bool:
+        """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
+        simple present with no partner, date or place of its own tells what the sides do, not
+        something that happened (a headline's "Putin meets Erdogan" names the partner)."""
+        head = c.head
+        return c.trig.kind == "verb" and c.cls.what in self.joint_classes and head.tag_ in ("VBP", "VBZ") \
+            and not c.target and not any(ch.dep_ in ("aux", "auxpass", *OBJECT_DEPS) for ch in head.children) \
+            and clause_place(head, set()) is None
 
     # ------------------------------------------------------------ readings in context
 
@@ -579,16 +706,20 @@ class Coder:
         for c in cands:
             if c.drop:
                 continue
-            if c.code.startswith("046") and c.source and not c.target and conflict and \
-                    any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words) and \
-                    not any(same_actor(s, p) for s in c.source for p in conflict):
+            third_party = bool(c.source and not c.target and conflict) and \
+                not any(same_actor(s, p) for s in c.source for p in conflict)
+            if c.code.startswith("046") and third_party and \
+                    any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words):
                 self._recode(c, "045")
                 c.target = list(conflict)
+            elif c.cls.what == "MEDIATE" and third_party:
+                c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
             if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
                     and self._claimed(c, res):
                 speaker = self._speaker_for(c, res)
+                # a political speaker: "the statement said" names no one who could accuse
                 if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
-                        and not any(sp.sector == "MED" for sp in speaker):
+                        and not any(sp.sector == "MED" for sp in speaker) and all(_actor_like(sp) for sp in speaker):
                     self._recode(c, "112")
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
@@ -607,6 +738,21 @@ class Coder:
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _responsibility(self, cands: list[Candidate]) -> None:
+        """"Oil facilities were hit by drone strikes. ... The Houthi movement claimed responsibility
+        for the attacks": whoever claims an act told without its doer did it."""
+        claim = self.responsibility_code
+        lookback = int(self.collectives.get("lookback", 3))
+        for c in cands:
+            if c.drop or c.code != claim or not c.source:
+                continue
+            for k in reversed([k for k in cands if k.start < c.start and 0 <= c.sentence - k.sentence <= lookback]):
+                if not k.drop and not k.source and k.cls.what in ("ASSAULT", "COERCE") and k.trig.kind != "appeal":
+                    k.source = list(c.source)
+                    k.armed_source = k.armed_source or c.armed_source or any(t.ent_type_ in AGENT_ENTS for t in c.head.subtree
+                                                                            if t.dep_ in ("nsubj", "compound", "amod"))
+                    break
 
     def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
         """The clause is someone's claim, not the article's account sourced to them: it is quoted,
@@ -653,7 +799,11 @@ class Coder:
             quotes_content = self._attributes_direct_quote(c, res)
             repeat = any((_identical(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
                          for a in acted)
-            political = c.armed_source or any(self._political(sp) for sp in speaker)
+            # the news media's reports ("according to Syrian state media") source the article's
+            # account; they are not acts of the conflict
+            political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
+            if c.code == self.responsibility_code:
+                own = repeat = False  # a claim of responsibility is news even after the act it claims
             if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
@@ -738,6 +888,33 @@ def _coordination_head(tok: Token) -> Token:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return head.head
     return head
+
+
+def _aux_negated(head: Token) -> bool:
+    return any(a.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in a.children) for a in head.children)
+
+
+def _actor_like(ref: ActorRef) -> bool:
+    """A linked actor, one with a country or sector, or a proper name ("the SDF"); not a thing
+    the quotes layer took for a speaker ("the statement said")."""
+    return bool(ref.actor_id or ref.country or ref.sector or ref.name[:1].isupper())
+
+
+def _stolen_subject(verb: Token) -> Token | None:
+    """"US troops had defeated ISIS and Turkey would be moving into Syria": the parser joins
+    "Turkey" to the first verb's object and leaves the coordinated verb without a subject. A
+    coordinated verb that opens with its own auxiliary, right after a name coordinated into the
+    first verb's object, has that name as its subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = verb.left_edge
+    if first.dep_ not in ("aux", "auxpass") or first.head.i != verb.i or first.i == 0:
+        return None
+    name = verb.doc[first.i - 1]
+    if name.dep_ == "conj" and name.pos_ in ("PROPN", "NOUN") and name.head.dep_ in OBJECT_DEPS \
+            and name.head.head.i == verb.head.i and any(c.dep_ == "cc" for c in name.head.children):
+        return name
+    return None
 
 
 def _purpose_clause(child: Token, parent: Token) -> bool:

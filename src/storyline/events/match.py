@@ -90,7 +90,32 @@ def after_tokens(verb: Token) -> list[Token]:
 
 def before_tokens(verb: Token) -> list[Token]:
     toks = _phrase_tokens(verb, {"nsubj", "csubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "expl"})
-    return [t for t in toks if t.i < verb.i]
+    inf = clausal_subject(verb)
+    if inf is not None:
+        toks += list(inf.subtree)
+    return sorted((t for t in toks if t.i < verb.i), key=lambda t: t.i)
+
+
+def clausal_subject(verb: Token) -> Token | None:
+    """An infinitive standing as the subject of a finite verb that has none, which the parser
+    hangs elsewhere: "told reporters that to reach an agreement on a ceasefire helped Russia"
+    (translated prose puts the act first: Russia helped to reach it). The infinitive must end
+    right where the verb's phrase begins, have no subject of its own, and open its clause ("that
+    to ...", or the sentence's first words), so it is no one's complement ("wanted to reach")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "auxpass"
+                                                     for c in verb.children):
+        return None
+    edge = verb.left_edge.i
+    if edge == 0 or verb.doc[edge - 1].is_punct:
+        return None
+    last = verb.doc[edge - 1]
+    ends_here = [t for t in (last, *last.ancestors) if t.right_edge.i == edge - 1]
+    inf = next((t for t in reversed(ends_here) if t.tag_ == "VB" and
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)), None)
+    if inf is None or any(c.dep_ in SUBJECT_DEPS for c in inf.children):
+        return None
+    opens = any(c.dep_ == "mark" for c in inf.children) or inf.left_edge.i == inf.sent.start
+    return inf if opens else None
 
 
 # ---------------------------------------------------------------- word and item matching

@@ -42,12 +42,14 @@ def _within(a: list[ActorRef], b: list[ActorRef]) -> bool:
     return all(any(_same(x, y) for y in b) for x in a)
 
 
-def _compatible_actors(k: Event, e: Event) -> bool:
+def _compatible_actors(k: Event, e: Event, joint: frozenset[str] | set[str] = frozenset()) -> bool:
     """The two events have the same participants, or one names a part of the other's ("Russia
     will consult with Turkey" is not "Russia, Azerbaijan and Armenia will hold a meeting")."""
     pk, pe = k.source + k.target, e.source + e.target
     if not _overlap(pk, pe) or not (_within(pe, pk) or _within(pk, pe)):
         return False
+    if k.what in joint:
+        return True  # either side of consultations may tell them
     return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
 
 
@@ -64,31 +66,54 @@ def _compatible_dates(k: Event, e: Event) -> bool:
     return pk[0] <= pe[1] and pe[0] <= pk[1]
 
 
-def restates(k: Event, e: Event, doc: Document, reference: bool = False) -> bool:
+def restates(k: Event, e: Event, doc: Document, reference: bool = False,
+             joint: frozenset[str] | set[str] = frozenset()) -> bool:
     """True where ``e`` says again what ``k`` said. A ``reference`` ("Turkey's offensive") names
-    an act already told, whatever the tense it is told in."""
+    an act already told, whatever the tense it is told in. A ``joint`` class (consultations: "A
+    consulted B" is "B consulted A") may be told again with its sides the other way round."""
     if k.what != e.what or (k.status != e.status and not reference):
         return False
-    if not (_compatible_actors(k, e) and _compatible_dates(k, e)):
+    if not (_compatible_actors(k, e, joint) and _compatible_dates(k, e)):
         return False
     if k.sentence is not None and e.sentence is not None and abs(e.sentence - k.sentence) <= WINDOW:
         return True
-    if e.quote is not None and _overlap(k.source, e.source):
+    # a joint act is its sides' together: either may tell it again ("Within the framework of the
+    # consultations, issues ... were discussed", quoted from one side of consultations told before)
+    doers = k.source + k.target if k.what in joint else k.source
+    if e.quote is not None and _overlap(doers, e.source):
         return True
     # far apart: the same act by the same actors to the same actors ("Putin urged both sides to
     # observe the ceasefire" in the lead and again in the closing line)
-    if not (k.source and e.source and _overlap(k.source, e.source)):
+    if not (doers and e.source and _overlap(doers, e.source)):
         return False
+    if k.what in joint:  # "Hajiyev, following the consultations with Zakharova": the sides the other way round
+        return not e.target or _overlap(doers, e.target)
     return not (k.target and e.target) or _overlap(k.target, e.target)
 
 
-def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset()
+def _part_of(k: Event, e: Event) -> bool:
+    """``e`` tells more of the act ``k`` ("who was also killed in the airstrike" after "forces
+    killed Soleimani in an airstrike"): the same class, by the same doer (or by no one named)."""
+    return k.what == e.what and bool(k.source) and (not e.source or _overlap(k.source, e.source)) \
+        and _compatible_dates(k, e)
+
+
+def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset(),
+                 joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset()
                  ) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
-    the ids of events named by a noun ("the United States' killing of Soleimani")."""
+    the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
+    classes whose sides may be told either way round; ``parts`` the ids of events that name the
+    act they belong to ("killed in the airstrike"), whose participants join that act's."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
-        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references)), None)
+        if e.id in parts:
+            whole = next((k for k in reversed(kept) if _part_of(k, e)), None)
+            if whole is not None:
+                whole.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, "restatement"))
+                whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
+                continue
+        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint)), None)
         if target is None:
             kept.append(e)
             continue
