@@ -1,9 +1,11 @@
-"""The evaluation gate: the dev set through the real command line, scored by the shared scorer.
+"""The evaluation gate: each development set through the real command line, scored by the shared scorer.
 
 As trafilatura keeps a benchmark in its CI, this test runs ``storyline extract ... --format eval``
-on ``<shared>/eval/dev/articles`` exactly as a user would, scores the output with
-``<shared>/eval/score.py --json`` and fails when a figure falls below the floor pinned in
-``eval_floors.yaml`` (each floor with the reason it has its value). It never changes a floor.
+on the five dev wire stories (``<shared>/eval/dev/articles``) and on the ten Wikinews articles
+(``<shared>/eval/wikinews/articles.jsonl``) exactly as a user would, scores each output with
+``<shared>/eval/score.py --json`` against the set's gold and fails when a figure falls below the
+floor pinned for that set in ``eval_floors.yaml`` (each floor with the reason it has its value).
+Two sets because tuning on one alone overfits it. It never changes a floor.
 """
 
 from __future__ import annotations
@@ -18,7 +20,16 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-FLOORS = Path(__file__).with_name("eval_floors.yaml")
+FLOORS_FILE = Path(__file__).with_name("eval_floors.yaml")
+FLOORS: dict[str, dict] = yaml.safe_load(FLOORS_FILE.read_text(encoding="utf-8")) or {}
+
+
+def _inputs(shared: Path, name: str) -> list[Path]:
+    """The articles of a development set: a folder of .txt files, or one JSON Lines file."""
+    folder = shared / "eval" / name
+    if (folder / "articles.jsonl").exists():
+        return [folder / "articles.jsonl"]
+    return sorted((folder / "articles").glob("*.txt"))
 
 
 def _figure(result: dict, path: str) -> float:
@@ -29,32 +40,36 @@ def _figure(result: dict, path: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def scores(shared: Path, tmp_path_factory) -> dict:
-    articles = sorted((shared / "eval" / "dev" / "articles").glob("*.txt"))
-    if not articles:
-        pytest.skip(f"no dev articles in {shared / 'eval' / 'dev' / 'articles'}")
-    out = tmp_path_factory.mktemp("gate") / "dev.jsonl"
+def scores(shared: Path, tmp_path_factory) -> dict[str, dict]:
+    out: dict[str, dict] = {}
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
-    with open(out, "w", encoding="utf-8") as fh:
-        done = subprocess.run([sys.executable, "-m", "storyline", "extract", *map(str, articles), "--format", "eval"],
-                              stdout=fh, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO, check=False)
-    assert done.returncode == 0, done.stderr
-    scored = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(out),
-                             str(shared / "eval" / "dev" / "gold"), "--json"],
-                            capture_output=True, text=True, check=True)
-    return json.loads(scored.stdout.strip().splitlines()[-1])
+    for name in FLOORS:
+        articles = _inputs(shared, name)
+        assert articles, f"no articles for the development set {name!r} under {shared / 'eval' / name}"
+        pred = tmp_path_factory.mktemp("gate") / f"{name}.jsonl"
+        with open(pred, "w", encoding="utf-8") as fh:
+            done = subprocess.run([sys.executable, "-m", "storyline", "extract", *map(str, articles),
+                                   "--format", "eval"],
+                                  stdout=fh, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO, check=False)
+        assert done.returncode == 0, done.stderr
+        scored = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(pred),
+                                 str(shared / "eval" / name / "gold"), "--json"],
+                                capture_output=True, text=True, check=True)
+        out[name] = json.loads(scored.stdout.strip().splitlines()[-1])
+    return out
 
 
 def test_floors_name_figures_the_scorer_prints(scores):
-    floors = yaml.safe_load(FLOORS.read_text(encoding="utf-8"))
-    assert floors, f"{FLOORS} pins no floor"
-    for path, spec in floors.items():
-        _figure(scores, path)  # raises KeyError for a figure the scorer does not print
-        assert spec.get("reason"), f"{path}: every floor needs its reason"
+    assert set(FLOORS) == {"dev", "wikinews"}, f"{FLOORS_FILE} pins floors for {sorted(FLOORS)}"
+    for name, floors in FLOORS.items():
+        assert floors, f"{FLOORS_FILE}: no floor for {name}"
+        for path, spec in floors.items():
+            _figure(scores[name], path)  # raises KeyError for a figure the scorer does not print
+            assert spec.get("reason"), f"{name} {path}: every floor needs its reason"
 
 
-@pytest.mark.parametrize("path", list(yaml.safe_load(FLOORS.read_text(encoding="utf-8")) or {}))
-def test_dev_figure_holds_its_floor(scores, path):
-    spec = yaml.safe_load(FLOORS.read_text(encoding="utf-8"))[path]
-    got = _figure(scores, path)
-    assert got >= spec["floor"], f"{path} fell to {got:.3f}, below its floor {spec['floor']} ({spec['reason']})"
+@pytest.mark.parametrize(("name", "path"), [(n, p) for n, floors in FLOORS.items() for p in floors])
+def test_figure_holds_its_floor(scores, name, path):
+    spec = FLOORS[name][path]
+    got = _figure(scores[name], path)
+    assert got >= spec["floor"], f"{name}: {path} fell to {got:.3f}, below its floor {spec['floor']} ({spec['reason']})"
