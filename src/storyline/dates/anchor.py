@@ -23,7 +23,9 @@ than its day, "recently" to its year: the text says only that it is near the sto
 
 from __future__ import annotations
 
-from ..model import DateValue, Document, TimeExpression
+from collections.abc import Iterator
+
+from ..model import DateValue, Document, Sentence, TimeExpression
 from .values import parse_value
 
 NEWS_TENSES = {"reported", "planned", "hoped", "present", "future", "news"}
@@ -148,16 +150,22 @@ def _lead_end(doc: Document) -> int:
     return end
 
 
+def _back_in_paragraph(doc: Document, here: int) -> Iterator[tuple[int, Sentence]]:
+    """Sentence ``here`` and the ``BACKGROUND_SENTENCES`` before it, nearest first, as far as its
+    paragraph goes: the context a clause's date may come from."""
+    paragraph = doc.sentences[here].paragraph
+    for k in range(here, max(-1, here - BACKGROUND_SENTENCES - 1), -1):
+        if doc.sentences[k].paragraph != paragraph:
+            return
+        yield k, doc.sentences[k]
+
+
 def _background_year(doc: Document, start: int, end: int) -> DateValue | None:
     """A year named in the clause's sentence, else in the sentences just before it."""
     here = doc.sentence_at(start)
     if here is None:
         return None
-    paragraph = doc.sentences[here].paragraph
-    for k in range(here, max(-1, here - BACKGROUND_SENTENCES - 1), -1):
-        s = doc.sentences[k]
-        if s.paragraph != paragraph:
-            break
+    for k, s in _back_in_paragraph(doc, here):
         years = [t for t in doc.timexes if s.start <= t.start < s.end and _dated(t)
                  and not (start <= t.start < end)]
         if years:
@@ -184,11 +192,7 @@ def frame_date(doc: Document, start: int) -> DateValue | None:
     sdoc = doc._spacy
     if here is None or sdoc is None:
         return None
-    paragraph = doc.sentences[here].paragraph
-    for k in range(here, max(-1, here - BACKGROUND_SENTENCES - 1), -1):
-        s = doc.sentences[k]
-        if s.paragraph != paragraph:
-            break
+    for _, s in _back_in_paragraph(doc, here):
         framing = [t for t in doc.timexes if s.start <= t.start and t.end <= min(s.end, start)
                    and _dated(t) and t.range_end is None and _adverbial(sdoc, t)]
         if framing:
