@@ -419,3 +419,61 @@ def test_a_bare_definite_noun_names_the_body_named_in_full_before(code):
                   "The embassy rejected the request on Monday.")
     e = only(events, "REJECT")
     assert "united states" in names(e.source)
+
+
+# ---------------------------------------------------------------- who can take part in force
+
+
+def test_a_warning_that_predicts_is_a_comment_not_a_threat(code):
+    for text in ("The IMF warned on Thursday that India's budget deficit was too large.",
+                 "BA warned that yields would decline this year.",
+                 "The central bank governor warned against placing too much weight on one month's data."):
+        assert not [e for e in code(text) if e.what == "THREATEN"], text
+
+
+def test_a_warning_of_harm_the_speaker_will_do_or_to_an_addressee_is_a_threat(code):
+    e = only(code("The Houthi spokesman said: \"We warn the Saudis that our targets will keep expanding.\""),
+             "THREATEN")
+    assert "saudi" in names(e.target)
+    e = only(code("Iran warned the United States on Monday against exacerbating the Gulf crisis."), "THREATEN")
+    assert "iran" in names(e.source) and "united states" in names(e.target)
+
+
+def test_force_against_what_cannot_take_part_is_no_assault(code):
+    for text in ("The finance minister, Palaniappan Chidambaram, said he would fight poverty.",
+                 "Japan's economy minister Heizo Takenaka vowed to overcome deflation.",
+                 "\"We are fighting this,\" Ryanair's chief executive Michael O'Leary said on Monday.",
+                 "The US dollar has hit a new record low against the euro.",
+                 "US Airways is battling to cut costs.",
+                 "The finance minister vowed to launch a direct assault on poverty."):
+        assert not [e for e in code(text) if e.what in ("ASSAULT", "THREATEN")], text
+
+
+def test_a_thing_is_no_source_of_force(code):
+    assert not [e for e in code("India's rupee has hit a five-year high.") if e.what == "ASSAULT"]
+
+
+def test_force_by_armed_means_or_on_places_and_vessels_stays_an_assault(code):
+    e = only(code("Iranian gunboats attacked a tanker in the Gulf on Monday."), "ASSAULT")
+    assert "iran" in names(e.source)
+    e = only(code("US warships destroyed an Iranian oil platform on Monday."), "ASSAULT")
+    assert "united states" in names(e.source)
+    e = only(code("The US launched a retaliatory strike against Iranian targets in the Gulf."), "ASSAULT")
+    assert "united states" in names(e.source)
+    e = only(code("The Syrian army launched an attack on the village."), "ASSAULT")
+    assert "syria" in names(e.source)
+
+
+def test_an_attack_on_a_record_is_criticism(code):
+    e = only(code("Senator John Kerry attacked President Bush's economic record on Tuesday."), "ACCUSE")
+    assert e.cameo == "111" and "kerry" in names(e.source) and "bush" in names(e.target)
+
+
+def test_threatened_with_a_misfortune_names_no_threatener(code):
+    assert not [e for e in code("LG Card had been threatened with collapse because of its huge debts.")
+                if e.what == "THREATEN"]
+
+
+def test_a_proper_name_is_no_inflection_of_a_pattern_word(code):
+    events = code("Both sides said they planned to reopen their consulates in Karachi and Mumbai (Bombay).")
+    assert not [e for e in events if e.what in ("ASSAULT", "THREATEN")]

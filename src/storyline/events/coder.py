@@ -26,7 +26,7 @@ from ..model import ActorRef, DateValue, Document, Event
 from ..pipeline import Context
 from .actors import ActorResolver, entity_mentions, same_actor
 from .context import clause_date, clause_place
-from .lexicon import Lexicon, load_event_lexicon
+from .lexicon import Lexicon, load_agent_nouns, load_event_lexicon
 from .match import Trigger, clausal_subject, light_verb_of, match_noun, match_verb
 from .merge import merge_events
 from .plover import EventClass, load_plover_map
@@ -44,6 +44,15 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into"
 #: name the partner; not "on" or "of", which name the topic ("talks on Syria").
 CARRIED_PARTNER_PREPS = frozenset({"with", "against"})
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+#: Entity types of a head that can take part in a use of force (with actors, agents, places).
+PARTICIPANT_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+#: Entity types of a time or a measure, which take part in nothing.
+MEASURE_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+#: Pronouns that point at a thing or a fact, not at someone ("we are fighting this").
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what", "something", "anything",
+                            "everything", "nothing"})
+#: Words by which a warning's content names the speaker's side as who will act.
+SPEAKER_SIDE = frozenset({"we", "i", "our", "my", "us"})
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
 
 
@@ -94,6 +103,18 @@ class Coder:
         self.collectives = ctx.lexicon("event_collectives") or {}
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
+        self.force_means = {w.lower() for w in self.collectives.get("force_means", [])}
+        # who or what can take part in a use of force besides a found actor (participant_classes)
+        self.participant_nouns = load_agent_nouns() | self.force_nouns | self.force_means | \
+            {w.lower() for w in self.collectives.get("force_targets", [])} | \
+            {w.lower() for w in self.collectives.get("agent_nouns", [])} | \
+            {w.lower() for w in self.collectives.get("heads", [])}
+        self.undertaking_nouns = {w.lower() for w in self.lex.settings.get("undertaking_nouns", [])}
+        self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
+        self.verbal_attack_verbs = {w.lower() for w in self.lex.settings.get("verbal_attack_verbs", [])}
+        self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
+        self.warning_verbs = {w.lower() for w in self.lex.settings.get("warning_verbs", [])}
+        self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
         self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
@@ -256,6 +277,8 @@ class Coder:
             if c.drop:
                 continue
             self._arguments(c, resolver, previous)
+            self._take_part(c, resolver)
+            self._warning(c, resolver)
             self._evidence(c, doc)
             if c.trig.token.lower_ == "according":
                 continue
@@ -367,6 +390,10 @@ class Coder:
                 if up.pos_ in ("VERB", "AUX"):
                     tok = up
                     continue
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and before is not None and before.dep_ == "pobj" \
+                    and before.pos_ in ("PROPN", "NOUN") and before.head.head.i == tok.head.i:
+                return before, False  # "spoke of Turkey assuming the duty": the gerund's own subject
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
                 # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
                 up = tok.head
@@ -405,8 +432,11 @@ class Coder:
                 src_toks += agent
             elif passive:
                 src_toks += agent
-                with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in head.children) or \
-                    head.lemma_.lower() in self.stative_passives
+                # "had been allied with Turkey": the with-phrase names a partner; not "threatened with
+                # sanctions", whose with-phrase names the means
+                with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" and
+                                any(self._can_take_part(o, res) for o in ch.children if o.dep_ == "pobj")
+                                for ch in head.children) or head.lemma_.lower() in self.stative_passives
                 if subj is not None and not agent and (subj.lemma_.lower() in self.force_nouns or with_prep):
                     src_toks.append(subj)  # "peacekeepers would be deployed", "had been allied with"
                 elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
@@ -415,6 +445,9 @@ class Coder:
                     # "the PKK is banned in Turkey": the state where it happens acts
                     src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
                                  for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+            elif subj is not None and c.cls.what in self.political_sources and \
+                    self._thing(subj, res) and not any(w.i == subj.i for w in trig.words):
+                pass  # "India's rupee has hit a five-year high": a thing, not its owner, is the subject
             elif subj is not None:
                 src_toks.append(subj)
                 if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she") and not res.refs_for(subj):
@@ -482,6 +515,7 @@ class Coder:
         # fighters, troops ...; or the organisation an act noun names as its agent ("an Al-Qaeda
         # suicide attack"): a political actor even where no list knows it
         c.armed_source = any(t.lemma_.lower() in self.force_nouns or t.lower_ in self.force_nouns
+                             or t.lower_ in self.force_means or t.lemma_.lower() in self.force_means
                              for t in src_toks) or \
             (trig.kind == "noun" and any(t.ent_type_ in AGENT_ENTS and t.head.i == trig.token.i for t in src_toks))
         source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
@@ -541,6 +575,98 @@ class Coder:
                                                        self._referenced_act(m))
             out += refs
         return out
+
+    def _can_take_part(self, tok: Token, res: ActorResolver) -> bool:
+        """Whether a noun phrase's head can take part in a use of force: an actor the actors layer
+        found there (a name, a role, a pronoun), a proper name or named entity, a personal pronoun,
+        or a noun of PETRARCH's agents, a force, its means or what force hits (a village, a
+        tanker). Not a thing of the economy or an idea ("the rupee", "poverty", "this")."""
+        if tok.ent_type_ in MEASURE_ENTS:
+            return False  # "on Tuesday", "hit 156 billion dlrs"
+        if res.by_token.get(tok.i) or tok.pos_ == "PROPN" or tok.ent_type_ in PARTICIPANT_ENTS:
+            return True
+        if tok.pos_ == "PRON":
+            return tok.lower_ not in DEMONSTRATIVES
+        if tok.dep_ == "appos" and tok.head.i != tok.i and (tok.head.pos_ == "PROPN" or res.by_token.get(tok.head.i)):
+            return True  # "Deutsche Boerse, the German stock exchange that ..."
+        return tok.lemma_.lower() in self.participant_nouns or tok.lower_ in self.participant_nouns
+
+    def _thing(self, tok: Token, res: ActorResolver) -> bool:
+        """A subject that cannot act: a thing whose owner the actor layer names ("India's rupee",
+        "the Indian ocean tsunami"), not a body named beside it ("the administrator, Enrico Bondi"),
+        an act ("Turkish airstrikes") or an intention ("Castro's decision to ban")."""
+        return tok.pos_ == "NOUN" and not self._can_take_part(tok, res) and not self._act_noun(tok) and \
+            tok.lemma_.lower() not in self.planned_governors and tok.lemma_.lower() not in self.undertaking_nouns \
+            and not any(c.dep_ == "appos" for c in tok.children)
+
+    def _act_noun(self, tok: Token) -> bool:
+        """"Turkish airstrikes killed ...": an act noun as subject stands for its agent's act."""
+        return (self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)) is not None
+
+    def _take_part(self, c: Candidate, res: ActorResolver) -> None:
+        """A use of force on something that cannot take part in one is a figure of speech: "to
+        fight poverty", "overcome deflation", "we are fighting this [law]", "hit a five-year high";
+        "attacked Bush's economic record" is criticism. So is striving: "battling to cut costs".
+        Fighters, troops and their means keep the reading ("U.S. forces destroyed a platform")."""
+        if c.trig.kind not in ("verb", "noun") or c.cls.what not in self.participant_classes or c.armed_source \
+                or c.drop:
+            return
+        head = c.head if c.trig.kind == "verb" else c.trig.token
+        words = {w.i for w in c.trig.words if w.i != c.trig.token.i}
+        # an object that holds the pattern's words is the pattern's ("suffered thousands of casualties")
+        objects = [o for o in head.children if o.dep_ in OBJECT_DEPS and not any(t.i in words for t in o.subtree)] \
+            if c.trig.kind == "verb" else []
+        # "launched a direct assault on poverty": the pattern's noun carries the object
+        carriers = [head, *[w for w in c.trig.words if w.pos_ == "NOUN" and w.head.i == head.i]]
+        objects += [o for h in carriers for p in h.children if p.dep_ == "prep"
+                    and p.lower_ in ("with", "against", "on", "at") and p.i not in words
+                    for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in MEASURE_ENTS]
+        if not objects and c.trig.kind == "verb":
+            strives = any(x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                          for x in head.children)
+            if strives and not c.target:
+                c.drop = True  # "battling to cut costs", "struggling to keep up"
+            return
+        if not objects:
+            return
+        members = [m for o in objects for m in (o, *o.conjuncts)]
+        if any(self._can_take_part(m, res) or self._act_noun(m) for m in members):
+            return  # "launched a strike": the act's own noun
+        if any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") for m in members for d in m.children):
+            return  # "struck Iranian targets": a state's things
+        verb = " ".join(w.lemma_.lower() for w in sorted(c.trig.words, key=lambda w: w.i) if w.i == head.i
+                        or (w.dep_ == "prt" and w.head.i == head.i))
+        if c.trig.kind == "verb" and c.source and \
+                (verb in self.verbal_attack_verbs or head.lemma_.lower() in self.verbal_attack_verbs):
+            self._recode(c, self.verbal_attack_code)  # "attacked Bush's economic record": criticism of Bush
+            return
+        c.drop = True
+
+    def _warning(self, c: Candidate, res: ActorResolver) -> None:
+        """A warning is a threat only where it names harm that the speaker's side will do ("we warn
+        the Saudis that our targets will keep expanding") or is addressed to someone ("warned Iran
+        against exacerbating the crisis"). One that predicts or cautions ("BA warned that yields
+        would fall", "the IMF warned that India's deficit was too large") is a pessimistic comment."""
+        tok = c.trig.token
+        if c.drop or c.trig.kind != "verb" or c.trig.pattern is not None or not c.code.startswith("13") or \
+                tok.lemma_.lower() not in self.warning_verbs:
+            return
+        content = [x for x in c.head.children if x.dep_ in ("ccomp", "parataxis")]
+        addressed = any(o.dep_ in OBJECT_DEPS for o in c.head.children)
+        if content:
+            subjects = [s for x in content for s in x.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+            for s in subjects:
+                owner = [s, *[p for p in s.children if p.dep_ == "poss"]]
+                if any(o.lower_ in SPEAKER_SIDE for o in owner):
+                    return  # "our targets will keep expanding": the speaker's side will do it
+                refs = [r for o in owner for r in res.refs_for(o)]
+                if any(same_actor(r, sp) for r in refs for sp in c.source):
+                    return  # "Iran warned that it would retaliate"
+                if addressed and s.pos_ == "PRON" and not refs:
+                    return  # "warned Iran that it was ready to retaliate", "warned buyers they would face ..."
+        elif addressed:
+            return  # "warned the Russian government about its attacks": a warning to someone
+        self._recode(c, self.warning_comment_code)
 
     @staticmethod
     def _political(ref: ActorRef) -> bool:

@@ -236,6 +236,14 @@ def _build(extra_files: tuple[Path, ...]) -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def load_agent_nouns() -> frozenset[str]:
+    """PETRARCH's agent nouns (data/events/agent_nouns.txt, see scripts/build_agent_nouns.py):
+    common nouns that name who can act or be acted on (villagers, insurgents, a frigate)."""
+    text = data_path("events", "agent_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def load_event_lexicon(extra_files: list[Path] | tuple[Path, ...] = ()) -> Lexicon:
     """The compiled lexicon for these user files (built once per process and set of files)."""
     return _build(tuple(Path(f) for f in extra_files))

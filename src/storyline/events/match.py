@@ -132,7 +132,10 @@ def word_matches(word: str, tok: Token, exact: bool = False) -> bool:
         return True
     if word.endswith("s") and word[:-1] == lem:
         return True
-    # TABARI-style stems: ATTACK matches attacks, attacked, attacking
+    # TABARI-style stems: ATTACK matches attacks, attacked, attacking; a proper name is no
+    # inflection of a common word ("Bombay" is not BOMB), save a plural ("Attacks" in a headline)
+    if tok.pos_ == "PROPN" and low[len(word):] not in ("s", "es"):
+        return False
     return len(word) >= 4 and low.startswith(word) and len(low) - len(word) <= 3
 
 
