@@ -29,6 +29,10 @@ class StorySettings:
     weight_actors: float = 0.2
     weight_type: float = 0.25
     weight_date: float = 0.25
+    # new documents the story update takes in per transaction: memory holds one batch of documents,
+    # and an update killed half-way keeps what it committed (a rerun completes it, same result).
+    # Larger batches recompute the story events of busy years less often (faster on big loads).
+    update_batch: int = 500
 
 
 @dataclass
