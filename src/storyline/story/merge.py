@@ -22,7 +22,7 @@ Everything is a pure function of the events given, in a fixed order: the same ev
 the same story events with the same ids (the store glue relies on it to recompute incrementally).
 
 Planned and hoped events are never merged with what happened: they are linked to the later story
-event that carried them out (``StoryEvent.happened_as``).
+event that carried them out (``StoryEvent.happened_as``), within their group of date buckets.
 """
 
 from __future__ import annotations
