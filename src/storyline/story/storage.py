@@ -67,10 +67,10 @@ def knowledge(options: Options) -> Knowledge:
     return Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
 
 
-def _in(values: Iterable[Any]) -> tuple[str, list[Any]]:
-    """A placeholder list and its values for ``col IN (...)``."""
-    vals = list(values)
-    return ", ".join("?" for _ in vals) or "NULL", vals
+def _in(values: Iterable[str]) -> tuple[str, list[Any]]:
+    """What goes in ``col IN (...)`` for these strings, and its one parameter: a list unnested,
+    not a placeholder per value (binding 100,000 placeholders takes seconds, the list a tenth)."""
+    return "SELECT unnest(?::VARCHAR[])", [list(values)]
 
 
 # ---------------------------------------------------------------- near-copies
