@@ -17,9 +17,17 @@ whole process tree every 0.2 s: what the run needs from the machine with every w
 
 The first N articles of the corpus are copied to a temporary JSON Lines file (never into the
 repository: the BBC and Reuters files are for research use only), ingested into a temporary
-database and deleted afterwards.
+database and deleted afterwards. Given several corpus files, the sample takes one article of each
+in turn (a mixed sample: dated and undated, long and short articles).
 
-    python benchmarks/throughput.py [--corpus FILE] [--limit 200] [--workers 1 2] [--rounds 1]
+For a robustness run at scale, ``--story`` also measures, on the database of the last ingest,
+the story layer rebuilt from scratch (``storyline story --rebuild``: the update ``ingest`` ran
+at its end, alone), then ``storyline timeline --format json`` and ``storyline network --format
+json``; ``--slowest K`` times every article alone (one process, one article per batch) and lists
+the K slowest, to find pathological documents.
+
+    python benchmarks/throughput.py [--corpus FILE ...] [--limit 200] [--workers 1 2] [--rounds 1]
+                                    [--no-baseline] [--story] [--slowest K]
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.options import Options
+from storyline.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-corpus" / "news-bbc.jsonl.gz"
 SAMPLE_SECONDS = 0.2
@@ -115,17 +124,55 @@ def _wrapped(cmd: list[str]) -> dict[str, Any]:
     return json.loads(out.stdout)
 
 
-def _sample(corpus: Path, limit: int, dest: Path) -> int:
-    opener = gzip.open if corpus.suffix == ".gz" else open
+def _sample(corpora: list[Path], limit: int, dest: Path) -> int:
+    """The first ``limit`` articles with text, one of each corpus file in turn."""
+    sources = [(gzip.open if c.suffix == ".gz" else open)(c, "rt", encoding="utf-8") for c in corpora]
     n = 0
-    with opener(corpus, "rt", encoding="utf-8") as src, dest.open("w", encoding="utf-8") as out:
-        for line in src:
-            if n >= limit:
-                break
-            if line.strip() and json.loads(line).get("text", "").strip():
-                out.write(line if line.endswith("\n") else line + "\n")
-                n += 1
+    try:
+        with dest.open("w", encoding="utf-8") as out:
+            while sources and n < limit:
+                for src in list(sources):
+                    line = next((ln for ln in src if ln.strip() and json.loads(ln).get("text", "").strip()), None)
+                    if line is None:
+                        sources.remove(src)
+                        continue
+                    out.write(line if line.endswith("\n") else line + "\n")
+                    n += 1
+                    if n >= limit:
+                        break
+    finally:
+        for src in sources:
+            src.close()
     return n
+
+
+def _per_document(sample: Path, slowest: int) -> None:
+    """Every article through the stages alone, timed: the distribution and the slowest."""
+    from storyline.pipeline import Context, process_batch
+    from storyline.read import read_paths
+
+    ctx = Context(Options())
+    ctx.nlp  # noqa: B018 - loaded before the clock starts
+    times: list[tuple[float, str, int, str]] = []
+    items = list(read_paths([str(sample)]))
+    process_batch(items[:1], ctx)  # untimed: what loads on first use (lexicons, knowledge base) loads here
+    for item in items:
+        start = time.perf_counter()
+        (outcome,) = process_batch([item], ctx)
+        chars = len(getattr(item, "text", "") or "")
+        name = getattr(item, "name", None) or item.origin
+        times.append((time.perf_counter() - start, name, chars, f"failed: {outcome.error}" if outcome.error else ""))
+    ms = sorted(t[0] * 1000 for t in times)
+    per_k = sorted(1e6 * t[0] / max(1, t[2]) for t in times)
+
+    def q(xs: list[float], f: float) -> float:
+        return xs[min(len(xs) - 1, int(f * len(xs)))]
+
+    print(f"per article, alone (--workers 1, one article per batch, {len(ms)} articles): ms median {q(ms, .5):.0f}, "
+          f"p90 {q(ms, .9):.0f}, p99 {q(ms, .99):.0f}, max {ms[-1]:.0f}; ms per 1,000 characters median "
+          f"{q(per_k, .5):.1f}, p99 {q(per_k, .99):.1f}, max {per_k[-1]:.1f}")
+    for dt, origin, chars, failed in sorted(times, reverse=True)[:slowest]:
+        print(f"  {dt * 1000:7.0f} ms {chars:8,} chars {1e6 * dt / max(1, chars):6.1f} ms/1k  {origin} {failed}")
 
 
 def _summary(stderr: str) -> str:
@@ -135,12 +182,18 @@ def _summary(stderr: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="a JSON Lines corpus (.jsonl or .jsonl.gz)")
+    ap.add_argument("--corpus", type=Path, nargs="+", default=[CORPUS],
+                    help="JSON Lines corpora (.jsonl or .jsonl.gz); several are sampled in turn")
     ap.add_argument("--limit", type=int, default=200, help="articles to use (the first N with text)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="--workers values to measure")
     ap.add_argument("--batch-size", type=int, default=Options().batch_size)
     ap.add_argument("--commit-every", type=int, default=1, help="as storyline ingest's option")
     ap.add_argument("--rounds", type=int, default=1, help="repeat every run, keep the fastest of each")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the spaCy-alone run")
+    ap.add_argument("--story", action="store_true",
+                    help="also measure the story rebuild, timeline and network on the last database")
+    ap.add_argument("--slowest", type=int, default=0, metavar="K",
+                    help="also time every article alone and list the K slowest")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
     ap.add_argument("--baseline", nargs=3, metavar=("TEXTS", "MODEL", "BATCH"), help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -155,7 +208,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="storyline-throughput-") as tmp:
         sample, one = Path(tmp) / "sample.jsonl", Path(tmp) / "one.jsonl"
         n = _sample(a.corpus, a.limit, sample)
-        _sample(a.corpus, 1, one)
+        _sample(a.corpus[:1], 1, one)
         chars = sum(len(json.loads(line)["text"]) for line in sample.open(encoding="utf-8"))
 
         def command(label: str, texts: Path, db: Path) -> list[str]:
@@ -165,13 +218,15 @@ def main() -> None:
                     "--workers", label.rsplit(" ", 1)[1], "--batch-size", str(a.batch_size),
                     "--commit-every", str(a.commit_every)]
 
-        labels = [BASELINE, *(f"storyline ingest --workers {w}" for w in a.workers)]
+        labels = [*([] if a.no_baseline else [BASELINE]), *(f"storyline ingest --workers {w}" for w in a.workers)]
+        last_db = Path()
         best: dict[str, dict[str, Any]] = {}
         start_up: dict[str, float] = {}
         for r in range(a.rounds):
             for i, label in enumerate(labels):
                 for texts, into in ((one, start_up), (sample, None)):
-                    result = _wrapped(command(label, texts, Path(tmp) / f"r{r}-{i}-{texts.stem}.duckdb"))
+                    last_db = Path(tmp) / f"r{r}-{i}-{texts.stem}.duckdb"
+                    result = _wrapped(command(label, texts, last_db))
                     if result["code"] not in (0, 1):  # 1: some articles failed, the others were stored
                         sys.exit(f"{label} exited with {result['code']}:\n{result['stderr'][-2000:]}")
                     if into is not None:
@@ -179,7 +234,20 @@ def main() -> None:
                     elif label not in best or result["wall"] < best[label]["wall"]:
                         best[label] = result
 
-    print(f"{n} articles ({chars / n:,.0f} characters on average) from {a.corpus.name}, model {model}, "
+        story: dict[str, dict[str, Any]] = {}
+        if a.story:
+            for args in (["story", "--rebuild"], ["timeline", "--format", "json"], ["network", "--format", "json"]):
+                label = "storyline " + " ".join(args)
+                story[label] = _wrapped([sys.executable, "-m", "storyline", *args, "--db", str(last_db)])
+                if story[label]["code"] != 0:
+                    sys.exit(f"{label} exited with {story[label]['code']}:\n{story[label]['stderr'][-2000:]}")
+            with Store(last_db, read_only=True) as store:
+                counts = {t: store.count(t) for t in ("documents", "events", "story_events", "story_links")}
+        if a.slowest:
+            _per_document(sample, a.slowest)
+
+    names = ", ".join(c.name for c in a.corpus)
+    print(f"{n} articles ({chars / n:,.0f} characters on average) from {names}, model {model}, "
           f"batch size {a.batch_size}, commit every {a.commit_every}, best of {a.rounds} round(s), "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
 
@@ -191,12 +259,18 @@ def main() -> None:
             f"{'peak RSS MB':>11} {'tree MB':>7} {'speed/spaCy':>11} {'RSS/spaCy':>9}")
     print(head)
     print("-" * len(head))
-    base = best[BASELINE]
+    base = best.get(BASELINE)
     for label, r in best.items():
         tree = f"{r['tree_kib'] / 1024:7.0f}" if r["tree_kib"] else f"{'n/a':>7}"
+        versus = (f"{steady(label) / steady(BASELINE):11.2f} {r['maxrss_kib'] / base['maxrss_kib']:9.2f}"
+                  if base else f"{'':11} {'':9}")
         print(f"{label:30} {r['wall']:6.1f} {n / r['wall']:6.1f} {start_up[label]:7.1f} {steady(label):13.1f} "
-              f"{1000 * r['cpu'] / n:10.1f} {r['maxrss_kib'] / 1024:11.0f} {tree} "
-              f"{steady(label) / steady(BASELINE):11.2f} {r['maxrss_kib'] / base['maxrss_kib']:9.2f}")
+              f"{1000 * r['cpu'] / n:10.1f} {r['maxrss_kib'] / 1024:11.0f} {tree} {versus}")
+    if story:
+        print(f"on the last database ({', '.join(f'{v:,} {k}' for k, v in counts.items())}):")
+        for label, r in story.items():
+            print(f"{label:40} {r['wall']:6.1f} s wall {1000 * r['cpu'] / n:6.1f} CPU ms/doc "
+                  f"{r['maxrss_kib'] / 1024:6.0f} MB peak RSS")
     for label, r in best.items():
         if label != BASELINE:
             print(f"{label}: {_summary(r['stderr'])}")

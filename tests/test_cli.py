@@ -7,6 +7,7 @@ rerun completes with every article stored exactly once.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -96,6 +97,28 @@ if __name__ == "__main__":
     for outcome in extract(read_paths(sys.argv[1:]), Options(workers=2, batch_size=1, stages=("test_forever",))):
         pass
 """
+
+
+def _descendants(root: int) -> set[int]:
+    """The pids of every process below ``root``, from the parent pids in /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # ended while we looked
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found: set[int] = set()
+    todo = [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
 
 
 def _alive(pid: int) -> bool:
@@ -282,6 +305,7 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
 
 
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process trees from /proc")
 def test_an_ingest_killed_halfway_is_completed_by_a_rerun(tmp_path: Path, shared: Path) -> None:
     corpus = shared / "data" / "news-corpus" / "news-wikinews.jsonl.gz"
     if not corpus.exists():
@@ -292,23 +316,33 @@ def test_an_ingest_killed_halfway_is_completed_by_a_rerun(tmp_path: Path, shared
     half = len(expected) // 2
     db = tmp_path / "wikinews.duckdb"
 
-    # two workers extract, the main process writes; killed (with its workers, as by a power cut)
-    # as soon as it reports half the articles stored
+    # two workers extract, the main process writes; the main process alone is killed as soon as
+    # it reports half the articles stored: its workers (and multiprocessing's resource tracker)
+    # must then end on their own, none left running orphaned
     proc = subprocess.Popen(_cli("ingest", str(corpus), "--db", str(db), "--workers", "2"), env=_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    seen = []
+    seen: list[str] = []
+    run_pids: set[int] = set()
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
             seen.append(line)
             if line.startswith("ingest: ") and int(line.split(" new")[0].rsplit(" ", 1)[1]) >= half:
-                os.killpg(proc.pid, signal.SIGKILL)
+                run_pids = _descendants(proc.pid)
+                os.kill(proc.pid, signal.SIGKILL)
                 break
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL, "".join(seen)
+        assert len(run_pids) >= 2, run_pids  # the two workers at least were there to be orphaned
+        for _ in range(600):  # a worker notices within a second; allow a loaded machine a minute
+            if not any(_alive(p) for p in run_pids):
+                break
+            time.sleep(0.1)
+        assert not [p for p in run_pids if _alive(p)], "processes of the killed ingest outlived it"
     finally:
-        if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):  # whatever went wrong, leave nothing running
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "".join(seen)
 
     with Store(db) as store:  # DuckDB replays what was committed; nothing half-written
         stored = store.count("documents")

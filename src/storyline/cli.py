@@ -144,10 +144,18 @@ def run_ingest(paths: list[str], options: Options) -> Any:
                 progress.update(task, description=tally.line())
                 if not err.is_terminal and tally.read % max(1, options.progress_every) == 0:
                     err.print(f"ingest: {tally.line()}", markup=False)
-        update_story(store, options)  # story tables follow the documents (one query when nothing is new)
+        update_story(store, options, _story_progress(options))  # story tables follow the documents
         total = store.count("documents")
     err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
     return tally
+
+
+def _story_progress(options: Options) -> Any:
+    """A line per committed batch of a story update that takes more than one."""
+    def said(report: Any, total: int) -> None:
+        if total > options.story.update_batch:
+            _consoles.err.print(f"story: {report.documents} of {total} documents taken in", markup=False)
+    return said
 
 
 @app.command()

@@ -12,6 +12,7 @@ Records are plain dataclasses. ``to_dict`` gives their JSON form (what ``storyli
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -59,13 +60,23 @@ class Record:
 def _revive(f: dataclasses.Field, value: Any) -> Any:
     """Turn nested dicts back into the record types named in a field's annotation."""
     hint = str(f.type)
+    klass = _record_type(hint)
+    if klass is not None:
+        if isinstance(value, list):
+            return [klass.from_dict(v) if isinstance(v, dict) else v for v in value]
+        if isinstance(value, dict) and not hint.startswith("dict"):
+            return klass.from_dict(value)
+    return value
+
+
+@functools.cache
+def _record_type(hint: str) -> type | None:
+    """The first record type a field's annotation names, found once per annotation (reading
+    stored documents back revives millions of fields)."""
     for name, klass in _RECORD_TYPES.items():
         if re.search(rf"\b{name}\b", hint):
-            if isinstance(value, list):
-                return [klass.from_dict(v) if isinstance(v, dict) else v for v in value]
-            if isinstance(value, dict) and not hint.startswith("dict"):
-                return klass.from_dict(value)
-    return value
+            return klass
+    return None
 
 
 # ---------------------------------------------------------------- dates

@@ -29,6 +29,10 @@ class StorySettings:
     weight_actors: float = 0.2
     weight_type: float = 0.25
     weight_date: float = 0.25
+    # new documents the story update takes in per transaction: memory holds one batch of documents,
+    # and an update killed half-way keeps what it committed (a rerun completes it, same result).
+    # Larger batches recompute the story events of busy years less often (faster on big loads).
+    update_batch: int = 500
 
 
 @dataclass
@@ -38,6 +42,10 @@ class Options:
     workers: int = 1  # processes that run the stages; the model is loaded once in each
     batch_size: int = 32  # documents per nlp.pipe batch
     max_chars: int = 2_000_000  # longer texts are refused with an error, not parsed for minutes
+    # longer texts are parsed in pieces cut at line breaks and joined (same offsets): spaCy's parser
+    # needs temporary memory in proportion to the text (a 100,000-character article took 440 MB),
+    # so a worker's peak memory stays that of a piece, whatever the article
+    parse_piece_chars: int = 20_000
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
     # knowledge-base documents stored with the database (`storyline actors add`, people learned in
     # earlier ingests) as (name, parsed YAML): ingest fills it, so worker processes receive them too

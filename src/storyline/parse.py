@@ -77,13 +77,51 @@ def _attach(doc: Document, sdoc: Any) -> Document:
     return doc
 
 
+def pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most about ``size`` characters that join back into it: at
+    the last line break before the limit (a line break starts a sentence anyway), else at the
+    last white space, else anywhere."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + 1, start + size) + 1
+        if cut <= start:
+            space = max(text.rfind(" ", start + 1, start + size), text.rfind("\t", start + 1, start + size))
+            cut = space + 1 if space > start else start + size
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _parse_long(text: str, ctx: Context) -> Any:
+    """A long text parsed piece by piece and joined into one spaCy Doc with the same offsets:
+    the parser needs temporary memory in proportion to the text it is given (about 1 GB per
+    100,000 characters), so one long document would set a worker's peak memory."""
+    parts = list(ctx.nlp.pipe(pieces(text, ctx.options.parse_piece_chars), batch_size=1))
+    # user data holds only caches of the pieces (the actor ruler's matches), rebuilt on first use
+    joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
+    if joined.text != text:  # cannot happen when the pieces join back; never store shifted offsets
+        raise StorylineError("E021", f"parsing a {len(text):,}-character text in pieces changed it")
+    return joined
+
+
+def _parse_one(text: str, ctx: Context) -> Any:
+    return _parse_long(text, ctx) if len(text) > ctx.options.parse_piece_chars else ctx.nlp(text)
+
+
 def parse_batch(docs: list[Document], ctx: Context) -> list[Document]:
-    for doc, sdoc in zip(docs, ctx.nlp.pipe((d.text for d in docs), batch_size=ctx.options.batch_size),
+    limit = ctx.options.parse_piece_chars
+    short = [d for d in docs if len(d.text) <= limit]
+    for doc, sdoc in zip(short, ctx.nlp.pipe((d.text for d in short), batch_size=ctx.options.batch_size),
                          strict=True):
         _attach(doc, sdoc)
+    for doc in docs:
+        if len(doc.text) > limit:
+            _attach(doc, _parse_long(doc.text, ctx))
     return docs
 
 
 @stage("parse", adds=("spacy", "sentences"), batch=parse_batch)
 def parse(doc: Document, ctx: Context) -> Document:
-    return _attach(doc, ctx.nlp(doc.text))
+    return _attach(doc, _parse_one(doc.text, ctx))

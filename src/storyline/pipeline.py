@@ -247,9 +247,14 @@ def _exit_with_parent(parent: int, every: float = 1.0) -> None:
             os._exit(1)
 
 
-def _init_worker(options: Options, stages: dict[str, Stage]) -> None:
+def _init_worker(parent: int, options: Options, stages: dict[str, Stage]) -> None:
+    """Set up a worker. ``parent`` is the pid of the process that started the pool, sent rather
+    than read here: a parent killed while this worker was still importing would make
+    ``os.getppid()`` already the reaper's pid, and the watch would then wait forever."""
     global _WORKER_CTX
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     _REGISTRY.update(stages)
     _WORKER_CTX = Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
@@ -271,7 +276,7 @@ def process(items: Iterable[RawDocument | Document | InputError], ctx: Context) 
     # millions of articles, and yield in input order.
     stages = _worker_stages(ctx.options.stages)
     with ProcessPoolExecutor(ctx.options.workers, mp_context=multiprocessing.get_context(WORKER_START_METHOD),
-                             initializer=_init_worker, initargs=(ctx.options, stages)) as pool:
+                             initializer=_init_worker, initargs=(os.getpid(), ctx.options, stages)) as pool:
         pending: list[Future[list[Outcome]]] = []
         for batch in _batches(items, size):
             pending.append(pool.submit(_work, batch))

@@ -472,52 +472,98 @@ class Store:
 
     def document(self, doc_id: str) -> Document:
         """A stored document rebuilt with every record extracted from it (the spaCy parse aside)."""
-        rows = self.query("SELECT * FROM documents WHERE id = ?", [doc_id])
-        if not rows:
+        docs = self.read_documents([doc_id])
+        if not docs:
             raise StorylineError("E044", f"no document with id {doc_id!r} in {self.path}")
-        row = _loads(rows[0])
-        data = {c: row[c] for c in _DOC_COLUMNS}
-        data["removed"] = list(row["removed"] or [])
-        data["metadata"] = row["metadata"] or {}
-        data["published"] = row["published"]
-        data.update(row.get("extra") or {})
-        doc = Document.from_dict(data)
+        return docs[0]
 
-        def children(table: str) -> list[dict[str, Any]]:
-            return [_loads(r) for r in self.query(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id])]
+    def read_documents(self, doc_ids: Sequence[str]) -> list[Document]:
+        """Stored documents rebuilt, in the order of ``doc_ids`` (an id not stored is left out).
 
-        for table, (cls, columns) in _FLAT.items():
-            setattr(doc, table, [_record(cls, r, columns) for r in children(table)])
-        for r in children("quotes"):
-            q = _record(Quote, r, _QUOTE_COLUMNS)
-            q.speaker = ActorRef.from_dict(r["speaker"]) if r["speaker"] else None
-            q.date = DateValue.from_dict(r["date"]) if r["date"] else None
-            doc.quotes.append(q)
-        refs = children("event_actors")
-        spans = children("event_sources")
-        for r in children("events"):
-            e = _record(Event, r, _EVENT_COLUMNS)
-            e.date = DateValue.from_dict(r["date"]) if r["date"] else None
-            for side in ("source", "target"):
-                setattr(e, side, [_record(ActorRef, x, _REF_COLUMNS)
-                                  for x in sorted(refs, key=lambda x: x["idx"])
-                                  if x["event_id"] == e.id and x["side"] == side])
-            e.evidence_more = [_evidence(x) for x in sorted(spans, key=lambda x: x["idx"])
-                               if x["event_id"] == e.id and x["idx"] > 0]
-            doc.events.append(e)
-        doc.actors = [self.actor(r["actor_id"]) for r in children("document_actors")]
-        return doc
+        One query per table for all of them: the child tables have no index on the document
+        (it would slow every write), so each query scans a table, and reading a batch of
+        documents one by one would scan every table once per document."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return []
+        within = "doc_id IN (SELECT unnest(?::VARCHAR[]))"
+
+        def children(table: str) -> dict[str, list[dict[str, Any]]]:
+            out: dict[str, list[dict[str, Any]]] = {}
+            for r in self.query(f"SELECT * FROM {table} WHERE {within} ORDER BY doc_id, idx", [ids]):
+                out.setdefault(r["doc_id"], []).append(_loads(r))
+            return out
+
+        def by_event(table: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
+            out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            for r in self.query(f"SELECT * FROM {table} WHERE {within} ORDER BY doc_id, event_id, idx", [ids]):
+                out.setdefault((r["doc_id"], r["event_id"]), []).append(_loads(r))
+            return out
+
+        rows = {r["id"]: _loads(r) for r in self.query(
+            "SELECT * FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        flat = {table: children(table) for table in _FLAT}
+        quotes, events = children("quotes"), children("events")
+        refs, spans = by_event("event_actors"), by_event("event_sources")
+        linked = children("document_actors")
+        actors = self._actor_rows({r["actor_id"] for rs in linked.values() for r in rs})
+        docs = []
+        for doc_id in ids:
+            if doc_id not in rows:
+                continue
+            row = rows[doc_id]
+            data = {c: row[c] for c in _DOC_COLUMNS}
+            data["removed"] = list(row["removed"] or [])
+            data["metadata"] = row["metadata"] or {}
+            data["published"] = row["published"]
+            data.update(row.get("extra") or {})
+            doc = Document.from_dict(data)
+            for table, (cls, columns) in _FLAT.items():
+                setattr(doc, table, [_record(cls, r, columns) for r in flat[table].get(doc_id, [])])
+            for r in quotes.get(doc_id, []):
+                q = _record(Quote, r, _QUOTE_COLUMNS)
+                q.speaker = ActorRef.from_dict(r["speaker"]) if r["speaker"] else None
+                q.date = DateValue.from_dict(r["date"]) if r["date"] else None
+                doc.quotes.append(q)
+            for r in events.get(doc_id, []):
+                e = _record(Event, r, _EVENT_COLUMNS)
+                e.date = DateValue.from_dict(r["date"]) if r["date"] else None
+                mine = refs.get((doc_id, e.id), [])
+                for side in ("source", "target"):
+                    setattr(e, side, [_record(ActorRef, x, _REF_COLUMNS) for x in mine if x["side"] == side])
+                e.evidence_more = [_evidence(x) for x in spans.get((doc_id, e.id), []) if x["idx"] > 0]
+                doc.events.append(e)
+            doc.actors = [_actor(*actors[r["actor_id"]]) for r in linked.get(doc_id, []) if r["actor_id"] in actors]
+            docs.append(doc)
+        return docs
 
     def actor(self, actor_id: str) -> Actor:
-        rows = self.query("SELECT * FROM actors WHERE id = ?", [actor_id])
-        if not rows:
+        found = self._actor_rows({actor_id})
+        if actor_id not in found:
             raise StorylineError("E045", f"no actor with id {actor_id!r} in {self.path}")
-        row = _loads(rows[0])
-        row["aliases"] = list(row["aliases"] or [])
-        actor = _record(Actor, row, _ACTOR_COLUMNS)
-        actor.roles = [_record(Role, _loads(r), _ROLE_COLUMNS) for r in self.query(
-            "SELECT * FROM roles WHERE actor_id = ? ORDER BY start NULLS FIRST, role_key", [actor_id])]
-        return actor
+        return _actor(*found[actor_id])
+
+    def _actor_rows(self, actor_ids: set[str]) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
+        """The rows of these actors and of their roles (in time order), by actor id."""
+        if not actor_ids:
+            return {}
+        ids = sorted(actor_ids)
+        found: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
+            r["id"]: (_loads(r), []) for r in self.query(
+                "SELECT * FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        for r in self.query("SELECT * FROM roles WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) "
+                            "ORDER BY actor_id, start NULLS FIRST, role_key", [ids]):
+            if r["actor_id"] in found:
+                found[r["actor_id"]][1].append(_loads(r))
+        return found
+
+
+def _actor(row: dict[str, Any], roles: list[dict[str, Any]]) -> Actor:
+    row = dict(row)
+    row["aliases"] = list(row["aliases"] or [])
+    actor = _record(Actor, row, _ACTOR_COLUMNS)
+    actor.roles = [_record(Role, r, _ROLE_COLUMNS) for r in roles]
+    return actor
 
 
 def _evidence(row: dict[str, Any]) -> Evidence:

@@ -62,8 +62,14 @@ def load_story(options: Options, rebuild: bool = False, quiet: bool = True) -> l
     if not options.db.exists():
         raise StorylineError("E033", f"no database at {options.db}: run 'storyline ingest FILES --db "
                              f"{options.db}' first (or give --db the file you ingested into)")
+    def said(report: storage.UpdateReport, total: int) -> None:
+        if total > options.story.update_batch:  # a long update says how far it got
+            print(f"story: {report.documents} of {total} documents taken in", file=sys.stderr, flush=True)
+
     with Store(options.db) as store:
-        report = storage.rebuild(store, options) if rebuild else storage.update(store, options)
+        progress = said if not quiet else None
+        report = (storage.rebuild(store, options, progress) if rebuild
+                  else storage.update(store, options, progress))
         if report.documents and not quiet:
             print(f"story: {report.line()}", file=sys.stderr)
         return storage.story_events(store)

@@ -18,10 +18,12 @@ it as history instead.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from datasketch import MinHash
 
@@ -50,10 +52,22 @@ def shingles(text: str, size: int) -> set[str]:
     return {" ".join(toks[i:i + size]) for i in range(len(toks) - size + 1)}
 
 
+#: The MinHash permutation scheme, named on every signature: stored signatures are read back in
+#: later runs, and datasketch (since 2.0) refuses hash values whose scheme it is not told, since
+#: signatures of different schemes cannot be compared.
+SCHEME = "affine32"
+
+
+@functools.cache
+def _permutations(num_perm: int, seed: int) -> Any:
+    """The permutations of a (num_perm, seed) signature, drawn once: drawing them is most of the
+    cost of a short sentence's signature."""
+    return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+
+
 def minhash(grams: Iterable[str], num_perm: int, seed: int = 1) -> MinHash:
-    m = MinHash(num_perm=num_perm, seed=seed)
-    for g in sorted(grams):
-        m.update(g.encode("utf-8"))
+    m = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME, permutations=_permutations(num_perm, seed))
+    m.update_batch([g.encode("utf-8") for g in sorted(grams)])  # one numpy pass, the same values as one by one
     return m
 
 
@@ -63,7 +77,7 @@ def signature(text: str, settings: StorySettings) -> MinHash:
 
 def signature_from(hashvalues: Sequence[int], settings: StorySettings) -> MinHash:
     """A signature read back from the store."""
-    return MinHash(num_perm=settings.num_perm, seed=1, hashvalues=list(hashvalues))
+    return MinHash(num_perm=settings.num_perm, seed=1, hashvalues=list(hashvalues), scheme=SCHEME)
 
 
 def band_keys(m: MinHash, bands: int) -> list[int]:

@@ -22,7 +22,7 @@ Everything is a pure function of the events given, in a fixed order: the same ev
 the same story events with the same ids (the store glue relies on it to recompute incrementally).
 
 Planned and hoped events are never merged with what happened: they are linked to the later story
-event that carried them out (``StoryEvent.happened_as``).
+event that carried them out (``StoryEvent.happened_as``), within their group of date buckets.
 """
 
 from __future__ import annotations
@@ -502,12 +502,24 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
     flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
     index = {id(it): n for n, it in enumerate(flat)}
     space = TextSpace([it.words for it in flat], know.stopwords)
-    cands: list[tuple[int, int, EventItem, EventItem]] = []  # the cheap tests first, words for those left
+    # the cheap tests first, words for those left. A link needs the same class or quad class
+    # (type agreement 0.6 or more), so each plan looks only at the happenings filed under its own
+    # class and quad class, not at every happening of the component.
+    kinds: dict[tuple[str, str], list[tuple[int, EventItem]]] = {}
+    for si, (_, ditems) in enumerate(done):
+        for d in ditems:
+            for kind in _kinds(d.event, know):
+                kinds.setdefault(kind, []).append((si, d))
+    cands: list[tuple[int, int, EventItem, EventItem]] = []
     for pi, (_, pitems) in enumerate(plans):
         announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
-        for si, (_, ditems) in enumerate(done):
-            for p in pitems:
-                for d in ditems:
+        for p in pitems:
+            seen: set[int] = set()
+            for kind in _kinds(p.event, know):
+                for si, d in kinds.get(kind, []):
+                    if id(d) in seen:
+                        continue
+                    seen.add(id(d))
                     t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
                     if t is not None and t >= 0.6:
                         cands.append((pi, si, p, d))
@@ -521,6 +533,14 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
         if score >= settings.link_threshold:
             plans[pi][0].happened_as.append(done[si][0].id)
             done[si][0].planned_as.append(plans[pi][0].id)
+
+
+def _kinds(event: Event, know: Knowledge) -> list[tuple[str, str]]:
+    """Keys under which two events agree in type by 0.6 or more: the same class, or the same
+    quad class (``type_agreement`` without ``onset``)."""
+    what = event.what or event.plover_type
+    quad = know.quad(what)
+    return ([("class", what.upper())] if what else []) + ([("quad", quad)] if quad else [])
 
 
 def _after(done: EventItem, announced: date | None) -> bool:
@@ -547,7 +567,17 @@ def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: St
     intended = [it for it in items if it.event.status in INTENDED]
     done = [(story_event(g), g) for g in cluster(actual, know, settings)]
     plans = [(story_event(g), g) for g in cluster(intended, know, settings)]
-    link_plans(plans, done, know, settings)
+    # plans are linked within each group of events that share date buckets, like the merging:
+    # so the links (and the word weights that score them) of a group depend on that group
+    # alone, and an update that recomputes only the groups it touches gives what a rebuild gives
+    everything = sorted(items, key=lambda it: it.order)
+    group_of = {id(everything[i]): n for n, comp in enumerate(components(everything)) for i in comp}
+    by_group: dict[int, tuple[list[tuple[StoryEvent, list[EventItem]]], list[tuple[StoryEvent, list[EventItem]]]]] = {}
+    for kind, told in ((0, plans), (1, done)):
+        for story, group in told:
+            by_group.setdefault(group_of[id(group[0])], ([], []))[kind].append((story, group))
+    for n in sorted(by_group):
+        link_plans(*by_group[n], know, settings)
     out = [s for s, _ in done] + [s for s, _ in plans]
     return sorted(out, key=chronological)
 

@@ -17,6 +17,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
+#: Pairs whose cosines are computed in one sparse product (memory grows with it, speed hardly).
+PAIRS_AT_ONCE = 20_000
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -60,9 +63,13 @@ class TextSpace:
     def cosine(self, i: int, j: int) -> float:
         return float(self.matrix.getrow(i).multiply(self.matrix.getrow(j)).sum())
 
-    def cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
-        if not pairs:
-            return []
-        a = self.matrix[[p[0] for p in pairs]]
-        b = self.matrix[[p[1] for p in pairs]]
-        return [float(x) for x in np.asarray(a.multiply(b).sum(axis=1)).ravel()]
+    def cosines(self, pairs: Sequence[tuple[int, int]], chunk: int = PAIRS_AT_ONCE) -> list[float]:
+        """The cosine of each pair, ``chunk`` pairs at a time: each pair copies both its rows, so
+        a busy year's hundreds of thousands of pairs at once took gigabytes."""
+        out: list[float] = []
+        for at in range(0, len(pairs), chunk):
+            part = pairs[at:at + chunk]
+            a = self.matrix[[p[0] for p in part]]
+            b = self.matrix[[p[1] for p in part]]
+            out.extend(float(x) for x in np.asarray(a.multiply(b).sum(axis=1)).ravel())
+        return out
