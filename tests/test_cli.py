@@ -364,3 +364,24 @@ def test_an_ingest_killed_halfway_is_completed_by_a_rerun(tmp_path: Path, shared
                            "FROM documents")[0]
         assert rows == {"n": len(expected), "ids": len(expected), "names": len(expected)}
         assert {r["name"] for r in store.query("SELECT name FROM documents")} == expected
+
+
+def test_two_workers_store_exactly_what_one_worker_stores(tmp_path: Path) -> None:
+    # a person learned in one article and named bare in another: the second must not depend on
+    # which worker happened to read the first (one document per batch spreads them over both)
+    later = tmp_path / "zz_later.txt"
+    later.write_text("STEPANAKERT, April 9\n\nSenor Hasratyan said the night had passed quietly on the line of "
+                     "contact. Baku insists the Armenian side shelled its positions.\n", encoding="utf-8")
+    paths = [*map(str, EXAMPLES), str(later)]
+
+    def extract(files: list[str], workers: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "storyline", "extract", *files, "--format", "json",
+                               "--workers", workers, "--batch-size", "1"],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()
+
+    one, two = extract(paths, "1"), extract(paths, "2")
+    assert len(one) == len(paths) and one == two
+    # what decides it: an article reads the same after the others as alone
+    assert one[-1] == extract([str(later)], "1")[0]

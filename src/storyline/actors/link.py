@@ -6,7 +6,9 @@ Order of work, each step using what the earlier ones settled:
 2. names of people: knowledge-base matches, the model's PERSON entities, and unknown capitalised
    names right after a title ("... Nagorno-Karabakh Republic Senor Hasratyan"); each takes the
    title beside it, is linked to the knowledge-base person that fits the name, the title's office
-   and country, and the date, or, if none, becomes a person learned from the text;
+   and country, and the date, or, if none, becomes a person learned from the text (stored, and
+   known to later ingests, never to other documents of the same run: results do not depend on
+   the order documents meet in a worker);
 3. groups ("Armenian armed forces", "the armed forces of Azerbaijan"), states, bodies, capitals
    and seats of government (as actors, or as places after "in", "to", "from" ...);
 4. in text order: titles without a name ("the president", "his Azerbaijani counterpart"),
@@ -461,7 +463,9 @@ class Linker:
                     source=f"learned:{self.doc.id}")
         a = Actor(id=N.slug(text), name=text, kind="person", country=country, sector=sector, roles=[role],
                   source=f"learned:{self.doc.id}")
-        a = self.kb.add(a)
+        # kept to this document: the store keeps the person and every later ingest knows it, but a
+        # document never depends on which others its process happened to see first in this run
+        # (that would make --workers 2 store something else than --workers 1)
         self.learned[a.id] = a
         return a
 
