@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .rules import SPACE, DateRules, Rule
+from .scan import TextIndex
 
 #: Kinds whose expressions name a point or period (they take "early", "the end of" ...).
 POINT_KINDS = {"calendar", "relative", "relative_day", "quarter", "decade", "century", "anaphoric",
@@ -75,8 +76,9 @@ class TokenIndex:
 
 def _matches(text: str, rules: DateRules) -> list[Found]:
     out: list[Found] = []
+    index = TextIndex(text, rules.edge)
     for rule in rules.rules:
-        for m in rule.regex.finditer(text):
+        for m in index.finditer(rule.regex, rule.need, rule.first):
             if m.end() <= m.start():
                 continue
             groups = {g: (v, m.start(g), m.end(g)) for g, v in m.groupdict().items() if v is not None}
