@@ -10,9 +10,11 @@ modifiers ("the", "early", "about") belong to the expression, prepositions ("on"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..parse import token_bounds
 from .rules import SPACE, DateRules, Rule
 from .scan import TextIndex
 
@@ -53,21 +55,22 @@ class TokenIndex:
 
     def __init__(self, sdoc: Any, length: int):
         self.sdoc = sdoc
-        self.at: list[int] = [-1] * length
+        self.length = length
         if sdoc is None:
             return
-        for tok in sdoc:
-            for i in range(tok.idx, min(length, tok.idx + len(tok.text))):
-                self.at[i] = tok.i
+        self.starts, self.ends = token_bounds(sdoc)
         self.ent_label: dict[int, str] = {}
         for ent in sdoc.ents:
-            for t in ent:
-                self.ent_label[t.i] = ent.label_
+            label = ent.label_
+            for i in range(ent.start, ent.end):
+                self.ent_label[i] = label
 
     def token(self, offset: int) -> Any:
-        if self.sdoc is None or not (0 <= offset < len(self.at)) or self.at[offset] < 0:
+        """The token whose characters include ``offset`` (None between tokens)."""
+        if self.sdoc is None or not (0 <= offset < self.length):
             return None
-        return self.sdoc[self.at[offset]]
+        i = bisect_right(self.starts, offset) - 1
+        return self.sdoc[i] if i >= 0 and offset < self.ends[i] else None
 
     def label(self, offset: int) -> str | None:
         tok = self.token(offset)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import StorylineError
-from .scan import Requirement, first_keys, requirement
+from .scan import Requirement, shortcuts
 
 #: Numeric building blocks a pattern may use, besides the vocabulary classes.
 NUMERIC = {
@@ -179,7 +179,7 @@ class DateRules:
             raise StorylineError("E404", f"{origin}: pattern {rid!r} is not a valid regular expression: {e}") from e
         params = {k: v for k, v in p.items() if k not in ("id", "kind", "type", "match", "check")}
         return Rule(rid, kind, str(p.get("type", "DATE")), regex, groups, p.get("check"), params,
-                    requirement(regex), first_keys(regex))
+                    *shortcuts(regex))
 
 
 _COMPILED: dict[int, DateRules] = {}

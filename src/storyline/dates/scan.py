@@ -101,10 +101,10 @@ def _needs(items: Any) -> list[frozenset[str]]:
     return [s for s in out if all(w.isascii() for w in s)]
 
 
-def requirement(regex: re.Pattern[str]) -> Requirement:
+def requirement(regex: re.Pattern[str], tree: Any = None) -> Requirement:
     """The word sets ``regex`` needs, lower-cased; empty where nothing can be told."""
     try:
-        sets = _needs(_parse(regex))
+        sets = _needs(_parse(regex) if tree is None else tree)
     except Exception:  # noqa: BLE001 - an unreadable pattern is scanned, never skipped
         return ()
     return tuple(dict.fromkeys(frozenset(w.lower() for w in s) for s in sets))
@@ -175,13 +175,22 @@ def _first(items: Any) -> tuple[set[str], bool]:
     return keys, True
 
 
-def first_keys(regex: re.Pattern[str]) -> frozenset[str] | None:
+def first_keys(regex: re.Pattern[str], tree: Any = None) -> frozenset[str] | None:
     """The buckets a match of ``regex`` starts in; None where not known or a match may be empty."""
     try:
-        keys, may_be_empty = _first(_parse(regex))
+        keys, may_be_empty = _first(_parse(regex) if tree is None else tree)
     except Exception:  # noqa: BLE001 - an unreadable pattern is scanned as before
         return None
     return None if may_be_empty else frozenset(keys)
+
+
+def shortcuts(regex: re.Pattern[str]) -> tuple[Requirement, frozenset[str] | None]:
+    """``requirement`` and ``first_keys`` of ``regex``, its pattern parsed once."""
+    try:
+        tree = _parse(regex)
+    except Exception:  # noqa: BLE001
+        return (), None
+    return requirement(regex, tree), first_keys(regex, tree)
 
 
 # ------------------------------------------------------------------ one text
