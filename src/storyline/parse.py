@@ -7,9 +7,12 @@ starts a new sentence, so a sentence never spans two paragraphs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from .errors import StorylineError
@@ -26,12 +29,54 @@ def text_of(sdoc: Doc) -> str:
     return text
 
 
+def token_bounds(sdoc: Doc) -> tuple[list[int], list[int]]:
+    """Where each token starts and ends in the text, read once per document: iterating a Doc
+    builds a Token object per word, which several stages paid again and again for offsets."""
+    bounds = sdoc.user_data.get("storyline_token_bounds")
+    if bounds is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for idx, length in sdoc.to_array([IDX, LENGTH]).tolist():
+            starts.append(idx)
+            ends.append(idx + length)
+        bounds = sdoc.user_data["storyline_token_bounds"] = (starts, ends)
+    return bounds
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """Per-token values of a parsed document, one list per attribute (index = token index)."""
+
+    starts: list[int]  # Token.idx
+    ends: list[int]  # Token.idx + len(Token.text)
+    lower: list[str]  # Token.lower_
+    tag: list[str]  # Token.tag_
+    pos: list[str]  # Token.pos_
+    space: list[bool]  # Token.whitespace_ == " "
+
+
+def token_table(sdoc: Doc) -> TokenTable:
+    """The document's token table, read once from spaCy's arrays and shared by the stages that
+    scan every token (quotation marks, pronouns, cue verbs): no Token object is built. Read it
+    only once the pipeline has run: it does not follow later changes to the Doc."""
+    table = sdoc.user_data.get("storyline_token_table")
+    if table is None:
+        starts, ends = token_bounds(sdoc)
+        strings = sdoc.vocab.strings
+        rows = sdoc.to_array([LOWER, TAG, POS, SPACY]).tolist()
+        table = sdoc.user_data["storyline_token_table"] = TokenTable(
+            starts, ends, [strings[r[0]] for r in rows], [strings[r[1]] for r in rows],
+            [POS_NAMES[r[2]] for r in rows], [bool(r[3]) for r in rows])
+    return table
+
+
 @Language.component("storyline_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+    prev = None
+    for tok in doc:
+        if prev is not None and ("\n" in prev.text or "\n" in prev.whitespace_):
             tok.is_sent_start = True
+        prev = tok
     return doc
 
 
@@ -58,7 +103,7 @@ def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
     for sent in sdoc.sents:
         start = sent.start_char
         # skip leading/trailing white space: a sentence's offsets cover its words only
-        text = sent.text
+        text = doc.text[start:sent.end_char]  # what sent.text joins again from its tokens
         lead = len(text) - len(text.lstrip())
         start += lead
         end = sent.start_char + len(text.rstrip())
@@ -73,6 +118,9 @@ def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
 
 def _attach(doc: Document, sdoc: Any) -> Document:
     doc._spacy = sdoc
+    last = sdoc[-1] if len(sdoc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(doc.text):  # doc.text's parse
+        sdoc.user_data.setdefault("storyline_text", doc.text)  # text_of without joining the tokens
     doc.sentences = sentences_of(doc, sdoc)
     return doc
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, Document, Mention, Role
+from ..parse import text_of, token_bounds, token_table
 from . import names as N
 from .lexicon import RoleLexicon, role_lexicon
 from .phrases import PhraseFinder, Words, Zone
@@ -100,17 +101,18 @@ class Linker:
         """Tokens inside quotation marks (a pronoun outside a quote does not point into it)."""
         inside: set[int] = set()
         open_at: int | None = None
-        for tok in self.sdoc:
-            t = tok.text
+        text = text_of(self.sdoc)
+        for i, (start, end) in enumerate(zip(*token_bounds(self.sdoc), strict=True)):
+            t = text[start:end]  # the token's text (whitespace after a token is a space at most)
             if t in ("“", "«", "„") or (t == '"' and open_at is None):
-                open_at = tok.i
+                open_at = i
             elif t in ("”", "»") or (t == '"' and open_at is not None):
                 if open_at is not None:
-                    inside.update(range(open_at, tok.i + 1))
+                    inside.update(range(open_at, i + 1))
                 open_at = None
-            if "\n" in tok.text or "\n" in tok.whitespace_:
+            if "\n" in t:
                 if open_at is not None:  # a quote runs to the paragraph's end
-                    inside.update(range(open_at, tok.i + 1))
+                    inside.update(range(open_at, i + 1))
                 open_at = None
         return inside
 
@@ -243,13 +245,15 @@ class Linker:
                 covered.update(range(k, e))
         # a surname alone, where the document names its person in full ("Hasratyan said")
         full_last = {N.name_key(self.sdoc[sp[1] - 1].text) for sp in spans.values() if sp[1] - sp[0] >= 2}
-        for tok in self.sdoc:
-            if tok.i in covered or tok.i in match_tokens or tok.i in zone_tokens:
+        text = text_of(self.sdoc)
+        for i, (start, end) in enumerate(zip(*token_bounds(self.sdoc), strict=True)):
+            if i in covered or i in match_tokens or i in zone_tokens:
                 continue
-            if tok.text[:1].isupper() and N.name_key(tok.text) in full_last and \
-                    not any(tok.i == sp[1] - 1 for sp in spans.values()):
-                spans[tok.i] = [tok.i, tok.i + 1, None, None]
-                covered.add(tok.i)
+            word = text[start:end]
+            if word[:1].isupper() and N.name_key(word) in full_last and \
+                    not any(i == sp[1] - 1 for sp in spans.values()):
+                spans[i] = [i, i + 1, None, None]
+                covered.add(i)
         return [spans[k] for k in sorted(spans)]
 
     def _name_token(self, i: int) -> bool:
@@ -655,9 +659,10 @@ class Linker:
         coll = self.finder._scan(self.lex.collectives)
         for s, (e, kind) in coll.items():
             items.append((s, "collective", (s, e, kind)))
-        for tok in self.sdoc:
-            if tok.lower_ in self.lex.pronouns and tok.tag_ in ("PRP", "PRP$"):
-                items.append((tok.i, "pronoun", tok.i))
+        table = token_table(self.sdoc)
+        for i, (lower, tag) in enumerate(zip(table.lower, table.tag, strict=True)):
+            if lower in self.lex.pronouns and tag in ("PRP", "PRP$"):
+                items.append((i, "pronoun", i))
         for s, e in self._territory_descriptions():
             items.append((s, "territory", (s, e)))
         for _, what, x in sorted(items, key=lambda t: t[0]):
@@ -677,9 +682,11 @@ class Linker:
         doc = self.sdoc
         lex = self.lex
         out = []
-        for tok in doc:
-            if tok.lower_ not in lex.territory_heads or tok.tag_ != "NN":
+        table = token_table(doc)
+        for i, (lower, tag) in enumerate(zip(table.lower, table.tag, strict=True)):
+            if lower not in lex.territory_heads or tag != "NN":
                 continue
+            tok = doc[i]
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # "the region of X" names it
                 continue
             j = tok.i - 1

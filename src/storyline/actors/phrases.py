@@ -94,9 +94,10 @@ class PhraseFinder:
         """Longest non-overlapping phrase matches: token start -> (token end, value)."""
         out: dict[int, tuple[int, Any]] = {}
         words = self.w.words
+        first = table.first  # a word that begins no phrase is passed over without a lookup
         i = 0
         while i < len(words):
-            if words[i] is None or (i > 0 and self.w.owner[i - 1] == self.w.owner[i]):
+            if words[i] not in first or (i > 0 and self.w.owner[i - 1] == self.w.owner[i]):
                 i += 1
                 continue
             hit = table.match(words, i)

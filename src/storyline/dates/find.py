@@ -10,10 +10,13 @@ modifiers ("the", "early", "about") belong to the expression, prepositions ("on"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..parse import token_bounds
 from .rules import SPACE, DateRules, Rule
+from .scan import TextIndex
 
 #: Kinds whose expressions name a point or period (they take "early", "the end of" ...).
 POINT_KINDS = {"calendar", "relative", "relative_day", "quarter", "decade", "century", "anaphoric",
@@ -52,21 +55,22 @@ class TokenIndex:
 
     def __init__(self, sdoc: Any, length: int):
         self.sdoc = sdoc
-        self.at: list[int] = [-1] * length
+        self.length = length
         if sdoc is None:
             return
-        for tok in sdoc:
-            for i in range(tok.idx, min(length, tok.idx + len(tok.text))):
-                self.at[i] = tok.i
+        self.starts, self.ends = token_bounds(sdoc)
         self.ent_label: dict[int, str] = {}
         for ent in sdoc.ents:
-            for t in ent:
-                self.ent_label[t.i] = ent.label_
+            label = ent.label_
+            for i in range(ent.start, ent.end):
+                self.ent_label[i] = label
 
     def token(self, offset: int) -> Any:
-        if self.sdoc is None or not (0 <= offset < len(self.at)) or self.at[offset] < 0:
+        """The token whose characters include ``offset`` (None between tokens)."""
+        if self.sdoc is None or not (0 <= offset < self.length):
             return None
-        return self.sdoc[self.at[offset]]
+        i = bisect_right(self.starts, offset) - 1
+        return self.sdoc[i] if i >= 0 and offset < self.ends[i] else None
 
     def label(self, offset: int) -> str | None:
         tok = self.token(offset)
@@ -75,8 +79,9 @@ class TokenIndex:
 
 def _matches(text: str, rules: DateRules) -> list[Found]:
     out: list[Found] = []
+    index = TextIndex(text, rules.edge)
     for rule in rules.rules:
-        for m in rule.regex.finditer(text):
+        for m in index.finditer(rule.regex, rule.need, rule.first):
             if m.end() <= m.start():
                 continue
             groups = {g: (v, m.start(g), m.end(g)) for g, v in m.groupdict().items() if v is not None}

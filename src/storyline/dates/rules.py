@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import StorylineError
+from .scan import Requirement, shortcuts
 
 #: Numeric building blocks a pattern may use, besides the vocabulary classes.
 NUMERIC = {
@@ -24,6 +25,9 @@ NUMERIC = {
     "hour": r"(?:2[0-4]|[01]?[0-9])",
     "minute": r"[0-5][0-9]",
 }
+
+#: Where an expression may start: not inside a word, not after "3-" (every pattern begins so).
+LEFT_EDGE = r"(?<![\w'’])(?<![0-9]-)"
 
 #: White space inside an expression: spaces, or one line break (never a blank line).
 SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
@@ -41,6 +45,8 @@ class Rule:
     groups: dict[str, str]  # group name -> vocabulary class (or numeric block)
     check: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    need: Requirement = ()  # word sets a match holds (scan.py): the scan is skipped where absent
+    first: frozenset[str] | None = None  # what a match starts with (scan.py); None: not known
 
 
 def _alternation(keys: list[str]) -> str:
@@ -89,6 +95,8 @@ class DateRules:
         self.future_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("future_cues") or [])
         self.ended_state_verbs: frozenset[str] = frozenset(str(c).lower() for c in data.get("ended_state_verbs") or [])
         self._num = self._number_regex()
+        #: every position where a pattern may start (what ``scan.TextIndex`` tries patterns at)
+        self.edge = re.compile(LEFT_EDGE + r"(?=[\s\S])", re.IGNORECASE)
         self.rules: list[Rule] = [self._compile(i, p, origin) for i, p in enumerate(data["patterns"])]
 
     # ------------------------------------------------------------ vocabulary
@@ -166,11 +174,12 @@ class DateRules:
         body = re.sub(r"\{(\w+)\}", expand, _mark_spaces(str(p.get("match", ""))))
         body = body.replace("\x00", SPACE)
         try:
-            regex = re.compile(rf"(?<![\w'’])(?<![0-9]-)(?:{body})(?!\w)(?!-\w)", re.IGNORECASE)
+            regex = re.compile(rf"{LEFT_EDGE}(?:{body})(?!\w)(?!-\w)", re.IGNORECASE)
         except re.error as e:
             raise StorylineError("E404", f"{origin}: pattern {rid!r} is not a valid regular expression: {e}") from e
         params = {k: v for k, v in p.items() if k not in ("id", "kind", "type", "match", "check")}
-        return Rule(rid, kind, str(p.get("type", "DATE")), regex, groups, p.get("check"), params)
+        return Rule(rid, kind, str(p.get("type", "DATE")), regex, groups, p.get("check"), params,
+                    *shortcuts(regex))
 
 
 _COMPILED: dict[int, DateRules] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..parse import text_of
+from ..parse import text_of, token_table
 from .lexicon import QuoteLexicon
 
 #: Dependencies a verb of saying may hang from without a subject of its own; the subject is
@@ -142,10 +142,12 @@ def _cue_span(sdoc: Any, lex: QuoteLexicon, v: Any) -> tuple[int, int, str]:
 def verb_cues(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> list[tuple[int, Any]]:
     """(rank, token) of every cue verb in the region: verbs of saying rank 0, report verbs 1."""
     out = []
+    table = token_table(sdoc)
+    pos, tag = table.pos, table.tag
     for i in region:
-        t = sdoc[i]
-        if not is_verb(t):
+        if not (pos[i] in ("VERB", "AUX") or tag[i].startswith("VB")):  # is_verb, without the Token
             continue
+        t = sdoc[i]
         lemma = t.lemma_.lower()
         particles = {c.lower_ for c in t.children if c.dep_ == "prt"}
         if lex.is_cue(lemma, particles):
@@ -157,7 +159,8 @@ def verb_cues(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> list[tuple[int
 
 def according(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> Cue | None:
     """ "according to X", "in the words of X", "citing X" in the region, with X's phrase."""
-    words = [sdoc[i].lower_ for i in region]
+    lower = token_table(sdoc).lower
+    words = [lower[i] for i in region]
     for phrase in lex.according_to:
         n = len(phrase)
         for k in range(len(region) - n + 1):

@@ -9,11 +9,12 @@ follows the stop introduces the next quotation, not the last one).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document
+from ..parse import token_bounds
 from .marks import Quoted, find_quoted, paragraphs_of
 
 _FINAL = {".", "!", "?", "…", "..."}
@@ -41,11 +42,11 @@ class Frame:
         for qi, q in enumerate(quoted):
             span = sdoc.char_span(q.open_at, max(q.close_end, q.end), alignment_mode="expand")
             if span is not None:
-                for t in span:
-                    tok_quote[t.i] = qi
+                for i in range(span.start, span.end):
+                    tok_quote[i] = qi
         paras = list(paragraphs_of(doc.text))
         starts = [s for s, _ in paras]
-        tok_para = [max(0, bisect_right(starts, t.idx) - 1) for t in sdoc]
+        tok_para = [max(0, bisect_right(starts, idx) - 1) for idx in token_bounds(sdoc)[0]]
         return cls(doc, quoted, tok_quote, tok_para, paras, starts)
 
     # ------------------------------------------------------------ tokens and quotations
@@ -68,25 +69,11 @@ class Frame:
 
     def first_token(self, offset: int) -> int:
         """The index of the first token starting at or after ``offset``."""
-        sdoc = self.sdoc
-        lo, hi = 0, len(sdoc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if sdoc[mid].idx < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(token_bounds(self.sdoc)[0], offset)
 
     def content_tokens(self, qi: int) -> list[int]:
         q = self.quoted[qi]
-        sdoc = self.sdoc
-        i = self.first_token(q.start)
-        out = []
-        while i < len(sdoc) and sdoc[i].idx < q.end:
-            out.append(i)
-            i += 1
-        return out
+        return list(range(self.first_token(q.start), bisect_left(token_bounds(self.sdoc)[0], q.end)))
 
     # ------------------------------------------------------------ regions
 

@@ -45,7 +45,7 @@ def find_statements(frame: Frame, lex: QuoteLexicon, speaker_quotes: list[tuple[
     """Every reported statement outside the quotations, with its cue and speaker phrase."""
     sdoc = frame.sdoc
     out: list[Statement] = []
-    outside = [t.i for t in sdoc if not frame.in_quote(t.i)]
+    outside = [i for i, q in enumerate(frame.tok_quote) if q == -1]
     cues = verb_cues(sdoc, lex, outside)
     saying = {t.i for r, t in cues if r == 0}
     for rank, v in cues:
@@ -82,7 +82,7 @@ def _according_statements(frame: Frame, lex: QuoteLexicon, speaker_quotes: list[
     sdoc = frame.sdoc
     out: list[Statement] = []
     for sent in sdoc.sents:
-        region = [t.i for t in sent if not frame.in_quote(t.i)]
+        region = [i for i in range(sent.start, sent.end) if frame.tok_quote[i] == -1]
         cue = according(sdoc, lex, region)
         if cue is None:
             continue
