@@ -477,3 +477,113 @@ def test_threatened_with_a_misfortune_names_no_threatener(code):
 def test_a_proper_name_is_no_inflection_of_a_pattern_word(code):
     events = code("Both sides said they planned to reopen their consulates in Karachi and Mumbai (Bombay).")
     assert not [e for e in events if e.what in ("ASSAULT", "THREATEN")]
+
+
+# ---------------------------------------------------------------- unnamed groups as actors of force
+
+
+def group(refs, words: str):
+    """The unnamed group among the actors whose words are these (no linked actor)."""
+    found = [r for r in refs if (r.text or r.name).lower() == words.lower()]
+    assert found, [(r.name, r.text, r.sector) for r in refs]
+    assert found[0].actor_id is None
+    return found[0]
+
+
+def test_police_firing_on_protesters_is_assault_between_sectors_placed_by_the_clause(code):
+    e = only(code("Police fired on protesters in Baghdad."), "ASSAULT")
+    police, protesters = group(e.source, "Police"), group(e.target, "protesters")
+    assert (police.sector, police.country) == ("COP", "IRQ")
+    assert (protesters.sector, protesters.country) == ("OPP", "IRQ")
+
+
+def test_gunmen_with_no_place_have_no_country(code):
+    e = only(code("Gunmen killed five villagers on Tuesday."), "ASSAULT")
+    gunmen, villagers = group(e.source, "Gunmen"), group(e.target, "villagers")
+    assert (gunmen.sector, gunmen.country) == ("UAF", None)
+    assert villagers.sector == "CVL"
+
+
+def test_a_group_is_named_by_its_words_without_article_or_number(code):
+    e = only(code("Unidentified assailants attacked a checkpoint near Kabul."), "ASSAULT")
+    assert (group(e.source, "Unidentified assailants").sector, e.source[0].country) == ("UAF", "AFG")
+    e = only(code("A suicide bomber struck a market."), "ASSAULT")
+    assert group(e.source, "suicide bomber").sector == "UAF"
+    e = only(code("Several protesters blocked the road."), "PROTEST")
+    assert group(e.source, "protesters").sector == "OPP"
+
+
+def test_a_capitalised_group_noun_is_a_group_not_an_unknown_name(code):
+    e = only(code("Rebels shelled the town."), "ASSAULT")
+    assert group(e.source, "Rebels").sector == "REB"
+
+
+def test_group_of_the_place_it_is_in(code):
+    e = only(code("Police in Baghdad arrested ten men."), "COERCE")
+    assert (group(e.source, "Police").country, e.source[0].sector) == ("IRQ", "COP")
+
+
+def test_soldiers_take_no_country_from_the_dateline_police_do(code):
+    events = code("BAGHDAD, May 9 - Iraq protested on Saturday. Soldiers detained three journalists. Police "
+                  "arrested ten men.", dateline="Baghdad")
+    detentions = [e for e in events if e.what == "COERCE"]
+    soldiers = next(r for e in detentions for r in e.source if r.text == "Soldiers")
+    police = next(r for e in detentions for r in e.source if r.text == "Police")
+    assert (soldiers.sector, soldiers.country) == ("MIL", None)
+    assert (police.sector, police.country) == ("COP", "IRQ")
+    journalists = next(r for e in detentions for r in e.target if r.text == "journalists")
+    assert journalists.sector == "MED"
+
+
+def test_coordinated_groups_are_each_a_source(code):
+    e = only(code("Police and soldiers fired on the crowd."), "ASSAULT")
+    assert {r.sector for r in e.source} == {"COP", "MIL"} and group(e.target, "crowd").sector == "CVL"
+
+
+def test_an_embassy_in_a_city_is_not_that_citys_state(code):
+    e = only(code("Students stormed the embassy in Tehran."), "ASSAULT")
+    assert group(e.source, "Students").country == "IRN"
+    assert group(e.target, "embassy").country is None
+
+
+def test_government_forces_are_the_government_last_named(code):
+    events = code("The government of Syria agreed. Government forces began deploying into the territory "
+                  "yesterday. The Syrian Army entered Tell Tamer yesterday.")
+    e = only(events, "MOBILIZE")  # the army's entry says the deployment again
+    assert (group(e.source, "Government forces").country, e.source[0].sector) == ("SYR", "MIL")
+    assert e.evidence_more
+
+
+def test_no_group_source_for_speech_individuals_firms_or_things(code):
+    assert not code("Officials said the talks would resume.")
+    assert not code("A man killed his neighbour.")
+    assert not [e for e in code("The company fired 300 workers.") if e.what == "ASSAULT"]
+    events = code("“The enemy violated the ceasefire regime, currently in different areas are firing”, "
+                  "the spokesman of the Defense Ministry Senor Hasratyan said.")
+    assert not any("regime" in names(e.source + e.target) for e in events)
+
+
+def test_according_to_is_no_accord(code):
+    events = code("The Syrian Army, whose commander is Bashar al-Assad, entered Tell Tamer yesterday, "
+                  "according to state media.")
+    assert not [e for e in events if e.what == "AGREE"]
+
+
+def test_an_unnamed_groups_attack_told_by_the_police_is_the_attack(code):
+    e = only(code("Police said gunmen killed five villagers in northern Nigeria on Tuesday."), "ASSAULT")
+    assert group(e.source, "gunmen").sector == "UAF" and e.source[0].country == "NGA"
+
+
+def test_tellers_and_thieves_use_no_force(code):
+    assert not [e for e in code("Officials reported 150 soldiers killed.") if e.what == "ASSAULT"
+                and "officials" in names(e.source)]
+    assert not [e for e in code("The toilet was removed by the burglars.") if e.what == "COERCE"]
+    e = only(code("Pirates attacked a tanker in the Gulf of Aden."), "ASSAULT")
+    assert group(e.source, "Pirates").sector == "CRM"
+
+
+def test_a_group_whose_owner_is_unknown_is_no_group(code):
+    assert not [e for e in code("The United States said its forces destroyed an oil platform.")
+                if e.what == "ACCUSE"]
+    e = only(code("On Monday U.S. Navy warships blasted the Rostam platform."), "ASSAULT")
+    assert (e.source[0].country, e.source[0].sector) == ("USA", "MIL")

@@ -18,7 +18,7 @@ One pass per document:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..dates.anchor import frame_date
@@ -26,6 +26,7 @@ from ..model import ActorRef, DateValue, Document, Event
 from ..pipeline import Context
 from .actors import ActorResolver, entity_mentions, same_actor
 from .context import clause_date, clause_place
+from .groups import GroupNouns, group_ref
 from .lexicon import Lexicon, load_agent_nouns, load_event_lexicon
 from .match import Trigger, clausal_subject, light_verb_of, match_noun, match_verb
 from .merge import merge_events
@@ -43,6 +44,8 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into"
 #: Prepositions on a verb pattern's noun ("held talks with", "launched an offensive against") that
 #: name the partner; not "on" or "of", which name the topic ("talks on Syria").
 CARRIED_PARTNER_PREPS = frozenset({"with", "against"})
+#: Prepositions that name whom force is aimed at ("fired on protesters", "opened fire on the crowd").
+FORCE_TARGET_PREPS = frozenset({"on"})
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
 #: Entity types of a head that can take part in a use of force (with actors, agents, places).
 PARTICIPANT_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
@@ -110,6 +113,8 @@ class Coder:
             {w.lower() for w in self.collectives.get("agent_nouns", [])} | \
             {w.lower() for w in self.collectives.get("heads", [])}
         self.undertaking_nouns = {w.lower() for w in self.lex.settings.get("undertaking_nouns", [])}
+        # unnamed groups ("Police", "gunmen") as the actors of force, by their sector
+        self.groups = GroupNouns(ctx.lexicon("actor_roles"), self.collectives)
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
         self.verbal_attack_verbs = {w.lower() for w in self.lex.settings.get("verbal_attack_verbs", [])}
         self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
@@ -246,7 +251,7 @@ class Coder:
         events = [self._event(c, doc) for c in kept]
         references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
         parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
-        return merge_events(events, doc, references, self.joint_classes, parts)
+        return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed)
 
     def _names_its_act(self, c: Candidate) -> bool:
         """"who was also killed in the airstrike": the clause names, by a definite noun of its own
@@ -505,6 +510,11 @@ class Coder:
             tgt_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep"
                          and ch.lower_ in CARRIED_PARTNER_PREPS for o in ch.children
                          if o.dep_ == "pobj" and o not in tgt_toks]
+            if c.cls.what in self.groups.classes:
+                # "Police fired on protesters", "opened fire on the crowd": whom the force is aimed at
+                tgt_toks += [o for t in [head, *carried] for ch in t.children if ch.dep_ == "prep"
+                             and ch.lower_ in FORCE_TARGET_PREPS and not any(w.i == ch.i for w in trig.words)
+                             for o in ch.children if o.dep_ == "pobj" and o not in tgt_toks]
             if c.cls.what in self.joint_classes:
                 # "a meeting of the foreign ministers of Egypt and Greece is scheduled": who meets
                 src_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep" and ch.lower_ == "of"
@@ -518,8 +528,10 @@ class Coder:
                              or t.lower_ in self.force_means or t.lemma_.lower() in self.force_means
                              for t in src_toks) or \
             (trig.kind == "noun" and any(t.ent_type_ in AGENT_ENTS and t.head.i == trig.token.i for t in src_toks))
-        source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False)
-        target = self._refs(tgt_toks, res, previous, source, si, True)
+        # an unnamed group ("Police fired on protesters") takes part in force as its sector
+        clause = head if c.cls.what in self.groups.classes and trig.token.lower_ != "according" else None
+        source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False, clause, c.cls.what)
+        target = self._refs(tgt_toks, res, previous, source, si, True, clause, c.cls.what)
         if trig.token.lower_ != "according":
             if between:
                 group = self._refs(between, res, previous, [], si, False)
@@ -561,7 +573,10 @@ class Coder:
         c.source, c.target = _dedupe(source), _dedupe(target)
 
     def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]],
-              exclude: list[ActorRef], sentence: int, as_target: bool) -> list[ActorRef]:
+              exclude: list[ActorRef], sentence: int, as_target: bool, clause: Token | None = None,
+              what: str = "") -> list[ActorRef]:
+        """The actors these argument heads name; with the ``clause`` of an act of force, also an
+        unnamed group ("Police", "gunmen") that names no actor the actors layer found."""
         out: list[ActorRef] = []
         for t in toks:
             # "the warring sides", "the parties to the conflict": the conflict's sides as this layer
@@ -573,8 +588,27 @@ class Coder:
                     if res.is_collective(m):
                         refs += res.collective_parties(m, previous, exclude, sentence, as_target,
                                                        self._referenced_act(m))
+            # "Rebels shelled the town": a capitalised group noun is no unknown name either
+            if clause is not None and all(not (r.actor_id or r.country or r.sector) for r in refs):
+                groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
+                          for g in [self._group(m, res, as_target, clause, what)] if g is not None]
+                refs = groups or refs
             out += refs
         return out
+
+    def _group(self, tok: Token, res: ActorResolver, as_target: bool, clause: Token, what: str) -> ActorRef | None:
+        """The unnamed group a phrase names, of its owner's state where a possessive names one
+        ("Iran's gunboats"); none where the owner is there but unknown ("its forces", whose
+        owner may be the speaker: told by the attacker, it is no accusation)."""
+        g = group_ref(tok, self.groups, as_source=not as_target, doc=res.doc, mentions=res.mentions, clause=clause,
+                      what=what)
+        owners = [p for p in tok.children if p.dep_ == "poss"]
+        if g is None or not owners:
+            return g
+        refs = res.refs_for(owners[0])
+        if not refs or not refs[0].country:
+            return None
+        return replace(g, country=refs[0].country)
 
     def _can_take_part(self, tok: Token, res: ActorResolver) -> bool:
         """Whether a noun phrase's head can take part in a use of force: an actor the actors layer
@@ -844,8 +878,11 @@ class Coder:
                     and self._claimed(c, res):
                 speaker = self._speaker_for(c, res)
                 # a political speaker: "the statement said" names no one who could accuse
+                # an unnamed group's attack ("police said gunmen killed five") is the attack,
+                # told: there is no one named to accuse
                 if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
-                        and not any(sp.sector == "MED" for sp in speaker) and all(_actor_like(sp) for sp in speaker):
+                        and not any(sp.sector == "MED" for sp in speaker) and all(_actor_like(sp) for sp in speaker) \
+                        and not all(s.actor_id is None and s.sector for s in c.source):
                     self._recode(c, "112")
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:

@@ -123,6 +123,8 @@ def clausal_subject(verb: Token) -> Token | None:
 
 def word_matches(word: str, tok: Token, exact: bool = False) -> bool:
     low, lem = tok.lower_, tok.lemma_.lower()
+    if tok.dep_ == "prep":
+        return word == low  # a preposition is itself only: "according to" holds no ACCORD
     if word in (low, lem):
         return True
     if exact:

@@ -17,7 +17,7 @@ from .status import period
 WINDOW = 4
 
 
-def _same(a: ActorRef, b: ActorRef) -> bool:
+def _same(a: ActorRef, b: ActorRef, armed: frozenset[str] = frozenset()) -> bool:
     """One participant told twice: the same actor, or a state and someone acting for it (Russia
     and its foreign minister). Two different people of one state are not the same participant:
     Putin's appeal and Lukashevich's appeal are two acts."""
@@ -27,6 +27,8 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
         return True
     if not (a.country and b.country and a.country == b.country):
         return False
+    if a.sector in armed and a.sector == b.sector and (a.actor_id is None or b.actor_id is None):
+        return True  # "government forces" (of Syria, by the text) and "the Syrian Army": one armed group
     return _statelike(a) or _statelike(b)
 
 
@@ -34,23 +36,25 @@ def _statelike(r: ActorRef) -> bool:
     return r.sector is None or (r.actor_id is not None and r.actor_id.lower() == (r.country or "").lower())
 
 
-def _overlap(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    return any(_same(x, y) for x in a for y in b)
+def _overlap(a: list[ActorRef], b: list[ActorRef], armed: frozenset[str] = frozenset()) -> bool:
+    return any(_same(x, y, armed) for x in a for y in b)
 
 
-def _within(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    return all(any(_same(x, y) for y in b) for x in a)
+def _within(a: list[ActorRef], b: list[ActorRef], armed: frozenset[str] = frozenset()) -> bool:
+    return all(any(_same(x, y, armed) for y in b) for x in a)
 
 
-def _compatible_actors(k: Event, e: Event, joint: frozenset[str] | set[str] = frozenset()) -> bool:
+def _compatible_actors(k: Event, e: Event, joint: frozenset[str] | set[str] = frozenset(),
+                       armed: frozenset[str] = frozenset()) -> bool:
     """The two events have the same participants, or one names a part of the other's ("Russia
     will consult with Turkey" is not "Russia, Azerbaijan and Armenia will hold a meeting")."""
     pk, pe = k.source + k.target, e.source + e.target
-    if not _overlap(pk, pe) or not (_within(pe, pk) or _within(pk, pe)):
+    if not _overlap(pk, pe, armed) or not (_within(pe, pk, armed) or _within(pk, pe, armed)):
         return False
     if k.what in joint:
         return True  # either side of consultations may tell them
-    return not (k.source and e.source and not _overlap(k.source, e.source) and not _overlap(k.source, e.target))
+    return not (k.source and e.source and not _overlap(k.source, e.source, armed)
+                and not _overlap(k.source, e.target, armed))
 
 
 def _stated(e: Event) -> bool:
@@ -67,13 +71,15 @@ def _compatible_dates(k: Event, e: Event) -> bool:
 
 
 def restates(k: Event, e: Event, doc: Document, reference: bool = False,
-             joint: frozenset[str] | set[str] = frozenset()) -> bool:
+             joint: frozenset[str] | set[str] = frozenset(), armed: frozenset[str] = frozenset()) -> bool:
     """True where ``e`` says again what ``k`` said. A ``reference`` ("Turkey's offensive") names
     an act already told, whatever the tense it is told in. A ``joint`` class (consultations: "A
-    consulted B" is "B consulted A") may be told again with its sides the other way round."""
+    consulted B" is "B consulted A") may be told again with its sides the other way round. An
+    unnamed group of an ``armed`` sector is the same participant as the linked one of its state
+    and sector ("government forces" of Syria and "the Syrian Army")."""
     if k.what != e.what or (k.status != e.status and not reference):
         return False
-    if not (_compatible_actors(k, e, joint) and _compatible_dates(k, e)):
+    if not (_compatible_actors(k, e, joint, armed) and _compatible_dates(k, e)):
         return False
     if k.sentence is not None and e.sentence is not None and abs(e.sentence - k.sentence) <= WINDOW:
         return True
@@ -99,8 +105,8 @@ def _part_of(k: Event, e: Event) -> bool:
 
 
 def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset(),
-                 joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset()
-                 ) -> list[Event]:
+                 joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset(),
+                 armed: frozenset[str] = frozenset()) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
     the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
     classes whose sides may be told either way round; ``parts`` the ids of events that name the
@@ -113,7 +119,7 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                 whole.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, "restatement"))
                 whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
                 continue
-        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint)), None)
+        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint, armed)), None)
         if target is None:
             kept.append(e)
             continue
