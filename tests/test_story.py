@@ -478,3 +478,17 @@ def test_ingest_brings_the_story_tables_up_to_date(tmp_path: Path) -> None:
         assert seen == {r["id"] for r in store.query("SELECT id FROM documents")} and len(seen) == 2
         assert members == store.query("SELECT count(*) AS n FROM events WHERE NOT coalesce(negated, false)")[0]["n"] > 0
         assert storage.update(store).documents == 0  # nothing left for the story commands to take in
+
+
+def test_unnamed_groups_are_nodes_by_state_and_sector_and_never_by_letter_case() -> None:
+    from storyline.story.merge import _dedupe_refs
+    from storyline.story.network import node_key
+
+    police = ActorRef("Police", None, "IRQ", "COP")
+    protesters = ActorRef("protesters", None, "IRQ", "OPP")
+    army = ActorRef("Armed forces of Iraq", "IRQMIL", "IRQ", "MIL")
+    assert [node_key(r, "actor") for r in (police, protesters, army)] == ["IRQCOP", "IRQOPP", "IRQMIL"]
+    assert {node_key(r, "country") for r in (police, protesters, army)} == {"IRQ"}  # states count at country level
+    assert node_key(ActorRef("Police"), "actor") == node_key(ActorRef("police "), "actor") == "police"
+    assert [r.name for r in _dedupe_refs([police, protesters, ActorRef("policemen", None, "IRQ", "COP")])] \
+        == ["Police", "protesters"]

@@ -449,7 +449,8 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
 def _dedupe_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
     seen: dict[str, ActorRef] = {}
     for r in refs:
-        key = r.actor_id or r.country or " ".join((r.name or "").casefold().split())
+        # an unnamed group counts by state and sector: Iraqi police and Iraqi protesters are two
+        key = r.actor_id or (f"{r.country}{r.sector or ''}" if r.country else " ".join((r.name or "").casefold().split()))
         if key and key not in seen:
             seen[key] = ActorRef(r.name, r.actor_id, r.country, r.sector)
     return list(seen.values())

@@ -32,9 +32,18 @@ FORMATS = ("json", "graphml")
 
 
 def node_key(ref: ActorRef, level: str) -> str | None:
+    """The node an actor counts for. Country level: its state (a minister, an army and unnamed
+    police of Iraq all count for IRQ). Actor level: the actor; an unnamed group by its state and
+    sector in CAMEO's way ("police in Baghdad" -> IRQCOP, beside protesters IRQOPP). Without
+    either, the words of the text, case-folded ("Police" and "police" are one node)."""
+    words = " ".join(ref.name.casefold().split()) if ref.name else None
     if level == "country":
-        return ref.country or ref.actor_id or (ref.name.strip() if ref.name else None)
-    return ref.actor_id or (ref.name.strip() if ref.name else None)
+        return ref.country or ref.actor_id or words
+    if ref.actor_id:
+        return ref.actor_id
+    if ref.country and ref.sector:
+        return f"{ref.country}{ref.sector}"
+    return words
 
 
 def _keys(refs: Iterable[ActorRef], level: str) -> dict[str, ActorRef]:
