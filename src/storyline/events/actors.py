@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import ActorRef, Document, Mention
+from ..parse import text_of
 
 Token = Any
 
@@ -236,7 +237,7 @@ class ActorResolver:
         if words[-1].i - words[0].i + 1 != len(words):
             return []
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        text = head.doc.text[start:end]
+        text = text_of(head.doc)[start:end]
         return [ActorRef(name=text, start=start, end=end, text=text)]
 
     def _refs_from(self, mentions: Iterable[Mention]) -> list[ActorRef]:
