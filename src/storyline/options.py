@@ -54,7 +54,7 @@ class Options:
     quote_min_words: int = 5  # shorter quoted phrases are scare quotes or titles, not a speaker's words
     stages: tuple[str, ...] = ("parse", "dates", "actors", "quotes", "events")
     # ingest commits a group of documents when it holds commit_every of them or its first has waited
-    # commit_seconds, whichever comes first: a transaction costs ~10 ms whatever it holds, and a
+    # commit_seconds, whichever comes first: a transaction costs ~16 ms whatever it holds, and a
     # kill loses at most the group being gathered (each group is all or nothing)
     commit_every: int = 100
     commit_seconds: float = 5.0
