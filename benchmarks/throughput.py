@@ -26,7 +26,13 @@ at its end, alone), then ``storyline timeline --format json`` and ``storyline ne
 json``; ``--slowest K`` times every article alone (one process, one article per batch) and lists
 the K slowest, to find pathological documents.
 
+``--commit-every`` takes several values (each a run of its own; without it, storyline's
+default), and ``--src NAME=DIR`` runs the same commands on another checkout's ``src`` folder too
+(``git worktree add`` or ``git archive`` an older commit): two versions of the code compared in one
+session, on the same machine load, next to the same baseline.
+
     python benchmarks/throughput.py [--corpus FILE ...] [--limit 200] [--workers 1 2] [--rounds 1]
+                                    [--commit-every N ...] [--src NAME=DIR ...]
                                     [--no-baseline] [--story] [--slowest K]
 """
 
@@ -187,7 +193,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=200, help="articles to use (the first N with text)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="--workers values to measure")
     ap.add_argument("--batch-size", type=int, default=Options().batch_size)
-    ap.add_argument("--commit-every", type=int, default=1, help="as storyline ingest's option")
+    ap.add_argument("--commit-every", type=int, nargs="+", default=[None],
+                    help="as storyline ingest's option; several values are several runs (default: storyline's)")
+    ap.add_argument("--src", nargs="+", default=[], metavar="NAME=DIR",
+                    help="also run every ingest with DIR (another checkout's src folder) first on PYTHONPATH")
     ap.add_argument("--rounds", type=int, default=1, help="repeat every run, keep the fastest of each")
     ap.add_argument("--no-baseline", action="store_true", help="skip the spaCy-alone run")
     ap.add_argument("--story", action="store_true",
@@ -211,14 +220,24 @@ def main() -> None:
         _sample(a.corpus[:1], 1, one)
         chars = sum(len(json.loads(line)["text"]) for line in sample.open(encoding="utf-8"))
 
+        runs: dict[str, tuple[int, int | None, str | None]] = {}  # label: workers, commit every, src folder
+        for name, src in [(None, None), *(x.split("=", 1) for x in a.src)]:
+            for w in a.workers:
+                for every in a.commit_every:
+                    label = (f"storyline ingest --workers {w}" + (f" --commit-every {every}" if every else "")
+                             + (f" [{name}]" if name else ""))
+                    runs[label] = (w, every, str(Path(src).resolve()) if src else None)
+
         def command(label: str, texts: Path, db: Path) -> list[str]:
             if label == BASELINE:
                 return [sys.executable, __file__, "--baseline", str(texts), model, str(a.batch_size)]
-            return [sys.executable, "-m", "storyline", "ingest", str(texts), "--db", str(db),
-                    "--workers", label.rsplit(" ", 1)[1], "--batch-size", str(a.batch_size),
-                    "--commit-every", str(a.commit_every)]
+            workers, every, src = runs[label]
+            env = ["env", f"PYTHONPATH={os.pathsep.join([src, os.environ.get('PYTHONPATH', '')])}"] if src else []
+            return [*env, sys.executable, "-m", "storyline", "ingest", str(texts), "--db", str(db),
+                    "--workers", str(workers), "--batch-size", str(a.batch_size),
+                    *(["--commit-every", str(every)] if every else [])]
 
-        labels = [*([] if a.no_baseline else [BASELINE]), *(f"storyline ingest --workers {w}" for w in a.workers)]
+        labels = [*([] if a.no_baseline else [BASELINE]), *runs]
         last_db = Path()
         best: dict[str, dict[str, Any]] = {}
         start_up: dict[str, float] = {}
@@ -248,14 +267,15 @@ def main() -> None:
 
     names = ", ".join(c.name for c in a.corpus)
     print(f"{n} articles ({chars / n:,.0f} characters on average) from {names}, model {model}, "
-          f"batch size {a.batch_size}, commit every {a.commit_every}, best of {a.rounds} round(s), "
+          f"batch size {a.batch_size}, best of {a.rounds} round(s), "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
 
     def steady(label: str) -> float:
         """Articles per second once started: the N-article run less the one-article run."""
         return (n - 1) / max(1e-9, best[label]["wall"] - start_up[label])
 
-    head = (f"{'run':30} {'wall s':>6} {'docs/s':>6} {'start s':>7} {'steady docs/s':>13} {'CPU ms/doc':>10} "
+    width = max(30, *(len(label) for label in best))
+    head = (f"{'run':{width}} {'wall s':>6} {'docs/s':>6} {'start s':>7} {'steady docs/s':>13} {'CPU ms/doc':>10} "
             f"{'peak RSS MB':>11} {'tree MB':>7} {'speed/spaCy':>11} {'RSS/spaCy':>9}")
     print(head)
     print("-" * len(head))
@@ -264,7 +284,7 @@ def main() -> None:
         tree = f"{r['tree_kib'] / 1024:7.0f}" if r["tree_kib"] else f"{'n/a':>7}"
         versus = (f"{steady(label) / steady(BASELINE):11.2f} {r['maxrss_kib'] / base['maxrss_kib']:9.2f}"
                   if base else f"{'':11} {'':9}")
-        print(f"{label:30} {r['wall']:6.1f} {n / r['wall']:6.1f} {start_up[label]:7.1f} {steady(label):13.1f} "
+        print(f"{label:{width}} {r['wall']:6.1f} {n / r['wall']:6.1f} {start_up[label]:7.1f} {steady(label):13.1f} "
               f"{1000 * r['cpu'] / n:10.1f} {r['maxrss_kib'] / 1024:11.0f} {tree} {versus}")
     if story:
         print(f"on the last database ({', '.join(f'{v:,} {k}' for k, v in counts.items())}):")
@@ -274,6 +294,8 @@ def main() -> None:
     for label, r in best.items():
         if label != BASELINE:
             print(f"{label}: {_summary(r['stderr'])}")
+    for name, src in (x.split("=", 1) for x in a.src):
+        print(f"[{name}]: the code in {Path(src).resolve()}")
     print("wall and docs/s: the whole process, start-up and model loading included; start s: the same command "
           "on one article; steady docs/s: (N-1) / (wall - start); speed/spaCy compares steady rates. Peak RSS: "
           "the largest single process (getrusage of children); tree MB: every process of the run summed (sampled).")

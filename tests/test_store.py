@@ -155,6 +155,32 @@ def test_a_group_of_documents_goes_in_whole_and_a_bad_one_alone_fails(tmp_path: 
             assert store.document(doc.id).to_dict() == doc.to_dict()
 
 
+def test_grouping_documents_into_transactions_changes_no_row(tmp_path: Path) -> None:
+    # ingest groups documents per commit (--commit-every, and by time): the rows must be those of
+    # one transaction per document, down to which document a role was learned from
+    docs = [full_document(text=TEXT + f" Paragraph {i}.", name=f"d{i}.txt") for i in range(3)]
+    docs[1].actors[0].aliases = ["Lavrov", "Sergei Lavrov"]
+    docs[1].actors[0].roles.append(Role("RUS", "GOV", "ambassador to the UN", None, "1994", "2004", "curated"))
+    docs[2].actors[0].aliases = ["S. Lavrov"]
+
+    def rows(store: Store) -> dict[str, list[tuple]]:
+        return {t: sorted(map(str, store.con.execute(f"SELECT * EXCLUDE (ingested_at) FROM {t}").fetchall()))
+                if t == "documents" else
+                sorted(map(str, store.con.execute(f"SELECT * EXCLUDE (updated_at) FROM {t}").fetchall()))
+                if t == "actors" else sorted(map(str, store.con.execute(f"SELECT * FROM {t}").fetchall()))
+                for t in ("documents", "actors", "roles", "document_actors", "mentions", "events")}
+
+    with Store(tmp_path / "alone.duckdb") as alone, Store(tmp_path / "grouped.duckdb") as grouped:
+        for doc in docs:
+            assert alone.write_document(doc) == "new"
+        assert grouped.write_documents(docs) == ["new"] * 3
+        assert rows(grouped) == rows(alone)
+        assert grouped.query("SELECT title, doc_id FROM roles ORDER BY title") == [
+            {"title": "Minister of Foreign Affairs", "doc_id": docs[0].id},
+            {"title": "ambassador to the UN", "doc_id": docs[1].id}]
+        assert grouped.actor("lavrov").aliases == ["Lavrov", "Sergei Lavrov", "S. Lavrov"]
+
+
 def test_migrations_run_once_in_order(tmp_path: Path) -> None:
     root = tmp_path / "schema"
     shutil.copytree(data_path("schema"), root)  # every component the package has, then one more

@@ -59,9 +59,11 @@ WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Your own lexicon extensions (YAML, keys name the lexicons); repeatable.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parser batch.")]
+_DEFAULTS = Options()  # the defaults the options below show
 CommitOption = Annotated[int, typer.Option(
-    "--commit-every", min=1, help="Documents per database transaction: 1 commits each document alone; "
-    "more (e.g. 100) loads large corpora several times faster, each group still all or nothing.")]
+    "--commit-every", min=1, help="Documents per database transaction (at most; a group also commits once its "
+    f"first document has waited {_DEFAULTS.commit_seconds:g} s): each group is all or nothing, a document that cannot be stored fails "
+    "alone; 1 commits each document alone, several times slower.")]
 PathsArgument = Annotated[list[str], typer.Argument(
     help="Files, folders or globs: plain text (any encoding), saved HTML pages, JSON Lines (.jsonl, .jsonl.gz).",
     show_default=False)]
@@ -85,13 +87,14 @@ class ExportFormat(StrEnum):
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
-             lexicon: list[Path] | None = None, batch_size: int | None = None, commit_every: int = 1) -> Options:
+             lexicon: list[Path] | None = None, batch_size: int | None = None, commit_every: int | None = None) -> Options:
     if kb:
         from .actors.kb import check_files
 
         check_files(kb)  # a bad --kb file stops the command before any article is read
-    options = Options(db=db, workers=workers, kb_files=list(kb or []), lexicon_files=list(lexicon or []),
-                      commit_every=commit_every)
+    options = Options(db=db, workers=workers, kb_files=list(kb or []), lexicon_files=list(lexicon or []))
+    if commit_every:
+        options.commit_every = commit_every
     if batch_size:
         options.batch_size = batch_size
     return options
@@ -161,7 +164,7 @@ def _story_progress(options: Options) -> Any:
 @app.command()
 def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, workers: WorkersOption = 1,
            kb: KbOption = None, lexicon: LexiconOption = None, batch_size: BatchOption = 32,
-           commit_every: CommitOption = 1) -> None:
+           commit_every: CommitOption = _DEFAULTS.commit_every) -> None:
     """Read articles, extract everything, and store it (documents already stored are skipped)."""
     with _user_errors():
         tally = run_ingest(paths, _options(db, workers, kb, lexicon, batch_size, commit_every))
