@@ -349,3 +349,18 @@ def test_a_definite_organ_without_a_state_is_the_one_named_before(ctx) -> None:
     assert d.mentions[later.antecedent].actor_id == "GEOLEG"
     army = actor_at(d, d.text.index("the army"), d.text.index("the army") + 8)
     assert army is None or army.actor_id is None  # no army was named before: not guessed
+
+
+def test_they_after_a_coordination_stands_for_every_conjunct(ctx) -> None:
+    d = _link_text(ctx, "Russian Foreign Minister Sergey Lavrov and his Turkish and Iranian counterparts, Mevlut "
+                        "Cavusoglu and Javad Zarif, met in Sochi on Monday. They called on the parties to respect "
+                        "the truce.")
+    they = _mention(d, "They")
+    names = ("Sergey Lavrov", "Mevlut Cavusoglu", "Javad Zarif")
+    assert they.kind == "pronoun" and they.refs == [_mention(d, n).actor_id for n in names]
+    # a conjunct nobody could be named for leaves "they" to its antecedent alone, not a partial list
+    vague = _link_text(ctx, "Turkish Foreign Minister Mevlut Cavusoglu and his Russian and Iranian counterparts "
+                            "met in Sochi. They called on the parties to respect the truce.")
+    assert _mention(vague, "They").refs == []
+    single = _link_text(ctx, "The two parties met in Geneva. They agreed to meet again.")
+    assert _mention(single, "They").refs == _mention(single, "two parties").refs

@@ -1065,8 +1065,29 @@ class Linker:
         if ante is None:
             return
         a = self.cands[ante]
-        self._add(Cand(i, i + 1, "pronoun", a.actor_id, a.country, a.sector, role=None, refs=list(a.refs),
+        refs = self._conjoined_refs(a) if plural else list(a.refs)
+        self._add(Cand(i, i + 1, "pronoun", a.actor_id, a.country, a.sector, role=None, refs=refs,
                        confidence=min(a.confidence, 0.8), antecedent=ante, female=a.female, plural=plural))
+
+    def _conjoined_refs(self, c: Cand) -> list[str]:
+        """What "they" stands for when its antecedent is one conjunct of a coordination ("Shoukry
+        and his Greek, Cypriot and French counterparts gathered ... They called on ..."): every
+        conjunct's actors, in text order."""
+        doc = self.sdoc
+        head = doc[c.start:c.end].root
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        conjuncts = [first, *first.conjuncts] if first.i != head.i or head.conjuncts else [head]
+        refs: list[str] = []
+        for tok in sorted(conjuncts, key=lambda t: t.i):
+            k = self.taken.get(tok.i)
+            found = (self.cands[k].refs or ([self.cands[k].actor_id] if self.cands[k].actor_id else [])) \
+                if k is not None else []
+            if not found:  # a conjunct nobody could be named for: the list would be partial
+                return list(c.refs)
+            refs += [r for r in found if r not in refs]
+        return refs if len(refs) > len(c.refs) else list(c.refs)
 
     def _is_person(self, c: Cand) -> bool:
         if c.kind in ("role", "pronoun"):
