@@ -587,3 +587,13 @@ def test_a_group_whose_owner_is_unknown_is_no_group(code):
                 if e.what == "ACCUSE"]
     e = only(code("On Monday U.S. Navy warships blasted the Rostam platform."), "ASSAULT")
     assert (e.source[0].country, e.source[0].sector) == ("USA", "MIL")
+
+
+def test_a_preposition_heading_a_date_is_no_particle_of_the_verb(code) -> None:
+    # "called ... on Friday" is no "call on" (an appeal); "called on X to" still is
+    dated = code("Russian President Vladimir Putin called the leaders of Azerbaijan and Armenia on Friday.",
+                 "2020-10-10")
+    assert not [e for e in dated if e.what == "REQUEST"], [(e.what, e.evidence) for e in dated]
+    appeal = code("Russian President Vladimir Putin called on Azerbaijan and Armenia to stop the fighting.",
+                  "2020-10-10")
+    assert only(appeal, "REQUEST")

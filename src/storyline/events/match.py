@@ -255,8 +255,10 @@ def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Tok
 
 
 def particles(verb: Token) -> list[Token]:
-    """Particles and prepositions that may complete a multi-word verb ("call on", "meet with")."""
-    return [c for c in verb.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative") and c.i > verb.i]
+    """Particles and prepositions that may complete a multi-word verb ("call on", "meet with"); a
+    preposition heading a date is a time, not a particle ("called the leaders on Friday")."""
+    return [c for c in verb.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative") and c.i > verb.i
+            and not (c.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i))]
 
 
 def _rest_matches(entry: VerbEntry, verb: Token) -> list[Token] | None:
