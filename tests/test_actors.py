@@ -359,8 +359,19 @@ def test_they_after_a_coordination_stands_for_every_conjunct(ctx) -> None:
     names = ("Sergey Lavrov", "Mevlut Cavusoglu", "Javad Zarif")
     assert they.kind == "pronoun" and they.refs == [_mention(d, n).actor_id for n in names]
     # a conjunct nobody could be named for leaves "they" to its antecedent alone, not a partial list
-    vague = _link_text(ctx, "Turkish Foreign Minister Mevlut Cavusoglu and his Russian and Iranian counterparts "
-                            "met in Sochi. They called on the parties to respect the truce.")
+    vague = _link_text(ctx, "Turkish Foreign Minister Mevlut Cavusoglu and unnamed officials met in Sochi. "
+                            "They called on the parties to respect the truce.")
     assert _mention(vague, "They").refs == []
+
+
+def test_plural_counterparts_are_each_countrys_holder_of_the_office(ctx) -> None:
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu and his Russian and Iranian counterparts met in Sochi "
+            "on Monday. They called for calm.")
+    d = Document(id=content_id(text), name="sochi", origin="t", text=text, published=DateValue("2019-05-13"))
+    (o,) = run_stages([d], ctx, ["parse", "actors"])
+    counterparts = _mention(o.document, "his Russian and Iranian counterparts")
+    assert counterparts.kind == "collective"
+    assert counterparts.refs == ["sergey-lavrov", "mohammad-javad-zarif"]
+    assert _mention(o.document, "They").refs == ["mevlut-cavusoglu", "sergey-lavrov", "mohammad-javad-zarif"]
     single = _link_text(ctx, "The two parties met in Geneva. They agreed to meet again.")
     assert _mention(single, "They").refs == _mention(single, "two parties").refs

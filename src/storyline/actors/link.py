@@ -834,11 +834,25 @@ class Linker:
         c.offices = offices
         if not offices or not z.countries:
             return
+        if z.plural:  # "his Russian and Iranian counterparts": each country's holder of that office
+            c.kind, c.family = "collective", "titles"
+            c.refs = [self._single_holder(offices, country) or country for country in z.countries]
+            for r in c.refs:
+                self._remember(r)
+            c.country = None if len(set(z.countries)) != 1 else z.countries[0]
+            return
         holders = self._holders(offices, z.countries[0], None)
         mentioned = [h for h in holders if h.id in self.doc_actors]
         pick = mentioned or holders
         if len(pick) == 1:
             self._link_to(c, pick[0], 0.85 if mentioned else 0.8, None, offices)
+
+    def _single_holder(self, offices: tuple[str, ...], country: str) -> str | None:
+        """The one holder of these offices in the country (one named in the article first)."""
+        holders = self._holders(offices, country, None)
+        mentioned = [h for h in holders if h.id in self.doc_actors]
+        pick = mentioned or holders
+        return pick[0].id if len(pick) == 1 else None
 
     def _resolve_plural(self, z: Zone, c: Cand, offices: tuple[str, ...]) -> None:
         """"the leaders of Azerbaijan and Armenia" -> their holders; "the co-chairs" -> the

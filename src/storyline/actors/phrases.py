@@ -161,6 +161,12 @@ class PhraseFinder:
             if m is not None and m.kind in ("state", "demonym", "organization", "metonym", "generic"):
                 self._take_match(z, m)
                 j = m.start - 1
+                # "his Greek, Cypriot and French counterparts": every demonym of a plural title
+                while z.plural and m.kind == "demonym" and j >= 1 and doc[j].lower_ in ("and", ",") and \
+                        j in self.match_end and self.match_end[j].kind == "demonym":
+                    m = self.match_end[j]
+                    self._take_match(z, m)
+                    j = m.start - 1
                 continue
             if j + 1 in self.organ_end:
                 s, spec = self.organ_end[j + 1]
