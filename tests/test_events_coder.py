@@ -621,3 +621,15 @@ def test_attack_by_an_unnamed_hand_is_an_event_without_source(code):
     # an explosion alone may be an accident; and a victim no actor or group names is no event
     assert not [e for e in code("A gas explosion killed three miners in Donetsk on Monday.") if e.what == "ASSAULT"]
     assert not [e for e in code("A car bomb killed three people in the town on Monday.") if e.what == "ASSAULT"]
+
+
+def test_accepting_a_proposal_agrees_and_meeting_demands_concedes(code):
+    e = only(code("Moldova accepted a formula for settling the dispute over Transnistria on Monday."), "AGREE")
+    assert "moldova" in names(e.source)
+    e = only(code("The Kenyan government accepted the demands of the striking doctors on Friday."), "CONCEDE")
+    assert "ken" in names(e.source)
+
+
+def test_intent_adjective_takes_the_subject_of_its_copula(code):
+    e = only(code("Poland is ready to send 500 troops to Lithuania, the defence minister said on Monday."), "AID")
+    assert e.status == "planned" and "poland" in names(e.source) and "lithuania" in names(e.target)

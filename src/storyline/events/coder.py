@@ -385,6 +385,9 @@ class Coder:
             if tok.dep_ == "xcomp" and not _has_object(tok.head):
                 tok = tok.head
                 continue
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
+                tok = tok.head  # "France is ready to contribute troops": the subject of "is"
+                continue
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
                 tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
                 continue
