@@ -77,6 +77,7 @@ class Candidate:
     speaker: list[ActorRef] = field(default_factory=list)  # for statements: who spoke
     armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
     purpose_of: Candidate | None = None  # a trip whose purpose of force this event is ("came to Iraq to fight")
+    unclaimed: bool = False  # force by an unnamed hand ("a roadside bomb killed two soldiers")
 
     @property
     def head(self) -> Token:
@@ -107,6 +108,7 @@ class Coder:
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
         self.force_means = {w.lower() for w in self.collectives.get("force_means", [])}
+        self.unclaimed_means = {w.lower() for w in self.collectives.get("unclaimed_means", [])}
         # who or what can take part in a use of force besides a found actor (participant_classes)
         self.participant_nouns = load_agent_nouns() | self.force_nouns | self.force_means | \
             {w.lower() for w in self.collectives.get("force_targets", [])} | \
@@ -245,9 +247,10 @@ class Coder:
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        kept = [c for c in cands if not c.drop and c.source
-                and (c.cls.what not in self.political_sources or c.armed_source
-                     or any(self._political(s) for s in c.source))]
+        kept = [c for c in cands if not c.drop and (
+            (c.source and (c.cls.what not in self.political_sources or c.armed_source
+                           or any(self._political(s) for s in c.source)))
+            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))]
         events = [self._event(c, doc) for c in kept]
         references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
         parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
@@ -382,6 +385,9 @@ class Coder:
             if tok.dep_ == "xcomp" and not _has_object(tok.head):
                 tok = tok.head
                 continue
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
+                tok = tok.head  # "France is ready to contribute troops": the subject of "is"
+                continue
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.planned_governors:
                 tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
                 continue
@@ -442,8 +448,12 @@ class Coder:
                 with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" and
                                 any(self._can_take_part(o, res) for o in ch.children if o.dep_ == "pobj")
                                 for ch in head.children) or head.lemma_.lower() in self.stative_passives
-                if subj is not None and not agent and (subj.lemma_.lower() in self.force_nouns or with_prep):
-                    src_toks.append(subj)  # "peacekeepers would be deployed", "had been allied with"
+                # "peacekeepers would be deployed", "had been allied with"; but "three soldiers were
+                # killed" names the victims of an assault
+                force_subject = subj is not None and subj.lemma_.lower() in self.force_nouns and \
+                    c.cls.what not in self.participant_classes
+                if subj is not None and not agent and (force_subject or with_prep):
+                    src_toks.append(subj)
                 elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
                     tgt_toks.append(subj)
                 if not agent and subj is not None and subj not in src_toks:
@@ -567,6 +577,15 @@ class Coder:
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
         target = [t for t in target if not any(_identical(t, s) for s in source)]
+        if not source and c.cls.what in self.participant_classes and trig.token.lower_ != "according":
+            # "a roadside bombing killed one soldier", "were killed by an improvised explosive
+            # device", "killed in a car bomb explosion" (the means or its modifier): the attack
+            # is news though no one is named; not "a gas explosion", which may be an accident
+            subj, passive = self._subject(head)
+            means = [o for ch in head.children if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in")
+                     for o in ch.children if o.dep_ == "pobj"] + ([subj] if subj is not None and not passive else [])
+            c.unclaimed = any(w.lemma_.lower() in self.unclaimed_means or w.lower_ in self.unclaimed_means
+                              for m in means for w in [m, *(x for x in m.children if x.dep_ in ("compound", "amod"))])
         stolen = [s for v in head.children if v.dep_ == "conj" for s in [_stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]

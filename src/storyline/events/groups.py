@@ -68,6 +68,7 @@ class GroupNouns:
                               for k, v in (cfg.get("group_class_sectors") or {}).items()}
         self.armed = frozenset(str(w).upper() for w in cfg.get("armed_sectors", []))
         self.quantifiers = {str(w).lower() for w in cfg.get("group_quantifiers", [])}
+        self.person_sectors = {str(w).upper() for w in cfg.get("group_person_sectors", [])}
 
     def sector(self, head: Token) -> tuple[str, Token] | None:
         """The sector of a noun phrase headed by ``head`` and the first word of the name it is
@@ -83,7 +84,8 @@ class GroupNouns:
                 sector = self.sectors.get(f"{left.lower_} {w}")
                 if sector:
                     return sector, left
-        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and not self._coded(c) for c in head.children):
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and not self._coded(c) for c in head.children) and \
+                not any(self.sectors.get(w) in self.person_sectors for w in words):
             return None  # "the ceasefire regime", "the visa regime": a thing the modifier names
         for w in words:
             sector = self.sectors.get(w)
@@ -104,6 +106,7 @@ def group_ref(head: Token, groups: GroupNouns, *, as_source: bool, doc: Document
     of the act ("in Kaduna") or the article's dateline. None where the noun names no group, or,
     as a source of an event of class ``what``, a group of a sector that does not act in such
     events (burglars arrest no one) or one that only tells of them ("officials")."""
+    head = _counted(head, groups)
     found = groups.sector(head)
     if found is None:
         return None
@@ -146,6 +149,20 @@ def group_ref(head: Token, groups: GroupNouns, *, as_source: bool, doc: Document
             country = next((m.country for m in mentions if m.kind == "place" and m.country
                             and m.text.lower() == doc.dateline.lower()), None)
     return ActorRef(name=text, country=country, sector=sector, start=start, end=end, text=text)
+
+
+def _counted(head: Token, groups: GroupNouns) -> Token:
+    """"Tens of thousands of students", "a group of gunmen": the phrase names the people counted,
+    not the count."""
+    for _ in range(3):
+        if head.lower_ not in groups.quantifiers and head.lemma_.lower() not in groups.quantifiers:
+            break
+        nxt = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if nxt is None:
+            break
+        head = nxt
+    return head
 
 
 def _place_country(toks: list[Token], mentions: list[Mention]) -> str | None:

@@ -175,8 +175,10 @@ def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> l
             if tok.dep_ in PREP_DEPS and tok.lower_ in (item.prep or "").split("|"):
                 inner = [t for t in tok.subtree if t.i != tok.i]
                 if not item.inner:
-                    # a bare preposition names a partner, not a time ("called on X", not "on Tuesday")
-                    if not any(t.ent_type_ in ("DATE", "TIME") for t in inner):
+                    # a bare preposition names a partner, not a time ("called on X", not "on
+                    # Tuesday"); a clause on its object is no part of it ("in Serbia, where ...
+                    # last March")
+                    if not any(t.ent_type_ in ("DATE", "TIME") for t in _phrase_tokens(tok, {"pobj"})):
                         found.append((s + 1, [tok]))
                 else:
                     for _, toks in _match_seq(item.inner, inner, 0, anchored_first=False, adjacent=False):
@@ -278,6 +280,20 @@ def _rest_matches(entry: VerbEntry, verb: Token) -> list[Token] | None:
     return got
 
 
+def _base_forms(verb: Token) -> list[str]:
+    """The word itself and its base forms by the regular inflections, for a verb whose lemma the
+    model got wrong ("staged" as STAG, so "staged a hunger strike" found no STAGE patterns)."""
+    low = verb.lower_
+    forms = [low]
+    if verb.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        forms += [low[:-1], low[:-2]] + ([low[:-3]] if len(low) > 4 and low[-3] == low[-4] else [])
+    elif verb.tag_ == "VBG" and low.endswith("ing"):
+        forms += [low[:-3] + "e", low[:-3]] + ([low[:-4]] if len(low) > 5 and low[-4] == low[-5] else [])
+    elif verb.tag_ == "VBZ" and low.endswith("s"):
+        forms += [low[:-1], low[:-2]]
+    return [f for f in forms if len(f) > 2 and f != verb.lemma_.lower()]
+
+
 def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     """The most specific reading of ``verb`` the lexicon allows, or None (no event).
 
@@ -285,8 +301,8 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     dictionary's; where no pattern matches, the verb's own default code (curated first, then a
     multi-word verb before a single one) decides, and a code of None means "not an event"."""
     entries = lex.entries(verb.lemma_)
-    if not entries and verb.lower_ != verb.lemma_.lower():
-        entries = lex.entries(verb.lower_)
+    if not entries:
+        entries = next((es for form in _base_forms(verb) if (es := lex.entries(form))), [])
     if not entries:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
