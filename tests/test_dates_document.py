@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.dates.anchor import date_for_clause, frame_date
+from storyline.dates.anchor import date_for_clause, frame_date, measured_back
 from storyline.dates.document import infer_year
 from storyline.dates.find import find
 from storyline.dates.rules import rules_for
@@ -201,6 +201,26 @@ def test_a_date_in_an_argument_frames_nothing(ctx: Context) -> None:
     doc = parsed(ctx, "Lavrov praised the 2011 Kazan document. The ministers met in Sochi.",
                  published=DateValue("2019-09-15", "day", "t"))
     assert frame_date(doc, span(doc, "The ministers met")[0]) is None
+
+
+def test_a_span_after_an_event_frames_it_a_span_earlier(ctx: Context) -> None:
+    doc = parsed(ctx, "The speech came on Sunday, one week after an attack on oil facilities. "
+                      "The attack was claimed by the Houthis.", published=DateValue("2019-09-23", "day", "t"))
+    assert frame_date(doc, span(doc, "The attack was claimed")[0]).value == "2019-09-22"  # only Sunday
+    framed = frame_date(doc, span(doc, "The attack was claimed")[0], {"after"})
+    assert framed is not None and framed.value == "2019-09-15"
+    own = measured_back(doc, *span(doc, "one week after an attack on oil facilities"), {"after"})
+    assert own is not None and own.value == "2019-09-15"
+    assert measured_back(doc, *span(doc, "The attack was claimed by the Houthis"), {"after"}) is None
+
+
+def test_a_date_in_a_relative_clause_on_the_subject_is_not_the_verbs(ctx: Context) -> None:
+    doc = parsed(ctx, "McGurk, who was envoy to the coalition until December, criticized the decision.",
+                 published=DateValue("2019-10-08", "day", "t"))
+    clause = span(doc, "McGurk, who was envoy to the coalition until December, criticized the decision")
+    assert date_for_clause(doc, *clause, "reported").value == "2019-10-08"
+    assert date_for_clause(doc, *span(doc, "who was envoy to the coalition until December"), "historical") \
+        .value == "2018-12"
 
 
 def test_the_lead_skips_lines_without_a_verb(ctx: Context) -> None:

@@ -112,3 +112,40 @@ def test_recently_is_background(code):
 def test_a_threat_is_made_now(code):
     events = code("If Iran attacks again, we will destroy its navy, Trump said on Monday.")
     assert status_of(events, "THREATEN") == "reported"
+
+
+# ---------------------------------------------------------------- tense, backshift, events measured back
+
+
+def test_a_perfect_progressive_is_background_whatever_the_parse_hangs_has_on(code):
+    # "has" may hang on "been", not on the verb
+    events = code("Germany banned the airline on Monday. The US has been encouraging allies such as "
+                  "Germany to restrict the airline's operations.")
+    assert status_of(events, "REQUEST", "encouraging") == "historical"
+
+
+def test_a_past_perfect_announced_is_the_news(code):
+    events = code("The SDF announced it had entered into an agreement with the government of Syria.")
+    assert status_of(events, "AGREE") == "reported"
+
+
+def test_a_past_perfect_said_stays_background(code):
+    events = code("The statement said US troops had defeated ISIS in Syria.")
+    assert status_of(events, "ASSAULT") == "historical"
+
+
+def test_an_attack_a_week_before_the_news_and_what_the_paragraph_says_of_it(code):
+    events = code("Rouhani spoke on Sunday in Tehran. The speech came one week after an attack on oil "
+                  "facilities in Saudi Arabia. The attack was claimed by the Houthi movement in Yemen.",
+                  published="2019-09-23")
+    attack = [e for e in events if e.what == "ASSAULT" and "attack on oil" in e.evidence]
+    assert [e.status for e in attack] == ["historical"]
+    assert attack[0].date is not None and attack[0].date.value.startswith("2019-09-1")
+    claim = [e for e in events if "claimed" in e.evidence]
+    assert claim and all(e.status == "historical" for e in claim), [(e.what, e.status) for e in events]
+
+
+def test_an_attack_hours_before_stays_news(code):
+    events = code("The army moved in two hours after an attack on a checkpoint near Idlib.",
+                  published="2019-09-23")
+    assert status_of(events, "ASSAULT", "attack on a checkpoint") == "reported"

@@ -23,7 +23,9 @@ than its day, "recently" to its year: the text says only that it is near the sto
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import re
+from collections.abc import Collection, Iterator
 
 from ..model import DateValue, Document, Sentence, TimeExpression
 from .values import parse_value
@@ -67,7 +69,8 @@ def _document_period(doc: Document, why: str, text: str) -> DateValue | None:
 
 def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None = None) -> DateValue | None:
     """The date of the clause ``doc.text[start:end]`` (see the module docstring for the order)."""
-    inside = [t for t in doc.timexes if t.start >= start and t.end <= end]
+    inside = [t for t in doc.timexes if t.start >= start and t.end <= end
+              and not _describes_subject(doc, t, start, end)]
     points = [t for t in inside if _dated(t)]
     # a range's start ("since last Saturday") says when a state began, not when the clause happened
     points.sort(key=lambda t: (t.range_end is not None, t.start))
@@ -94,6 +97,21 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     if hint in HISTORICAL_TENSES:
         return _background_year(doc, start, end)
     return None
+
+
+def _describes_subject(doc: Document, t: TimeExpression, start: int, end: int) -> bool:
+    """"McGurk, who was envoy until December, criticized the decision": a date inside a relative
+    clause on the subject dates what the clause says of the subject (his term), not the verb the
+    subject goes with (the criticism)."""
+    sdoc = doc._spacy
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    for a in span.root.ancestors:
+        if a.dep_ == "relcl" and a.head.dep_ in ("nsubj", "nsubjpass"):
+            verb = a.head.head
+            return verb.i != a.head.i and start <= verb.idx < end
+    return False
 
 
 def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
@@ -182,12 +200,15 @@ def _background_year(doc: Document, start: int, end: int) -> DateValue | None:
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "appos", "poss", "oprd", "acomp"})
 
 
-def frame_date(doc: Document, start: int) -> DateValue | None:
+def frame_date(doc: Document, start: int, earlier_preps: Collection[str] = ()) -> DateValue | None:
     """The date a paragraph has set for an undated clause at ``start``: the nearest date before it,
     in its sentence or the ``BACKGROUND_SENTENCES`` before it in the same paragraph, that dates a
     clause of its own ("In 2015, Saudi Arabia started supporting ... The United Nations called the
     crisis the worst in the world": the call belongs to that past). A date inside an argument
-    ("backs the 2011 document") frames nothing. None where the paragraph sets no date."""
+    ("backs the 2011 document") frames nothing. A span before an earlier event frames it too:
+    "The speech came one week after an attack ... The attack was claimed by ..." sets the day a
+    week before the speech (``earlier_preps``: the words that put the event before, "after").
+    None where the paragraph sets no date."""
     here = doc.sentence_at(start)
     sdoc = doc._spacy
     if here is None or sdoc is None:
@@ -195,9 +216,54 @@ def frame_date(doc: Document, start: int) -> DateValue | None:
     for _, s in _back_in_paragraph(doc, here):
         framing = [t for t in doc.timexes if s.start <= t.start and t.end <= min(s.end, start)
                    and _dated(t) and t.range_end is None and _adverbial(sdoc, t)]
+        offsets = [t for t in doc.timexes if s.start <= t.start and t.end <= min(s.end, start)
+                   and t.type == "DURATION" and _offset_before(sdoc, t, earlier_preps)]
+        if offsets and (not framing or offsets[-1].start > framing[-1].start):
+            earlier = _earlier_by(doc, s, offsets[-1])
+            if earlier is not None:
+                return earlier
         if framing:
             return _from_timex(framing[-1], "context:paragraph frame", 0.5)
     return None
+
+
+def measured_back(doc: Document, start: int, end: int, earlier_preps: Collection[str] = ()) -> DateValue | None:
+    """The day of an event the clause measures back from its sentence's day ("one week after an
+    attack on oil facilities": a week before the speech), None where it measures none."""
+    sdoc = doc._spacy
+    here = doc.sentence_at(start)
+    if sdoc is None or here is None:
+        return None
+    for t in doc.timexes:
+        if start <= t.start and t.end <= end and t.type == "DURATION" and _offset_before(sdoc, t, earlier_preps):
+            return _earlier_by(doc, doc.sentences[here], t)
+    return None
+
+
+_SPAN = re.compile(r"^P(\d+)([DWMY])$")
+_SPAN_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _offset_before(sdoc: object, t: TimeExpression, earlier_preps: Collection[str]) -> bool:
+    """"one week after an attack": the span measures a preposition that puts an event before."""
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or len(span) == 0:
+        return False
+    return any(w.dep_ == "npadvmod" and w.head not in span and w.head.lower_ in earlier_preps
+               and any(c.dep_ == "pobj" for c in w.head.children) for w in span)
+
+
+def _earlier_by(doc: Document, s: Sentence, t: TimeExpression) -> DateValue | None:
+    """The day the span ``t`` lies before its sentence's own (news) day."""
+    m = _SPAN.match(t.value or "")
+    base = date_for_clause(doc, s.start, s.end, "reported")
+    point = parse_value(base.value) if base is not None else None
+    if m is None or point is None or point.precision != "day":
+        return None
+    day = point.day - dt.timedelta(days=int(m[1]) * _SPAN_DAYS[m[2]])
+    precision = {"D": "day", "W": "day", "M": "month", "Y": "year"}[m[2]]
+    value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
+    return DateValue(value, precision, "context:span before the paragraph's day", 0.4, t.text)
 
 
 def _adverbial(sdoc: object, t: TimeExpression) -> bool:

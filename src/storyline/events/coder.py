@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..dates.anchor import frame_date
+from ..dates.anchor import frame_date, measured_back
 from ..model import ActorRef, DateValue, Document, Event
 from ..pipeline import Context
 from .actors import ActorResolver, entity_mentions, same_actor
@@ -835,16 +835,20 @@ class Coder:
         intent = c.cls.intent or c.inherited_from is not None
         # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
         status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        earlier = self.rules.words("earlier_preps")
+        frame = frame_date(doc, c.start, earlier) if date is None else None
         c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
-                                     frame=frame_date(doc, c.start) if date is None else None)
+                                     frame=frame)
         if c.trig.status == "reference" and c.status == "reported" and \
                 not (date is not None and doc.published is not None and date.value == doc.published.value):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "appeal" and c.status == "planned":
             c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
         own_date = date
+        if date is None and c.status == "historical":  # "one week after an attack": a week before
+            date = measured_back(doc, c.start, c.end, earlier)
         if date is None:
-            date = clause_date(doc, c.start, c.end, c.status)
+            date = clause_date(doc, c.start, c.end, c.status) or (frame if c.status == "historical" else None)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if own_date is None and self._habitual(c):

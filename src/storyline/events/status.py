@@ -100,11 +100,11 @@ class StatusRules:
             planned = True
         if planned or (intent and not background):
             return "planned"
-        if background:
+        if background or self._earlier_event(head):
             return "historical"
         if when and pub and not any(m in low for m in self.words("recent_markers")):
             days = int(self.cfg.get("historical_days", 8))
-            if when[1] < pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
+            if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
                 return "historical"
         if self._perfect_background(head, low):
             return "historical"
@@ -112,7 +112,7 @@ class StatusRules:
                 not any(m in low for m in self.words("recent_markers")):
             framed = period(frame.value)
             days = int(self.cfg.get("historical_days", 8))
-            if framed and (framed[1] < pub[0] - dt.timedelta(days=days) or framed[1].year < pub[0].year):
+            if framed and (framed[1] <= pub[0] - dt.timedelta(days=days) or framed[1].year < pub[0].year):
                 return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
@@ -160,6 +160,20 @@ class StatusRules:
         adverbs = self.words("background_adverbs")
         return any(c.lower_ in adverbs for c in head.children)
 
+    def _earlier_event(self, head: Token) -> bool:
+        """"The speech came one week after an attack": an event a week or more before the news
+        it is measured from is background (``earlier_preps``, ``earlier_units``)."""
+        prep = head if head.dep_ == "prep" else head.head  # the coder may head the phrase by "after"
+        return (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in self.words("earlier_units") for c in prep.children)
+
+    def _news_backshift(self, head: Token) -> bool:
+        """"The SDF announced it had entered into an agreement": under a verb that makes news
+        known, the past perfect is the reported speaker's "we have entered", the news itself; under
+        "said" ("said US troops had defeated ISIS") it stays what came before."""
+        gov = governor(head)
+        return gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("news_governors")
+
     def _announced_plan(self, head: Token) -> bool:
         """"Announced a complete withdrawal", "unveiled a new initiative": the act announced is
         yet to be carried out (a ceasefire announced, by contrast, holds from the announcement)."""
@@ -174,9 +188,8 @@ class StatusRules:
         declared"; a present perfect over a span of years ("has increased cooperation in the
         last few years"); and a present perfect in a relative clause, which describes the noun's
         past ("fighters which European nations have refused to repatriate")."""
-        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-        lows = [a.lower_ for a in auxes]
-        if "had" in lows:
+        lows = _aux_words(head)
+        if "had" in lows and not self._news_backshift(head):
             return True
         perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
         if perfect and "been" in lows and head.tag_ == "VBG":
@@ -188,9 +201,20 @@ class StatusRules:
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
 
 
+def _aux_words(head: Token) -> list[str]:
+    """The clause's auxiliaries, lower-cased, including those the parser hangs on another
+    auxiliary ("has" under "been" in "has been encouraging")."""
+    words: list[str] = []
+    for c in head.children:
+        if c.dep_ in ("aux", "auxpass"):
+            words.append(c.lower_)
+            words += [g.lower_ for g in c.children if g.dep_ in ("aux", "auxpass")]
+    return words
+
+
 def _past(head: Token) -> bool:
     """The clause is told in a past tense (simple past, past or present perfect, past passive)."""
-    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    auxes = set(_aux_words(head))
     if auxes & {"will", "would", "shall", "'ll", "wo", "must", "should", "can", "could", "may", "might"}:
         return False
     if head.tag_ == "VBD":
