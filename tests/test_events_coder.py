@@ -332,6 +332,16 @@ def test_a_dated_onset_is_a_new_episode_not_a_restatement(code):
     assert {e.date.value if e.date else None for e in assault} == {None, "2020-03"}
 
 
+def test_an_also_material_act_is_another_act_not_a_restatement(code):
+    events = code("In 2017, Canada imposed sanctions on Venezuela. Canada had also levied individual sanctions "
+                  "against Nicolas Maduro.", published="2020-05-10")
+    sanctions = [e for e in events if e.what == "SANCTION"]
+    assert len(sanctions) == 2 and not any(e.evidence_more for e in sanctions)
+    # more of the same talks: "also discussed" is no new consultation
+    events = code("Lavrov held talks with Cavusoglu in Sochi on Friday. They also discussed Syria.")
+    assert len([e for e in events if e.what == "CONSULT"]) == 1
+
+
 # ---------------------------------------------------------------- statements and restatements
 
 

@@ -107,6 +107,7 @@ class Coder:
         self.collectives = ctx.lexicon("event_collectives") or {}
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
         self.onset_verbs = {w.lower() for w in self.collectives.get("onset_verbs", [])}
+        self.additive_adverbs = {w.lower() for w in self.collectives.get("additive_adverbs", [])}
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
         self.force_means = {w.lower() for w in self.collectives.get("force_means", [])}
         self.unclaimed_means = {w.lower() for w in self.collectives.get("unclaimed_means", [])}
@@ -257,7 +258,12 @@ class Coder:
         parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
         onsets = {e.id for c, e in zip(kept, events, strict=True) if c.trig.kind == "verb"
                   and c.trig.token.lemma_.lower() in self.onset_verbs}
-        return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets)
+        # "had also levied sanctions": another material act; "we also discussed Iraq" is more of the same talks
+        material = tuple(self.rules.words("material_prefixes"))
+        additions = {e.id for c, e in zip(kept, events, strict=True) if c.code.startswith(material) and any(
+            a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
+        return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
+                            additions)
 
     def _names_its_act(self, c: Candidate) -> bool:
         """"who was also killed in the airstrike": the clause names, by a definite noun of its own
