@@ -307,6 +307,41 @@ def test_location_from_the_clause_else_the_dateline(code):
     assert e.location == "Moscow"
 
 
+def test_a_participle_clause_of_simultaneity_lends_its_date_to_its_governor(code):
+    events = code('Kenya said on Tuesday that it would respond. Ruto cited the treaty with Uganda and said, "They need '
+                  'to stand by us", while addressing the press yesterday.', published="2020-05-10")
+    e = only(events, "REQUEST")
+    assert e.date is not None and e.date.value == "2020-05-09"
+    e = only(code("Kenyan President William Ruto criticised Somalia when speaking to "
+                  "reporters on Thursday.", published="2020-05-10"), "ACCUSE")
+    assert e.date is not None and e.date.value == "2020-05-07"
+
+
+def test_a_gerund_conflict_noun_subject_is_fought_between_the_conflicts_parties(code):
+    events = code("Eritrea and Ethiopia have fought over the border town of Badme for decades. Fighting along "
+                  "the border resumed on March 27.", published="2020-05-10")
+    e = next(x for x in events if x.what == "ASSAULT" and x.date is not None and x.date.value == "2020-03-27")
+    assert "eritrea" in names(e.source) and "ethiopia" in names(e.source)
+
+
+def test_a_dated_onset_is_a_new_episode_not_a_restatement(code):
+    events = code("Eritrea and Ethiopia have fought over the border town of Badme for decades. Hostilities "
+                  "erupted again in March.", published="2020-05-10")
+    assault = [e for e in events if e.what == "ASSAULT"]
+    assert len(assault) == 2 and not any(e.evidence_more for e in assault)
+    assert {e.date.value if e.date else None for e in assault} == {None, "2020-03"}
+
+
+def test_an_also_material_act_is_another_act_not_a_restatement(code):
+    events = code("In 2017, Canada imposed sanctions on Venezuela. Canada had also levied individual sanctions "
+                  "against Nicolas Maduro.", published="2020-05-10")
+    sanctions = [e for e in events if e.what == "SANCTION"]
+    assert len(sanctions) == 2 and not any(e.evidence_more for e in sanctions)
+    # more of the same talks: "also discussed" is no new consultation
+    events = code("Lavrov held talks with Cavusoglu in Sochi on Friday. They also discussed Syria.")
+    assert len([e for e in events if e.what == "CONSULT"]) == 1
+
+
 # ---------------------------------------------------------------- statements and restatements
 
 

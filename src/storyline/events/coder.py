@@ -106,6 +106,8 @@ class Coder:
         self.rules = StatusRules(ctx.lexicon("event_status") or {})
         self.collectives = ctx.lexicon("event_collectives") or {}
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
+        self.onset_verbs = {w.lower() for w in self.collectives.get("onset_verbs", [])}
+        self.additive_adverbs = {w.lower() for w in self.collectives.get("additive_adverbs", [])}
         self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
         self.force_means = {w.lower() for w in self.collectives.get("force_means", [])}
         self.unclaimed_means = {w.lower() for w in self.collectives.get("unclaimed_means", [])}
@@ -254,7 +256,14 @@ class Coder:
         events = [self._event(c, doc) for c in kept]
         references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
         parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
-        return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed)
+        onsets = {e.id for c, e in zip(kept, events, strict=True) if c.trig.kind == "verb"
+                  and c.trig.token.lemma_.lower() in self.onset_verbs}
+        # "had also levied sanctions": another material act; "we also discussed Iraq" is more of the same talks
+        material = tuple(self.rules.words("material_prefixes"))
+        additions = {e.id for c, e in zip(kept, events, strict=True) if c.code.startswith(material) and any(
+            a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
+        return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
+                            additions)
 
     def _names_its_act(self, c: Candidate) -> bool:
         """"who was also killed in the airstrike": the clause names, by a definite noun of its own
@@ -556,7 +565,9 @@ class Coder:
                     source = self._refs([subj], res, previous, [], si, False)
                     c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
             subj_tok, _ = self._subject(head)
-            if not source and subj_tok is not None and subj_tok.lemma_.lower() in self.conflict_nouns:
+            # "Fighting along the contact line resumed": a gerund subject is the noun all the same
+            if not source and subj_tok is not None and (subj_tok.lemma_.lower() in self.conflict_nouns
+                                                        or subj_tok.lower_ in self.conflict_nouns):
                 source = list(res.conflict_parties)
         if not source and trig.kind == "noun" and trig.token.lemma_.lower() in self.negotiation_nouns:
             # "The talks leading up to the deal 'lasted several days'", in the foreign minister's
@@ -827,6 +838,13 @@ class Coder:
                 break
             lo, hi = _core_span(tok, c.trig.token)
             date = clause_date(doc, lo, hi)
+            if date is None:
+                # "said ... while addressing the press yesterday": a clause of simultaneity with
+                # no subject of its own happens when its governor does and lends it its date
+                for sim in _simultaneous(tok, self.rules.words("simultaneity_marks")):
+                    date = clause_date(doc, *_core_span(sim, c.trig.token))
+                    if date is not None:
+                        break
             if date is not None or tok.dep_ == "ROOT" or tok.head.i == tok.i:
                 break
             tok = _governing_verb(tok)
@@ -1055,6 +1073,15 @@ def _core_span(head: Token, trigger: Token) -> tuple[int, int]:
         hi += 1
     doc = head.doc
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _simultaneous(head: Token, marks: set[str]) -> list[Token]:
+    """The participle clauses on ``head`` opened by a word of simultaneity ("while addressing the
+    press", "when speaking to reporters") that have no subject of their own: they share the
+    governor's subject and its time."""
+    return [c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)
+            and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < c.i for g in c.children)]
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -71,13 +71,19 @@ def _compatible_dates(k: Event, e: Event) -> bool:
 
 
 def restates(k: Event, e: Event, doc: Document, reference: bool = False,
-             joint: frozenset[str] | set[str] = frozenset(), armed: frozenset[str] = frozenset()) -> bool:
+             joint: frozenset[str] | set[str] = frozenset(), armed: frozenset[str] = frozenset(),
+             onset: bool = False, addition: bool = False) -> bool:
     """True where ``e`` says again what ``k`` said. A ``reference`` ("Turkey's offensive") names
     an act already told, whatever the tense it is told in. A ``joint`` class (consultations: "A
     consulted B" is "B consulted A") may be told again with its sides the other way round. An
     unnamed group of an ``armed`` sector is the same participant as the linked one of its state
-    and sector ("government forces" of Syria and "the Syrian Army")."""
-    if k.what != e.what or (k.status != e.status and not reference):
+    and sector ("government forces" of Syria and "the Syrian Army"). An ``onset`` with a date of
+    its own ("fighting resumed on September 27") begins a new episode of what was told without one
+    ("the two countries have fought for decades"). An ``addition`` ("had *also* levied sanctions")
+    tells another act of the same kind."""
+    if addition or k.what != e.what or (k.status != e.status and not reference):
+        return False
+    if onset and _stated(e) and not _stated(k):
         return False
     if not (_compatible_actors(k, e, joint, armed) and _compatible_dates(k, e)):
         return False
@@ -106,7 +112,8 @@ def _part_of(k: Event, e: Event) -> bool:
 
 def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset(),
                  joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset(),
-                 armed: frozenset[str] = frozenset()) -> list[Event]:
+                 armed: frozenset[str] = frozenset(), onsets: set[str] | frozenset[str] = frozenset(),
+                 additions: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
     the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
     classes whose sides may be told either way round; ``parts`` the ids of events that name the
@@ -119,7 +126,8 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                 whole.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, "restatement"))
                 whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
                 continue
-        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint, armed)), None)
+        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint, armed,
+                                                                   e.id in onsets, e.id in additions)), None)
         if target is None:
             kept.append(e)
             continue
