@@ -678,3 +678,42 @@ def test_accepting_a_proposal_agrees_and_meeting_demands_concedes(code):
 def test_intent_adjective_takes_the_subject_of_its_copula(code):
     e = only(code("Poland is ready to send 500 troops to Lithuania, the defence minister said on Monday."), "AID")
     assert e.status == "planned" and "poland" in names(e.source) and "lithuania" in names(e.target)
+
+
+def test_a_document_or_an_idea_is_no_actor_of_an_event(code):
+    """A speaker the quotes layer found in "the statement said" or "the event description read"
+    cannot act: the act it reports has no source and is not coded as the document's."""
+    for text in ('The event description read, "We will all meet up at the Alien Center and coordinate our entry."',
+                 'The statement said, "We will meet the minister on Monday."',
+                 'The governor tweeted her reasoning saying, "Today, I signed into law the Human Life Act."'):
+        events = code(text)
+        assert not any(any(w in names(e.source + e.target) for w in ("description", "statement", "reasoning"))
+                       for e in events), (text, events)
+
+
+def test_unnamed_people_remain_actors_of_an_event(code):
+    """The same speech with someone who can act as its speaker keeps its source: a role, a family."""
+    assert "spokesperson" in names(only(code('A spokesperson said, "We will meet the minister on Monday."'),
+                                        "CONSULT").source)
+    assert "family" in names(only(code("The family said they planned to meet the mayor."), "CONSULT").source)
+
+
+def test_an_actor_is_an_entity_a_name_a_pronoun_or_an_agent_noun(ctx):
+    """The rule itself on one parse: what the words of a ref must be when nothing is linked to it."""
+    from storyline.events.agency import Agency
+    from storyline.model import ActorRef
+
+    text = ("Ahmed al-Assadi and the family met Reuters. The statement said skulls and the fact that rats "
+            "prefer levers matter. She told the bus driver. The 1st Fleet Command sailed.")
+    sdoc = ctx.nlp(text)
+    agency = Agency(["family", "driver"])
+
+    def acts(words: str) -> bool:
+        start = text.index(words)
+        return agency.can_act(ActorRef(name=words, start=start, end=start + len(words), text=words), sdoc, {})
+
+    assert acts("Ahmed al-Assadi") and acts("the family") and acts("Reuters") and acts("She")
+    assert acts("the bus driver")
+    assert not acts("The statement") and not acts("skulls") and not acts("the fact that rats prefer levers")
+    assert not acts("1st")
+    assert agency.can_act(ActorRef(name="statement", country="RUS", start=0, end=5), sdoc, {})  # linked: kept

@@ -25,6 +25,7 @@ from ..dates.anchor import frame_date, measured_back
 from ..model import ActorRef, DateValue, Document, Event
 from ..pipeline import Context
 from .actors import ActorResolver, entity_mentions, same_actor
+from .agency import Agency
 from .context import clause_date, clause_place
 from .groups import GroupNouns, group_ref
 from .lexicon import Lexicon, load_agent_nouns, load_event_lexicon
@@ -119,6 +120,11 @@ class Coder:
         self.undertaking_nouns = {w.lower() for w in self.lex.settings.get("undertaking_nouns", [])}
         # unnamed groups ("Police", "gunmen") as the actors of force, by their sector
         self.groups = GroupNouns(ctx.lexicon("actor_roles"), self.collectives)
+        # what an event's source or target must be named by when no actor is linked to it
+        roles = ctx.lexicon("actor_roles") or {}
+        self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
+                              *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
+                              *self.collectives.get("group_nonsources", [])])
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
         self.verbal_attack_verbs = {w.lower() for w in self.lex.settings.get("verbal_attack_verbs", [])}
         self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
@@ -600,7 +606,8 @@ class Coder:
         stolen = [s for v in head.children if v.dep_ == "conj" for s in [_stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
-        c.source, c.target = _dedupe(source), _dedupe(target)
+        c.source = _dedupe(self.agency.keep(source, res.sdoc, res.by_token))
+        c.target = _dedupe(self.agency.keep(target, res.sdoc, res.by_token))
 
     def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]],
               exclude: list[ActorRef], sentence: int, as_target: bool, clause: Token | None = None,
@@ -624,7 +631,7 @@ class Coder:
                           for g in [self._group(m, res, as_target, clause, what)] if g is not None]
                 refs = groups or refs
             out += refs
-        return out
+        return self.agency.keep(out, res.sdoc, res.by_token)
 
     def _group(self, tok: Token, res: ActorResolver, as_target: bool, clause: Token, what: str) -> ActorRef | None:
         """The unnamed group a phrase names, of its owner's state where a possessive names one
@@ -748,7 +755,11 @@ class Coder:
 
     def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
         """Who says the clause: the speaker of a quotation around it, or the subject of a speech
-        verb whose content (not an adjunct: "announced ... after Turkey began") the clause is."""
+        verb whose content (not an adjunct: "announced ... after Turkey began") the clause is; not
+        a speaker that cannot act ("the statement said", "the event description read")."""
+        return self.agency.keep(self._speaker_candidates(c, res), res.sdoc, res.by_token)
+
+    def _speaker_candidates(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
         sp = res.speaker_at(c.trig.token.idx)
         if sp is not None:
             return [sp]
