@@ -17,7 +17,7 @@ from ..pipeline import Context, stage
 from .find import Found, find
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
-from .tense import ENDED, PAST, UNKNOWN, direction, governing_verb
+from .tense import ENDED, PAST, UNKNOWN, direction, expression_span, governing_verb
 from .values import parse_value
 
 
@@ -30,10 +30,8 @@ def _attributive(sdoc: Any, start: int, end: int) -> bool:
     """A date that describes a noun ("the November 27 maritime deal", "the 1995 shooting") names
     that thing, not the time the narrative has reached: "the following day" counts from the
     narrative's last date, not from it."""
-    if sdoc is None:
-        return False
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = expression_span(sdoc, start, end)
+    if span is None:
         return False
     root = span.root
     return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \

@@ -28,6 +28,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from ..model import DateValue, Document, Sentence, TimeExpression
+from .tense import expression_span
 from .values import parse_value
 
 NEWS_TENSES = {"reported", "planned", "hoped", "present", "future", "news"}
@@ -269,8 +270,8 @@ def _earlier_by(doc: Document, s: Sentence, t: TimeExpression) -> DateValue | No
 def _adverbial(sdoc: object, t: TimeExpression) -> bool:
     """The date modifies a verb as an adverbial (through a preposition or directly), not one of
     its arguments."""
-    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
-    if span is None or len(span) == 0:
+    span = expression_span(sdoc, t.start, t.end)
+    if span is None:
         return False
     tok = span.root
     for _ in range(8):

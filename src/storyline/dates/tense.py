@@ -21,12 +21,19 @@ _BE_PAST = {"was", "were"}
 _BE_PRESENT = {"is", "are", "am", "be", "being", "been", "'re", "'m"}
 
 
-def governing_verb(sdoc: Any, start: int, end: int) -> Any:
-    """The verb (or auxiliary) nearest above the expression in the parse, or None."""
+def expression_span(sdoc: Any, start: int, end: int) -> Any:
+    """The tokens of the expression at [start, end) (widened to whole tokens), or None where the
+    document has no parse or the offsets cover no token."""
     if sdoc is None:
         return None
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    return span if span is not None and len(span) else None
+
+
+def governing_verb(sdoc: Any, start: int, end: int) -> Any:
+    """The verb (or auxiliary) nearest above the expression in the parse, or None."""
+    span = expression_span(sdoc, start, end)
+    if span is None:
         return None
     tok = span.root
     for _ in range(8):
