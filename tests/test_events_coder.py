@@ -717,3 +717,25 @@ def test_an_actor_is_an_entity_a_name_a_pronoun_or_an_agent_noun(ctx):
     assert not acts("The statement") and not acts("skulls") and not acts("the fact that rats prefer levers")
     assert not acts("1st")
     assert agency.can_act(ActorRef(name="statement", country="RUS", start=0, end=5), sdoc, {})  # linked: kept
+
+
+def test_calling_an_actor_is_a_telephone_call(code):
+    e = only(code("Russian President Vladimir Putin called Turkish President Erdogan on Friday."), "CONSULT")
+    assert e.cameo == "041" and "putin" in names(e.source) and "erdogan" in names(e.target)
+    e = only(code("Putin, who had called the leaders of the two countries, said the talks would go on."), "CONSULT")
+    assert e.cameo == "041" and "putin" in names(e.source)
+
+
+def test_calling_with_a_complement_keeps_its_own_reading(code):
+    assert not [e for e in code("Lavrov called the move a provocation.") if e.what == "CONSULT"]
+    assert not [e for e in code("Lavrov called it justified.") if e.what == "CONSULT"]
+    e = only(code("Lavrov called on Armenia to stop the fighting."), "REQUEST")
+    assert e.cameo == "020" and "armenia" in names(e.target)
+
+
+def test_a_state_named_before_a_material_act_noun_is_its_agent(code):
+    e = only(code("Mahan has been the subject of United States sanctions since 2011."), "SANCTION")
+    assert "united states" in names(e.source)
+    # a city before an act noun is where it happens, not who does it
+    assert not code("The Brussels meeting ended on Monday.")
+    assert not [e for e in code("The Moscow sanctions were lifted.") if e.what == "SANCTION" and e.source]

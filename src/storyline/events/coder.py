@@ -40,6 +40,9 @@ SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 #: Entity types of a modifier that names an act's agent ("an Al-Qaeda attack", "Turkish airstrikes").
 AGENT_ENTS = frozenset({"NORP", "ORG"})  # not GPE: "the Brussels meeting" names a place
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+#: Dependents that complete a verb beyond its object ("called the decision a mistake", "called it
+#: justified", "called them to order"): the verb then has its own reading, not the one of its object.
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
 NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
 #: Prepositions on a verb pattern's noun ("held talks with", "launched an offensive against") that
@@ -142,6 +145,8 @@ class Coder:
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
         self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
+        self.actor_object_codes = {str(k).lower(): str(v) for k, v in
+                                   (self.lex.settings.get("actor_object_codes") or {}).items()}
         self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
@@ -154,6 +159,7 @@ class Coder:
         sdoc = doc.spacy
         found: list[tuple[int, Trigger]] = []
         self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+        states = _state_name_tokens(doc)
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
@@ -186,6 +192,7 @@ class Coder:
                     # named by a noun with its agent, a reference to an act told elsewhere
                     if any((c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
                            or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                           or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
                            for c in tok.children):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
@@ -199,6 +206,13 @@ class Coder:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _material_noun(self, tok: Token) -> bool:
+        """"United States sanctions", "Turkish airstrikes": a noun of a material act, which a state
+        does; "the Brussels meeting", "the Moscow talks" are held at a place (material_prefixes)."""
+        entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        return entry is not None and entry.code is not None and \
+            entry.code.startswith(tuple(self.rules.words("material_prefixes")))
 
     def _anchors_nominal(self, tok: Token) -> bool:
         """"The talks leading up to the deal": the participle only places the talks in time; the
@@ -299,6 +313,7 @@ class Coder:
         for c in cands:
             if c.drop:
                 continue
+            self._actor_object(c, resolver)
             self._arguments(c, resolver, previous)
             self._take_part(c, resolver)
             self._warning(c, resolver)
@@ -376,6 +391,25 @@ class Coder:
                 p.drop = True
             elif _purpose_clause(c.head, p.head):
                 c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
+
+    def _actor_object(self, c: Candidate, res: ActorResolver) -> None:
+        """"Putin called Erdogan": a verb whose direct object is an actor, with nothing completing
+        it, has another reading than its default (actor_object_codes); only the default gives way,
+        never a pattern or a multi-word verb ("called on", "called it justified")."""
+        trig = c.trig
+        code = self.actor_object_codes.get(trig.token.lemma_.lower())
+        if code is None or trig.kind != "verb" or trig.pattern is not None or \
+                (trig.entry is not None and trig.entry.rest):
+            return
+        verb = trig.token
+        if any(ch.dep_ in COMPLEMENT_DEPS for ch in verb.children):
+            return
+        objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        # an actor the layer found ("Erdogan"), or an agent named by its noun ("the leaders of X"),
+        # a person pronoun; not a thing ("called the decision ...", "called it ...", "called a vote")
+        if objects and all(o.pos_ != "PRON" or o.lower_ in ("him", "her", "them") for o in objects) and \
+                any(res.refs_for(o) or self.agency.is_agent_noun(o) for o in objects):
+            self._recode(c, code)
 
     # ------------------------------------------------------------ arguments
 
@@ -1042,6 +1076,19 @@ class Coder:
             source=c.source, target=c.target, date=c.date, location=c.location, status=c.status,
             negated=False, confidence=_confidence(c), sentence=c.sentence,
             quote=_quote_index(doc, c.start, c.end))
+
+
+def _state_name_tokens(doc: Document) -> set[int]:
+    """Tokens of a state named as such ("United States", "Iran"), not of a place name that the
+    actors layer links to its state ("Brussels", "Moscow": a city, where an act happens)."""
+    states = {a.id for a in doc.actors if a.kind == "state"}
+    out: set[int] = set()
+    for m in doc.mentions:
+        if m.kind == "place" or m.actor_id not in states:
+            continue
+        span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+        out.update(t.i for t in span or ())
+    return out
 
 
 def _anchor_of(noun: Token) -> Token | None:
