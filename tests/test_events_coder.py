@@ -739,3 +739,11 @@ def test_a_state_named_before_a_material_act_noun_is_its_agent(code):
     # a city before an act noun is where it happens, not who does it
     assert not code("The Brussels meeting ended on Monday.")
     assert not [e for e in code("The Moscow sanctions were lifted.") if e.what == "SANCTION" and e.source]
+
+
+def test_the_on_phrase_of_a_penalty_names_its_target(code) -> None:
+    events = code("The European Union imposed sanctions on Belarus on Monday.", "2020-10-10")
+    sanction = only(events, "SANCTION")
+    assert "belarus" in names(sanction.target) and "european union" in names(sanction.source)
+    # "on Monday" is a time, not a target
+    assert "monday" not in names(sanction.target)

@@ -145,6 +145,7 @@ class Coder:
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
         self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
+        self.on_target_classes = {w.upper() for w in self.lex.settings.get("on_target_classes", [])}
         self.actor_object_codes = {str(k).lower(): str(v) for k, v in
                                    (self.lex.settings.get("actor_object_codes") or {}).items()}
         self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
@@ -569,8 +570,9 @@ class Coder:
             tgt_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep"
                          and ch.lower_ in CARRIED_PARTNER_PREPS for o in ch.children
                          if o.dep_ == "pobj" and o not in tgt_toks]
-            if c.cls.what in self.groups.classes:
-                # "Police fired on protesters", "opened fire on the crowd": whom the force is aimed at
+            if c.cls.what in self.groups.classes or c.cls.what in self.on_target_classes:
+                # "Police fired on protesters", "opened fire on the crowd", "imposed sanctions on
+                # Iran": whom the force or the penalty is aimed at
                 tgt_toks += [o for t in [head, *carried] for ch in t.children if ch.dep_ == "prep"
                              and ch.lower_ in FORCE_TARGET_PREPS and not any(w.i == ch.i for w in trig.words)
                              for o in ch.children if o.dep_ == "pobj" and o not in tgt_toks]
