@@ -28,7 +28,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from ..model import DateValue, Document, Sentence, TimeExpression
-from .tense import expression_span
+from .tense import expression_span, path_up
 from .values import parse_value
 
 NEWS_TENSES = {"reported", "planned", "hoped", "present", "future", "news"}
@@ -273,12 +273,10 @@ def _adverbial(sdoc: object, t: TimeExpression) -> bool:
     span = expression_span(sdoc, t.start, t.end)
     if span is None:
         return False
-    tok = span.root
-    for _ in range(8):
+    for tok in path_up(span):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             return True
-        if tok.dep_ in _ARGUMENT_DEPS or tok.head.i == tok.i:
+        if tok.dep_ in _ARGUMENT_DEPS:
             return False
-        tok = tok.head
     return False
 

@@ -9,6 +9,7 @@ lexicon (``future_cues``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
@@ -30,19 +31,32 @@ def expression_span(sdoc: Any, start: int, end: int) -> Any:
     return span if span is not None and len(span) else None
 
 
+def path_up(span: Any, hops: int = 8) -> Iterator[Any]:
+    """The expression's root and the heads above it, nearest first, up to the sentence's root."""
+    tok = span.root
+    for _ in range(hops):
+        yield tok
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
 def governing_verb(sdoc: Any, start: int, end: int) -> Any:
     """The verb (or auxiliary) nearest above the expression in the parse, or None."""
     span = expression_span(sdoc, start, end)
     if span is None:
         return None
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+    last = None
+    for tok in path_up(span):
+        if _is_verb(tok) and tok not in span:
             return tok
-        if tok.head.i == tok.i:
-            return tok if tok.pos_ in ("VERB", "AUX") else None
-        tok = tok.head
-    return None
+        last = tok
+    # the sentence's root itself, where the expression holds it ("Yesterday came the news")
+    return last if last is not None and last.head.i == last.i and _is_verb(last) else None
 
 
 def direction(sdoc: Any, start: int, end: int, future_cues: frozenset[str] = frozenset()) -> int:
