@@ -31,6 +31,7 @@ from .groups import GroupNouns, group_ref
 from .lexicon import Lexicon, load_agent_nouns, load_event_lexicon
 from .match import Trigger, clausal_subject, light_verb_of, match_noun, match_verb
 from .merge import merge_events
+from .parties import between_sides, supply_parties
 from .plover import EventClass, load_plover_map
 from .status import StatusRules
 
@@ -152,6 +153,8 @@ class Coder:
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
+        self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
+        self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
 
     # ------------------------------------------------------------ triggers
@@ -332,6 +335,9 @@ class Coder:
         self._responsibility(cands)
         self._reinterpret(cands, resolver)
         self._statements(cands, resolver)
+        between_sides(cands, resolver, self.party_classes, self.mediation_classes)
+        supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
+                       self.rules.words("continuation_verbs"))
         return cands
 
     # ------------------------------------------------------------ nesting
@@ -530,8 +536,9 @@ class Coder:
                     if c.code.startswith("04") and ch.lemma_.lower() in self.topic_nouns:
                         continue  # "discussed the situation in Iraq": a topic, not a partner
                     tgt_toks.append(ch)
-                elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
-                    tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+                elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:  # not a time: "at 7pm Cairo time"
+                    objs = [o for o in ch.children if o.dep_ == "pobj"]
+                    tgt_toks += [] if any(_names_time(o) for o in objs) else objs
             if head.dep_ == "xcomp" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
                 # "invited the countries to open dialogue": the controller's object is the partner
                 gov = head.head
@@ -1091,6 +1098,13 @@ def _state_name_tokens(doc: Document) -> set[int]:
         span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
         out.update(t.i for t in span or ())
     return out
+
+
+def _names_time(tok: Token) -> bool:
+    """"at 7:00pm", "at 7pm Cairo time (1600 GMT)": a phrase of the clock or the calendar, which
+    names when, never whom."""
+    near = [tok, *[c for c in tok.children if c.dep_ in ("nummod", "compound", "appos")]]
+    return any(t.ent_type_ in MEASURE_ENTS or any(ch.isdigit() for ch in t.text) for t in near)
 
 
 def _anchor_of(noun: Token) -> Token | None:
