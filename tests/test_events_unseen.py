@@ -4,7 +4,10 @@ right side of an act. Sentences of our own; the real model and every stage run."
 
 from __future__ import annotations
 
-from test_events_coder import code, names, only  # noqa: F401  (code is a fixture)
+import test_events_coder as coder_tests
+
+code = coder_tests.code  # the fixture that runs every stage over a text
+names, only = coder_tests.names, coder_tests.only
 
 
 # ---------------------------------------------------------------- the sides of a joint act
@@ -49,3 +52,48 @@ def test_continuing_talks_are_no_new_act(code):
     events = code("Sudan will consult with Chad on these issues. It is not yet a deal, consultations "
                   "continue.")
     assert len([e for e in events if e.what == "CONSULT"]) == 1
+
+
+# ---------------------------------------------------------------- acts told by nouns and participles
+
+
+def test_agreement_by_named_sides_is_an_act(code):
+    events = code("The envoy welcomed the agreement by the Government of Chad and the rebels of the north to "
+                  "extend the truce.")
+    assert any(e.what == "AGREE" and "chad" in names(e.source + e.target) for e in events)
+
+
+def test_agreement_alone_is_no_act(code):
+    events = code("The envoy said the agreement was a good basis for further work.")
+    assert not any(e.what == "AGREE" for e in events)
+
+
+def test_any_meetings_between_named_sides_are_a_kind_of_act(code):
+    events = code("Russia welcomes any meetings between Baku and Yerevan aimed at a settlement.")
+    assert not any(e.what == "CONSULT" for e in events)
+
+
+def test_talks_hosted_by_a_state_are_its_mediation(code):
+    events = code("As a result of four-way talks hosted by Norway, the grain deal was extended on Friday.")
+    e = only(events, "MEDIATE")
+    assert "norway" in names(e.source)
+
+
+def test_participle_without_doer_or_date_is_a_description(code):
+    events = code("Villagers crossed into the territory controlled by the rebels.")
+    assert not any(e.what == "MEDIATE" for e in events)
+
+
+def test_dated_signing_participle_is_an_act(code):
+    events = code("The accord signed by Chad and Sudan on 9 November 2020 ended the war.", published="2021-05-10")
+    assert any(e.what == "AGREE" and "chad" in names(e.source) and "2020-11-09" in (e.date.value if e.date else "")
+               for e in events)
+
+
+def test_noun_named_act_takes_the_clause_that_tells_it(code):
+    """A deal named by a noun with its sides, then told by a clause: one event, whose evidence is
+    the clause."""
+    events = code("The ministers rejected the March 3 border agreement between Chad and Sudan. In the March 3 "
+                  "deal, Chad and Sudan agreed on a shared border.", published="2021-05-10")
+    agree = [e for e in events if e.what == "AGREE"]
+    assert len(agree) == 1 and agree[0].evidence.startswith("In the March 3 deal")

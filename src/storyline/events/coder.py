@@ -31,6 +31,7 @@ from .groups import GroupNouns, group_ref
 from .lexicon import Lexicon, load_agent_nouns, load_event_lexicon
 from .match import Trigger, clausal_subject, light_verb_of, match_noun, match_verb
 from .merge import merge_events
+from .nominal import names_participants, stated_participle
 from .parties import between_sides, supply_parties
 from .plover import EventClass, load_plover_map
 from .status import StatusRules
@@ -153,6 +154,7 @@ class Coder:
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
+        self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
         self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
@@ -172,7 +174,7 @@ class Coder:
             for tok in span:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
-                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN") \
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not self._stated_participle(tok)) \
                         and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
@@ -194,10 +196,10 @@ class Coder:
                 if host is None:
                     # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
-                    if any((c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
-                           or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
-                           or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
-                           for c in tok.children):
+                    if names_participants(tok, self.generic_determiners, self._joint_noun(tok)) or any(
+                            (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                            or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
+                            for c in tok.children):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
                             trig.status = "reference"
@@ -210,6 +212,17 @@ class Coder:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _joint_noun(self, tok: Token) -> bool:
+        entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        return entry is not None and entry.code is not None and self.classes.classify(entry.code).what in self.joint_classes
+
+    def _stated_participle(self, tok: Token) -> bool:
+        """"Talks hosted by Turkey", "the accord signed on 9 November": a participle of an act noun
+        that names its doer or date is an act (events.nominal)."""
+        noun = tok.head
+        return (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
+            stated_participle(tok)
 
     def _material_noun(self, tok: Token) -> bool:
         """"United States sanctions", "Turkish airstrikes": a noun of a material act, which a state

@@ -79,12 +79,15 @@ def _phrase_tokens(head: Token, deps: Iterable[str], stop: frozenset[str] = CLAU
 
 def after_tokens(verb: Token) -> list[Token]:
     """The verb's phrase to match a pattern's object side against, passive subject first (it is
-    the logical object: "consultations were held")."""
+    the logical object: "consultations were held"), as is the noun a participle follows ("talks
+    hosted by Turkey")."""
     toks = _phrase_tokens(verb, PHRASE_DEPS - {"nsubjpass"})
     # "offered the Council to welcome ...": an infinitive the parser hangs as an adverbial clause
     toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = [verb.head, *passive]  # "talks hosted by Turkey": the noun is the participle's object
     return passive + sorted((t for t in toks if t.i > verb.i), key=lambda t: t.i)
 
 
