@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.resolve import same_ref
 from ..model import ActorRef, DateValue
 from .match import Trigger
 from .plover import EventClass
@@ -62,16 +63,10 @@ class Candidate:
         return self.code.startswith(("02", "10")) or self.trig.status == "hoped"
 
 
-def identical(a: ActorRef, b: ActorRef) -> bool:
-    if a.actor_id and b.actor_id:
-        return a.actor_id == b.actor_id
-    return a.name.lower() == b.name.lower()
-
-
 def dedupe(refs: list[ActorRef]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for r in refs:
-        if not any(identical(r, o) for o in out):
+        if not any(same_ref(r, o) for o in out):
             out.append(r)
     return out
 

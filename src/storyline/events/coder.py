@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import hashlib
 
+from ..actors.resolve import ActorResolver, entity_mentions
 from ..model import ActorRef, Document, Event
 from ..pipeline import Context
-from .actors import ActorResolver, entity_mentions
 from .candidate import Candidate
 from .merge import merge_events
 from .placing import TimePlace
@@ -78,7 +78,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         """Every trigger of the document read in context; those to drop are marked ``drop``."""
         # the parser's entities stand in for mentions only where the actors layer added none
         mentions = None if doc.mentions else entity_mentions(doc)
-        resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions)
+        resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions, self.singular_pronouns)
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
         previous: list[tuple[int, str | None, list[ActorRef]]] = []

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..actors.resolve import ActorResolver
 from ..model import ActorRef
 from ..pipeline import Context
-from .actors import ActorResolver
 from .agency import Agency
 from .candidate import Candidate
 from .clause import clause_subject, within_content
@@ -51,6 +51,12 @@ class CoderBase:
         self.groups = GroupNouns(ctx.lexicon("actor_roles"), self.collectives)
         # what an event's source or target must be named by when no actor is linked to it
         roles = ctx.lexicon("actor_roles") or {}
+        # "he", "she" (number: singular in actor_roles.yaml's pronouns) stand for the last person
+        self.singular_pronouns = {str(p).lower() for p, spec in (roles.get("pronouns") or {}).items()
+                                  if (spec or {}).get("number") == "singular"}
+        # the speaker's own side ("we", "our") and pronouns that point at a thing ("this")
+        self.first_person = {w.lower() for w in self.collectives.get("first_person", [])}
+        self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
                               *self.collectives.get("group_nonsources", [])])

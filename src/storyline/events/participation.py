@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .actors import ActorResolver
+from ..actors.resolve import ActorResolver
 from .candidate import Candidate
 from .clause import OBJECT_DEPS
 from .coder_base import CoderBase
@@ -32,9 +32,6 @@ PARTICIPANT_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 MEASURE_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-#: Pronouns that point at a thing or a fact, not at someone ("we are fighting this").
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what", "something", "anything",
-                            "everything", "nothing"})
 
 
 class Participation(CoderBase):
@@ -50,7 +47,7 @@ class Participation(CoderBase):
         if res.by_token.get(tok.i) or tok.pos_ == "PROPN" or tok.ent_type_ in PARTICIPANT_ENTS:
             return True
         if tok.pos_ == "PRON":
-            return tok.lower_ not in DEMONSTRATIVES
+            return tok.lower_ not in self.thing_pronouns
         if tok.dep_ == "appos" and tok.head.i != tok.i and (tok.head.pos_ == "PROPN" or res.by_token.get(tok.head.i)):
             return True  # "Deutsche Boerse, the German stock exchange that ..."
         return tok.lemma_.lower() in self.participant_nouns or tok.lower_ in self.participant_nouns

@@ -16,15 +16,12 @@ In the order the coder applies them:
 
 from __future__ import annotations
 
+from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
-from .actors import ActorResolver, same_actor
-from .candidate import Candidate, actor_like, identical
+from .candidate import Candidate, actor_like
 from .clause import OBJECT_DEPS
 from .coder_base import CoderBase
 from .triggers import AGENT_ENTS
-
-#: Words by which a warning's content names the speaker's side as who will act.
-SPEAKER_SIDE = frozenset({"we", "i", "our", "my", "us"})
 
 
 class Reinterpretation(CoderBase):
@@ -45,7 +42,7 @@ class Reinterpretation(CoderBase):
             subjects = [s for x in content for s in x.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
             for s in subjects:
                 owner = [s, *[p for p in s.children if p.dep_ == "poss"]]
-                if any(o.lower_ in SPEAKER_SIDE for o in owner):
+                if any(o.lower_ in self.first_person for o in owner):
                     return  # "our targets will keep expanding": the speaker's side will do it
                 refs = [r for o in owner for r in res.refs_for(o)]
                 if any(same_actor(r, sp) for r in refs for sp in c.source):
@@ -152,7 +149,7 @@ class Reinterpretation(CoderBase):
                       for k in content)
             in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
             quotes_content = self._attributes_direct_quote(c, res)
-            repeat = any((identical(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
+            repeat = any((same_ref(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
                          for a in acted)
             # the news media's reports ("according to Syrian state media") source the article's
             # account; they are not acts of the conflict

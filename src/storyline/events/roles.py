@@ -28,9 +28,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
-from .actors import ActorResolver, same_actor
-from .candidate import Candidate, Previous, dedupe, identical
+from .candidate import Candidate, Previous, dedupe
 from .clause import OBJECT_DEPS, stolen_subject
 from .groups import group_ref
 from .participation import Participation
@@ -105,7 +105,7 @@ class ArgumentRoles(Participation):
             # "X should do Y" said by S: S appeals to X
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
-        target = [t for t in target if not any(identical(t, s) for s in source)]
+        target = [t for t in target if not any(same_ref(t, s) for s in source)]
         if not source and c.cls.what in self.participant_classes and not according:
             c.unclaimed = self._unclaimed(c)
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
