@@ -54,6 +54,35 @@ def test_continuing_talks_are_no_new_act(code):
     assert len([e for e in events if e.what == "CONSULT"]) == 1
 
 
+# ---------------------------------------------------------------- news told in the perfect
+
+
+def test_perfect_progressive_over_hours_is_the_news(code):
+    events = code("The foreign ministers of Chad and Sudan have been holding talks in Oslo for six hours.")
+    assert only(events, "CONSULT").status == "reported"
+
+
+def test_perfect_progressive_over_years_stays_background(code):
+    events = code("Chad and Sudan have been holding talks on the border for years.")
+    assert only(events, "CONSULT").status == "historical"
+
+
+def test_present_perfect_release_in_the_lead_is_the_news(code):
+    events = code("Chad has released 32 Sudanese soldiers, the ministry said on Monday.")
+    e = only(events, "RETREAT")
+    assert e.status == "reported" and "chad" in names(e.source)
+
+
+def test_welcomed_agreement_named_by_its_sides_is_the_news(code):
+    events = code("I welcome the agreement by the Government of Chad and the rebels to renew the truce.")
+    assert any(e.what == "AGREE" and e.status == "reported" for e in events)
+
+
+def test_act_named_after_a_past_reaction_stays_background(code):
+    events = code("The move follows the rebels' killing of the mayor of the town last week.", published="2021-05-10")
+    assert all(e.status != "reported" for e in events if e.what == "ASSAULT")
+
+
 # ---------------------------------------------------------------- acts told by nouns and participles
 
 
