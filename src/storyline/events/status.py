@@ -198,11 +198,8 @@ class StatusRules:
         """"Have been holding talks for six hours", "since this morning": a perfect progressive
         over a span of hours or days (``ongoing_units``) tells what is going on at the news."""
         units = self.words("ongoing_units")
-        for p in head.children:
-            if p.dep_ == "prep" and p.lower_ in ("for", "since"):
-                if any(t.lemma_.lower() in units for t in p.subtree):
-                    return True
-        return False
+        return any(p.dep_ == "prep" and p.lower_ in ("for", "since") and any(t.lemma_.lower() in units for t in p.subtree)
+                   for p in head.children)
 
     def _perfect_background(self, head: Token, low: str = "") -> bool:
         """Past perfect ("had been allied", "had defeated") and the perfect progressive ("has been
