@@ -126,3 +126,38 @@ def test_noun_named_act_takes_the_clause_that_tells_it(code):
                   "deal, Chad and Sudan agreed on a shared border.", published="2021-05-10")
     agree = [e for e in events if e.what == "AGREE"]
     assert len(agree) == 1 and agree[0].evidence.startswith("In the March 3 deal")
+
+
+# ---------------------------------------------------------------- the right side of an act
+
+
+def test_a_call_after_conversations_is_the_callers_alone(code):
+    events = code("French President Emmanuel Macron called for an immediate ceasefire after conversations with "
+                  "Vladimir Putin and Volodymyr Zelensky.")
+    e = next(e for e in events if "called" in e.evidence)
+    assert "macron" in names(e.source)
+    assert "putin" not in names(e.source + e.target) and "zelensky" not in names(e.source + e.target)
+
+
+def test_the_government_a_speaker_reports_is_the_speakers(code):
+    events = code("Prime Minister Najib Mikati's office said the government had voted to approve the ceasefire "
+                  "agreement on Tuesday.")
+    e = only(events, "AGREE")
+    assert [r.country for r in e.source] == ["LBN"]
+
+
+def test_a_named_government_is_not_the_speakers(code):
+    events = code("Lebanese Prime Minister Najib Mikati said the government of Israel had voted to approve the "
+                  "agreement on Tuesday.")
+    assert all("LBN" not in [r.country for r in e.source] for e in events if e.what == "AGREE")
+
+
+def test_the_mediator_of_a_deal_is_not_its_party(code):
+    events = code("Vladimir Putin spoke with Volodymyr Zelensky on Sunday. The ceasefire, mediated by Qatar, "
+                  "was agreed by Israel and Hamas on Monday.")
+    mediate = only(events, "MEDIATE")
+    assert "qatar" in names(mediate.source)
+    assert "israel" in names(mediate.target) and "hamas" in names(mediate.target)
+    assert "putin" not in names(mediate.target)
+    agree = only(events, "AGREE")
+    assert "qatar" not in names(agree.source + agree.target)

@@ -8,7 +8,10 @@ News tells a ceasefire, an agreement or talks first with their sides ("Egypt bro
 between Israel and Hamas") and then, again and again, without them: "the ceasefire agreement was
 reached", "the truce came into effect on Friday", "consultations would begin after ...". Such a
 clause names no doer because the article has already named the sides; without one the coder would
-drop the act. Then, for each act of a party class (``party_classes`` in
+drop the act. A mediation told by a participle on an act's noun ("the truce, mediated by Qatar, was agreed by
+A and B") has that act's sides as its targets (``mediated_sides``).
+
+Then, for each act of a party class (``party_classes`` in
 ``event_collectives.yaml``) that names neither a source nor a target:
 
 1. the nearest act before it in the article whose sides are named (two or more of them);
@@ -105,6 +108,22 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
             c.target += missing
         else:
             c.source, c.target = [*missing, *c.target], []
+
+
+def mediated_sides(cands: Sequence[Candidate], party: set[str], mediation: set[str]) -> None:
+    """"The ceasefire, mediated by Qatar, was agreed by A and B", "a deal brokered by Egypt
+    between ...": a mediation told by a participle on the noun of an act has that act's sides as
+    its targets, whatever an earlier paragraph's pair was."""
+    for c in cands:
+        if c.drop or c.cls.what not in mediation or c.head.dep_ != "acl":
+            continue
+        noun = c.head.head
+        acts = [k for k in cands if k is not c and not k.drop and k.cls.what in party
+                and (k.trig.token.i == noun.i or any(ch.i == noun.i for ch in k.head.children))]
+        sides = _distinct(r for k in acts for r in sides_of(k, mediation))
+        sides = [r for r in sides if not _among(r, c.source)]
+        if len(sides) >= 2:
+            c.target = sides
 
 
 def told_alone(c: Candidate, ongoing: set[str] = frozenset()) -> bool:
