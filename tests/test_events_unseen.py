@@ -161,3 +161,15 @@ def test_the_mediator_of_a_deal_is_not_its_party(code):
     assert "putin" not in names(mediate.target)
     agree = only(events, "AGREE")
     assert "qatar" not in names(agree.source + agree.target)
+
+
+def test_the_act_a_party_is_thanked_for_is_its_own(code):
+    events = code("Abbas thanked Norway for hosting the talks between Chad and Sudan.")
+    e = only(events, "MEDIATE")
+    assert "norway" in names(e.source) and "abbas" not in names(e.source)
+    assert "SUPPORT" in [e.what for e in events]
+
+
+def test_the_charge_of_an_accusation_stays_part_of_it(code):
+    events = code("The president condemned Chad for shelling the border villages on Monday.")
+    assert "ASSAULT" not in [e.what for e in events]

@@ -28,6 +28,7 @@ from ..model import ActorRef, Document, Event
 from ..pipeline import Context
 from .candidate import Candidate
 from .merge import merge_events
+from .nominal import praised_doers
 from .parties import between_sides, mediated_sides, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
@@ -100,6 +101,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 self._last_sources.setdefault(c.sentence, {})[c.cls.what] = list(c.source)
             if len(parts) >= 2:
                 previous.append((c.sentence, c.cls.what, parts))
+        praised_doers(cands, self.praise_classes)
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)

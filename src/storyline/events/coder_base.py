@@ -86,6 +86,7 @@ class CoderBase:
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
         self.own_state_nouns = {w.lower() for w in self.collectives.get("own_state_nouns", [])}
+        self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
         self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded

@@ -67,3 +67,22 @@ def stated_participle(verb: Token) -> bool:
         return True
     return any(t.ent_type_ in DATES for p in verb.children if p.dep_ in ("prep", "npadvmod")
                for t in p.subtree)
+
+
+def praised_for(c: Any, parent: Any, praise: set[str] | frozenset[str]) -> bool:
+    """"Thanked Qatar for assisting in reaching the ceasefire", "praised Norway for hosting the
+    talks": the reason given for praise (``praise_classes``) is an act of its own, done by the one
+    praised (``praised_doers``), unlike the charge of an accusation ("accused X of violating"),
+    which is part of the accusation."""
+    prep = c.head.head
+    return parent.cls.what in praise and prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.i == parent.head.i
+
+
+def praised_doers(cands: Any, praise: set[str] | frozenset[str]) -> None:
+    """Give each act praised for (``praised_for``) the praised as its doers: the clause has no
+    subject of its own, so whoever else it was given (the one who praises) is not its doer."""
+    for c in cands:
+        p = c.parent
+        if p is not None and not c.drop and p.target and c.head.dep_ == "pcomp" and \
+                praised_for(c, p, praise):
+            c.source = list(p.target)

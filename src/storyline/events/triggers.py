@@ -27,7 +27,7 @@ from .candidate import Candidate
 from .clause import anchor_of, coordination_head, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_verb_of, match_noun, match_verb
-from .nominal import names_participants, stated_participle
+from .nominal import names_participants, praised_for, stated_participle
 
 Token = Any  # spacy.tokens.Token
 
@@ -195,7 +195,8 @@ class TriggerFinding(CoderBase):
                 continue  # reported speech keeps its content
             if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
-            elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children):
+            elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children) \
+                    and not praised_for(c, p, self.praise_classes):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True
