@@ -9,6 +9,7 @@ events stages.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -19,6 +20,8 @@ from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
 from .tense import ENDED, PAST, UNKNOWN, direction, expression_span, governing_verb
 from .values import parse_value
+
+log = logging.getLogger(__name__)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -68,7 +71,7 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
             tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
-        v = norm.value(f, frame, tense)
+        v = _value(norm, f, frame, tense, doc.name)
         values.append(v)
         if v is None:
             continue
@@ -80,6 +83,16 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         if f.linked_to is not None and id(f) in by_found and id(found[f.linked_to]) in by_found:
             by_found[id(f)].range_end = by_found[id(found[f.linked_to])].value
     return out
+
+
+def _value(norm: Normaliser, f: Found, frame: Frame, tense: int, name: str) -> Any:
+    """The expression's value; an expression whose date the calendar cannot hold ("10,000 years
+    after 9999") is dropped with a note in the log, never an exception that costs the document."""
+    try:
+        return norm.value(f, frame, tense)
+    except (ValueError, OverflowError) as e:
+        log.warning("%s: the date at %d is dropped: %s", name, f.start, e)
+        return None
 
 
 def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
