@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .errors import error_text
+
 T = TypeVar("T")
 
 #: Precisions a date value can have, from the vaguest to the finest.
@@ -27,6 +29,9 @@ PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week",
 #: Event statuses (see the events package): what the article reports as its news, background from
 #: before it, what is announced for the future, and what is wished, urged or expected.
 STATUSES = ("reported", "historical", "planned", "hoped")
+
+#: Kinds of actor (``Actor.kind``).
+ACTOR_KINDS = ("person", "state", "organization", "group", "unknown")
 
 
 def _plain(value: Any) -> Any:
@@ -309,7 +314,7 @@ class Document(Record):
     @property
     def spacy(self) -> Any:
         if self._spacy is None:
-            raise RuntimeError(f"[E001] document {self.name!r} has not been parsed: run the 'parse' stage first")
+            raise RuntimeError(error_text("E001", name=self.name))
         return self._spacy
 
     def span(self, start: int, end: int) -> str:

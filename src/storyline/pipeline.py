@@ -74,7 +74,7 @@ def get_stage(name: str) -> Stage:
         importlib.import_module(STAGE_MODULES[name])
     if name not in _REGISTRY:
         valid = sorted(set(STAGE_MODULES) | set(_REGISTRY))
-        raise StorylineError("E002", f"no stage named {name!r}; valid stages: {', '.join(valid)}")
+        raise StorylineError("E002", name=name, valid=', '.join(valid))
     return _REGISTRY[name]
 
 
@@ -86,7 +86,7 @@ def check_order(names: Iterable[str]) -> list[Stage]:
         s = get_stage(name)
         missing = [n for n in s.needs if n not in have]
         if missing:
-            raise StorylineError("E003", f"stage {name!r} needs {', '.join(missing)}, which no earlier stage adds")
+            raise StorylineError("E003", name=name, missing=', '.join(missing))
         have.update(s.adds)
         stages.append(s)
     return stages
@@ -133,8 +133,7 @@ def clean_raw(raw: RawDocument, ctx: Context) -> Document:
     from .clean import clean
 
     if len(raw.text) > ctx.options.max_chars:
-        raise InputError(raw.origin, f"{len(raw.text):,} characters, over the limit of "
-                         f"{ctx.options.max_chars:,} (set --max-chars to raise it)", "E104")
+        raise InputError(raw.origin, "E104", size=len(raw.text), unit="characters", max_chars=ctx.options.max_chars)
     return clean(raw, ctx)
 
 
@@ -232,9 +231,7 @@ def _worker_stages(names: Iterable[str]) -> dict[str, Stage]:
         try:
             pickle.dumps(s)
         except Exception as e:  # noqa: BLE001 - any reason it cannot travel is the same problem
-            raise StorylineError("E004", f"stage {s.name!r} cannot be sent to worker processes "
-                                 f"({type(e).__name__}: {e}); define its function at module level, "
-                                 "or run with one worker") from e
+            raise StorylineError("E004", name=s.name, kind=type(e).__name__, error=e) from e
     return stages
 
 

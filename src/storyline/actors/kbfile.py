@@ -70,7 +70,7 @@ class _Where:
         self.path = path
 
     def fail(self, where: str, message: str) -> StorylineError:
-        return StorylineError("E310", f"{self.path}: {where}: {message}")
+        return StorylineError("E310", path=self.path, where=where, message=message)
 
 
 def _str_list(value: Any, w: _Where, where: str) -> list[str]:
@@ -274,10 +274,10 @@ def read_data(data: Any, path: str, offices: set[str], source: str | None = None
 def read_file(path: str | Path, offices: set[str], source: str | None = None) -> KBFile:
     p = Path(path)
     if not p.exists():
-        raise StorylineError("E311", f"{p}: no such knowledge-base file")
+        raise StorylineError("E311", path=p)
     try:
         with open(p, encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
-        raise StorylineError("E312", f"{p}: not valid YAML: {e}".splitlines()[0]) from e
+        raise StorylineError("E312", path=p, error=e) from e
     return read_data(data, str(p), offices, source)

@@ -59,8 +59,7 @@ def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Patt
     try:
         return re.compile(pattern, flags)
     except re.error as e:
-        raise StorylineError("E013", f"lexicon {lexicon!r}: the pattern {source!r} is not a valid regular "
-                             f"expression ({e})") from e
+        raise StorylineError("E013", lexicon=lexicon, source=source, error=e) from e
 
 
 def _fill(template: str, pieces: dict[str, str]) -> str:

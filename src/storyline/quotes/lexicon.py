@@ -44,7 +44,7 @@ def _words(values: Any, where: str) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list):
-        raise StorylineError("E510", f"lexicon {where}: expected a list of words, got {type(values).__name__}")
+        raise StorylineError("E510", where=where, kind=type(values).__name__)
     return [str(v).strip().lower() for v in values if str(v).strip()]
 
 
