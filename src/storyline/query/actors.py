@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..actors import names as N
-from ..errors import StorylineError
 from ..model import ACTOR_KINDS
+from .sql import where_one_of
 
 
 def list_actors(store: Any, kind: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
@@ -20,10 +20,7 @@ def list_actors(store: Any, kind: str | None = None, country: str | None = None)
     of ``model.ACTOR_KINDS`` (E081 otherwise), ``country`` a country code."""
     where, params = [], []
     if kind:
-        if kind not in ACTOR_KINDS:
-            raise StorylineError("E081", kind=kind, valid=', '.join(ACTOR_KINDS))
-        where.append("a.kind = ?")
-        params.append(kind)
+        where_one_of(where, params, "a.kind", kind, ACTOR_KINDS, "E081", "kind")
     if country:
         where.append("a.country = ?")
         params.append(country.upper())

@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates.bounds import date_range
-from ..errors import StorylineError
 from ..model import STATUSES
+from .sql import where_one_of
 
 #: The columns ``storyline events`` prints, in order.
 COLUMNS = ("doc", "date", "who", "what", "whom", "status", "cameo", "plover_type", "plover_mode", "location",
@@ -43,10 +43,7 @@ def query_events(store: Any, *, actor: str | None = None, type: str | None = Non
     events are left out when either is given; E070 for a bound that is no date)."""
     where, params = [], []
     if status:
-        if status not in STATUSES:
-            raise StorylineError("E611", status=status, valid=', '.join(STATUSES))
-        where.append("e.status = ?")
-        params.append(status)
+        where_one_of(where, params, "e.status", status, STATUSES, "E611", "status")
     if type:
         where.append("(upper(e.what) = ? OR upper(e.plover_type) = ?)")
         params += [type.upper(), type.upper()]
