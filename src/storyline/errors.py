@@ -19,6 +19,7 @@ CATALOGUE: dict[str, str] = {
     "E003": 'stage {name!r} needs {missing}, which no earlier stage adds',
     "E004": 'stage {name!r} cannot be sent to worker processes ({kind}: {error}); define its function at module '
             'level, or run with one worker',
+    "E005": "stage {name!r} reads {fields}, which the stage {later!r} adds after it: run {later!r} first",
     "E010": '{path}: not valid YAML: {error}',
     "E011": 'no lexicon named {name!r}; available: {available}',
     "E012": '{path}: a lexicon file must be a mapping of lexicon names to entries',

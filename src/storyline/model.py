@@ -313,9 +313,20 @@ class Document(Record):
 
     @property
     def spacy(self) -> Any:
+        """The parsed spaCy Doc (E001 where the parse stage has not run or its batch is over)."""
         if self._spacy is None:
             raise RuntimeError(error_text("E001", name=self.name))
         return self._spacy
+
+    @spacy.setter
+    def spacy(self, sdoc: Any) -> None:
+        """Set by the parse stage; None drops the parse (it lives only as long as its batch)."""
+        self._spacy = sdoc
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the spaCy parse is here (code that works without it reads ``doc.spacy`` only then)."""
+        return self._spacy is not None
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

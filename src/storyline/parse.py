@@ -116,7 +116,7 @@ def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
 
 
 def _attach(doc: Document, sdoc: Any) -> Document:
-    doc._spacy = sdoc
+    doc.spacy = sdoc
     last = sdoc[-1] if len(sdoc) else None
     if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(doc.text):  # doc.text's parse
         sdoc.user_data.setdefault("storyline_text", doc.text)  # text_of without joining the tokens
@@ -169,6 +169,6 @@ def parse_batch(docs: list[Document], ctx: Context) -> list[Document]:
     return docs
 
 
-@stage("parse", adds=("spacy", "sentences"), batch=parse_batch)
+@stage("parse", needs=("text",), adds=("spacy", "sentences"), batch=parse_batch)
 def parse(doc: Document, ctx: Context) -> Document:
     return _attach(doc, _parse_one(doc.text, ctx))

@@ -24,12 +24,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import InputError, StorylineError
 from .model import Document, RawDocument
 from .options import Options
 
+T = TypeVar("T")
 StageFunc = Callable[[Document, "Context"], Document]
 BatchFunc = Callable[[list[Document], "Context"], list[Document]]
 
@@ -48,22 +49,29 @@ CLEANED = ("text", "title", "publisher", "byline", "dateline", "dateline_date", 
 
 @dataclass(frozen=True)
 class Stage:
+    """A stage's contract: ``needs`` what must be on the document before it runs (cleaning's
+    fields or an earlier stage's), ``reads`` what it uses where an earlier stage added it (the
+    events stage reads mentions, quotes and timexes; run without the actors, quotes or dates
+    stages it finds none), ``adds`` what it fills."""
+
     name: str
     func: StageFunc
     needs: tuple[str, ...] = ()
     adds: tuple[str, ...] = ()
     batch: BatchFunc | None = None  # a faster way to run a whole batch (the parser's nlp.pipe)
+    reads: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (),
+def stage(name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (), reads: Iterable[str] = (),
           batch: BatchFunc | None = None) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the stage ``name`` (a later registration replaces an earlier one)."""
+    """Register ``func`` as the stage ``name`` with its contract (see ``Stage``); a later
+    registration replaces an earlier one."""
 
     def register(func: StageFunc) -> StageFunc:
-        _REGISTRY[name] = Stage(name, func, tuple(needs), tuple(adds), batch)
+        _REGISTRY[name] = Stage(name, func, tuple(needs), tuple(adds), batch, tuple(reads))
         return func
 
     return register
@@ -79,16 +87,20 @@ def get_stage(name: str) -> Stage:
 
 
 def check_order(names: Iterable[str]) -> list[Stage]:
-    """The stages in the given order, refusing an order where a stage runs before what it needs."""
+    """The stages in the given order, refusing an order that breaks a contract: a stage before
+    what it needs (E003), or before a stage that adds what it reads (E005: the events stage
+    before the quotes stage would code events without the quotations it checks them against)."""
     have = set(CLEANED)
-    stages = []
-    for name in names:
-        s = get_stage(name)
+    stages = [get_stage(name) for name in names]
+    for i, s in enumerate(stages):
         missing = [n for n in s.needs if n not in have]
         if missing:
-            raise StorylineError("E003", name=name, missing=', '.join(missing))
+            raise StorylineError("E003", name=s.name, missing=", ".join(missing))
+        for later in stages[i + 1:]:
+            late = [n for n in s.reads if n in later.adds]
+            if late:
+                raise StorylineError("E005", name=s.name, fields=", ".join(late), later=later.name)
         have.update(s.adds)
-        stages.append(s)
     return stages
 
 
@@ -97,7 +109,9 @@ class Context:
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
-        self._lexicons: dict[str, Any] = {}
+        #: What stages build once per process from the options (compiled lexicons, rules), by key:
+        #: ``lexicon:NAME`` for the lexicons, ``PACKAGE:WHAT`` for a package's own.
+        self.cache: dict[str, Any] = {}
 
     @cached_property
     def nlp(self) -> Any:
@@ -111,12 +125,22 @@ class Context:
 
         return load_kb(self.options.kb_files, self.options.kb_documents)
 
-    def lexicon(self, name: str) -> Any:
-        if name not in self._lexicons:
-            from .lexicons import load_lexicon
+    def cached(self, key: str, make: Callable[[], T]) -> T:
+        """The value cached under ``key``, made by ``make()`` the first time it is asked for."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]  # type: ignore[no-any-return]
 
-            self._lexicons[name] = load_lexicon(name, self.options.lexicon_files)
-        return self._lexicons[name]
+    def lexicon(self, name: str) -> Any:
+        """A lexicon with the user's extension files (``--lexicon``), loaded once."""
+        from .lexicons import load_lexicon
+
+        return self.cached(f"lexicon:{name}", lambda: load_lexicon(name, self.options.lexicon_files))
+
+    @property
+    def _lexicons(self) -> dict[str, Any]:
+        """Deprecated alias of ``cache`` for events/coder.py until it uses ``cached`` (issue 13)."""
+        return self.cache
 
 
 @dataclass
@@ -198,7 +222,7 @@ def process_batch(items: list[RawDocument | Document | InputError], ctx: Context
         outcomes[slot] = done
     for o in outcomes:
         if o.document is not None:
-            o.document._spacy = None  # the parse lives only as long as the batch
+            o.document.spacy = None  # the parse lives only as long as the batch
     return outcomes
 
 

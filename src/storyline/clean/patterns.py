@@ -8,14 +8,11 @@ ours. Compilation is cached per Context: a corpus run compiles them once.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..errors import StorylineError
-
-_CACHE: weakref.WeakKeyDictionary[Any, Patterns] = weakref.WeakKeyDictionary()
 
 
 def _alternation(words: list[str]) -> str:
@@ -132,9 +129,5 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
 
 def patterns_for(ctx: Any) -> Patterns:
     """The compiled patterns of ``ctx``'s lexicons (the bundled ones plus the user's files)."""
-    found = _CACHE.get(ctx)
-    if found is None:
-        found = build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
-                      ctx.lexicon("datelines") or {})
-        _CACHE[ctx] = found
-    return found
+    return ctx.cached("clean:patterns", lambda: build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
+                                                      ctx.lexicon("datelines") or {}))

@@ -103,12 +103,13 @@ def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
         and verb.lemma_.lower() in rules.ended_state_verbs
 
 
-@stage("dates", needs=("sentences",), adds=("timexes", "published"))
+@stage("dates", needs=("text", "spacy", "sentences"), reads=("published", "publisher", "dateline_date", "metadata"),
+       adds=("timexes", "published"))
 def run(doc: Document, ctx: Context) -> Document:
     from .document import resolve_document_date
 
     rules = rules_for(ctx)
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     found = find(doc.text, rules, sdoc)
     doc.published = resolve_document_date(doc, found, rules, ctx)
     doc.timexes = normalise_all(doc, found, rules, doc.published.value if doc.published else None, sdoc)

@@ -180,13 +180,8 @@ class DateRules:
                     *shortcuts(regex))
 
 
-_COMPILED: dict[int, DateRules] = {}
 
 
 def rules_for(ctx: Any) -> DateRules:
     """The compiled rules of a context's ``dates`` lexicon (compiled once per lexicon object)."""
-    data = ctx.lexicon("dates")
-    key = id(data)
-    if key not in _COMPILED:
-        _COMPILED[key] = DateRules(data)
-    return _COMPILED[key]
+    return ctx.cached("dates:rules", lambda: DateRules(ctx.lexicon("dates")))

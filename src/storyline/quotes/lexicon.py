@@ -6,7 +6,6 @@ extend; the stage wants sets and tuples it can test a token against, built once 
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,13 +81,9 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
     )
 
 
-_CACHE: weakref.WeakKeyDictionary[Any, QuoteLexicon] = weakref.WeakKeyDictionary()
 
 
 def quote_lexicon(ctx: Any) -> QuoteLexicon:
     """The lexicon for this context (its options may name users' extension files)."""
-    lex = _CACHE.get(ctx)
-    if lex is None:
-        lex = build(ctx.lexicon("cue_verbs") or {}, ctx.lexicon("speakers") or {}, ctx.lexicon("quote_marks") or {})
-        _CACHE[ctx] = lex
-    return lex
+    return ctx.cached("quotes:lexicon", lambda: build(ctx.lexicon("cue_verbs") or {}, ctx.lexicon("speakers") or {},
+                                                      ctx.lexicon("quote_marks") or {}))
