@@ -16,13 +16,14 @@ from typing import Any
 import yaml
 
 from ..errors import StorylineError
+from ..lexicons import load_lexicon
 from ..model import Actor, Role
 from .names import slug
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
-_SECTORS = ("GOV", "MIL", "ELI", "OPP", "REB", "IGO", "NGO", "MED", "BUS", "LEG", "JUD", "COP",
-            "SPY", "CVL", "REF", "EDU", "REL", "LAB", "AGR", "HLH", "CRM", "INS", "UAF", "PTY", "ENV")
+#: The CAMEO sector codes a role may name (``cameo_sectors`` lexicon, ``primary``).
+_SECTORS = tuple(load_lexicon("cameo_sectors")["primary"])
 
 
 @dataclass
