@@ -88,8 +88,8 @@ def test_a_raise_reads_as_its_template() -> None:
     assert str(e) == ("[E033] no database at s.duckdb: run 'storyline ingest FILES --db s.duckdb' first "
                       "(or give --db the file you ingested into)")
     assert e.code == "E033" and e.fields == {"path": "s.duckdb"}
-    bad = InputError("a.jsonl:3", "E125", msg="Expecting value", colno=1)
-    assert str(bad).startswith("[E125] a.jsonl:3: not valid JSON (Expecting value at column 1)")
+    bad = InputError("a.jsonl:3", "E135", msg="Expecting value", colno=1)
+    assert str(bad).startswith("[E135] a.jsonl:3: not valid JSON (Expecting value at column 1)")
     assert error_text("E010", path="x.yaml", error="line 1\nline 2") == "[E010] x.yaml: not valid YAML: line 1"
 
 

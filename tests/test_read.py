@@ -243,7 +243,7 @@ def test_jsonl_broken_lines_are_errors_naming_file_and_line(tmp_path: Path) -> N
     errors = [x for x in items if isinstance(x, InputError)]
     assert [d.name for d in docs] == ["art-1", "art-6"]
     assert [e.origin for e in errors] == [f"{f}:2", f"{f}:4", f"{f}:5"]
-    assert [e.code for e in errors] == ["E125", "E107", "E120"]  # not JSON, not an object, no text
+    assert [e.code for e in errors] == ["E135", "E107", "E130"]  # not JSON, not an object, no text
     assert "not valid JSON" in str(errors[0]) and 'no "text" field' in str(errors[2])
     assert docs[0].origin == f"{f}:1"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -413,3 +414,9 @@ def content_id(text: str) -> str:
     """A document's id: derived from its normalised cleaned text, so reading an article twice,
     from a file or a JSON Lines record, gives the same id."""
     return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+def role_key(role: Role) -> str:
+    """The same role learned twice (from two articles) is one row of the store (``roles.role_key``)."""
+    text = json.dumps(role.to_dict(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -17,7 +17,6 @@ The schema is built and upgraded by the SQL files in ``storyline/data/schema/<co
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -43,6 +42,7 @@ from .model import (
     Role,
     Sentence,
     TimeExpression,
+    role_key,
 )
 from .options import DEFAULT_DB
 
@@ -135,11 +135,6 @@ def _flat_row(record: Any, columns: Sequence[str]) -> dict[str, Any]:
 def _date_columns(value: DateValue | None, prefix: str) -> dict[str, Any]:
     return {f"{prefix}_value": value.value if value else None,
             f"{prefix}_precision": value.precision if value else None}
-
-
-def role_key(role: Role) -> str:
-    """The same role learned twice (from two articles) is one row."""
-    return hashlib.sha256(_json(role.to_dict()).encode("utf-8")).hexdigest()[:16]  # type: ignore[union-attr]
 
 
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
@@ -337,6 +332,10 @@ class Store:
 
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def has_url(self, url: str) -> bool:
+        """Whether a document read from this web address is stored (a feed's items are skipped on it)."""
+        return self.con.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [url]).fetchone() is not None
 
     def write_document(self, doc: Document) -> WriteResult:
         """Store a document and everything extracted from it, in one transaction.

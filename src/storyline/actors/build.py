@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from ..lexicons import data_path
-from ..model import Actor, Role
+from ..model import Actor, Role, role_key
 from . import names as N
 from .kbfile import BodySpec, StateSpec, read_data
 
@@ -61,8 +61,6 @@ def actor_row(a: Actor) -> list:
 def chronological(roles: list[Role]) -> list[Role]:
     """Roles in the order the store gives them back: undated first, then by start (ties by
     their key), so an actor read from the database equals the one the stage linked."""
-    from ..store import role_key
-
     return sorted(roles, key=lambda r: (r.start is not None, r.start or "", role_key(r)))
 
 

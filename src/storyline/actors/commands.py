@@ -26,6 +26,8 @@ from ..cli_options import (
 from ..model import ACTOR_KINDS
 from ..options import DEFAULT_DB
 from ..query.actors import actor_profiles, list_actors
+from ..store import Store
+from .stored import add_kb_file
 
 ActorsFormat = choices("ActorsFormat", RECORD_FORMATS)
 ActorFormat = choices("ActorFormat", ("table", "json"))
@@ -49,8 +51,6 @@ def actors(ctx: typer.Context, db: DbOption = DEFAULT_DB,
     """List the stored actors with their codes, roles and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..store import Store
-
     with user_errors(), Store(db, read_only=True) as store:
         rows = list_actors(store, kind and str(kind), country)
     if str(format) == "table":  # the table shows the code and the last three dated roles
@@ -65,9 +65,6 @@ def actors(ctx: typer.Context, db: DbOption = DEFAULT_DB,
 def add(file: Annotated[Path, typer.Argument(help="A knowledge-base file (YAML, format in docs/actors.md).")],
         db: DbOption = DEFAULT_DB) -> None:
     """Store a knowledge-base file with the database: every later ingest into it uses it."""
-    from ..store import Store
-    from .stored import add_kb_file
-
     with user_errors(), Store(db) as store:
         kb = add_kb_file(store, file)
     print(f"actors add: {file.name} stored in {db}: {len(kb.people)} people, {len(kb.organizations)} "

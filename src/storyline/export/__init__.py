@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..errors import StorylineError
+
 #: Modules that write exports: each has ``FORMATS`` and ``export(store, out_dir, fmt) -> list[Written]``.
 EXPORT_MODULES: tuple[str, ...] = (
     "storyline.export.tables",
@@ -42,8 +44,6 @@ def exporters() -> dict[str, ModuleType]:
 
 def export(store: Any, out_dir: Path, fmt: str) -> list[Written]:
     """Write the store in ``fmt`` into ``out_dir`` (E050 for a format no module writes)."""
-    from ..errors import StorylineError
-
     found = exporters()
     if fmt not in found:
         raise StorylineError("E050", fmt=fmt, valid=', '.join(found))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..dates.values import period
 from . import Written
 
@@ -44,8 +45,6 @@ def plover_records(store: Any) -> Iterator[dict[str, Any]]:
     event_loc, text_info offsets into the stored text, cite_info naming the article. Statements
     (CAMEO 01), which PLOVER leaves out, are not exported; storyline's own fields (status, class,
     CAMEO code, confidence, other evidence) ride along under their own names."""
-    from .. import __version__
-
     actors: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
     for r in store.query("SELECT * FROM event_actors ORDER BY doc_id, event_id, side, idx"):
         actors.setdefault((r["doc_id"], r["event_id"]), {"source": [], "target": []})[r["side"]].append(r)

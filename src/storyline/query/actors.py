@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from ..actors import names as N
+from ..actors.kb import load_kb
 from ..model import ACTOR_KINDS
+from ..store import Store
 from .sql import where_one_of
 
 
@@ -68,9 +70,6 @@ def actor_profiles(db: Path, name: str, kb_files: list[Path] | None = None, limi
     """Every actor ``name`` may be, each with its roles over time and its ``mentions``: from the
     store at ``db`` where it has seen the actor, else from the knowledge base (at most ``limit``,
     no mentions). An empty list where neither knows the name."""
-    from ..actors.kb import load_kb
-    from ..store import Store
-
     found: list[dict[str, Any]] = []
     if db.exists():
         with Store(db, read_only=True) as store:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates.bounds import date_range
+from ..events.plover import load_plover_map
 from ..model import STATUSES
 from .sql import where_one_of
 
@@ -24,8 +25,6 @@ COLUMNS = ("doc", "date", "who", "what", "whom", "status", "cameo", "plover_type
 def event_types() -> tuple[str, ...]:
     """Every value ``type`` accepts: storyline's event classes and the PLOVER types (from the
     CAMEO-PLOVER table and the ``event_classes`` lexicon), upper case, sorted."""
-    from ..events.plover import load_plover_map
-
     plover = load_plover_map()
     found = {t for t, _ in plover.rows.values() if t} | set(plover.what.values()) | set(plover.intent.values())
     found |= {str(e.get("type")) for e in plover.extra.values() if isinstance(e, dict) and e.get("type")}

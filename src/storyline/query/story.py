@@ -18,6 +18,12 @@ from ..errors import StorylineError
 from ..lexicons import load_lexicon
 from ..model import STATUSES, StoryEvent
 from ..options import Options
+from ..store import Store
+from ..story import storage
+from ..story.compare import as_record, compare, find
+from ..story.merge import Knowledge
+from ..story.network import as_records, build
+from ..story.timeline import Filters, as_json, select
 
 #: What ``timeline(status=...)`` accepts: an event status, or background (history retold).
 TIMELINE_STATUSES = (*STATUSES, "background")
@@ -36,9 +42,6 @@ def load_story(options: Options, rebuild: bool = False,
     """Update the story tables of ``options.db`` from its documents (or rebuild them), then read
     every story event. E033 where there is no database yet; ``progress(report, total)`` is told
     of each committed batch of a long update."""
-    from ..store import Store
-    from ..story import storage
-
     with Store(options.db, existing=True) as store:
         report = (storage.rebuild(store, options, progress) if rebuild
                   else storage.update(store, options, progress))
@@ -51,8 +54,6 @@ def timeline_events(options: Options, *, actor: str | None = None, type: str | N
     """The story events in time order that pass every filter given (``status`` one of
     ``TIMELINE_STATUSES``, E077 otherwise; dates overlap ``date_from``/``date_to``, E070 for a
     bound that is no date)."""
-    from ..story.timeline import Filters, select
-
     if status and status.casefold() not in TIMELINE_STATUSES:
         raise StorylineError("E077", status=status, valid=', '.join(TIMELINE_STATUSES))
     filters = Filters(actor, type, status, date_from, date_to, outlet)
@@ -63,16 +64,12 @@ def timeline_events(options: Options, *, actor: str | None = None, type: str | N
 def timeline(options: Options, **filters: str | None) -> list[dict[str, Any]]:
     """The timeline as records (``story.timeline.as_json``): each story event with its actors and
     every source sentence; the filters of ``timeline_events``."""
-    from ..story.timeline import as_json
-
     return [as_json(s) for s in timeline_events(options, **filters)]
 
 
 def network_graph(options: Options, level: str = "country", background: bool = True) -> Any:
     """The actor network (a networkx DiGraph) of the story events: ``level`` country or actor
     (E072 otherwise); ``background`` counts history retold."""
-    from ..story.network import build
-
     events = load_story(options).events
     return build(events, load_lexicon("story", options.lexicon_files), level, background)
 
@@ -80,23 +77,16 @@ def network_graph(options: Options, level: str = "country", background: bool = T
 def network(options: Options, level: str = "country", background: bool = True) -> dict[str, Any]:
     """The actor network as records: ``nodes``, ``edges`` (heaviest first) and ``ties`` (pairs,
     both directions summed), the JSON the ``network`` command writes."""
-    from ..story.network import as_records
-
     return as_records(network_graph(options, level, background))
 
 
 def find_story_event(options: Options, ident: str) -> StoryEvent:
     """The story event with this id or id prefix (E074 none, E075 several)."""
-    from ..story.compare import find
-
     return find(load_story(options).events, ident)
 
 
 def compare_outlets(options: Options, ident: str) -> dict[str, Any]:
     """How each outlet told one story event: its sentences and the words only it uses."""
-    from ..story.compare import as_record, compare
-    from ..story.merge import Knowledge
-
     story = find_story_event(options, ident)
     know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
     return as_record(story, compare(story, know.stopwords))

@@ -31,10 +31,10 @@ def record_to_raw(record: Any, origin: str, fallback_name: str, max_chars: int |
     field = next((f for f in TEXT_FIELDS if f in record), None)
     if field is None:
         keys = ", ".join(sorted(record)) or "none"
-        raise InputError(origin, "E120", keys=keys)
+        raise InputError(origin, "E130", keys=keys)
     text = record[field]
     if not isinstance(text, str):
-        raise InputError(origin, "E121", field=field, kind=type(text).__name__)
+        raise InputError(origin, "E131", field=field, kind=type(text).__name__)
     if not text.strip():
         raise InputError(origin, "E110", field=field)
     if max_chars is not None and len(text) > max_chars:
@@ -74,17 +74,17 @@ def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
             try:
                 record = json.loads(line.decode("utf-8"))
             except UnicodeDecodeError as e:
-                yield InputError(origin, "E124", reason=e.reason, start=e.start)
+                yield InputError(origin, "E134", reason=e.reason, start=e.start)
                 continue
             except json.JSONDecodeError as e:
-                yield InputError(origin, "E125", msg=e.msg, colno=e.colno)
+                yield InputError(origin, "E135", msg=e.msg, colno=e.colno)
                 continue
             try:
                 yield record_to_raw(record, origin, f"{short}:{lineno}", max_chars)
             except InputError as e:
                 yield e
     except (OSError, EOFError, zlib.error) as e:
-        yield InputError(f"{label}:{lineno + 1}", "E122", kind=type(e).__name__, error=e)
+        yield InputError(f"{label}:{lineno + 1}", "E132", kind=type(e).__name__, error=e)
         return
     if seen == 0:
         yield InputError(label, "E111")
@@ -95,7 +95,7 @@ def read_json(path: Path, data: bytes, max_chars: int | None = None) -> Iterator
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        yield InputError(str(path), "E123", error=e)
+        yield InputError(str(path), "E133", error=e)
         return
     records = value if isinstance(value, list) else [value]
     if not records:

@@ -24,12 +24,14 @@ from ..cli_options import (
     user_errors,
     write_text,
 )
+from ..lexicons import load_lexicon
 from ..options import DEFAULT_DB, Options
 from ..query.events import event_types
 from ..query.story import TIMELINE_STATUSES, find_story_event, load_story, network_graph, timeline_events
 from . import compare as cmp
 from . import network as net
 from . import timeline as tl
+from .merge import Knowledge
 
 TimelineFormat = choices("TimelineFormat", tl.FORMATS)
 TimelineStatus = choices("TimelineStatus", TIMELINE_STATUSES)
@@ -94,9 +96,6 @@ def compare(event: Annotated[str, typer.Argument(help="A story event id (or its 
             format: Annotated[CompareFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
             lexicon: LexiconOption = None) -> None:
     """The words each outlet uses for one story event, side by side."""
-    from ..lexicons import load_lexicon
-    from .merge import Knowledge
-
     options = _options(db, lexicon)
     with user_errors():
         found = find_story_event(options, event)
