@@ -26,15 +26,10 @@ TOO_LONG_ALLOWED: dict[tuple[str, str], str] = {}
 STAGE_ORDER = ("storyline.parse", "storyline.dates", "storyline.actors", "storyline.quotes", "storyline.events")
 
 #: (importing module, imported module) -> the branch that owns the fix.
-UPWARD_ALLOWED: dict[tuple[str, str], str] = {
-    ("storyline.parse", "storyline.actors.ruler"): "s13rest",
-}
+UPWARD_ALLOWED: dict[tuple[str, str], str] = {}
 
 #: Cycles (as the sorted tuple of their modules) -> the branch that owns the fix.
-CYCLES_ALLOWED: dict[tuple[str, ...], str] = {
-    ("storyline.actors.build", "storyline.actors.kb"): "s13rest",
-    ("storyline.parse", "storyline.pipeline"): "s13rest",
-}
+CYCLES_ALLOWED: dict[tuple[str, ...], str] = {}
 
 
 def _modules() -> dict[str, Path]:

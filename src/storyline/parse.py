@@ -8,7 +8,7 @@ starts a new sentence, so a sentence never spans two paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.language import Language
@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 
 from .errors import StorylineError
 from .model import Document, Sentence
-from .pipeline import Context, stage
+from .stages import stage
+
+if TYPE_CHECKING:
+    from .pipeline import Context
 
 
 def text_of(sdoc: Doc) -> str:
@@ -89,10 +92,7 @@ def load_model(ctx: Context) -> Language:
     except OSError as e:
         raise StorylineError("E020", name=name) from e
     nlp.add_pipe("storyline_paragraphs", before="parser")
-    from .actors.ruler import add_actor_ruler
-
-    add_actor_ruler(nlp, ctx)
-    return nlp
+    return nlp  # Context.nlp adds the actors' entity ruler
 
 
 def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:

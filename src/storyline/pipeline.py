@@ -13,7 +13,6 @@ document that fails is reported as one line naming it and costs the others nothi
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
 import pickle
@@ -29,81 +28,22 @@ from typing import Any, TypeVar
 from .errors import InputError, StorylineError
 from .model import Document, RawDocument
 from .options import Options
+from .stages import (
+    CLEANED,
+    STAGE_MODULES,
+    BatchFunc,
+    Stage,
+    StageFunc,
+    check_order,
+    get_stage,
+    install,
+    stage,
+)
+
+__all__ = ["CLEANED", "STAGE_MODULES", "BatchFunc", "Context", "Outcome", "Stage", "StageFunc", "check_order",
+           "extract", "get_stage", "process", "run_stages", "stage"]
 
 T = TypeVar("T")
-StageFunc = Callable[[Document, "Context"], Document]
-BatchFunc = Callable[[list[Document], "Context"], list[Document]]
-
-#: Where each stage's function lives; importing the module registers it.
-STAGE_MODULES: dict[str, str] = {
-    "parse": "storyline.parse",
-    "dates": "storyline.dates",
-    "actors": "storyline.actors",
-    "quotes": "storyline.quotes",
-    "events": "storyline.events",
-}
-
-#: What cleaning puts on every document before any stage runs.
-CLEANED = ("text", "title", "publisher", "byline", "dateline", "dateline_date", "published", "metadata")
-
-
-@dataclass(frozen=True)
-class Stage:
-    """A stage's contract: ``needs`` what must be on the document before it runs (cleaning's
-    fields or an earlier stage's), ``reads`` what it uses where an earlier stage added it (the
-    events stage reads mentions, quotes and timexes; run without the actors, quotes or dates
-    stages it finds none), ``adds`` what it fills."""
-
-    name: str
-    func: StageFunc
-    needs: tuple[str, ...] = ()
-    adds: tuple[str, ...] = ()
-    batch: BatchFunc | None = None  # a faster way to run a whole batch (the parser's nlp.pipe)
-    reads: tuple[str, ...] = ()
-
-
-_REGISTRY: dict[str, Stage] = {}
-
-
-def stage(name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (), reads: Iterable[str] = (),
-          batch: BatchFunc | None = None) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the stage ``name`` with its contract (see ``Stage``); a later
-    registration replaces an earlier one."""
-
-    def register(func: StageFunc) -> StageFunc:
-        _REGISTRY[name] = Stage(name, func, tuple(needs), tuple(adds), batch, tuple(reads))
-        return func
-
-    return register
-
-
-def get_stage(name: str) -> Stage:
-    if name not in _REGISTRY and name in STAGE_MODULES:
-        importlib.import_module(STAGE_MODULES[name])
-    if name not in _REGISTRY:
-        valid = sorted(set(STAGE_MODULES) | set(_REGISTRY))
-        raise StorylineError("E002", name=name, valid=', '.join(valid))
-    return _REGISTRY[name]
-
-
-def check_order(names: Iterable[str]) -> list[Stage]:
-    """The stages in the given order, refusing an order that breaks a contract: a stage before
-    what it needs (E003), or before a stage that adds what it reads (E005: the events stage
-    before the quotes stage would code events without the quotations it checks them against)."""
-    have = set(CLEANED)
-    stages = [get_stage(name) for name in names]
-    for i, s in enumerate(stages):
-        missing = [n for n in s.needs if n not in have]
-        if missing:
-            raise StorylineError("E003", name=s.name, missing=", ".join(missing))
-        for later in stages[i + 1:]:
-            late = [n for n in s.reads if n in later.adds]
-            if late:
-                raise StorylineError("E005", name=s.name, fields=", ".join(late), later=later.name)
-        have.update(s.adds)
-    return stages
-
-
 class Context:
     """What a process loads once and every stage shares."""
 
@@ -115,9 +55,12 @@ class Context:
 
     @cached_property
     def nlp(self) -> Any:
+        from .actors.ruler import add_actor_ruler
         from .parse import load_model
 
-        return load_model(self)
+        nlp = load_model(self)
+        add_actor_ruler(nlp, self)  # the actors' names as entities, before the statistical ones
+        return nlp
 
     @cached_property
     def kb(self) -> Any:
@@ -276,7 +219,7 @@ def _init_worker(parent: int, options: Options, stages: dict[str, Stage]) -> Non
     if os.getppid() != parent:
         os._exit(1)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
-    _REGISTRY.update(stages)
+    install(stages)
     _WORKER_CTX = Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
 

@@ -21,8 +21,8 @@ from ..errors import StorylineError
 from ..lexicons import data_path, load_lexicon
 from ..model import Actor, Role
 from . import names as N
-from .build import COMPILED, chronological, role_row
 from .kbfile import KBFile, read_data, read_file
+from .rows import COMPILED, chronological, role_row
 
 log = logging.getLogger(__name__)
 
