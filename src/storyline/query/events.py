@@ -3,7 +3,7 @@ rows ``storyline events`` prints.
 
 Why dates are filtered in Python: an event's date may be a day, a month, a week, a season or a
 range, and an event counts as inside ``date_from``/``date_to`` where its period overlaps them;
-``query.dates`` reads every value form the dates stage writes, which SQL string comparisons did not.
+``dates.bounds`` reads every value form the dates stage writes, which SQL string comparisons did not.
 """
 
 from __future__ import annotations

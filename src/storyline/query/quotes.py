@@ -2,7 +2,7 @@
 
 Why dates are filtered in Python: a quotation's date may be a day, a month or a year ("2014-06",
 "2014"); a quotation counts as inside ``date_from``/``date_to`` where its period overlaps them
-(``query.dates``), plainer to say on periods than in SQL string comparisons.
+(``dates.bounds``), plainer to say on periods than in SQL string comparisons.
 """
 
 from __future__ import annotations
