@@ -35,6 +35,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import DateValue, Document, RawDocument, content_id, normalise_for_id
+from .furniture import drop_copies, unglue
 from .metadata import (
     Credit,
     Order,
@@ -320,7 +321,7 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     found.date(metadata_date(meta.get("date"), pats, f"metadata:{raw.kind}"))
 
     # 1-2: paragraphs, boilerplate and credit lines anywhere
-    paras = _edges(split_paragraphs(raw.text), found, pats)
+    paras = drop_copies(_edges(unglue(split_paragraphs(raw.text), pats), found, pats), found.removed)
 
     # 3-4: header and footer
     start = _header(paras, found, pats)

@@ -77,6 +77,7 @@ class Patterns:
     signoffs: list[tuple[re.Pattern[str], str]]
     self_reports: list[re.Pattern[str]]
     address_dates: list[re.Pattern[str]]
+    glued: list[re.Pattern[str]]
 
 
 def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -164,6 +165,7 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
                    str(e.get("outlet"))) for e in publishers.get("signoffs") or [] if isinstance(e, dict)],
         self_reports=many("publishers", publishers.get("self_reports"), anchor="search"),
         address_dates=many("datelines", datelines.get("address_dates"), anchor="search"),
+        glued=many("datelines", datelines.get("glued")),
     )
 
 
