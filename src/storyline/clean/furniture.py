@@ -40,11 +40,14 @@ def unglue(paras: list[str], pats: Patterns) -> list[str]:
     i = 0
     while i < min(GLUED_LINES, len(out)):
         line = out[i]
+        if any(p.match(line) for p in (*pats.timestamps, *pats.standalone, *pats.mastheads)):
+            i += 1
+            continue  # a whole timestamp or dateline already: nothing glued
         for p in pats.glued:
             m = p.match(line)
             if m:
                 parts = [m.group(g).strip() for g in ("title", "stamp", "rest") if m.groupdict().get(g)]
-                if len(parts) > 1:
+                if len(parts) > 1 and len(parts[-1].split()) >= 3:
                     out[i:i + 1] = parts
                 break
         i += 1

@@ -35,6 +35,18 @@ PUBLISHER_CONFIDENCE = {"metadata": 1.0, "text:dateline": 0.95, "text:byline": 0
 _QUERY_KEYS = {"y": ("yyyy", "year", "y"), "m": ("mm", "month", "m"), "d": ("dd", "day", "d")}
 
 
+def source_kind(method: str | None) -> str | None:
+    """The kind of a publisher's or a date's source, from its method: metadata, dateline,
+    address, inferred or text ("text:credit_line" -> text, "address+dateline" -> address)."""
+    if not method:
+        return None
+    for prefix, kind in (("metadata", "metadata"), ("text:dateline", "dateline"), ("address", "address"),
+                         ("inferred", "inferred"), ("text", "text")):
+        if method.startswith(prefix):
+            return kind
+    return "inferred" if method.startswith("dates") else "text"
+
+
 def rank(source: str) -> int:
     return next((i for i, p in enumerate(PUBLISHER_SOURCES) if source.startswith(p)), len(PUBLISHER_SOURCES))
 
