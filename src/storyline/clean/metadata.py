@@ -46,10 +46,27 @@ def read_credit(text: str, pats: Patterns) -> Credit | None:
         if name:
             rest = [p for j, p in enumerate(parts) if j != i]
             return Credit(name, ", ".join(rest) or None, text.strip())
-    found = pats.outlet_search.search(inner)
-    if found:
-        return Credit(pats.outlets[found.group(0).casefold()], None, text.strip())
+    chained = chain_credit(inner, pats)
+    if chained is not None:
+        return Credit(chained.publisher, None, text.strip())
     return Credit(parts[0], ", ".join(parts[1:]) or None, text.strip())
+
+
+def chain_credit(text: str, pats: Patterns) -> Credit | None:
+    """The outlet that wrote a story from a credit naming several ("MENAFN - The Peninsula) QNA",
+    "ARTSAKHPRESS-ARMENPRESS"): carriers dropped, an agency before other outlets, the first of
+    equals; the others are kept as the credit's byline-free rest."""
+    names: list[str] = []
+    for m in pats.outlet_search.finditer(text):
+        name = outlet_name(m.group(0), pats)
+        if name and name not in names:
+            names.append(name)
+    if not names:
+        return None
+    outlets = [(n, pats.table.get(n)) for n in names]
+    kept = [(n, o) for n, o in outlets if not (o and o.carrier)] or outlets
+    agencies = [n for n, o in kept if o and o.kind == "agency"]
+    return Credit((agencies or [kept[0][0]])[0], None, text.strip())
 
 
 def dateline_place(places: str, pats: Patterns) -> str | None:

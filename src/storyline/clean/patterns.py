@@ -130,7 +130,7 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         "CAPSPLACE": rf"{stop}{caps_word}(?:\s+{caps_word}){{0,3}}(?![a-z])",
         "CREDIT": r"\([^()\n]{2,40}\)|/[^/\n]{2,60}/|/[^/\n]{2,60}$",
         "NAME": rf"{word}(?:\s+{word}){{0,3}}",
-        "OUTLET": rf"(?i:{outlet})(?![\w-])" if outlet else r"(?!x)x",
+        "OUTLET": rf"(?i:{outlet})(?!\w)" if outlet else r"(?!x)x",
         "CITY": _alternation(cities) if cities else r"(?!x)x",
     }
 
@@ -149,7 +149,7 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         line_ends=[_compile(str(s), "boilerplate", rf"(?:{_fill(str(s), pieces)})\s*$", re.IGNORECASE)
                    for s in boiler.get("line_ends") or []],
         outlets=outlets,
-        outlet_search=_compile("outlets", "publishers", rf"(?<![\w.-])(?i:{outlet})(?![\w-])" if outlet else r"(?!x)x"),
+        outlet_search=_compile("outlets", "publishers", rf"(?<![\w.])(?i:{outlet})(?!\w)" if outlet else r"(?!x)x"),
         mastheads=many("publishers", publishers.get("mastheads"), re.IGNORECASE),
         bylines=many("publishers", publishers.get("bylines")),
         inline=many("datelines", datelines.get("inline"), anchor="start"),

@@ -23,7 +23,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from ..model import DateValue
-from .metadata import Credit, outlet_name
+from .metadata import Credit, chain_credit, outlet_name
 from .outlets import Outlet
 from .patterns import Patterns
 
@@ -124,23 +124,6 @@ def address_date(url: str, pats: Patterns) -> DateValue | None:
 
 
 # ------------------------------------------------------------------ credits in the text
-
-def chain_credit(text: str, pats: Patterns) -> Credit | None:
-    """The outlet that wrote a story from a credit naming several ("MENAFN - The Peninsula) QNA",
-    "ARTSAKHPRESS-ARMENPRESS"): carriers dropped, an agency before other outlets, the first of
-    equals; the others are kept as the credit's byline-free rest."""
-    names: list[str] = []
-    for m in pats.outlet_search.finditer(text):
-        name = outlet_name(m.group(0), pats)
-        if name and name not in names:
-            names.append(name)
-    if not names:
-        return None
-    outlets = [(n, pats.table.get(n)) for n in names]
-    kept = [(n, o) for n, o in outlets if not (o and o.carrier)] or outlets
-    agencies = [n for n, o in kept if o and o.kind == "agency"]
-    return Credit((agencies or [kept[0][0]])[0], None, text.strip())
-
 
 def credit_line(line: str, pats: Patterns) -> Credit | None:
     """A line that only credits the article to an outlet (copyright, "SOURCE: X", a chain)."""

@@ -137,8 +137,11 @@ def register(app: typer.Typer) -> None:
     def compare(event: Annotated[str, typer.Argument(help="A story event id (or its start) from 'storyline timeline'.")],
                 db: DbOption = DEFAULT_DB,
                 format: Annotated[CompareFormat, typer.Option("--format", "-f")] = CompareFormat.table,
-                lexicon: LexiconOption = None) -> None:
-        """The words each outlet uses for one story event, side by side."""
+                lexicon: LexiconOption = None,
+                group_by: Annotated[str, typer.Option(
+                    "--group-by", help="outlet, or outlets grouped by country, ownership or country+ownership "
+                                       "(from the outlet table).")] = "outlet") -> None:
+        """The words each outlet (or group of outlets) uses for one story event, side by side."""
         from . import compare as cmp
         from .merge import Knowledge
 
@@ -146,6 +149,6 @@ def register(app: typer.Typer) -> None:
             options = Options(db=db, lexicon_files=list(lexicon or []))
             story = cmp.find(load_story(options), event)
             know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
-            sys.stdout.write(cmp.render(story, cmp.compare(story, know.stopwords), format.value))
+            sys.stdout.write(cmp.render(story, cmp.compare(story, know.stopwords, group_by), format.value))
         except StorylineError as e:
             raise _fail(e) from e
