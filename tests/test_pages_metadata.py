@@ -255,3 +255,49 @@ def test_compare_groups_outlets_by_country_and_ownership() -> None:
     assert group_label("TASS", "country") == "RUS" and group_label("TASS", "ownership") == "state-owned"
     assert group_label("Reuters", "country+ownership") == "GBR, not state-owned"
     assert group_label("No Such Outlet", "country") == "unknown outlet" and group_label("TASS", "outlet") is None
+
+
+# ------------------------------------------------------------------ credits at the end, bullets, colon datelines
+
+def test_agency_after_a_dash_ending_the_story(cctx: Context) -> None:
+    doc = clean_text(BODY + " - Bernama", cctx, url="https://thesun.my/news/x")
+    assert doc.publisher == "Bernama" and doc.metadata["carrier"] == "The Sun (Malaysia)"
+    assert not doc.text.endswith("Bernama")
+
+
+def test_agency_name_on_the_last_line(cctx: Context) -> None:
+    doc = clean_text(BODY + "\n\nFAAPA", cctx, url="https://powersofafrica.com/article/1/x")
+    assert doc.publisher == "FAAPA" and "FAAPA" not in doc.text
+
+
+def test_by_agency_and_bulleted_timestamps(cctx: Context) -> None:
+    doc = clean_text("Delegations agree to meet again\n\nBy Yonhap\n  • Published : Aug 26, 2018 - 19:20\n"
+                     "  • Updated : Aug 27, 2018 - 10:07\n\n" + BODY, cctx, url="http://www.koreaherald.com/view.php?ud=1")
+    assert doc.publisher == "Yonhap" and doc.metadata["carrier"] == "The Korea Herald"
+    assert doc.published is not None and doc.published.value == "2018-08-26"
+
+
+@pytest.mark.parametrize("opening, place", [("KUALA LUMPUR: ", "Kuala Lumpur"), ("Doha: ", "Doha"),
+                                            ("JEDDAH - ", "Jeddah"), ("CAIRO — ", "Cairo")])
+def test_datelines_with_a_colon_or_a_dash(cctx: Context, opening: str, place: str) -> None:
+    doc = clean_text(opening + BODY, cctx)
+    assert doc.dateline == place and doc.text.startswith("The two delegations")
+
+
+def test_a_label_in_capitals_is_no_dateline(cctx: Context) -> None:
+    doc = clean_text("UPDATE: " + BODY, cctx)
+    assert doc.dateline is None
+
+
+def test_a_summary_above_the_dateline_is_a_standfirst(cctx: Context) -> None:
+    summary = "The two leaders signed a joint declaration of peace in July, ending two decades of hostility."
+    doc = clean_text(f"Delegations agree to meet again\n{summary}\nJEDDAH - {BODY}", cctx)
+    assert doc.dateline == "Jeddah" and doc.metadata["standfirst"] == [summary]
+    assert doc.text.startswith("The two delegations")
+
+
+def test_a_photo_caption_with_agency_and_photographer_goes(cctx: Context) -> None:
+    caption = ("The two delegation heads shake hands after the signing ceremony in the capital, 29 April 2016. "
+               "The talks had been suspended for months. EPA/JOHN DOE")
+    doc = clean_text(f"{caption}\n\nDelegations agree to meet again\n\nBy Agency Report\n\nSeptember 12, 2018\n\n{BODY}", cctx)
+    assert caption not in doc.text and doc.published is not None and doc.published.value == "2018-09-12"

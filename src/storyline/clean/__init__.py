@@ -225,6 +225,11 @@ def _footer(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
         if _matches(pats.edges, line) or (found.title and _same(line, found.title)):
             found.removed.append(paras.pop())
             continue
+        m = _matches(pats.mastheads, line) if len(paras) > 1 else None
+        if m:
+            found.credit(read_credit(m.group(0).split(",")[0], pats), "text:signoff")
+            found.removed.append(paras.pop())
+            continue
         m = _matches(pats.footers, line) if len(paras) > 1 else None
         if m and full_date(m.group("date"), pats, "text:footer", line, order=found.order) is not None:
             found.removed.append(paras.pop())
@@ -269,6 +274,26 @@ def _edges(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
         else:
             kept.append(p)
     return kept
+
+
+#: How many paragraphs a page may put above the dateline that opens its story.
+MAX_SUMMARY_PARAGRAPHS = 2
+
+
+def _summary_above_dateline(body: list[str], found: _Found, pats: Patterns) -> list[str]:
+    """A story whose dateline in capitals ("JEDDAH - ...") opens its second or third paragraph:
+    what stands above it is a summary the page shows over the story (a standfirst), not its
+    first sentences."""
+    if not body or _matches(pats.inline, body[0]):
+        return body
+    for i in range(1, min(MAX_SUMMARY_PARAGRAPHS, len(body) - 1) + 1):
+        m = _matches(pats.inline, body[i])
+        places = (m.groupdict().get("places") or "") if m else ""
+        if m and places.isupper() and len(places) > 2:
+            found.standfirst.extend(body[:i])
+            found.removed.extend(body[:i])
+            return body[i:]
+    return body
 
 
 def _sign_off(body: list[str], found: _Found, pats: Patterns) -> None:
@@ -328,7 +353,8 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     _chosen_stamp(found)
     body = _footer(paras[start:], found, pats)
 
-    # 5: the dateline opening the first paragraph
+    # 5: the dateline opening the first paragraph (after a summary the page put above it)
+    body = _summary_above_dateline(body, found, pats)
     if body:
         m = _matches(pats.inline, body[0])
         if m and m.end() < len(body[0]):

@@ -74,7 +74,7 @@ class Patterns:
     countries: frozenset[str]
     table: OutletTable  # the outlet table (domains, kinds, countries) behind ``outlets``
     credit_lines: list[re.Pattern[str]]
-    signoffs: list[tuple[re.Pattern[str], str]]
+    signoffs: list[tuple[re.Pattern[str], str]]  # pattern, outlet ('' = its group "credit")
     self_reports: list[re.Pattern[str]]
     address_dates: list[re.Pattern[str]]
     glued: list[re.Pattern[str]]
@@ -162,7 +162,7 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         table=table,
         credit_lines=many("publishers", publishers.get("credit_lines"), re.IGNORECASE),
         signoffs=[(_compile(str(e.get("pattern")), "publishers", _fill(str(e.get("pattern")), pieces)),
-                   str(e.get("outlet"))) for e in publishers.get("signoffs") or [] if isinstance(e, dict)],
+                   str(e.get("outlet") or "")) for e in publishers.get("signoffs") or [] if isinstance(e, dict)],
         self_reports=many("publishers", publishers.get("self_reports"), anchor="search"),
         address_dates=many("datelines", datelines.get("address_dates"), anchor="search"),
         glued=many("datelines", datelines.get("glued")),

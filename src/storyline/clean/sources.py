@@ -141,7 +141,9 @@ def signoff(paragraph: str, pats: Patterns) -> tuple[Credit, int] | None:
     for p, outlet in pats.signoffs:
         m = p.search(paragraph)
         if m:
-            return Credit(outlet, None, m.group(0).strip()), m.start()
+            name = outlet or outlet_name(m.groupdict().get("credit") or "", pats)
+            if name and m.start() > 0:
+                return Credit(name, None, m.group(0).strip()), m.start()
     return None
 
 
