@@ -161,6 +161,8 @@ def _header_kind(line: str, found: _Found, pats: Patterns) -> str | None:
         if g.get("credit"):
             found.credit(read_credit(g["credit"], pats), "text:byline")
         return "byline"
+    if " " not in line and line.isupper() and line.isalpha():
+        return "section"  # one word in capitals above the story: "WORLD", "POLITICS"
     if found.title and _same(line, found.title):
         return "title repeated"
     return None
