@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import StorylineError
+from ..lexicons import data_path
 
 COLUMNS = ("name", "domains", "spellings", "country", "language", "state", "kind")
 KINDS = frozenset({"agency", "newspaper", "broadcaster", "online", "magazine", "official", "aggregator",
@@ -125,6 +126,4 @@ def load_outlets(path: Path, table: OutletTable | None = None) -> OutletTable:
 @lru_cache(maxsize=1)
 def bundled_outlets() -> OutletTable:
     """The outlet table shipped with storyline (read once)."""
-    from ..lexicons import data_path
-
     return load_outlets(data_path("outlets", "outlets.tsv"))

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
 from ..errors import StorylineError
+from ..lexicons import data_path
 from .outlets import OutletTable, bundled_outlets
 
 _CACHE: weakref.WeakKeyDictionary[Any, Patterns] = weakref.WeakKeyDictionary()
@@ -40,10 +43,7 @@ def pycountry_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _capitals() -> tuple[str, ...]:
-    import yaml
-
-    from ..lexicons import data_path
-
+    """The capitals of the actors' states file (read once)."""
     try:
         states = yaml.safe_load(data_path("actors", "states.yaml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):

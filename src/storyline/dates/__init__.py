@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..clean.metadata import MONTH_FIRST_COUNTRIES
+from ..clean.outlets import bundled_outlets
 from ..model import Document, TimeExpression
 from ..pipeline import Context, stage
 from .find import Found, find
@@ -56,9 +58,6 @@ def numeric_order(found: list[Found]) -> dict[str, str]:
 def _country_order(publisher: str | None) -> str | None:
     """The numeric date order of the outlet's country (the outlet table), where the lexicon
     names no habit of the outlet's own: month first in the United States, day first elsewhere."""
-    from ..clean.metadata import MONTH_FIRST_COUNTRIES
-    from ..clean.outlets import bundled_outlets
-
     outlet = bundled_outlets().get(publisher)
     if outlet is None or outlet.country is None:
         return None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..clean.outlets import bundled_outlets
 from ..errors import StorylineError
 from ..model import StoryEvent
 from .text import words
@@ -52,8 +53,6 @@ def group_label(outlet: str | None, group_by: str) -> str | None:
         return None
     if group_by not in GROUPINGS:
         raise StorylineError("E077", f"no compare grouping {group_by!r}; valid: {', '.join(GROUPINGS)}")
-    from ..clean.outlets import bundled_outlets
-
     known = bundled_outlets().get(outlet)
     if known is None:
         return "unknown outlet"
