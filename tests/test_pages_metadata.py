@@ -238,7 +238,7 @@ def test_outlet_table_bad_line_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "outlets.tsv"
     bad.write_text("name\tdomains\tspellings\tcountry\tlanguage\tstate\tkind\nX\tx.com\tX\tXX\ten\tno\tagency\n",
                    encoding="utf-8")
-    with pytest.raises(StorylineError, match=r"outlets.tsv, line 2: .*alpha-3"):
+    with pytest.raises(StorylineError, match=r"outlets.tsv: line 2: .*alpha-3"):
         load_outlets(bad)
 
 

@@ -373,7 +373,7 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     _sign_off(body, found, pats)
     body = [p for p in body if p]
     if not body:
-        raise InputError(raw.origin, "no article text left after removing headers and page furniture", "E109")
+        raise InputError(raw.origin, "E109")
     found.credit(self_report(body, pats), "text:self_report")
     if url and found.published is None:
         found.date(_with_dateline_day(address_date(url, pats), found, pats))

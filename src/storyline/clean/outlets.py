@@ -103,23 +103,23 @@ def load_outlets(path: Path, table: OutletTable | None = None) -> OutletTable:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise StorylineError("E014", f"outlet table {path}: cannot be read ({e.strerror or e})") from e
+        raise StorylineError("E014", path=path, problem=f"cannot be read ({e.strerror or e})") from e
     numbered = [(i + 1, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
     if not numbered:
         return table
     header = next(csv.reader([numbered[0][1]], delimiter="\t"))
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise StorylineError("E014", f"outlet table {path}: the header lacks the column(s) {', '.join(missing)}")
+        raise StorylineError("E014", path=path, problem=f"the header lacks the column(s) {', '.join(missing)}")
     for number, line in numbered[1:]:
         cells = line.split("\t")
         if len(cells) != len(header):
-            raise StorylineError("E014", f"outlet table {path}, line {number}: {len(cells)} columns, "
-                                         f"the header has {len(header)}")
+            raise StorylineError("E014", path=path, problem=f"line {number}: {len(cells)} columns, the header has "
+                                                          f"{len(header)}")
         try:
             table.add(_row(dict(zip(header, cells, strict=True)), f"{path}:{number}"))
         except ValueError as e:
-            raise StorylineError("E014", f"outlet table {path}, line {number}: {e}") from e
+            raise StorylineError("E014", path=path, problem=f"line {number}: {e}") from e
     return table
 
 

@@ -8,7 +8,6 @@ ours. Compilation is cached per Context: a corpus run compiles them once.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,8 +17,6 @@ import yaml
 from ..errors import StorylineError
 from ..lexicons import data_path
 from .outlets import OutletTable, bundled_outlets
-
-_CACHE: weakref.WeakKeyDictionary[Any, Patterns] = weakref.WeakKeyDictionary()
 
 
 def _alternation(words: list[str]) -> str:
@@ -84,8 +81,7 @@ def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Patt
     try:
         return re.compile(pattern, flags)
     except re.error as e:
-        raise StorylineError("E013", f"lexicon {lexicon!r}: the pattern {source!r} is not a valid regular "
-                             f"expression ({e})") from e
+        raise StorylineError("E013", lexicon=lexicon, source=source, error=e) from e
 
 
 def _fill(template: str, pieces: dict[str, str]) -> str:
@@ -171,9 +167,5 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
 
 def patterns_for(ctx: Any) -> Patterns:
     """The compiled patterns of ``ctx``'s lexicons (the bundled ones plus the user's files)."""
-    found = _CACHE.get(ctx)
-    if found is None:
-        found = build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
-                      ctx.lexicon("datelines") or {})
-        _CACHE[ctx] = found
-    return found
+    return ctx.cached("clean:patterns", lambda: build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
+                                                      ctx.lexicon("datelines") or {}))
