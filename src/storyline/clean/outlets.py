@@ -75,7 +75,7 @@ class OutletTable:
         return None
 
 
-def _row(values: dict[str, str], where: str) -> Outlet:
+def _row(values: dict[str, str]) -> Outlet:
     name = (values.get("name") or "").strip()
     if not name:
         raise ValueError("no name")
@@ -117,7 +117,7 @@ def load_outlets(path: Path, table: OutletTable | None = None) -> OutletTable:
             raise StorylineError("E014", path=path, problem=f"line {number}: {len(cells)} columns, the header has "
                                                           f"{len(header)}")
         try:
-            table.add(_row(dict(zip(header, cells, strict=True)), f"{path}:{number}"))
+            table.add(_row(dict(zip(header, cells, strict=True))))
         except ValueError as e:
             raise StorylineError("E014", path=path, problem=f"line {number}: {e}") from e
     return table
