@@ -2,7 +2,11 @@
 
 Why a paragraph rule: wire copy has paragraphs (and headlines) with no final full stop, and the
 statistical parser happily runs a sentence across them. A line break in the cleaned text always
-starts a new sentence, so a sentence never spans two paragraphs.
+starts a new sentence, so a sentence never spans two paragraphs. After a line without a final stop
+(a headline, a subheading, a caption) the parser also cuts the next paragraph's first word off as a
+sentence of its own ("Sudan, Chad agree truce" / "Sudan | and Chad agreed a truce"), which loses
+the subject: a paragraph's second token never starts a sentence unless its first is punctuation (a
+bullet, a dash, a quotation mark) or ends a line.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import StorylineError
 from .model import Document, Sentence
@@ -76,11 +80,21 @@ def token_table(sdoc: Doc) -> TokenTable:
 @Language.component("storyline_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     prev = None
+    first = True  # prev is the first token of a paragraph
     for tok in doc:
-        if prev is not None and ("\n" in prev.text or "\n" in prev.whitespace_):
+        if prev is not None and _ends_line(prev):
             tok.is_sent_start = True
+            first = not tok.is_space
+        elif prev is not None:
+            if first and not prev.is_punct and not prev.is_space:
+                tok.is_sent_start = False
+            first = False
         prev = tok
     return doc
+
+
+def _ends_line(tok: Token) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_
 
 
 def load_model(ctx: Context) -> Language:
