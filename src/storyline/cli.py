@@ -125,13 +125,26 @@ def _read(paths: Iterable[str], options: Options) -> Iterator[Any]:
 
 def run_ingest(paths: list[str], options: Options) -> Any:
     """Ingest with a progress bar on a terminal (or a progress line every few inputs in a log),
-    one stderr line per failed input, and the closing summary; returns the Tally."""
-    from .ingest import Tally, ingest
+    one stderr line per failed input or incomplete document, and the closing summary; returns the
+    Tally. Ctrl-C still prints the summary (what was committed stays) and exits with 130."""
+    from .ingest import Tally
+
+    tally = Tally()
+    try:
+        total = _ingest_into_store(paths, options, tally)
+    except KeyboardInterrupt:
+        _consoles.err.print(f"ingest: {tally.line()}, interrupted", markup=False)
+        raise typer.Exit(130) from None
+    _consoles.err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
+    return tally
+
+
+def _ingest_into_store(paths: list[str], options: Options, tally: Any) -> int:
+    from .ingest import ingest
     from .pipeline import Context
     from .store import Store
     from .story.storage import update as update_story
 
-    tally = Tally()
     err = _consoles.err
     with Store(options.db) as store:
         ctx = Context(options)
@@ -141,16 +154,15 @@ def run_ingest(paths: list[str], options: Options) -> Any:
         with progress:
             task = progress.add_task(tally.line(), total=None)
             for status, outcome in ingest(_read(paths, options), store, ctx):
-                tally.add(status, outcome.error)
-                if outcome.error:
-                    progress.console.print(outcome.error, markup=False)
+                tally.add(status, outcome.error, bool(outcome.document and outcome.document.incomplete))
+                for line in (outcome.error, outcome.warning):
+                    if line:
+                        progress.console.print(line, markup=False)
                 progress.update(task, description=tally.line())
                 if not err.is_terminal and tally.read % max(1, options.progress_every) == 0:
                     err.print(f"ingest: {tally.line()}", markup=False)
         update_story(store, options, _story_progress(options))  # story tables follow the documents
-        total = store.count("documents")
-    err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
-    return tally
+        return store.count("documents")
 
 
 def _story_progress(options: Options) -> Any:
@@ -168,7 +180,7 @@ def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, workers: WorkersOpti
     """Read articles, extract everything, and store it (documents already stored are skipped)."""
     with _user_errors():
         tally = run_ingest(paths, _options(db, workers, kb, lexicon, batch_size, commit_every))
-    if tally.failed:
+    if tally.failed or tally.incomplete:
         raise typer.Exit(1)
 
 
@@ -194,6 +206,9 @@ def extract(paths: PathsArgument,
                 failed += 1
                 _consoles.err.print(outcome.error, markup=False)
                 continue
+            if outcome.warning:
+                failed += bool(outcome.document.incomplete)
+                _consoles.err.print(outcome.warning, markup=False)
             obj = to_eval(outcome.document) if format is ExtractFormat.eval else outcome.document.to_dict()
             sys.stdout.write(_json_line(obj) + "\n")
             sys.stdout.flush()
