@@ -62,7 +62,7 @@ def test_a_gzip_bomb_of_one_line_is_refused_early(tmp_path: Path) -> None:
 def test_a_gzip_bomb_of_bad_lines_gives_a_bounded_number_of_errors(tmp_path: Path) -> None:
     bomb = hostile.gz_bomb_lines(tmp_path, megabytes=30)
     _, errors = split(read_all(bomb))
-    assert 1 < len(errors) <= 101
+    assert 1 < len(errors) <= 11
     assert "bad lines in a row" in str(errors[-1])
 
 

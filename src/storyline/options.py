@@ -52,7 +52,7 @@ class Options:
     # max_run_chars with no sentence end or line break is no prose and is left unparsed
     max_sentence_tokens: int = 150
     max_run_chars: int = 10_000
-    # a document's stages may take time_budget seconds per 10,000 characters (at least
+    # a document's stages may take time_budget CPU seconds per 10,000 characters (at least
     # time_budget_min): past it the stage at work is stopped, the rest are skipped, and the document is
     # stored with what was done and flagged incomplete, so no document holds a batch. 0 turns it off.
     time_budget: float = 5.0

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .budget import BudgetSpent, budget_seconds, time_limit
+from .budget import BudgetSpent, budget_seconds, cpu_seconds, time_limit
 from .errors import InputError, StorylineError
 from .model import Document, RawDocument
 from .options import Options
@@ -138,7 +138,7 @@ class Outcome:
     extra: dict[str, Any] = field(default_factory=dict)
     warning: str | None = None
     lost: set[str] = field(default_factory=set)  # what failed or skipped stages would have added
-    spent: float = 0.0  # seconds this document has spent in stages
+    spent: float = 0.0  # CPU seconds this document has spent in stages
     budget: float | None = None  # seconds it may spend (None: no limit)
 
 
@@ -187,14 +187,14 @@ def _failed(exc: BaseException) -> str:
 
 
 def _spent_line(o: Outcome) -> str:
-    return f"stopped: the time budget of {o.budget:.0f} s was spent"
+    return f"stopped: the time budget of {o.budget:.0f} CPU seconds was spent"
 
 
 def _run_one(s: Stage, o: Outcome, ctx: Context) -> None:
     """One stage over one document, within the time the document has left."""
     before = _snapshot(o.document, s)  # type: ignore[arg-type]
     left = None if o.budget is None else o.budget - o.spent
-    t0 = time.perf_counter()
+    t0 = cpu_seconds()
     try:
         with time_limit(left):
             o.document = s.func(o.document, ctx)  # type: ignore[arg-type]
@@ -203,7 +203,7 @@ def _run_one(s: Stage, o: Outcome, ctx: Context) -> None:
     except Exception as e:  # noqa: BLE001 - one stage failing for one document must not stop the batch
         _stage_lost(o, s, _failed(e), before)
     finally:
-        o.spent += time.perf_counter() - t0
+        o.spent += cpu_seconds() - t0
 
 
 def _run_batch(s: Stage, ready: list[Outcome], ctx: Context) -> bool:
@@ -214,14 +214,14 @@ def _run_batch(s: Stage, ready: list[Outcome], ctx: Context) -> bool:
     budgets = [None if o.budget is None else o.budget - o.spent for o in ready]
     left = None if any(b is None for b in budgets) else sum(budgets)  # type: ignore[misc]
     chars = [max(1, len(o.document.text)) for o in ready]  # type: ignore[union-attr]
-    t0 = time.perf_counter()
+    t0 = cpu_seconds()
     try:
         with time_limit(left):
             results = s.batch([o.document for o in ready], ctx)  # type: ignore[misc]
         ok = True
     except (Exception, BudgetSpent):  # noqa: BLE001 - fall back to one document at a time
         ok = False
-    took = time.perf_counter() - t0
+    took = cpu_seconds() - t0
     for o, n in zip(ready, chars, strict=True):  # each document pays its share of the batch
         o.spent += took * n / sum(chars)
     if not ok:
@@ -240,7 +240,7 @@ def _why_not(o: Outcome, s: Stage) -> str | None:
     if missing:
         return f"skipped: needs {', '.join(missing)}, which an earlier stage did not add"
     if o.budget is not None and o.spent >= o.budget:
-        return f"skipped: the time budget of {o.budget:.0f} s was spent"
+        return f"skipped: the time budget of {o.budget:.0f} CPU seconds was spent"
     return None
 
 

@@ -59,10 +59,11 @@ def record_to_raw(record: Any, origin: str, fallback_name: str, max_chars: int |
 BOMB_BYTES = 8 * 1024 * 1024
 BOMB_RATIO = 200
 
-#: After this many bad lines in a row the file is taken for something other than JSON Lines of
-#: articles and the rest is not read: a million lines without a "text" field, or a bomb of empty
-#: objects, would otherwise print a million error lines that all say the same.
+#: After this many bad lines in a row (or MAX_BAD_START before any good one) the file is taken for
+#: something other than JSON Lines of articles and the rest is not read: a million lines without a
+#: "text" field, or a bomb of empty objects, would otherwise print a million lines that say the same.
 MAX_BAD_RUN = 100
+MAX_BAD_START = 10
 
 
 class _Inflated:
@@ -143,7 +144,7 @@ def _decode_line(line: bytes, origin: str) -> Any:
 def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
                       max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
     """The records of an open binary stream; ``label`` names it in errors (``label:line``)."""
-    seen = bad_run = 0
+    seen = bad_run = good = 0
     lineno = 0
     # a record holds one article of at most max_chars characters (4 bytes each at most) and its
     # fields: a longer line is refused unread
@@ -160,10 +161,11 @@ def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
                                      "record (set --max-chars to raise the limit)", "E104")
                 yield record_to_raw(_decode_line(line, origin), origin, f"{short}:{lineno}", max_chars)
                 bad_run = 0
+                good += 1
             except InputError as e:
                 yield e
                 bad_run += 1
-                if bad_run >= MAX_BAD_RUN:
+                if bad_run >= (MAX_BAD_RUN if good else MAX_BAD_START):
                     yield InputError(f"{label}:{lineno + 1}", f"{bad_run} bad lines in a row: not JSON Lines "
                                      "of articles; the rest of the file is not read", "E107")
                     return
