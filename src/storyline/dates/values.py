@@ -170,9 +170,17 @@ _SEASON = re.compile(r"^(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)$")
 
 def parse_value(value: str | None) -> Point | None:
     """A point for a TIMEX3 value (``1998-11-20T19:30``, ``XXXX-07-27``, ``1989-Q3`` ...);
-    None for values that name no point (durations, PRESENT_REF, decades)."""
+    None for values that name no point (durations, PRESENT_REF, decades) and for values no
+    calendar holds (year ``0000``: Python's dates start at year 1)."""
     if not value:
         return None
+    try:
+        return _parse_value(value)
+    except ValueError:
+        return None
+
+
+def _parse_value(value: str) -> Point | None:
     m = _VALUE.match(value)
     if m:
         known = m["y"] != "XXXX"
