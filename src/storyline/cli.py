@@ -19,7 +19,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .cli_options import DbOption, KbOption
@@ -34,6 +33,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from . import __version__
+
+        try:
+            installed = version("storyline")
+        except PackageNotFoundError:  # run from a source tree without installing
+            installed = __version__
+        print(f"storyline {installed}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print storyline's version and exit.")] = False,
+          ) -> None:
+    """Options of storyline itself (each command has its own: storyline COMMAND --help)."""
+
 
 class _Consoles:
     """Rich consoles made when first used, so they write to the streams of the moment (a test
@@ -158,23 +178,24 @@ def run_ingest(paths: list[str], options: Options, feeds: Iterable[str] = ()) ->
 def _ingest_into_store(paths: list[str], options: Options, tally: Any, feeds: Iterable[str]) -> int:
     from .ingest import ingest
     from .pipeline import Context
+    from .progress import count_in_background, ingest_progress
     from .store import Store
     from .story.storage import update as update_story
 
     err = _consoles.err
     with Store(options.db) as store:
         ctx = Context(options)
-        progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
-                            TextColumn("{task.description}"), TimeElapsedColumn(),
-                            console=err, transient=True, disable=not err.is_terminal)
+        progress = ingest_progress(err)
         with progress:
             task = progress.add_task(tally.line(), total=None)
+            if err.is_terminal and not feeds:
+                count_in_background(progress, task, paths, options.max_chars)
             for status, outcome in ingest(_read(paths, options, feeds, store.has_url), store, ctx):
                 tally.add(status, outcome.error, bool(outcome.document and outcome.document.incomplete))
                 for line in (outcome.error, outcome.warning):
                     if line:
                         progress.console.print(line, markup=False)
-                progress.update(task, description=tally.line())
+                progress.update(task, completed=tally.read, description=tally.line())
                 if not err.is_terminal and tally.read % max(1, options.progress_every) == 0:
                     err.print(f"ingest: {tally.line()}", markup=False)
         update_story(store, options, _story_progress(options))  # story tables follow the documents
