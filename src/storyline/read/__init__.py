@@ -44,8 +44,7 @@ TEXT_SUFFIXES = (".txt", ".text")
 
 
 def _too_big(origin: str, size: int, max_chars: int, unit: str) -> InputError:
-    return InputError(origin, f"{size:,} {unit}, over the limit of {max_chars:,} characters for one "
-                      "article (set --max-chars to raise it)", "E104")
+    return InputError(origin, "E104", size=size, unit=unit, max_chars=max_chars)
 
 
 def _looks_jsonl(head: bytes) -> bool:
@@ -65,13 +64,13 @@ def read_file(path: Path, max_chars: int | None = None) -> Iterator[RawDocument 
     except InputError as e:
         yield e
     except OSError as e:
-        yield InputError(origin, f"cannot read the file: {e.strerror or e}", "E100")
+        yield InputError(origin, "E100", reason=e.strerror or e)
     except RecursionError:
-        yield InputError(origin, "nested too deeply to read", "E108")
+        yield InputError(origin, "E138")
     except MemoryError:
-        yield InputError(origin, "not enough memory to read this file", "E108")
+        yield InputError(origin, "E139")
     except Exception as e:  # noqa: BLE001 - a reader's unforeseen failure costs this file only
-        yield InputError(origin, f"cannot read the file: {type(e).__name__}: {e}".splitlines()[0], "E100")
+        yield InputError(origin, "E100", reason=f"{type(e).__name__}: {e}")
 
 
 def _read_file(path: Path, limit: int) -> Iterator[RawDocument | InputError]:
@@ -90,7 +89,7 @@ def _read_file(path: Path, limit: int) -> Iterator[RawDocument | InputError]:
             with gzip.open(path, "rb") as fh:
                 data = fh.read(4 * limit + 1)
         except (OSError, EOFError, zlib.error) as e:
-            yield InputError(origin, f"not readable gzip data ({e})", "E102")
+            yield InputError(origin, "E113", error=e)
             return
     else:
         with open(path, "rb") as fh:

@@ -31,20 +31,18 @@ META_FIELDS = ("title", "date", "source", "url", "author", "language")
 def record_to_raw(record: Any, origin: str, fallback_name: str, max_chars: int | None = None) -> RawDocument:
     """A RawDocument from one decoded JSON record (InputError where it is not an article)."""
     if not isinstance(record, dict):
-        raise InputError(origin, f"a JSON {type(record).__name__}, not an object with a \"text\" field", "E107")
+        raise InputError(origin, "E107", kind=type(record).__name__)
     field = next((f for f in TEXT_FIELDS if f in record), None)
     if field is None:
         keys = ", ".join(sorted(record)) or "none"
-        raise InputError(origin, f"no \"text\" field (fields: {keys}); a record needs id, text and "
-                         "optionally title, date, source, url", "E107")
+        raise InputError(origin, "E130", keys=keys)
     text = record[field]
     if not isinstance(text, str):
-        raise InputError(origin, f"\"{field}\" is a {type(text).__name__}, not a string", "E107")
+        raise InputError(origin, "E131", field=field, kind=type(text).__name__)
     if not text.strip():
-        raise InputError(origin, f"\"{field}\" is empty: there is no text to read", "E101")
+        raise InputError(origin, "E110", field=field)
     if max_chars is not None and len(text) > max_chars:
-        raise InputError(origin, f"{len(text):,} characters, over the limit of {max_chars:,} "
-                         "(set --max-chars to raise it)", "E104")
+        raise InputError(origin, "E104", size=len(text), unit="characters", max_chars=max_chars)
     name = record.get("id")
     name = str(name) if name not in (None, "") else fallback_name
     meta = {k: v for k, v in record.items() if k != field and k != "id" and v not in (None, "")}
@@ -79,9 +77,7 @@ class _Inflated:
             return
         read = max(1, self.raw.tell())
         if self.out > BOMB_RATIO * read:
-            raise InputError(origin, f"inflates to over {self.out // read:,} times its compressed size "
-                             f"({self.out:,} bytes from {read:,}): a decompression bomb, not a corpus; "
-                             "the lines before it were read", "E109")
+            raise InputError(origin, "E140", ratio=self.out // read, out=self.out, read=read)
 
 
 def _gzip_raw(fh: IO[bytes]) -> IO[bytes] | None:
@@ -129,16 +125,13 @@ def _decode_line(line: bytes, origin: str) -> Any:
     try:
         return json.loads(line.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError as e:
-        raise InputError(origin, f"not valid UTF-8 ({e.reason} at byte {e.start}); JSON Lines "
-                         "must be UTF-8", "E107") from e
+        raise InputError(origin, "E134", reason=e.reason, start=e.start) from e
     except json.JSONDecodeError as e:
-        raise InputError(origin, f"not valid JSON ({e.msg} at column {e.colno}); each line "
-                         "must be one JSON object", "E107") from e
+        raise InputError(origin, "E135", msg=e.msg, colno=e.colno) from e
     except RecursionError as e:
-        raise InputError(origin, "JSON nested too deeply to read (an article record is one flat "
-                         "object)", "E108") from e
+        raise InputError(origin, "E138") from e
     except MemoryError as e:
-        raise InputError(origin, "not enough memory to decode this line", "E108") from e
+        raise InputError(origin, "E139") from e
 
 
 def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
@@ -157,8 +150,7 @@ def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
             seen += 1
             try:
                 if line is None:
-                    raise InputError(origin, f"a line of over {limit:,} bytes, longer than any article "
-                                     "record (set --max-chars to raise the limit)", "E104")
+                    raise InputError(origin, "E141", limit=limit)
                 yield record_to_raw(_decode_line(line, origin), origin, f"{short}:{lineno}", max_chars)
                 bad_run = 0
                 good += 1
@@ -166,18 +158,16 @@ def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
                 yield e
                 bad_run += 1
                 if bad_run >= (MAX_BAD_RUN if good else MAX_BAD_START):
-                    yield InputError(f"{label}:{lineno + 1}", f"{bad_run} bad lines in a row: not JSON Lines "
-                                     "of articles; the rest of the file is not read", "E107")
+                    yield InputError(f"{label}:{lineno + 1}", "E142", n=bad_run)
                     return
     except InputError as e:  # a decompression bomb: the rest of the file is not read
         yield e
         return
     except (OSError, EOFError, zlib.error) as e:
-        yield InputError(f"{label}:{lineno + 1}", f"the file is cut short or damaged "
-                         f"({type(e).__name__}: {e}); the lines before it were read", "E107")
+        yield InputError(f"{label}:{lineno + 1}", "E132", kind=type(e).__name__, error=e)
         return
     if seen == 0:
-        yield InputError(label, "empty file: no JSON Lines records", "E101")
+        yield InputError(label, "E111")
 
 
 def read_json(path: Path, data: bytes, max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
@@ -185,19 +175,17 @@ def read_json(path: Path, data: bytes, max_chars: int | None = None) -> Iterator
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        yield InputError(str(path), f"not valid JSON ({e}); give one article object, a list of "
-                         "them, or JSON Lines".splitlines()[0], "E107")
+        yield InputError(str(path), "E133", error=e)
         return
     except RecursionError:
-        yield InputError(str(path), "JSON nested too deeply to read (give one article object, a "
-                         "list of them, or JSON Lines)", "E108")
+        yield InputError(str(path), "E138")
         return
     except MemoryError:
-        yield InputError(str(path), "not enough memory to decode this JSON file", "E108")
+        yield InputError(str(path), "E139")
         return
     records = value if isinstance(value, list) else [value]
     if not records:
-        yield InputError(str(path), "empty file: the JSON list holds no articles", "E101")
+        yield InputError(str(path), "E112")
     for i, record in enumerate(records, 1):
         origin = f"{path}[{i}]" if isinstance(value, list) else str(path)
         try:
