@@ -30,7 +30,7 @@ from ..model import RawDocument
 from ..options import Options
 from .decode import bytes_to_text
 from .html import extract_article, looks_like_html, read_html
-from .jsonl import read_json, read_jsonl, read_jsonl_stream
+from .jsonl import looks_jsonl, read_json, read_jsonl, read_jsonl_stream
 from .paths import expand
 from .text import raw_from_text, read_text
 from .web import Fetcher, is_url, read_feeds, read_urls
@@ -45,11 +45,6 @@ TEXT_SUFFIXES = (".txt", ".text")
 
 def _too_big(origin: str, size: int, max_chars: int, unit: str) -> InputError:
     return InputError(origin, "E104", size=size, unit=unit, max_chars=max_chars)
-
-
-def _looks_jsonl(head: bytes) -> bool:
-    lines = [ln.strip() for ln in head.splitlines()[:3] if ln.strip()]
-    return bool(lines) and all(ln.startswith(b"{") for ln in lines) and (len(lines) > 1 or lines[0].endswith(b"}"))
 
 
 def read_file(path: Path, max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
@@ -98,7 +93,7 @@ def _read_file(path: Path, limit: int) -> Iterator[RawDocument | InputError]:
         yield _too_big(origin, len(data), limit, "bytes")
         return
     says_nothing = not inner.endswith((*TEXT_SUFFIXES, *HTML_SUFFIXES, ".json"))
-    if (says_nothing or inner.endswith(".json")) and _looks_jsonl(data[:4096]):
+    if (says_nothing or inner.endswith(".json")) and looks_jsonl(data[:4096]):
         yield from read_jsonl(path, limit)  # a .json file, or one of no known kind, holding JSON Lines
         return
     if inner.endswith(".json"):
@@ -140,7 +135,7 @@ def read_paths(paths: Iterable[str | Path], max_chars: int | None = None,
 def read_stdin(max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
     data = sys.stdin.buffer.read()
     try:  # standard input has no name to go by: its first bytes decide
-        if _looks_jsonl(data[:4096]):
+        if looks_jsonl(data[:4096]):
             yield from read_jsonl_stream(io.BytesIO(data), "<stdin>", "stdin", max_chars)
             return
         text, _ = bytes_to_text(data, "<stdin>")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .jsonl import _lines, _open
+from .jsonl import _lines, _open, looks_jsonl
 from .paths import expand
 
 #: Bytes of a file looked at to tell JSON Lines from one article (as the reader does).
@@ -22,8 +22,6 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 def _is_jsonl(path: Path) -> bool:
-    from . import _looks_jsonl
-
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return True
@@ -32,7 +30,7 @@ def _is_jsonl(path: Path) -> bool:
         return False
     try:
         with _open(path) as fh:
-            return _looks_jsonl(fh.read(HEAD_BYTES))
+            return looks_jsonl(fh.read(HEAD_BYTES))
     except (OSError, EOFError, ValueError):
         return False
 

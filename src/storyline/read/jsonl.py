@@ -85,6 +85,13 @@ def _gzip_raw(fh: IO[bytes]) -> IO[bytes] | None:
     return getattr(fh, "fileobj", None) if isinstance(fh, gzip.GzipFile) else None
 
 
+def looks_jsonl(head: bytes) -> bool:
+    """True where the first bytes of a file are JSON objects one a line (a file whose name does
+    not say what it holds)."""
+    lines = [ln.strip() for ln in head.splitlines()[:3] if ln.strip()]
+    return bool(lines) and all(ln.startswith(b"{") for ln in lines) and (len(lines) > 1 or lines[0].endswith(b"}"))
+
+
 def _open(path: Path) -> IO[bytes]:
     with open(path, "rb") as fh:
         gz = fh.read(2) == b"\x1f\x8b"
