@@ -17,7 +17,7 @@ from ..cli_options import (
 )
 from ..model import STATUSES
 from ..options import DEFAULT_DB
-from ..query.events import COLUMNS, event_types, query_events
+from ..query.events import COLUMNS, event_types, query_events, with_actor_records
 from ..store import Store
 
 EventsFormat = choices("EventsFormat", RECORD_FORMATS)
@@ -45,6 +45,8 @@ def register(app: typer.Typer) -> None:
         with user_errors(), Store(db, read_only=True) as store:
             rows = query_events(store, actor=actor, type=type and str(type), status=status and str(status),
                                 date_from=date_from, date_to=date_to)
+            if str(format) == "json":  # actors as records with their ids and codes, not joined names
+                rows = with_actor_records(store, rows)
         widths = {c: 60 if c == "evidence" else 28 for c in _TABLE}
         print_records(rows, str(format), COLUMNS, f"{len(rows)} events in {db}", _TABLE, widths=widths,
                       no_wrap=("date",))
