@@ -240,7 +240,7 @@ def _print_documents(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
 
 @app.command()
 def documents(db: DbOption = DEFAULT_DB,
-              format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+              format: Annotated[ListFormat, typer.Option("--format", "-f", help="table; json: one record per line; csv: a header row, then one row per record.")] = "table",  # type: ignore[valid-type, assignment]
               ) -> None:
     """List the stored documents with what was found in each."""
     from .query.documents import list_documents

@@ -36,10 +36,10 @@ def register(app: typer.Typer) -> None:
         type: Annotated[EventType | None, typer.Option(  # type: ignore[valid-type]
             "--type", case_sensitive=False, help="An event class (CONSULT, VISIT, MEDIATE, STATEMENT, ...) or "
                                                  "PLOVER type.", show_choices=False)] = None,
-        status: Annotated[EventStatus | None, typer.Option("--status")] = None,  # type: ignore[valid-type]
+        status: Annotated[EventStatus | None, typer.Option("--status", help="Only events of this status.")] = None,  # type: ignore[valid-type]
         date_from: DateFromOption = None,
         date_to: DateToOption = None,
-        format: Annotated[EventsFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+        format: Annotated[EventsFormat, typer.Option("--format", "-f", help="table; json: one record per line; csv: a header row, then one row per record.")] = "table",  # type: ignore[valid-type, assignment]
     ) -> None:
         """List the stored events (who did what to whom, when), filtered."""
         with user_errors(), Store(db, read_only=True) as store:
