@@ -131,7 +131,11 @@ def run_ingest(paths: list[str], options: Options, feeds: Iterable[str] = ()) ->
     tally = Tally()
     try:
         total = _ingest_into_store(paths, options, tally, feeds)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError, StorylineError) as e:
+        # Ctrl-C inside a DuckDB query surfaces as DuckDB's "Query interrupted" (a RuntimeError),
+        # or as the store's error wrapping it; anything else is not ours to swallow
+        if not isinstance(e, KeyboardInterrupt) and "interrupted" not in str(e).lower():
+            raise
         consoles.err.print(f"ingest: {tally.line()}, interrupted", markup=False)
         raise typer.Exit(130) from None
     consoles.err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
