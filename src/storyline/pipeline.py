@@ -88,11 +88,6 @@ class Context:
 
         return self.cached(f"lexicon:{name}", lambda: load_lexicon(name, self.options.lexicon_files))
 
-    @property
-    def _lexicons(self) -> dict[str, Any]:
-        """Deprecated alias of ``cache`` for events/coder.py until it uses ``cached`` (issue 13)."""
-        return self.cache
-
 
 @dataclass
 class Outcome:
