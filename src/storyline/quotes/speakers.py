@@ -19,6 +19,7 @@ from typing import Any
 from ..model import ActorRef, Document
 from .cues import Phrase, phrase_of
 from .frame import Frame
+from .issuers import Issuers
 from .lexicon import QuoteLexicon
 
 _PERSON_KINDS = {"person"}
@@ -177,6 +178,7 @@ class Resolver:
         self._sent_starts = [s.start for s in doc.sentences]
         self._subjects: dict[int, list[tuple[int, Speaker]]] = {}
         self._people: list[Candidate] | None = None
+        self.issuers = Issuers(self)  # documents and bodies as speakers
 
     # ------------------------------------------------------------ public
 
@@ -245,6 +247,12 @@ class Resolver:
         c, how = best_candidate(self.doc, phrase)
         if c is not None and how == "head" and c.kind == "person":
             return Speaker(_ref(c), None, "person", text, roles=self._roles_in(phrase))
+        titled = self._second_title(head)
+        if titled is not None:
+            return Speaker(_ref(titled), None, "person", text, roles=self._roles_in(phrase))
+        body = self.issuers.speaker(phrase, allow_anaphora)
+        if body is not None:
+            return body
         inst = self._institution(phrase, text, allow_anaphora)
         if inst is not None:
             return inst
@@ -275,6 +283,20 @@ class Resolver:
         if role is not None and not plural and kind != "person" and ref.actor_id is None:
             kind = "person"  # "the US Ambassador to the OSCE", whatever the parser labelled
         return Speaker(ref, None, kind, text, roles=self._roles_in(phrase))
+
+    def _second_title(self, head: Any) -> Candidate | None:
+        """One person given two titles joined by "and" ("said OSCE Chairman-in-Office and Polish
+        Foreign Minister Zbigniew Rau"): a capitalised title with no article and no name of its
+        own, whose conjunct ends in a person's name, is that person."""
+        if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
+            return None
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if len(conj) != 1 or conj[0].pos_ != "PROPN":
+            return None
+        ph = phrase_of(self.sdoc, conj[0])
+        people = [c for c in candidates(self.doc, ph.start, ph.end) if c.kind == "person"]
+        title = [t for t in conj[0].subtree if t.i < conj[0].i and t.dep_ in ("compound", "amod")]
+        return people[-1] if people and title and _covers(people[-1], conj[0]) else None
 
     def _source_noun(self, phrase: Phrase) -> str | None:
         """The anonymous-source noun a phrase is built on ("a German government source",
