@@ -303,7 +303,8 @@ def _frame_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], stop: tuple[int,
     """No verb of saying, but a clause that introduces the quotation after a colon or a comma
     ("Trump defended his decision, "...", "he appreciated Soleimani's lifepath: "...")."""
     last = sdoc[region[-1]]
-    if last.text not in (":", ",", "—", "–") or region[-1] + 1 != (stop[0] if stop else -1):
+    if last.text not in (":", ",", "—", "–") or stop is None or \
+            any(not sdoc[i].is_space for i in range(region[-1] + 1, stop[0])):
         return None
     inside = set(region)
     verbs = [sdoc[i] for i in region if is_verb(sdoc[i]) and (sdoc[i].head.i not in inside or sdoc[i].head.i == i)]

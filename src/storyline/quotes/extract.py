@@ -78,6 +78,8 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
         earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
         if earlier is not None and (cue is None or earlier.phrase is not None):
             cue = earlier
+    if cue is None:  # a quoted paragraph under "X's statement reads as follows:"
+        cue = find_cue(sdoc, lex, frame.introduction(qi), after=False, quote_tokens=whole)
     if short and (cue is None or cue.phrase is None):
         return None  # a short quoted sentence counts only for the speaker it names ("What next?" he asked.)
     kind = _kind(frame, lex, qi, words)

@@ -155,6 +155,28 @@ class Frame:
         out.reverse()
         return out
 
+    def introduction(self, qi: int) -> list[int]:
+        """The sentence that introduces a quotation standing as a paragraph of its own: the
+        last sentence of the paragraph before, where it ends with a colon ("The ministry's
+        statement reads as follows:" / the quoted paragraph). Empty otherwise."""
+        q = self.quoted[qi]
+        para = self.para_at(q.open_at)
+        if para == 0 or self.doc.text[self.para_spans[para][0]:q.open_at].strip():
+            return []
+        i = self.first_token(q.open_at) - 1
+        sdoc = self.sdoc
+        while i >= 0 and sdoc[i].is_space:
+            i -= 1
+        if i < 0 or sdoc[i].text != ":" or self.tok_para[i] != para - 1 or self.in_quote(i):
+            return []
+        out = [i]
+        i -= 1
+        while i >= 0 and self.tok_para[i] == para - 1 and sdoc[i].text not in _FINAL and not self.in_quote(i):
+            out.append(i)
+            i -= 1
+        out.reverse()
+        return out
+
     def between_is_blank(self, a: int, b: int) -> bool:
         """True where only white space (a paragraph break included) lies between two offsets."""
         return not self.doc.text[a:b].strip()

@@ -82,6 +82,15 @@ def _carrier_owner(sdoc: Any, carrier: Any) -> Phrase | None:
     return phrase_of(sdoc, obj) if obj is not None else None
 
 
+def _doer(v: Any) -> Any | None:
+    """Who did what a verb tells: its subject, or the "by" of its passive."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 class Issuers:
     """The documents and bodies of one article, in text order, for one speaker resolver."""
 
@@ -115,11 +124,39 @@ class Issuers:
             if sp.ref is not None and sp.kind != "thing":
                 self.documents.append((phrase.start, sp))
                 return self._here(sp, phrase, self.r.doc.text)
-        earlier = [sp for off, sp in self.documents if off < phrase.start]
         det = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if earlier and allow_anaphora and det & _DEFINITE:
-            return self._here(earlier[-1], phrase, self.r.doc.text)
+        if allow_anaphora and det & _DEFINITE:
+            earlier = self._issued_before(phrase.start)
+            if earlier is not None:
+                return self._here(earlier, phrase, self.r.doc.text)
         return Speaker(None, None, "unknown", phrase.text(self.r.doc), 0.3)
+
+    def _issued_before(self, at: int) -> Speaker | None:
+        """The issuer of the last document told before ``at``: one named as a speaker with its
+        issuer, or one a subject issued ("the ministry issued a statement", "X said in a
+        statement"), whichever is nearer."""
+        r = self.r
+        best = max(((off, sp) for off, sp in self.documents if off < at), default=None, key=lambda x: x[0])
+        k0 = r._sentence_index(at)
+        for k in range(k0, max(-1, k0 - 12), -1):
+            sent = r.doc.sentences[k]
+            if best is not None and sent.end <= best[0]:
+                break
+            span = r.sdoc.char_span(sent.start, min(sent.end, at), alignment_mode="contract") or []
+            for t in reversed(list(span)):
+                if r.frame.in_quote(t.i) or not is_document(r.lex, t):
+                    continue
+                v = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head
+                subj = _doer(v) if t.dep_ in ("dobj", "pobj", "nsubjpass") else None
+                if subj is None or is_document(r.lex, subj):
+                    continue
+                sp = r.named(phrase_of(r.sdoc, subj), allow_anaphora=False) if subj.pos_ != "PRON" else \
+                    r.resolve(phrase_of(r.sdoc, subj))
+                if sp.ref is not None and sp.kind in ("person", "group"):
+                    return sp
+            if best is not None and sent.start <= best[0]:
+                break
+        return best[1] if best is not None else None
 
     def _body(self, phrase: Phrase, head: Any, definite: bool = False) -> Speaker | None:
         det = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
@@ -129,7 +166,8 @@ class Issuers:
         general = noun in self.r.lex.general_body_nouns
         for sp in self._bodies_before(phrase.start):
             words = f" {sp.words.lower()} {(sp.ref.name if sp.ref else '').lower()} "
-            if f" {noun} " in words or f" {noun}s " in words or (general and not self._is_state(sp)):
+            if f" {noun} " in words or f" {noun}s " in words or \
+                    (general and sp.ref is not None and sp.ref.actor_id and not self._is_state(sp)):
                 return self._here(sp, phrase, self.r.doc.text)
         return None
 
@@ -151,6 +189,8 @@ class Issuers:
     def _bodies_before(self, at: int) -> list[Speaker]:
         """Groups that spoke or were subjects before ``at``, the nearest first, within the last
         few paragraphs."""
+        from .speakers import Speaker, _ref, candidates
+
         r = self.r
         k0 = r._sentence_index(at)
         para = r.frame.para_at(at)
@@ -163,6 +203,8 @@ class Issuers:
             out += [sp for off, sp in reversed(r.history) if sent.start <= off < limit]
             out += [sp for rank, sp in r._sentence_subjects(k)
                     if sp.ref is not None and sp.ref.start is not None and sp.ref.start < limit]
+            out += [Speaker(_ref(c), None, "group", c.text, 0.7) for c in reversed(candidates(r.doc, sent.start, limit))
+                    if c.kind == "group" and c.actor_id and not r.frame.in_quote(c.root.i)]
         return [sp for sp in out if sp.kind == "group" and sp.ref is not None]
 
     @staticmethod
