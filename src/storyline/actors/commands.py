@@ -50,6 +50,17 @@ def _role_text(r: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- queries (library calls)
 
 
+def _where(f: dict[str, Any]) -> str:
+    """An actor's kind and where it acts: "movement; country PSE, sector REB"; a body acts under
+    its own code ("organization; scope AU, sector IGO"); a transnational group under none."""
+    country, sector = f.get("country"), f.get("sector")
+    if not country:
+        place = f"scope {f['id']} (no home state)" if f["id"].isupper() else "no home state"
+    else:
+        place = f"{'scope' if country == f['id'] and f['kind'] != 'state' else 'country'} {country}"
+    return f"{f['kind']}; {place}" + (f", sector {sector}" if sector else "")
+
+
 def list_actors(store: Any, kind: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
     """Stored actors with their mention counts and roles, most mentioned first."""
     where, params = [], []
@@ -187,8 +198,7 @@ def register(app: typer.Typer) -> None:
             return
         out = _out()
         for f in found:
-            out.print(f"[bold]{f['name']}[/] ({f['kind']}, {f.get('country') or '-'}"
-                      f"{f.get('sector') or ''}) id={f['id']} source={f.get('source') or '-'}")
+            out.print(f"[bold]{f['name']}[/] ({_where(f)}) id={f['id']} source={f.get('source') or '-'}")
             if f.get("aliases"):
                 out.print("  also: " + ", ".join(f["aliases"][:12]), markup=False)
             roles = sorted(f.get("roles") or [], key=lambda r: (r.get("start") or "", r.get("end") or ""))

@@ -22,7 +22,11 @@ from .names import slug
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 _SECTORS = ("GOV", "MIL", "ELI", "OPP", "REB", "IGO", "NGO", "MED", "BUS", "LEG", "JUD", "COP",
-            "SPY", "CVL", "REF", "EDU", "REL", "LAB", "AGR", "HLH", "CRM", "INS", "UAF", "PTY", "ENV")
+            "SPY", "CVL", "REF", "EDU", "REL", "LAB", "AGR", "HLH", "CRM", "INS", "UAF", "PTY", "ENV",
+            "SEP", "IMG", "RAD")
+#: Kinds of organisation beyond a body: each is linked as an organisation, and shown as itself.
+GROUP_KINDS = ("armed group", "movement", "ethnic community")
+KINDS = ("person", "organization", "group", "state", "unknown", *GROUP_KINDS)
 
 
 @dataclass
@@ -165,8 +169,8 @@ def _person(entry: Any, i: int, offices: set[str], w: _Where, source: str, secti
     source = str(entry.get("source") or source)
     country = _code(entry.get("country"), w, where)
     kind = str(entry.get("kind") or ("person" if section == "people" else "organization"))
-    if kind not in ("person", "organization", "group", "state", "unknown"):
-        raise w.fail(where, f"kind {kind!r} is not one of person, organization, group, state")
+    if kind not in KINDS:
+        raise w.fail(where, f"kind {kind!r} is not one of {', '.join(KINDS)}")
     sector = _sector(entry.get("sector"), w, where) or "GOV" if kind == "person" else _sector(entry.get("sector"), w, where)
     roles: list[Role] = []
     raw_roles = entry.get("roles") or []

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import names as N
+from .kbfile import GROUP_KINDS
 
 #: Where the ruler leaves its matches (and the word keys it matched on) on the spaCy Doc.
 MATCHES = "storyline_actor_matches"
@@ -158,10 +159,10 @@ class ActorRuler:
         ids = kb.names.get(key)
         if ids:
             kinds = {kb.kind_of(i) for i in ids}
-            for kind in ("state", "unrecognized", "territory", "organization", "person", "group"):
-                if kind in kinds:
-                    return ("state" if kind in _STATE_KINDS else kind,
-                            tuple(i for i in ids if kb.kind_of(i) == kind))
+            for kind in ("state", "unrecognized", "territory", "organization", *GROUP_KINDS, "person", "group"):
+                if kind in kinds:  # an armed group, a movement ... is found as an organisation is
+                    match = "state" if kind in _STATE_KINDS else "organization" if kind in GROUP_KINDS else kind
+                    return match, tuple(i for i in ids if kb.kind_of(i) == kind)
         if key in kb.metonyms:
             return "metonym", tuple(m.actor_id for m in kb.metonyms[key])
         if key in kb.demonyms:

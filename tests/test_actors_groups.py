@@ -1,0 +1,115 @@
+"""Actors beyond states and officials (issue 12, class 5): non-state armed groups, movements,
+ethnic communities and international bodies in the knowledge base, the conversion of the
+PETRARCH2 non-state file, and their linking in sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.actors.convert_petrarch import convert_groups
+from storyline.actors.kb import load_kb
+from storyline.cli import app
+from storyline.model import DateValue, Document, content_id
+from storyline.pipeline import Context, run_stages
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(("name", "kind", "country", "sector"), [
+    ("Hamas", "movement", "PSE", "REB"),
+    ("Hezbollah", "armed group", "LBN", "REB"),
+    ("the Houthis", "movement", "YEM", "REB"),
+    ("Ansar Allah", "movement", "YEM", "REB"),
+    ("TPLF", "movement", "ETH", "PTY"),
+    ("M23", "armed group", "COD", "REB"),
+    ("FARC-EP", "armed group", "COL", "REB"),
+    ("ELN", "armed group", "COL", "REB"),
+    ("al-Shabaab", "armed group", "SOM", "REB"),
+    ("Wagner Group", "armed group", "RUS", "MIL"),
+    ("Karabakh Armenians", "ethnic community", "NKR", "CVL"),
+])
+def test_each_group_has_its_kind_country_and_sector(name: str, kind: str, country: str, sector: str) -> None:
+    found = load_kb().search(name)
+    assert found, name
+    a = found[0]
+    assert (a.kind, a.country, a.sector) == (kind, country, sector)
+
+
+def test_a_transnational_group_has_its_own_code_and_no_state() -> None:
+    a = load_kb().search("Daesh")[0]
+    assert (a.id, a.kind, a.country) == ("ISIL", "armed group", None)
+
+
+def test_dated_roles_say_what_a_group_was_when() -> None:
+    taliban = load_kb().search("Taliban")[0]
+    assert taliban.role_on("2010-06-01").sector == "REB"
+    assert taliban.role_on("2023-06-01").sector == "GOV"
+    assert taliban.role_on("1999-01-01").country == "AFG"
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("Hamas", ["movement; country PSE, sector REB"]),
+    ("TPLF", ["Tigray People's Liberation Front", "movement; country ETH", "2020-11-04"]),
+    ("African Union", ["organization; scope AU, sector IGO"]),
+])
+def test_the_actor_command_shows_kind_and_country_or_scope(tmp_path: Path, name: str, words: list[str]) -> None:
+    result = runner.invoke(app, ["actor", name, "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 0, result.output
+    for w in words:
+        assert w in result.stdout
+
+
+TABARI = """\
+# a constructed file in the TABARI format of the PETRARCH2 non-state dictionary
+
+NORTHERN_VALLEY_LIBERATION_FRONT_ [XYZREB] # a group in no ISO state
++VALLEY_FRONT_FOR_LIBERATION_
++JOHN_EXAMPLEMAN
+
+MOUNTAIN_PEOPLES_ARMY_(OSTRAVIA)_ [ARMREB]
++MPA
+
+TIGERS_ [GRCREB]
+
+NATIONAL_FRONT_ [FRAREB]
+
+KLMN [TURREB]
+"""
+
+
+def test_the_non_state_file_converts_to_groups_without_persons_or_common_words(tmp_path: Path) -> None:
+    src = tmp_path / "groups.txt"
+    src.write_text(TABARI, encoding="utf-8")
+    groups = {g["name"]: g for g in convert_groups(src)}
+    assert set(groups) == {"Northern Valley Liberation Front", "Mountain Peoples Army", "KLMN"}
+    valley = groups["Northern Valley Liberation Front"]
+    assert valley["aliases"] == ["Valley Front for Liberation"]  # the member's name is not an alias
+    assert (valley["country"], valley["sector"]) == (None, "REB")  # XYZ is no state
+    mountain = groups["Mountain Peoples Army"]
+    assert (mountain["country"], mountain["aliases"]) == ("ARM", ["MPA"])
+
+
+def _mentions(ctx: Context, text: str) -> list:
+    doc = Document(id=content_id(text), name="t.txt", origin="t.txt", text=text,
+                   published=DateValue("2023-06-20", "day", "test"))
+    out = run_stages([doc], ctx, ["parse", "dates", "actors"])[0]
+    assert out.error is None, out.error
+    return out.document.mentions
+
+
+def test_a_group_in_a_sentence_is_linked_with_its_codes(ctx: Context) -> None:
+    ms = _mentions(ctx, "Hamas and the Palestinian Islamic Jihad rejected the proposal on Tuesday.")
+    by_text = {m.text: m for m in ms if m.actor_id}
+    assert by_text["Hamas"].actor_id == "hamas"
+    assert (by_text["Hamas"].country, by_text["Hamas"].sector) == ("PSE", "REB")
+    assert any(m.actor_id == "palestinian-islamic-jihad" for m in ms)
+
+
+def test_karabakh_armenians_are_not_the_state_of_armenia(ctx: Context) -> None:
+    ms = _mentions(ctx, "Karabakh Armenians crossed the bridge into Armenia on Sunday.")
+    first = next(m for m in ms if m.text.startswith("Karabakh"))
+    assert first.actor_id == "karabakh-armenians"
+    assert first.country == "NKR"
