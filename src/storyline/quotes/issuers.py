@@ -25,10 +25,11 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from .candidates import Speaker, _ref, candidates
 from .cues import Phrase, phrase_of
 
 if TYPE_CHECKING:
-    from .speakers import Resolver, Speaker
+    from .speakers import Resolver
 
 _DEFINITE = {"the", "this", "that", "its", "their"}
 _OWNER_PREPS = {"by", "from", "of"}
@@ -111,8 +112,6 @@ class Issuers:
         return None
 
     def _document(self, phrase: Phrase, head: Any, allow_anaphora: bool) -> Speaker:
-        from .speakers import Speaker
-
         owner = document_owner(self.r.lex, head)
         if owner is not None and not (owner.start >= phrase.start and owner.end <= phrase.end):
             owner = None  # the owner lies outside the words given (a quotation in between)
@@ -189,8 +188,6 @@ class Issuers:
     def _bodies_before(self, at: int) -> list[Speaker]:
         """Groups that spoke or were subjects before ``at``, the nearest first, within the last
         few paragraphs."""
-        from .speakers import Speaker, _ref, candidates
-
         r = self.r
         k0 = r._sentence_index(at)
         para = r.frame.para_at(at)
