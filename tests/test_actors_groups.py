@@ -113,3 +113,34 @@ def test_karabakh_armenians_are_not_the_state_of_armenia(ctx: Context) -> None:
     first = next(m for m in ms if m.text.startswith("Karabakh"))
     assert first.actor_id == "karabakh-armenians"
     assert first.country == "NKR"
+
+
+@pytest.mark.parametrize("text", [
+    "Ethnic Armenians in Nagorno-Karabakh have been without fuel for weeks.",
+    "The Armenians of Nagorno-Karabakh have been without fuel for weeks.",
+    "Many ethnic Armenians from Nagorno-Karabakh have reached Goris.",
+])
+def test_a_people_in_a_place_is_its_community_not_its_state(ctx: Context, text: str) -> None:
+    ms = _mentions(ctx, text)
+    first = ms[0]
+    assert first.actor_id == "karabakh-armenians"
+    assert "Armenians" in first.text and "Nagorno-Karabakh" in first.text
+    assert not any(m.actor_id == "ARM" for m in ms)
+
+
+def test_an_ethnic_people_in_a_place_the_kb_has_no_community_for_is_that_place_s_civilians(ctx: Context) -> None:
+    ms = _mentions(ctx, "Ethnic Russians in Moldova voted in large numbers on Sunday.")
+    first = ms[0]
+    assert (first.actor_id, first.country, first.sector) == (None, "MDA", "CVL")
+
+
+def test_a_people_alone_is_still_its_state(ctx: Context) -> None:
+    ms = _mentions(ctx, "Armenians voted in large numbers on Sunday.")
+    assert ms[0].actor_id == "ARM"
+
+
+def test_a_group_named_in_the_plural_is_they(ctx: Context) -> None:
+    ms = _mentions(ctx, "Karabakh Armenians left the region in September. "
+                        "The Houthis said they would release the crew of the ship.")
+    they = next(m for m in ms if m.text == "they")
+    assert they.actor_id == "houthis"
