@@ -144,3 +144,10 @@ def test_a_group_named_in_the_plural_is_they(ctx: Context) -> None:
                         "The Houthis said they would release the crew of the ship.")
     they = next(m for m in ms if m.text == "they")
     assert they.actor_id == "houthis"
+
+
+def test_a_corridor_is_a_place_never_an_actor(ctx: Context) -> None:
+    text = "The Lachin corridor has been blocked since December, Foreign Minister Anna Kovac said on Tuesday."
+    ms = _mentions(ctx, text)
+    corridor = next(m for m in ms if "corridor" in m.text)
+    assert (corridor.kind, corridor.actor_id, corridor.country) == ("place", None, "AZE")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .kbfile import GROUP_KINDS
+from .kbfile import GROUP_KINDS, PLACE
 from .link_base import _SEPARATORS, _SUBJECT_DEPS, Cand, LinkerBase
 from .phrases import Zone
 
@@ -139,6 +139,10 @@ class GroupLinking(LinkerBase):
                 the = doc[m.start].lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the")
                 plural = a.kind in GROUP_KINDS and (last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and the))
                 self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural))
+            elif m.kind == PLACE:  # a corridor, a crossing: where things happen, never who
+                start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" and \
+                    self._free(m.start - 1, m.start) else m.start
+                self._add(Cand(start, m.end, "place", None, self.kb.get(m.ids[0]).country, None))
             elif m.kind == "metonym":
                 ms = self.kb.metonyms.get(m.key, [])
                 if not ms:

@@ -33,9 +33,7 @@ def community_index(kb: Any) -> dict[tuple[str, str], str]:
     key = (id(kb), kb.version)
     if key not in _INDEX:
         out: dict[tuple[str, str], str] = {}
-        for aid in list(kb._rows):
-            if kb.kind_of(aid) != COMMUNITY:
-                continue
+        for aid in kb.ids_of_kind(COMMUNITY):
             a = kb.get(aid)
             for name in [a.name, *a.aliases]:
                 for w in N.name_words(name):

@@ -26,7 +26,9 @@ _SECTORS = ("GOV", "MIL", "ELI", "OPP", "REB", "IGO", "NGO", "MED", "BUS", "LEG"
             "SEP", "IMG", "RAD")
 #: Kinds of organisation beyond a body: each is linked as an organisation, and shown as itself.
 GROUP_KINDS = ("armed group", "movement", "ethnic community")
-KINDS = ("person", "organization", "group", "state", "unknown", *GROUP_KINDS)
+#: A place that is never an actor ("the Lachin corridor"): found to be told as where, not who.
+PLACE = "place"
+KINDS = ("person", "organization", "group", "state", "unknown", *GROUP_KINDS, PLACE)
 
 
 @dataclass

@@ -159,7 +159,7 @@ class ActorRuler:
         ids = kb.names.get(key)
         if ids:
             kinds = {kb.kind_of(i) for i in ids}
-            for kind in ("state", "unrecognized", "territory", "organization", *GROUP_KINDS, "person", "group"):
+            for kind in ("state", "unrecognized", "territory", "organization", *GROUP_KINDS, "person", "group", "place"):
                 if kind in kinds:  # an armed group, a movement ... is found as an organisation is
                     match = "state" if kind in _STATE_KINDS else "organization" if kind in GROUP_KINDS else kind
                     return match, tuple(i for i in ids if kb.kind_of(i) == kind)
@@ -205,7 +205,7 @@ class ActorRuler:
     # ---------------------------------------------------------------- entities
 
     LABELS = {"person": "PERSON", "surname": "PERSON", "state": "GPE", "organization": "ORG",
-              "generic": "ORG", "demonym": "NORP", "group": "ORG"}
+              "generic": "ORG", "demonym": "NORP", "group": "ORG", "place": "LOC"}
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.find(doc)
@@ -232,7 +232,7 @@ def add_actor_ruler(nlp: Any, ctx: Any) -> None:
     """Add the ruler before the statistical NER, loaded with the context's knowledge base."""
     from .lexicon import role_lexicon
 
-    generic = role_lexicon(ctx).organization_words
+    generic = role_lexicon(ctx).organization_words | role_lexicon(ctx).place_name_words
     if "storyline_actor_ruler" in nlp.pipe_names:
         nlp.get_pipe("storyline_actor_ruler").set_kb(ctx.kb, generic)
         return
