@@ -161,3 +161,34 @@ def test_a_partial_quotation_belongs_to_the_subject_of_its_clause(ctx: Context) 
 def test_a_partial_quotation_in_a_clause_about_a_thing_has_no_speaker(ctx: Context) -> None:
     text = 'The agreement was "a victory for common sense and for the people of both countries".'
     assert speaker_of(ctx, text, "victory for common sense") is None
+
+
+# ---------------------------------------------------------------- class 2: nobody
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('Fighting resumed near the border on Monday. "We have nowhere left to go and nobody listens to us."',
+     "nowhere left to go"),
+    ('The agreement was signed in Doha after two years of talks. "This is the beginning of the end of the '
+     'war for all of us."', "beginning of the end"),
+    ('"Each side shall withdraw its heavy weapons fifteen kilometres from the line," the agreement says.',
+     "withdraw its heavy weapons"),
+])
+def test_a_quotation_attributed_to_no_one_stays_unattributed(ctx: Context, text: str, words: str) -> None:
+    assert speaker_of(ctx, text, words) is None
+
+
+def test_a_quotation_after_a_sentence_about_a_person_is_theirs(ctx: Context) -> None:
+    text = ('Foreign Minister Anna Kovac arrived in Geneva on Monday. "The talks will be hard but we are '
+            'ready for them."')
+    assert speaker_of(ctx, text, "talks will be hard") == "Anna Kovac"
+
+
+def test_the_minister_points_back_across_paragraphs(ctx: Context) -> None:
+    text = ("Foreign Minister Anna Kovac arrived in Geneva on Monday for a new round of talks.\n\n"
+            "The talks, the third this year, are expected to last two days.\n\n"
+            "The previous round ended without agreement in March.\n\n"
+            '"We came here to close the gaps, not to open new ones," the minister said.\n\n'
+            '"Both delegations know what is at stake for the families," she added.')
+    found = quotes_of(ctx, text)
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Anna Kovac", "Anna Kovac"]
