@@ -151,3 +151,23 @@ def test_a_corridor_is_a_place_never_an_actor(ctx: Context) -> None:
     ms = _mentions(ctx, text)
     corridor = next(m for m in ms if "corridor" in m.text)
     assert (corridor.kind, corridor.actor_id, corridor.country) == ("place", None, "AZE")
+
+
+@pytest.mark.parametrize(("name", "country", "sector", "date", "title"), [
+    ("Ismail Haniyeh", "PSE", "REB", "2020-01-01", "Head of the Hamas Political Bureau"),
+    ("Hemedti", "SDN", "REB", "2024-01-01", "Commander of the Rapid Support Forces"),
+    ("Hans Grundberg", "UN", "IGO", "2023-01-01", "UN Special Envoy for Yemen"),
+    ("Heidi Tagliavini", "OSCE", "IGO", "2014-09-05", "Special Representative of the OSCE Chairperson-in-Office"),
+])
+def test_group_leaders_and_envoys_have_dated_roles(name: str, country: str, sector: str, date: str, title: str) -> None:
+    person = load_kb().search(name)[0]
+    role = person.role_on(date)
+    assert (role.country, role.sector) == (country, sector)
+    assert role.title.startswith(title)
+
+
+def test_a_body_name_with_in_is_found_whole(ctx: Context) -> None:
+    ms = _mentions(ctx, "The Organization for Security and Co-operation in Europe decided on Monday to close "
+                        "its mission.")
+    assert ms[0].actor_id == "OSCE"
+    assert ms[0].text == "Organization for Security and Co-operation in Europe"  # "in", and "Co-" + "operation"

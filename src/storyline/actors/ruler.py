@@ -108,10 +108,13 @@ class ActorRuler:
             if t[0].isupper():
                 continue
             low = t.lower()
-            if low in N.PARTICLES or (tok.i == start and low == "the") or low in ("of", "and", "for", "the"):
+            if low in N.PARTICLES or (tok.i == start and low == "the") or low in ("of", "and", "for", "the", "in", "on"):
                 continue
             if tok.i > start and low in self.generic_words and doc[start].text[:1].isupper():
                 continue
+            if tok.i - 2 >= start and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+                    and doc[tok.i - 2].text[:1].isupper():
+                continue  # the second half of a hyphenated word ("Co-operation")
             return False
         last = doc[end - 1].text
         return last[:1].isupper() or not last[:1].isalpha() or (end - start > 1 and last.lower() in self.generic_words)
