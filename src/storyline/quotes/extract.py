@@ -162,8 +162,6 @@ class _Attributor:
     def speaker(self, it: _Item) -> tuple[Speaker | None, str]:
         if it.cue is not None and it.cue.phrase is not None:
             sp = self.resolver.resolve(it.cue.phrase)
-            if sp.kind == "thing" and it.cue.method != "governing" and not self._body_noun(it.cue):
-                return None, it.cue.method  # "the agreement says": a thing named, nobody speaking
             if it.cue.method != "governing" or _actor_like(sp):
                 return sp, it.cue.method
         if it.qi is None:
@@ -183,12 +181,6 @@ class _Attributor:
             if subjects and _actor_like(subjects[0]):  # not "Fighting resumed ... "We ...""
                 return subjects[0], "previous-sentence"
         return None, ""
-
-    def _body_noun(self, cue: Cue) -> bool:
-        """True where the speaker phrase is a body named by its noun ("the ministry said"): a
-        speaker even where nobody named it before."""
-        head = self.doc.spacy[cue.phrase.head] if cue.phrase is not None else None
-        return head is not None and head.lemma_.lower() in self.resolver.lex.body_nouns
 
     def quote(self, it: _Item) -> Quote:
         sp, method = self.speaker(it)

@@ -145,8 +145,10 @@ class Issuers:
             for t in reversed(list(span)):
                 if r.frame.in_quote(t.i) or not is_document(r.lex, t):
                     continue
-                v = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head
-                subj = _doer(v) if t.dep_ in ("dobj", "pobj", "nsubjpass") else None
+                said_in = t.dep_ == "pobj" and t.head.lower_ == "in" and r.lex.is_cue(t.head.head.lemma_.lower())
+                v = t.head.head if said_in else t.head
+                issued = said_in or (t.dep_ in ("dobj", "nsubjpass") and v.lemma_.lower() in r.lex.issuing_verbs)
+                subj = _doer(v) if issued else None
                 if subj is None or is_document(r.lex, subj):
                     continue
                 sp = r.named(phrase_of(r.sdoc, subj), allow_anaphora=False) if subj.pos_ != "PRON" else \

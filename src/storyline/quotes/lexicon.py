@@ -33,6 +33,7 @@ class QuoteLexicon:
     body_nouns: frozenset[str] = frozenset()
     general_body_nouns: frozenset[str] = frozenset()
     document_carriers: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()) -> bool:
         lemma = lemma.lower()
@@ -84,6 +85,7 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
         body_nouns=frozenset(_words(speakers.get("body_nouns"), "speakers.body_nouns")),
         general_body_nouns=frozenset(_words(speakers.get("general_body_nouns"), "speakers.general_body_nouns")),
         document_carriers=frozenset(_words(speakers.get("document_carriers"), "speakers.document_carriers")),
+        issuing_verbs=frozenset(_words(cues.get("issuing_verbs"), "cue_verbs.issuing_verbs")),
     )
 
 
