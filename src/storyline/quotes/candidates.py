@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.resolve import mentions_within
 from ..model import ActorRef, Document
 
 _NAME_LABELS = {"PERSON": "person", "ORG": "group", "GPE": "group", "FAC": "group"}
@@ -62,8 +63,8 @@ def candidates(doc: Document, start: int, end: int) -> list[Candidate]:
     if doc.mentions:
         kinds = {a.id: a.kind for a in doc.actors}
         names = {a.id: a.name for a in doc.actors}
-        for m in doc.mentions:
-            if m.start < start or m.end > end or m.kind in _NOT_SPEAKERS:
+        for m in mentions_within(doc, start, end):
+            if m.kind in _NOT_SPEAKERS:
                 continue
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from ..actors.resolve import actor_of, mentions_within
 from .candidates import Speaker, _ref, candidates
 from .cues import Phrase, phrase_of
 
@@ -177,14 +178,13 @@ class Issuers:
         Ministry of Foreign Affairs of Iraq"): then it is a name, not a pointer back."""
         span = self.r.sdoc.char_span(phrase.start, phrase.end, alignment_mode="expand") or []
         return any(t.ent_type_ in ("GPE", "NORP") for t in span) or any(
-            m.country and m.actor_id == m.country for m in self.r.doc.mentions
-            if phrase.start <= m.start and m.end <= phrase.end)
+            m.country and m.actor_id == m.country for m in mentions_within(self.r.doc, phrase.start, phrase.end))
 
     def _is_state(self, sp: Speaker) -> bool:
         ref = sp.ref
         if ref is None or not ref.actor_id:
             return False
-        actor = next((a for a in self.r.doc.actors if a.id == ref.actor_id), None)
+        actor = actor_of(self.r.doc, ref.actor_id)
         return actor is not None and actor.kind in ("state", "unrecognized", "territory")
 
     def _bodies_before(self, at: int) -> list[Speaker]:

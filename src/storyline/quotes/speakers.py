@@ -15,6 +15,7 @@ from bisect import bisect_right
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..actors.resolve import actor_of, mentions_in
 from ..model import ActorRef, Document
 from .candidates import Candidate, Speaker, _ref, _strip_det, candidates
 from .cues import Phrase, phrase_of
@@ -265,9 +266,9 @@ class Resolver:
     def _linked_role(self, head: Any) -> Speaker | None:
         """The actors layer's resolution of a role or pronoun mention ("the president" ->
         Medvedev)."""
-        for m in self.doc.mentions:
-            if m.start <= head.idx < m.end and m.actor_id:
-                actor = next((a for a in self.doc.actors if a.id == m.actor_id), None)
+        for m in mentions_in(self.doc, head.idx, head.idx + 1):
+            if m.actor_id:
+                actor = actor_of(self.doc, m.actor_id)
                 ref = ActorRef(name=actor.name if actor else m.text, actor_id=m.actor_id, country=m.country,
                                sector=m.sector, start=m.start, end=m.end, text=m.text)
                 kind = "person" if actor is None or actor.kind == "person" else "group"
@@ -304,7 +305,7 @@ class Resolver:
     def _seat(self, ref: ActorRef) -> str | None:
         if not ref.actor_id or not ref.country:
             return None
-        actor = next((a for a in self.doc.actors if a.id == ref.actor_id), None)
+        actor = actor_of(self.doc, ref.actor_id)
         if actor is None:
             return None
         role = actor.role_on(self.doc.date)
