@@ -30,13 +30,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..model import ActorRef, DateValue, Document, Event, StoryEvent, StorySource
 from ..options import StorySettings
+from .candidates import LinkIndex, candidate_pairs, meeting
 from .dates import Span, agreement, event_span, finest, parse_day
 from .text import TextSpace
 
@@ -168,12 +169,16 @@ class Knowledge:
     quads: dict[str, str]
     stopwords: frozenset[str]
     onset: re.Pattern[str] | None = None
+    undated_apart_days: int | None = None  # undated events of articles further apart: never one
+    same_news_days: int | None = None  # undated reports of articles this close: told the same days
 
     @classmethod
     def from_lexicon(cls, lex: dict[str, Any]) -> Knowledge:
+        undated = lex.get("undated") or {}
         return cls({k.upper(): v for k, v in (lex.get("quad_classes") or {}).items()},
                    frozenset(w.casefold() for w in lex.get("stopwords") or []),
-                   _onset_pattern(lex.get("onset") or {}))
+                   _onset_pattern(lex.get("onset") or {}),
+                   _days(undated.get("apart_days")), _days(undated.get("same_news_days")))
 
     def quad(self, what: str | None) -> str | None:
         return self.quads.get(what.upper()) if what else None
@@ -185,6 +190,10 @@ class Knowledge:
             return False
         end = item.event.end - item.sentence_start
         return any(m.end("phrase") < end for m in self.onset.finditer(item.sentence_text))
+
+
+def _days(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _onset_pattern(lex: dict[str, Any]) -> re.Pattern[str] | None:
@@ -307,6 +316,10 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
     d = agreement(a.span, b.span, settings.date_slack_days)
     if d is None:
         return None
+    if not linking:
+        d = undated_agreement(a, b, d, know)
+        if d is None:
+            return None
     onset = a.onset and b.onset and d > 0
     t = type_agreement(a.event, b.event, know, onset=onset)
     if t is None:
@@ -324,6 +337,36 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
     s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
          + settings.weight_date * d)
     return PairScore(round(s, 4), cosine, act, t, d, direct)
+
+
+#: Date agreement of two undated reports from articles of the same days (``Knowledge.same_news_days``):
+#: as strong as a date inside another's stretch.
+SAME_NEWS = 0.6
+
+
+def _undated(item: EventItem) -> bool:
+    return item.span is None or not item.span.exact
+
+
+def undated_agreement(a: EventItem, b: EventItem, d: float, know: Knowledge) -> float | None:
+    """The date agreement of two events whose dates are unknown, from their articles' dates: None
+    (never one happening) where the articles are more than ``undated_apart_days`` apart, however
+    alike the words (a background line retold months later is another telling, an event the
+    article does not date is the article's news); ``SAME_NEWS`` for two reports from different
+    articles of the same days (``same_news_days``): outlets telling one day's news. ``d``
+    otherwise, and for dated events."""
+    if not (_undated(a) and _undated(b)):
+        return d
+    pa, pb = parse_day(a.published), parse_day(b.published)
+    if pa is None or pb is None:
+        return d
+    apart = abs((pa - pb).days)
+    if know.undated_apart_days is not None and apart > know.undated_apart_days:
+        return None
+    if (know.same_news_days is not None and apart <= know.same_news_days and a.story_doc != b.story_doc
+            and a.event.status == b.event.status == "reported"):
+        return max(d, SAME_NEWS)
+    return d
 
 
 # ---------------------------------------------------------------- candidates and clusters
@@ -378,42 +421,36 @@ def components(items: Sequence[EventItem]) -> list[list[int]]:
     return list(groups.values())
 
 
-def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
-    """Groups of events that are one happening each (see the module's docstring)."""
+def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+            exhaustive: bool = False) -> list[list[EventItem]]:
+    """Groups of events that are one happening each (see the module's docstring). Pairs are
+    scored where ``story.candidates`` finds them; ``exhaustive`` scores every pair of a bucket
+    whose dates meet instead (the reference the candidates are tested against)."""
     items = sorted(items, key=lambda it: it.order)
     out: list[list[EventItem]] = []
     for comp in components(items):
-        out.extend(_cluster_component([items[i] for i in comp], know, settings))
+        out.extend(_cluster_component([items[i] for i in comp], know, settings, exhaustive))
     return sorted(out, key=lambda g: g[0].order)
 
 
-def _meeting(members: list[int], items: Sequence[EventItem], slack_days: int) -> Iterator[tuple[int, int]]:
-    """The pairs of a bucket whose spans meet (within the slack), by a sweep over their first
-    days: only they can pass the date gate, and a year of daily news holds far fewer of them
-    than pairs of events."""
-    slack = timedelta(days=slack_days)
-
-    def bounds(i: int) -> tuple[date, date]:
-        span = items[i].span
-        return (span.first, span.last) if span is not None else (date.min, date.max)
-
-    active: list[int] = []
-    for i in sorted(members, key=lambda i: bounds(i)[0]):
-        first = bounds(i)[0]
-        reach = first - slack if first - date.min > slack else date.min
-        active = [j for j in active if bounds(j)[1] >= reach]
-        yield from ((min(i, j), max(i, j)) for j in active)
-        active.append(i)
+def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exhaustive: bool) -> list[tuple[int, int]]:
+    """The pairs of a component to score: those of ``story.candidates``, or (``exhaustive``)
+    every pair sharing a bucket whose dates meet."""
+    bucket_of = [buckets(it) for it in items]
+    if not exhaustive:
+        return candidate_pairs(items, bucket_of, know.stopwords, settings.date_slack_days, _ref_keys)
+    by_bucket: dict[str, list[int]] = {}
+    for i, bs in enumerate(bucket_of):
+        for b in bs:
+            by_bucket.setdefault(b, []).append(i)
+    return sorted({p for members in by_bucket.values() for p in meeting(members, items, settings.date_slack_days)})
 
 
-def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
+def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[list[EventItem]]:
     # word weights are learned from the component alone, so recomputing it alone gives the same result
     space = TextSpace([it.words for it in items], know.stopwords)
-    by_bucket: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
-        for b in buckets(it):
-            by_bucket.setdefault(b, []).append(i)
-    pairs = sorted({p for members in by_bucket.values() for p in _meeting(members, items, settings.date_slack_days)})
+    pairs = _pairs(items, know, settings, exhaustive)
     cos = space.cosines(pairs)
     scores: dict[tuple[int, int], PairScore | None] = {}
     scored: list[tuple[float, int, int]] = []
@@ -424,8 +461,8 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
 
     def gated(x: int, y: int) -> bool:
         key = (min(x, y), max(x, y))
-        if key not in scores:  # in no common bucket: judged only when two groups would join
-            scores[key] = score_pair(items[key[0]], items[key[1]], space.cosine(*key), know, settings)
+        if key not in scores:  # not a candidate: judged only when two groups would join
+            scores[key] = score_pair(items[key[0]], items[key[1]], space.cosines([key])[0], know, settings)
         return scores[key] is None
 
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -503,27 +540,21 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
     flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
     index = {id(it): n for n, it in enumerate(flat)}
     space = TextSpace([it.words for it in flat], know.stopwords)
+    link_candidates = LinkIndex([it for _, g in done for it in g], flat, know.stopwords,
+                                lambda it: _kinds(it.event, know), _ref_keys)
     # the cheap tests first, words for those left. A link needs the same class or quad class
-    # (type agreement 0.6 or more), so each plan looks only at the happenings filed under its own
-    # class and quad class, not at every happening of the component.
-    kinds: dict[tuple[str, str], list[tuple[int, EventItem]]] = {}
-    for si, (_, ditems) in enumerate(done):
-        for d in ditems:
-            for kind in _kinds(d.event, know):
-                kinds.setdefault(kind, []).append((si, d))
+    # (type agreement 0.6 or more), and actors in common, or one side with no actors to compare, or
+    # clauses nearly alike (``link_candidates``): so each plan looks only at the happenings that
+    # share such a key with it, not at every happening of its class in the component.
+    owner = {id(d): si for si, (_, ditems) in enumerate(done) for d in ditems}
     cands: list[tuple[int, int, EventItem, EventItem]] = []
     for pi, (_, pitems) in enumerate(plans):
         announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
         for p in pitems:
-            seen: set[int] = set()
-            for kind in _kinds(p.event, know):
-                for si, d in kinds.get(kind, []):
-                    if id(d) in seen:
-                        continue
-                    seen.add(id(d))
-                    t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
-                    if t is not None and t >= 0.6:
-                        cands.append((pi, si, p, d))
+            for d in link_candidates(p):
+                t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
+                if t is not None and t >= 0.6:
+                    cands.append((pi, owner[id(d)], p, d))
     cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d in cands])
     best: dict[tuple[int, int], float] = {}
     for (pi, si, p, d), c in zip(cands, cosines, strict=True):
