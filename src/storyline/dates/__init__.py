@@ -9,6 +9,7 @@ events stages.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -19,6 +20,8 @@ from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
 from .tense import ENDED, PAST, UNKNOWN, direction, expression_span, governing_verb
 from .values import parse_value
+
+log = logging.getLogger(__name__)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -68,7 +71,11 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
             tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
-        v = norm.value(f, frame, tense)
+        try:
+            v = norm.value(f, frame, tense)
+        except (OverflowError, ValueError) as e:  # a date the calendar cannot hold ("3000000 days ago")
+            log.warning("%s: date expression %r at %d dropped: %s", doc.name, doc.text[f.start:f.end], f.start, e)
+            v = None  # costs only itself: the document keeps every other date
         values.append(v)
         if v is None:
             continue

@@ -140,11 +140,13 @@ class LinkIndex:
     """The happenings a plan may have been carried out as (``merge.link_plans``): a link needs the
     same class or quad class (``kinds``), and then actors in common, a shared place, one side with
     no actors at all to compare (the actor signal is then neither yes nor no), or clauses alike
-    (LSH as for merging). Called with a plan's item, gives those happenings in their given order."""
+    (LSH as for merging). Called with a plan's item, gives those happenings in their given order;
+    ``exhaustive``: every happening of its class or quad class (the reference for tests)."""
 
     def __init__(self, done: Sequence[EventItem], everything: Sequence[EventItem], stopwords: frozenset[str],
-                 kinds: Callable[[EventItem], list[tuple[str, str]]], ref_keys: Callable[[Any], set[str]]):
-        self.kinds, self.ref_keys = kinds, ref_keys
+                 kinds: Callable[[EventItem], list[tuple[str, str]]], ref_keys: Callable[[Any], set[str]],
+                 exhaustive: bool = False):
+        self.kinds, self.ref_keys, self.exhaustive = kinds, ref_keys, exhaustive
         self.order = {id(d): n for n, d in enumerate(done)}
         self.by_key: dict[tuple, list[EventItem]] = {}
         for d in done:
@@ -177,6 +179,10 @@ class LinkIndex:
 
     def __call__(self, plan: EventItem) -> list[EventItem]:
         found: dict[int, EventItem] = {}
+        if self.exhaustive:
+            for kind in self.kinds(plan):
+                found.update((id(d), d) for d in self.by_key.get(("all", *kind), []))
+            return sorted(found.values(), key=lambda d: self.order[id(d)])
         for k in self._keys(plan, indexing=False):
             found.update((id(d), d) for d in self.by_key.get(k, []))
         for b in self.item_bands.get(id(plan), []):

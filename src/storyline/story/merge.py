@@ -531,7 +531,7 @@ def story_event(group: Sequence[EventItem]) -> StoryEvent:
 
 def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
                done: Sequence[tuple[StoryEvent, list[EventItem]]],
-               know: Knowledge, settings: StorySettings) -> None:
+               know: Knowledge, settings: StorySettings, exhaustive: bool = False) -> None:
     """Link each planned (or hoped) story event to the story events that carried it out: a
     happening dated no earlier than the plan was announced, of the same class or quad class,
     whose actors and clauses agree enough (``settings.link_threshold``)."""
@@ -541,7 +541,7 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
     index = {id(it): n for n, it in enumerate(flat)}
     space = TextSpace([it.words for it in flat], know.stopwords)
     link_candidates = LinkIndex([it for _, g in done for it in g], flat, know.stopwords,
-                                lambda it: _kinds(it.event, know), _ref_keys)
+                                lambda it: _kinds(it.event, know), _ref_keys, exhaustive)
     # the cheap tests first, words for those left. A link needs the same class or quad class
     # (type agreement 0.6 or more), and actors in common, or one side with no actors to compare, or
     # clauses nearly alike (``link_candidates``): so each plan looks only at the happenings that
@@ -587,18 +587,19 @@ def _after(done: EventItem, announced: date | None) -> bool:
     return published is not None and published > announced
 
 
-def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[StoryEvent]:
+def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[StoryEvent]:
     """Story events from event items: merged within what happened and within what was
     intended, plans linked to their outcomes. Negated events ("did not sign") are left out:
-    they report that something did not happen."""
+    they report that something did not happen. ``exhaustive``: every pair scored (see ``cluster``)."""
     items = [it for it in items if not it.event.negated]
     with_spans(items, settings)
     for it in items:
         it.onset = know.tells_onset(it)
     actual = [it for it in items if it.event.status not in INTENDED]
     intended = [it for it in items if it.event.status in INTENDED]
-    done = [(story_event(g), g) for g in cluster(actual, know, settings)]
-    plans = [(story_event(g), g) for g in cluster(intended, know, settings)]
+    done = [(story_event(g), g) for g in cluster(actual, know, settings, exhaustive)]
+    plans = [(story_event(g), g) for g in cluster(intended, know, settings, exhaustive)]
     # plans are linked within each group of events that share date buckets, like the merging:
     # so the links (and the word weights that score them) of a group depend on that group
     # alone, and an update that recomputes only the groups it touches gives what a rebuild gives
@@ -609,7 +610,7 @@ def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: St
         for story, group in told:
             by_group.setdefault(group_of[id(group[0])], ([], []))[kind].append((story, group))
     for n in sorted(by_group):
-        link_plans(*by_group[n], know, settings)
+        link_plans(*by_group[n], know, settings, exhaustive)
     out = [s for s, _ in done] + [s for s, _ in plans]
     return sorted(out, key=chronological)
 
