@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -302,17 +302,14 @@ class PairScore:
     direct: bool = True  # evidence enough to merge on this pair alone (see ``score_pair``)
 
 
-def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
-               settings: StorySettings, linking: bool = False) -> PairScore | None:
-    """The weighted agreement of two events, or None where a gate says they differ. With
-    ``linking`` (a plan against what happened) an undated plan is no reason to refuse.
+#: What clustering records for a pair it found not gated without scoring it (``gated``).
+_PASSES = PairScore(0.0, 0.0, 0.0, 0.0, 0.0, False)
 
-    A pair that passes the gates may still lack the evidence to be merged on its own
-    (``direct`` false): events of different classes whose clauses share few words (unless both
-    tell a conflict's start), and events on different days or stretches (a day apart, a day
-    within a period) that share few words. Many happenings of one kind between the same states
-    fall on neighbouring days; only the words tell such retellings from new happenings. Such a
-    pair does not start a merge, but does not keep apart groups that other pairs join."""
+
+def _signals(a: EventItem, b: EventItem, know: Knowledge, settings: StorySettings,
+             linking: bool) -> tuple[float, float, float, bool] | None:
+    """Date, type and actor agreement of a pair and whether both tell a conflict's start, or
+    None where a gate that needs no words says they differ (see ``score_pair``)."""
     d = agreement(a.span, b.span, settings.date_slack_days)
     if d is None:
         return None
@@ -325,18 +322,51 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
     if t is None:
         return None
     act = actor_agreement(a, b, onset)
-    if act is None or (act == 0.0 and cosine < NEAR_VERBATIM):
+    return None if act is None else (d, t, act, onset)
+
+
+def _passes_words(a: EventItem, b: EventItem, d: float, t: float, act: float, cosine: float, linking: bool) -> bool:
+    if (act == 0.0 or (d == 0.0 and not linking)) and cosine < NEAR_VERBATIM:
+        return False
+    return not (a.story_doc == b.story_doc and cosine < 0.9 and not (
+        d == 1.0 and t == 1.0 and act >= 0.5 and cosine >= SAME_ARTICLE_WORDS
+        and _match(a.event.source, b.event.source) != 0))
+
+
+def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
+               settings: StorySettings, linking: bool = False) -> PairScore | None:
+    """The weighted agreement of two events, or None where a gate says they differ. With
+    ``linking`` (a plan against what happened) an undated plan is no reason to refuse.
+
+    A pair that passes the gates may still lack the evidence to be merged on its own
+    (``direct`` false): events of different classes whose clauses share few words (unless both
+    tell a conflict's start), and events on different days or stretches (a day apart, a day
+    within a period) that share few words. Many happenings of one kind between the same states
+    fall on neighbouring days; only the words tell such retellings from new happenings. Such a
+    pair does not start a merge, but does not keep apart groups that other pairs join."""
+    sig = _signals(a, b, know, settings, linking)
+    if sig is None:
         return None
-    if d == 0.0 and cosine < NEAR_VERBATIM and not linking:
-        return None  # no stated dates to set side by side: only a retelling in nearly the same words
-    if a.story_doc == b.story_doc and cosine < 0.9 and not (
-            d == 1.0 and t == 1.0 and act >= 0.5 and cosine >= SAME_ARTICLE_WORDS
-            and _match(a.event.source, b.event.source) != 0):
-        return None  # the coder merges an article's restatements; what is left is distinct
+    d, t, act, onset = sig
+    if not _passes_words(a, b, d, t, act, cosine, linking):
+        return None
     direct = (t == 1.0 or onset or cosine >= OTHER_CLASS_WORDS) and (d > SHIFTED_DATES or cosine >= SHIFTED_DATE_WORDS)
     s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
          + settings.weight_date * d)
     return PairScore(round(s, 4), cosine, act, t, d, direct)
+
+
+def gated(a: EventItem, b: EventItem, cosine: Callable[[], float], know: Knowledge, settings: StorySettings) -> bool:
+    """Whether a gate says two events differ (``score_pair`` is None), the clauses compared only
+    where a gate weighs words: the check clustering makes for every pair across two groups it
+    would join, most of which need no words."""
+    sig = _signals(a, b, know, settings, False)
+    if sig is None:
+        return True
+    d, t, act, _ = sig
+    if not (act == 0.0 or d == 0.0 or a.story_doc == b.story_doc):
+        return False
+    return not _passes_words(a, b, d, t, act, cosine(), False)
 
 
 #: Date agreement of two undated reports from articles of the same days (``Knowledge.same_news_days``):
@@ -459,10 +489,11 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
         if ps is not None and ps.direct and ps.score >= settings.merge_threshold:
             scored.append((ps.score, i, j))
 
-    def gated(x: int, y: int) -> bool:
+    def apart(x: int, y: int) -> bool:
         key = (min(x, y), max(x, y))
         if key not in scores:  # not a candidate: judged only when two groups would join
-            scores[key] = score_pair(items[key[0]], items[key[1]], space.cosines([key])[0], know, settings)
+            scores[key] = None if gated(items[key[0]], items[key[1]], lambda: space.cosines([key])[0], know,
+                                        settings) else _PASSES
         return scores[key] is None
 
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -471,7 +502,7 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
         gi, gj = where[i], where[j]
         if gi == gj:
             continue
-        if any(gated(x, y) for x in groups[gi] for y in groups[gj]):
+        if any(apart(x, y) for x in groups[gi] for y in groups[gj]):
             continue
         keep, gone = min(gi, gj), max(gi, gj)
         groups[keep].extend(groups.pop(gone))
