@@ -11,13 +11,15 @@ copied with it, and its publication date moved to a day of 1987 drawn from its i
 every corpus spreads over one year, ten times denser at 10,000 than at 1,000). Stated event
 dates are kept: copies of a dated event tell the same happening on the same day, as outlets do.
 Then ``story --rebuild`` is timed on each corpus, and the time per document printed, with its
-ratio to the smallest corpus's. The ratio is of CPU time (every thread of the process): on a
+ratio to the smallest corpus's, and the process's peak memory so far (sizes run smallest first, so
+each line's peak is its own where memory grows with the corpus). The ratio is of CPU time (every thread of the process): on a
 shared machine wall time measures the neighbours as much as the code.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import string
 import tempfile
@@ -93,7 +95,8 @@ def main() -> None:
             first = first or per
             print(f"{docs:>6} articles, {events:>6} events -> {report.story_events:>6} story events: rebuild "
                   f"{took:7.1f} s wall, {cpu:7.1f} s CPU, {1000 * per:6.2f} ms CPU per article "
-                  f"({per / first:.2f}x the first)", flush=True)
+                  f"({per / first:.2f}x the first), peak RSS so far "
+                  f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
             db.unlink()
 
 

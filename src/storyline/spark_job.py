@@ -41,9 +41,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli_options import DbOption
-from .errors import InputError, StorylineError
-from .options import Options
+from storyline.cli_options import DbOption
+from storyline.errors import InputError, StorylineError
+from storyline.options import Options
 
 #: Tables a partition writes: everything the per-document stages give, actors and roles included.
 TABLES = ("documents", "sentences", "document_actors", "mentions", "timexes", "quotes", "events",
@@ -59,7 +59,7 @@ _CONTEXTS: dict[str, Any] = {}  # the pipeline context of this executor process,
 def _context(options: Options) -> Any:
     """The context (model, knowledge base, lexicons) of this process: loaded once, reused by every
     partition the process runs (Spark reuses its Python workers)."""
-    from .pipeline import Context
+    from storyline.pipeline import Context
 
     key = repr(options)
     if key not in _CONTEXTS:
@@ -70,7 +70,7 @@ def _context(options: Options) -> Any:
 def _records(rows: Iterable[tuple[Any, int]], label: str, jsonl: bool, max_chars: int) -> Iterator[Any]:
     """RawDocuments (or InputErrors) of numbered input rows (JSON Lines text, or Parquet rows),
     named and bounded as the local reader does."""
-    from .read.jsonl import record_to_raw
+    from storyline.read.jsonl import record_to_raw
 
     short = Path(label).name
     for row, n in rows:
@@ -93,8 +93,8 @@ def process_partition(index: int, rows: Iterable[tuple[Any, int]], label: str, j
                       options: Options) -> Iterator[tuple[int, int, int, list[str]]]:
     """Run the pipeline over one partition and write its tables; yields (partition, documents
     stored, inputs failed, the first failures' lines)."""
-    from .ingest import ingest
-    from .store import Store
+    from storyline.ingest import ingest
+    from storyline.store import Store
 
     ctx = _context(options)
     stored = failed = 0
@@ -141,8 +141,8 @@ def run_job(spark: Any, source: str, output: str, options: Options | None = None
 def load(parts: Path, db: Path, options: Options | None = None) -> tuple[int, Any]:
     """Load the tables of a Spark job (or of ``export --format parquet``) into the store ``db``
     and bring its story tables up to date; returns documents added and the story update's report."""
-    from .store import Store
-    from .story import storage
+    from storyline.store import Store
+    from storyline.story import storage
 
     options = options or Options(db=db)
     if not parts.is_dir():
