@@ -7,8 +7,9 @@ times what 1,000 took). A pair can only be merged on its own evidence (``merge.s
 where one of these holds, so candidates come from them alone:
 
 1. the same event class and an actor in common (by actor id, country or name, either side):
-   the actor signal is then more than "nothing to compare";
-2. the same event class and a shared place;
+   the actor signal is then more than "nothing to compare"; for events with no stated date,
+   also the same publication day (two undated events agree in date only as same-day news);
+2. the same event class and a shared place (likewise);
 3. the same event class and the same stated date (the date signal agrees fully, which carries a
    pair of the same class without words or actors);
 4. two tellings of a conflict's start that share a party (``onset``: classes do not count);
@@ -79,17 +80,25 @@ def _actor_keys(refs: Sequence, ref_keys) -> set[str]:
     return {k for r in refs for k in ref_keys(r)}
 
 
-def block_keys(item: EventItem, ref_keys) -> set[tuple[str, ...]]:
+def block_keys(item: EventItem, ref_keys, same_news_days: int | None = 0) -> set[tuple[str, ...]]:
     """The blocking keys of one event (1-4 of the module's docstring), without its bucket."""
     e = item.event
     what = (e.what or e.plover_type or "").upper()
     keys: set[tuple[str, ...]] = set()
-    if what:
-        keys |= {("actor", what, k) for k in _actor_keys([*e.source, *e.target], ref_keys)}
+    dated = item.span is not None and item.span.exact
+    # an undated event agrees in date with nothing (a pair with it merges only in nearly the same
+    # words: the clause bands find those) but undated reports of the same day (``SAME_NEWS``):
+    # its actor and place keys hold the day its article appeared, so a busy year's undated news
+    # meets only that day's, not every report of the week before it
+    # (with ``same_news_days`` over 0 the reports of the week meet, as the sweep over their spans gives)
+    day = ("dated" if dated else None if same_news_days is None or e.status != "reported" or not item.published
+           else f"news:{item.published}" if same_news_days == 0 else "news")
+    if what and day:
+        keys |= {("actor", what, day, k) for k in _actor_keys([*e.source, *e.target], ref_keys)}
         if e.location:
-            keys.add(("place", what, e.location.casefold()))
-        if item.span is not None and item.span.exact:
-            keys.add(("date", what, item.span.first.isoformat(), item.span.last.isoformat()))
+            keys.add(("place", what, day, e.location.casefold()))
+    if what and dated:
+        keys.add(("date", what, item.span.first.isoformat(), item.span.last.isoformat()))
     if item.onset:
         keys |= {("onset", k) for k in _actor_keys([*e.source, *e.target, *item.clause_actors], ref_keys)}
     return keys
@@ -109,12 +118,12 @@ def clause_keys(texts: Sequence[str], stopwords: frozenset[str]) -> list[list[in
 
 
 def candidate_pairs(items: Sequence[EventItem], bucket_of: Sequence[list[str]], stopwords: frozenset[str],
-                    slack_days: int, ref_keys) -> list[tuple[int, int]]:
+                    slack_days: int, ref_keys, same_news_days: int | None = 0) -> list[tuple[int, int]]:
     """Index pairs (i < j) to score: events sharing a date bucket and a blocking key or a clause
     band, whose spans meet. ``bucket_of[i]`` are item i's date buckets."""
     blocks: dict[tuple, list[int]] = {}
     for i, it in enumerate(items):
-        keys = block_keys(it, ref_keys)
+        keys = block_keys(it, ref_keys, same_news_days)
         for b in bucket_of[i]:
             for k in keys:
                 blocks.setdefault((b, *k), []).append(i)

@@ -468,7 +468,8 @@ def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exh
     every pair sharing a bucket whose dates meet."""
     bucket_of = [buckets(it) for it in items]
     if not exhaustive:
-        return candidate_pairs(items, bucket_of, know.stopwords, settings.date_slack_days, _ref_keys)
+        return candidate_pairs(items, bucket_of, know.stopwords, settings.date_slack_days, _ref_keys,
+                               know.same_news_days)
     by_bucket: dict[str, list[int]] = {}
     for i, bs in enumerate(bucket_of):
         for b in bs:
