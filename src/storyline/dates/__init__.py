@@ -13,6 +13,8 @@ import logging
 import re
 from typing import Any
 
+from ..clean.metadata import MONTH_FIRST_COUNTRIES
+from ..clean.outlets import bundled_outlets
 from ..model import Document, TimeExpression
 from ..pipeline import Context, stage
 from .find import Found, find
@@ -56,12 +58,21 @@ def numeric_order(found: list[Found]) -> dict[str, str]:
     return {sep: max(v, key=lambda k: v[k]) for sep, v in votes.items()}
 
 
+def _country_order(publisher: str | None) -> str | None:
+    """The numeric date order of the outlet's country (the outlet table), where the lexicon
+    names no habit of the outlet's own: month first in the United States, day first elsewhere."""
+    outlet = bundled_outlets().get(publisher)
+    if outlet is None or outlet.country is None:
+        return None
+    return "mdy" if outlet.country in MONTH_FIRST_COUNTRIES else "dmy"
+
+
 def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value: str | None,
                   sdoc: Any = None) -> list[TimeExpression]:
     """TIMEX3 records for the expressions found, counted from the document date ``ref_value``."""
     norm = Normaliser(rules)
     order = numeric_order(found)
-    outlet = rules.outlet_order.get((doc.publisher or "").lower())
+    outlet = rules.outlet_order.get((doc.publisher or "").lower()) or _country_order(doc.publisher)
     if outlet:  # the outlet's habit, where the document's own dates do not show it
         order = {sep: order.get(sep, outlet) for sep in (".", "/", "-")}
     frame = Frame(parse_value(ref_value), numeric_order=order)
@@ -71,11 +82,7 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
             tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
-        try:
-            v = norm.value(f, frame, tense)
-        except (OverflowError, ValueError) as e:  # a date the calendar cannot hold ("3000000 days ago")
-            log.warning("%s: date expression %r at %d dropped: %s", doc.name, doc.text[f.start:f.end], f.start, e)
-            v = None  # costs only itself: the document keeps every other date
+        v = _value(norm, f, frame, tense, doc.name)
         values.append(v)
         if v is None:
             continue
@@ -89,6 +96,16 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     return out
 
 
+def _value(norm: Normaliser, f: Found, frame: Frame, tense: int, name: str) -> Any:
+    """The expression's value; an expression whose date the calendar cannot hold ("10,000 years
+    after 9999") is dropped with a note in the log, never an exception that costs the document."""
+    try:
+        return norm.value(f, frame, tense)
+    except (ValueError, OverflowError) as e:
+        log.warning("%s: the date at %d is dropped: %s", name, f.start, e)
+        return None
+
+
 def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
     """"He was envoy until December", told in October: a state told in the past tense is over,
     so its end lies before the story (unlike "extended the loan through January")."""
@@ -97,12 +114,13 @@ def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
         and verb.lemma_.lower() in rules.ended_state_verbs
 
 
-@stage("dates", needs=("sentences",), adds=("timexes", "published"))
+@stage("dates", needs=("text", "spacy", "sentences"), reads=("published", "publisher", "dateline_date", "metadata"),
+       adds=("timexes", "published"))
 def run(doc: Document, ctx: Context) -> Document:
     from .document import resolve_document_date
 
     rules = rules_for(ctx)
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     found = find(doc.text, rules, sdoc)
     doc.published = resolve_document_date(doc, found, rules, ctx)
     doc.timexes = normalise_all(doc, found, rules, doc.published.value if doc.published else None, sdoc)
