@@ -50,7 +50,9 @@ def is_verb(t: Any) -> bool:
 def phrase_of(sdoc: Any, head: Any, stop: tuple[int, int] | None = None, with_conj: bool = False) -> Phrase:
     """The noun phrase headed by ``head``: its subtree less relative clauses (and less its
     conjuncts, unless ``with_conj``); ``stop`` is a span of tokens (the quotation) the phrase
-    may not enter."""
+    may not enter, so ``head`` must lie outside it (else there is no phrase: ValueError)."""
+    if stop is not None and stop[0] <= head.i <= stop[1]:
+        raise ValueError(f"the phrase head {head.text!r} lies inside the quotation (tokens {stop[0]}-{stop[1]})")
     keep = {head.i}
     todo = [head]
     while todo:
@@ -241,6 +243,10 @@ def find_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], *, after: bool,
             governing = [t for t in ranked if anchor is not None and governs(t, anchor)]
             v = governing[-1] if governing else ranked[-1]
         subj = subject_of(lex, v, after)
+        if subj is not None and stop is not None and stop[0] <= subj.i <= stop[1]:
+            # the parser made a quoted word the verb's subject ('"We will win," said the
+            # minister' read as "We ... said"): the quoted words never name their speaker
+            subj = None
         start, end, words = _cue_span(sdoc, lex, v)
         phrase = phrase_of(sdoc, subj, stop) if subj is not None else None
         return Cue(phrase, words, start, end, v.i, "verb" if rank == 0 else "report")
