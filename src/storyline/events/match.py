@@ -85,6 +85,10 @@ def after_tokens(verb: Token) -> list[Token]:
     toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the accord signed by the presidents": the noun a participle hangs on is its logical object
+        noun = verb.head
+        passive = sorted([c for c in noun.children if c.dep_ in ("compound", "amod")] + [noun], key=lambda t: t.i)
     return passive + sorted((t for t in toks if t.i > verb.i), key=lambda t: t.i)
 
 
@@ -93,6 +97,10 @@ def before_tokens(verb: Token) -> list[Token]:
     inf = clausal_subject(verb)
     if inf is not None:
         toks += list(inf.subtree)
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "the truce was due to take effect", "troops are expected to withdraw": the controller's subject
+        gov = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
+        toks += _phrase_tokens(gov, {"nsubj", "nsubjpass"})
     return sorted((t for t in toks if t.i < verb.i), key=lambda t: t.i)
 
 

@@ -67,6 +67,8 @@ class Reinterpretation(CoderBase):
                     any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words):
                 self._recode(c, "045")
                 c.target = list(conflict)
+            elif c.code.startswith("043") and self._hosts_two_sides(c):
+                self._recode(c, "045")  # "Turkey hosted the Russian and Ukrainian ministers": a third party mediates
             elif c.cls.what == "MEDIATE" and third_party:
                 c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
             if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
@@ -96,6 +98,13 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    @staticmethod
+    def _hosts_two_sides(c: Candidate) -> bool:
+        """A host receiving the envoys of two or more other states at once brings them together."""
+        own = {s.country for s in c.source}
+        guests = {t.country for t in c.target if t.country}
+        return bool(c.source) and len(guests) >= 2 and not guests & own
 
     def _responsibility(self, cands: list[Candidate]) -> None:
         """"Oil facilities were hit by drone strikes. ... The Houthi movement claimed responsibility

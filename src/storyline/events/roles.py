@@ -146,7 +146,9 @@ class ArgumentRoles(Participation):
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns
-        if passive and act_subject:
+        if subj is None and agent:
+            src_toks += agent  # "..., brokered by the United States": the participle's agent did it
+        elif passive and act_subject:
             src_toks += agent
         elif passive:
             src_toks += agent
@@ -290,6 +292,8 @@ class ArgumentRoles(Participation):
             sent = trig.token.sent
             speakers = self._speaker_for(c, res) or res.speakers_in(sent.start_char, sent.end_char)
             source = [sp for sp in speakers if self._political(sp)][:1]
+        if not source and c.cls.what in ("AGREE", "RETREAT") and res.conflict_parties and self._bare_settlement(c, res):
+            return list(res.conflict_parties)
         if not source and trig.token.lower_ != "according" and self._subject(c.head)[1]:
             # "He was further sanctioned in 2011": by whoever did the same just before
             for si in sorted(self._last_sources, reverse=True):
@@ -297,6 +301,20 @@ class ArgumentRoles(Participation):
                     source = list(self._last_sources[si][c.cls.what])
                     break
         return source
+
+    def _bare_settlement(self, c: Candidate, res: ActorResolver) -> bool:
+        """"The ceasefire came into effect", "a truce was reached", "the deal has been extended":
+        a settlement that is itself the clause's subject, with no agent or partner named, told by
+        the article (not in someone's words, whose side it may be) and not under a negation ("it
+        does not mean that agreement has been reached"), is between the conflict's sides."""
+        subj, _ = self._subject(c.head)
+        if subj is None or not (subj.lemma_.lower() in self.settlement_nouns or subj.lower_ in self.settlement_nouns):
+            return False
+        if any(ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("with", "by")) for ch in c.head.children):
+            return False
+        if any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):
+            return False
+        return not any(ch.dep_ == "neg" for a in [c.head, *c.head.ancestors] for ch in a.children)
 
     def _unclaimed(self, c: Candidate) -> bool:
         """"a roadside bombing killed one soldier", "were killed by an improvised explosive
@@ -329,8 +347,17 @@ class ArgumentRoles(Participation):
                 groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
                           for g in [self._group(m, res, as_target, clause, what)] if g is not None]
                 refs = groups or refs
+            if not refs and not as_target and self._author_pronoun(t, res):
+                refs = [ActorRef(name=t.text, start=t.idx, end=t.idx + len(t.text), text=t.text)]
             out += refs
         return self.agency.keep(out, res.sdoc, res.by_token)
+
+    def _author_pronoun(self, tok: Token, res: ActorResolver) -> bool:
+        """"I welcome the agreement ...", "We strongly urge the parties ..." in a statement printed
+        as its author wrote it: a first-person subject outside any quotation or speech is the
+        document's author, who acts though the text does not name them."""
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in self.author_pronouns and \
+            not any(sp.start <= tok.idx < sp.end + 1 for sp in res.speeches)
 
     def _group(self, tok: Token, res: ActorResolver, as_target: bool, clause: Token, what: str) -> ActorRef | None:
         """The unnamed group a phrase names, of its owner's state where a possessive names one
