@@ -136,3 +136,44 @@ def test_first_person_inside_a_quotation_is_the_speaker(code):
     events = code('"I welcome the agreement," Kenyan President William Ruto said on Monday.')
     e = only(events, "SUPPORT")
     assert "ruto" in names(e.source)
+
+
+# ---------------------------------------------------------------- words spoken at a shared occasion
+
+
+def test_told_in_a_phone_call_is_a_phone_consultation(code):
+    e = only(code("Azerbaijani President Ilham Aliyev told Turkish President Recep Tayyip Erdogan in a phone "
+                  "call on Monday that Baku would reopen the border."), "CONSULT")
+    assert e.cameo == "041" and "aliyev" in names(e.source) and "erdogan" in names(e.target)
+
+
+def test_said_during_an_appearance_with_a_partner_is_consultation(code):
+    e = only(code("Lavrov said during an appearance with Turkish Foreign Minister Mevlut Cavusoglu on Monday "
+                  "that the talks would go on."), "CONSULT")
+    assert "cavusoglu" in names(e.target)
+
+
+def test_said_at_a_press_conference_alone_is_no_consultation(code):
+    events = code("Lavrov said during a press conference on Monday that Russia would send aid to Syria.")
+    assert "CONSULT" not in [e.what for e in events]
+
+
+# ---------------------------------------------------------------- praise and what it is for
+
+
+def test_thanked_for_hosting_talks_is_support_and_the_hosts_mediation(code):
+    events = code("Iran and Saudi Arabia thanked China for hosting the talks between the two sides.")
+    assert "china" in names(only(events, "SUPPORT").target)
+    e = only(events, "MEDIATE")
+    assert "china" in names(e.source) and "iran" in names(e.target)
+
+
+def test_commended_for_an_act_is_praise_not_a_welcome_visit(code):
+    e = only(code("Obama commended Netanyahu for agreeing to the ceasefire."), "SUPPORT")
+    assert "netanyahu" in names(e.target)
+    assert "VISIT" not in [x.what for x in code("Obama commended Netanyahu for agreeing to the ceasefire.")]
+
+
+def test_vowing_to_stand_behind_a_state_is_support(code):
+    e = only(code("The Turkish president vowed to stand behind Azerbaijan to the end."), "SUPPORT")
+    assert "azerbaijan" in names(e.target)

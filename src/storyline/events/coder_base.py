@@ -69,6 +69,8 @@ class CoderBase:
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
         self.settlement_nouns = {w.lower() for w in self.collectives.get("settlement_nouns", [])}
+        self.speech_occasions = {str(k).lower(): str(v) for k, v in
+                                 (self.lex.settings.get("speech_occasions") or {}).items()}
         self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
         self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}

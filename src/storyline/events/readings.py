@@ -165,11 +165,41 @@ class Reinterpretation(CoderBase):
             political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
             if c.code == self.responsibility_code:
                 own = repeat = False  # a claim of responsibility is news even after the act it claims
+            if speaker and self._said_at_meeting(c, res):
+                acted += speaker
+                continue
             if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
                 continue
             acted += speaker
+
+    def _said_at_meeting(self, c: Candidate, res: ActorResolver) -> bool:
+        """"Rice said during a news conference with Saakashvili", "told Zelensky in a phone call":
+        words spoken at an occasion shared with a named partner (``speech_occasions``) tell that the
+        two met or spoke; the report becomes the consultation (CAMEO 040, by phone 041), its
+        partner the target. The words themselves stay the content they are."""
+        verb = c.trig.token
+        if c.trig.kind != "verb":
+            return False
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("during", "at", "in", "on"):
+                continue
+            for noun in prep.children:
+                code = self.speech_occasions.get(noun.lemma_.lower()) if noun.dep_ == "pobj" else None
+                if code is None:
+                    continue
+                partners = [r for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for o in w.children if o.dep_ == "pobj" for r in res.refs_for(o)]
+                if not partners and code.startswith("041"):  # "told Zelensky in a phone call"
+                    partners = [r for o in verb.children if o.dep_ in ("dobj", "dative") for r in res.refs_for(o)]
+                partners = [r for r in self.agency.keep(partners, res.sdoc, res.by_token)
+                            if not any(same_actor(r, s) for s in c.source)]
+                if partners:
+                    self._recode(c, code)
+                    c.target = partners
+                    return True
+        return False
 
     def _attributes_direct_quote(self, c: Candidate, res: ActorResolver) -> bool:
         sent = c.head.sent

@@ -111,6 +111,9 @@ class ArgumentRoles(Participation):
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
+        if c.praised_in is not None:  # "thanked Qatar for hosting the talks between X and Y"
+            source, target = list(c.praised_in.target), [t for t in target if not any(
+                same_ref(t, s) for s in c.praised_in.source + c.praised_in.target)]
         c.source = dedupe(self.agency.keep(source, res.sdoc, res.by_token))
         c.target = dedupe(self.agency.keep(target, res.sdoc, res.by_token))
 
@@ -308,8 +311,9 @@ class ArgumentRoles(Participation):
         the article (not in someone's words, whose side it may be) and not under a negation ("it
         does not mean that agreement has been reached"), is between the conflict's sides."""
         subj, _ = self._subject(c.head)
-        if subj is None or not (subj.lemma_.lower() in self.settlement_nouns or subj.lower_ in self.settlement_nouns):
-            return False
+        if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or not any(w.i == subj.i for w in c.trig.words) \
+                or not (subj.lemma_.lower() in self.settlement_nouns or subj.lower_ in self.settlement_nouns):
+            return False  # the pattern read the settlement as the subject ("the truce came into effect")
         if any(ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("with", "by")) for ch in c.head.children):
             return False
         if any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):

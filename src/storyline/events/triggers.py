@@ -202,6 +202,9 @@ class TriggerFinding(CoderBase):
                 continue  # reported speech keeps its content
             if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
+            elif c.head.dep_ == "pcomp" and c.cls.what == "MEDIATE" and p.cls.what == "SUPPORT" and \
+                    c.head.head.lower_ == "for":
+                c.praised_in = p  # "thanked Qatar for hosting the talks": Qatar mediated, and is thanked for it
             elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
