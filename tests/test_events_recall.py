@@ -177,3 +177,27 @@ def test_commended_for_an_act_is_praise_not_a_welcome_visit(code):
 def test_vowing_to_stand_behind_a_state_is_support(code):
     e = only(code("The Turkish president vowed to stand behind Azerbaijan to the end."), "SUPPORT")
     assert "azerbaijan" in names(e.target)
+
+
+# ---------------------------------------------------------------- mediation told by its circumstances
+
+
+def test_meeting_under_auspices_is_the_talks_and_the_hosts_mediation(code):
+    events = code("Sudan and Chad fought for months. Sudan and Chad met directly under UN auspices on Monday.")
+    talks, mediation = only(events, "CONSULT"), only(events, "MEDIATE")
+    assert "sudan" in names(talks.source) and "united nations" not in names(talks.target)
+    assert "united nations" in names(mediation.source) and "chad" in names(mediation.target)
+
+
+def test_round_of_talks_started_under_auspices_is_mediation(code):
+    e = only(code("The third round of the Geneva discussions has started under the auspices of the OSCE."), "MEDIATE")
+    assert "osce" in names(e.source)
+
+
+@pytest.mark.parametrize("text", [
+    "Oman said Sultan Haitham has succeeded in mediation efforts that led to the release of two prisoners.",
+    "Egypt and Qatar reiterated their continued mediation efforts in Sudan.",
+    "Turkey and Russia have played a key role in establishing a nationwide ceasefire in Syria.",
+])
+def test_mediation_efforts_and_a_key_role_are_mediation(code, text):
+    assert only(code(text), "MEDIATE").source

@@ -104,7 +104,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         self._responsibility(cands)
         self._reinterpret(cands, resolver)
         self._statements(cands, resolver)
-        return cands
+        return cands + self._auspices_mediations(cands, resolver)
 
     def _event(self, c: Candidate, doc: Document) -> Event:
         key = f"{doc.id}:{c.start}:{c.end}:{c.code}"

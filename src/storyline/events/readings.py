@@ -16,9 +16,11 @@ In the order the coder applies them:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
-from .candidate import Candidate, actor_like
+from .candidate import Candidate, actor_like, dedupe
 from .clause import OBJECT_DEPS
 from .coder_base import CoderBase
 from .triggers import AGENT_ENTS
@@ -98,6 +100,20 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
+        """"The round of talks started under the auspices of the UN", "the parties met under UN
+        auspices": the host mediates between those who meet (or, unnamed, the conflict's sides);
+        a mediation event beside the talks, which stand where their parties are named."""
+        out: list[Candidate] = []
+        for c in cands:
+            if c.drop or not c.auspices:
+                continue
+            hosted = [r for r in c.source + c.target if not any(same_actor(r, h) for h in c.auspices)]
+            m = replace(c, trig=replace(c.trig, code="045"), cls=self.classes.classify("045"),
+                        source=dedupe(c.auspices), target=hosted or list(res.conflict_parties), parent=None)
+            out.append(m)
+        return out
 
     @staticmethod
     def _hosts_two_sides(c: Candidate) -> bool:

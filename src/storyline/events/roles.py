@@ -57,6 +57,12 @@ FORCE_TARGET_PREPS = frozenset({"on"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 
 
+#: Nouns of "under the auspices of X" (the model's lemma of "auspices" varies).
+AUSPICES = frozenset({"auspice", "auspices", "aegis", "chairmanship"})
+#: "under UN auspices": the host told by the noun's modifier.
+AUSPICES_MODS = frozenset({"compound", "amod", "poss"})
+
+
 class ArgumentRoles(Participation):
     """Finds the source and target of each candidate."""
 
@@ -111,6 +117,11 @@ class ArgumentRoles(Participation):
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
+        if c.cls.what == "CONSULT":
+            hosts: list[Token] = []
+            self._auspices(c, hosts)
+            c.auspices = self._refs(hosts, res, previous, [], si, False)
+            target = [t for t in target if not any(same_actor(t, a) for a in c.auspices)]
         if c.praised_in is not None:  # "thanked Qatar for hosting the talks between X and Y"
             source, target = list(c.praised_in.target), [t for t in target if not any(
                 same_ref(t, s) for s in c.praised_in.source + c.praised_in.target)]
@@ -133,7 +144,8 @@ class ArgumentRoles(Participation):
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
             self._noun_roles(c, res, src_toks, tgt_toks)
-        self._auspices(c, src_toks)
+        if c.cls.what != "CONSULT":
+            self._auspices(c, src_toks)  # talks under someone's auspices are theirs to host (readings)
         carried = self._carried_roles(c, src_toks, tgt_toks)
         between = [o for t in [c.head, c.trig.token, *carried] for ch in t.children
                    if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
@@ -231,9 +243,10 @@ class ArgumentRoles(Participation):
             for ch in t.children:
                 if ch.dep_ == "prep" and ch.lower_ == "under":
                     for o in ch.children:
-                        if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
+                        if o.dep_ == "pobj" and (o.lemma_.lower() in AUSPICES or o.lower_ in AUSPICES):
                             src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                                         for x in p.children if x.dep_ == "pobj"]
+                                         for x in p.children if x.dep_ == "pobj"] or \
+                                [x for x in o.children if x.dep_ in AUSPICES_MODS and x.pos_ in ("PROPN", "NOUN")]
 
     def _carried_roles(self, c: Candidate, src_toks: list[Token], tgt_toks: list[Token]) -> list[Token]:
         """The roles the pattern's own words carry: a multi-word verb's particle, the partner or
