@@ -201,3 +201,16 @@ def test_round_of_talks_started_under_auspices_is_mediation(code):
 ])
 def test_mediation_efforts_and_a_key_role_are_mediation(code, text):
     assert only(code(text), "MEDIATE").source
+
+
+# ---------------------------------------------------------------- speaking to someone
+
+
+def test_spoke_to_a_named_leader_is_consultation(code):
+    e = only(code("Turkish President Recep Tayyip Erdogan spoke to Russian President Vladimir Putin on Monday."),
+             "CONSULT")
+    assert "putin" in names(e.target)
+
+
+def test_speaking_to_a_think_tank_or_reporters_is_no_event(code):
+    assert code("Greek Prime Minister Kyriakos Mitsotakis spoke to reporters in Athens on Monday.") == []

@@ -85,6 +85,7 @@ class CoderBase:
         self.on_target_classes = {w.upper() for w in self.lex.settings.get("on_target_classes", [])}
         self.actor_object_codes = {str(k).lower(): str(v) for k, v in
                                    (self.lex.settings.get("actor_object_codes") or {}).items()}
+        self.actor_to_verbs = {str(w).lower() for w in self.lex.settings.get("actor_to_verbs", [])}
         self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}

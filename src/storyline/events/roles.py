@@ -72,13 +72,23 @@ class ArgumentRoles(Participation):
         never a pattern or a multi-word verb ("called on", "called it justified")."""
         trig = c.trig
         code = self.actor_object_codes.get(trig.token.lemma_.lower())
-        if code is None or trig.kind != "verb" or trig.pattern is not None or \
+        to_verb = trig.token.lemma_.lower() in self.actor_to_verbs and trig.code.startswith("01")
+        if code is None or trig.kind != "verb" or (trig.pattern is not None and not to_verb) or \
                 (trig.entry is not None and trig.entry.rest):
             return
         verb = trig.token
         if any(ch.dep_ in COMPLEMENT_DEPS for ch in verb.children):
             return
         objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        if not objects and verb.lemma_.lower() in self.actor_to_verbs:
+            # "Sisi spoke to Biden": a named actor (not "reporters") addressed with "to" is a partner
+            addressed = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for o in p.children if o.dep_ == "pobj"]
+            if any(r.actor_id or r.country for o in addressed for r in res.refs_for(o)):
+                self._recode(c, code)
+            elif to_verb:
+                c.drop = True  # "speaking to the think tank": no partner, and no event by itself
+            return
         # an actor the layer found ("Erdogan"), or an agent named by its noun ("the leaders of X"),
         # a person pronoun; not a thing ("called the decision ...", "called it ...", "called a vote")
         if objects and all(o.pos_ != "PRON" or o.lower_ in ("him", "her", "them") for o in objects) and \
