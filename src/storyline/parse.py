@@ -2,7 +2,11 @@
 
 Why a paragraph rule: wire copy has paragraphs (and headlines) with no final full stop, and the
 statistical parser happily runs a sentence across them. A line break in the cleaned text always
-starts a new sentence, so a sentence never spans two paragraphs.
+starts a new sentence, so a sentence never spans two paragraphs. After a line without a final stop
+(a headline, a subheading, a caption) the parser also cuts the next paragraph's first word off as a
+sentence of its own ("Sudan, Chad agree truce" / "Sudan | and Chad agreed a truce"), which loses
+the subject: a paragraph's second token never starts a sentence unless its first is punctuation (a
+bullet, a dash, a quotation mark) or ends a line.
 
 Why bounds: the stages after parsing walk clauses within a sentence, some in time quadratic in
 its length, so a text without sentence ends (a dump, a list run together, a hostile input) must not
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import StorylineError
 from .model import Document, Sentence
@@ -93,14 +97,22 @@ def paragraph_boundaries(doc: Doc, max_tokens: int = 0) -> Doc:
     end (0: no limit)."""
     prev = None
     run = 0
+    first = False  # prev is the first token of a paragraph
     for tok in doc:
-        line_break = prev is not None and ("\n" in prev.text or "\n" in prev.whitespace_)
+        line_break = prev is not None and _ends_line(prev)
         if line_break or (max_tokens and run >= max_tokens):
             tok.is_sent_start = True
             run = 0
+        elif prev is not None and (first or prev.i == 0) and not prev.is_punct and not prev.is_space:
+            tok.is_sent_start = False  # "Sudan | and Chad agreed": no one-word sentence after a headline
+        first = line_break and not tok.is_space
         run = 0 if tok.text in _SENTENCE_ENDS else run + 1
         prev = tok
     return doc
+
+
+def _ends_line(tok: Token) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_
 
 
 @Language.factory("storyline_paragraphs", default_config={"max_tokens": 0})

@@ -27,6 +27,7 @@ from ..actors.resolve import ActorResolver, entity_mentions
 from ..model import ActorRef, Document, Event
 from ..pipeline import Context
 from .candidate import Candidate
+from .headlines import in_headline, passive_roles
 from .merge import merge_events
 from .nominal import praised_doers
 from .parties import between_sides, mediated_sides, supply_parties
@@ -50,7 +51,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                            or any(self._political(s) for s in c.source)))
             or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))]
         events = [self._event(c, doc) for c in kept]
-        references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference"}
+        references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference" or in_headline(c)}
         parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
         onsets = {e.id for c, e in zip(kept, events, strict=True) if c.trig.kind == "verb"
                   and c.trig.token.lemma_.lower() in self.onset_verbs}
@@ -92,6 +93,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             self._actor_object(c, resolver)
             self._arguments(c, resolver, previous)
             self._take_part(c, resolver)
+            passive_roles(c)  # "Ceasefire agreed in Darfur": a headline's bare participle is passive
             self._warning(c, resolver)
             self._evidence(c, doc)
             if c.trig.token.lower_ == "according":

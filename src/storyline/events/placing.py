@@ -23,6 +23,7 @@ from .candidate import Candidate
 from .clause import OBJECT_DEPS, aux_negated, governing_verb, stolen_subject
 from .coder_base import CoderBase
 from .context import clause_date, clause_place
+from .headlines import headline_status
 from .match import clausal_subject
 
 Token = Any  # spacy.tokens.Token
@@ -130,6 +131,8 @@ class TimePlace(CoderBase):
         if c.trig.status == "reference" and c.status == "reported" and \
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
+            c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
             c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
         own_date = date
