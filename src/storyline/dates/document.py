@@ -49,36 +49,69 @@ def resolve_document_date(doc: Document, found: list[Found], rules: DateRules, c
     the dateline's month and day with the year inferred. None where nothing dates the text."""
     if doc.published is not None and parse_value(doc.published.value) is not None \
             and not doc.published.value.startswith("XXXX"):
-        return doc.published
+        return _refined(doc, found, rules, ctx) if doc.published.precision == "year" else doc.published
     meta = _metadata_date(doc)
     if meta is not None:
         return meta
     month_day = _partial(doc, rules)
     if month_day is None:
-        return doc.published or latest_reported_month(doc, found, rules)
+        if doc.published is not None:
+            return doc.published
+        return _from_content(doc, found, rules, ctx)
     month, day, source = month_day
     return infer_year(doc, found, rules, ctx, month, day, source)
 
 
-def latest_reported_month(doc: Document, found: list[Found], rules: DateRules) -> DateValue | None:
+def _refined(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> DateValue:
+    """A year alone (from the page address, say) made a month by what the text reports, where
+    that falls in the year; else the year as it was."""
+    year = doc.published
+    assert year is not None
+    month = _from_content(doc, found, rules, ctx)
+    if month is None or not month.value.startswith(year.value + "-"):
+        return year
+    return DateValue(month.value, month.precision, f"{year.method}+{month.method}", min(year.confidence, 0.6),
+                     f"{year.evidence}; {month.evidence}", month.candidates)
+
+
+def _from_content(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> DateValue | None:
+    """Where nothing states the date: the later of the month of the latest date the text reports
+    and the happenings it reports as news: a story appears after everything it tells."""
+    from .happenings import date_from_happenings, mentions_of
+
+    sdoc = doc.spacy if doc.parsed else None
+    mentions = mentions_of(doc, rules, sdoc)
+    reported = max((m.happening.day.year for m in mentions), default=None)
+    latest = latest_reported_month(doc, found, rules, reported)
+    floor = date.fromisoformat(latest.value + "-01") if latest is not None else None
+    happening = date_from_happenings(doc, found, rules, ctx, floor, mentions)
+    if latest is None or (happening is not None and happening.value >= latest.value):
+        return happening or latest
+    return latest
+
+
+def latest_reported_month(doc: Document, found: list[Found], rules: DateRules,
+                          reported_year: int | None = None) -> DateValue | None:
     """Where nothing dates the article, the month of the latest date it reports as past or
     present ("At the end of these negotiations on March 10, 2023" -> 2023-03): a news story
     appears on or soon after the latest thing it tells, so its month is known, not its day.
 
     A month and day without a year ("on September 1") are taken in the latest year the text
-    speaks of as past or present; dates in the future ("will cease on December 1, 2025") are
-    plans, not news, and are left out."""
+    speaks of as past or present (or of a happening it reports: ``reported_year``); dates in the future ("will cease on December 1, 2025") are
+    plans, not news, and dates in sentences told as history ("was established in March 2014")
+    background: both are left out."""
     sdoc = doc._spacy
     dated: list[tuple[int, int, str]] = []
     for f in found:
-        if f.kind not in ("calendar", "numeric") or _ahead(sdoc, f, rules):
+        if f.kind not in ("calendar", "numeric") or _ahead(sdoc, f, rules) or _history(doc, f, rules, sdoc):
             continue
         month = rules.lookup("month", f.group("month") or "") if f.has("month") else None
         year = f.group("year") if f.has("year") else None
         if month and year and year.isdigit():
             dated.append((int(year), int(month), f.extra.get("text") or doc.text[f.start:f.end]))
     years = [y for y, _, _ in dated]
-    latest_year = max(years + _past_years(found, rules, sdoc), default=None)
+    latest_year = max(years + _past_years(found, rules, sdoc) + ([reported_year] if reported_year else []),
+                      default=None)
     for f in found:
         if f.kind == "calendar" and f.has("month") and f.has("day") and not f.has("year") and latest_year \
                 and not _ahead(sdoc, f, rules):
@@ -90,6 +123,18 @@ def latest_reported_month(doc: Document, found: list[Found], rules: DateRules) -
     y, m, text = max(dated, key=lambda d: (d[0], d[1]))
     return DateValue(f"{y:04d}-{m:02d}", "month", "inferred:content", 0.5,
                      f"latest date the article reports: {text!r}; published on or after it")
+
+
+def _history(doc: Document, f: Found, rules: DateRules, sdoc: Any) -> bool:
+    """True for a date in a sentence told as history ("was established in March 2014", "had
+    signed in 2015", "since 2008"): background, which never dates the article."""
+    from .happenings import told_as_history
+
+    i = doc.sentence_at(f.start) if doc.sentences else None
+    if i is None:
+        return False
+    s = doc.sentences[i]
+    return told_as_history(doc.text[s.start:s.end], rules, sdoc, f.start, f.end, years=False)
 
 
 def _ahead(sdoc: Any, f: Found, rules: DateRules) -> bool:
@@ -168,9 +213,12 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     today = today or date.today()
     years = [y for y in range(EARLIEST_YEAR, today.year + 1) if (d := _on(y, month, day)) and d <= today]
     sdoc = doc.spacy if doc.parsed else None
+    from .happenings import happening_evidence
+
     evidence = [e for e in (_weekday_evidence(doc, found, rules, sdoc, month, day, years),
                             _weekday_date_evidence(found, rules, month, day, years),
-                            _years_evidence(doc, found, rules, sdoc, years)) if e is not None]
+                            _years_evidence(doc, found, rules, sdoc, years),
+                            happening_evidence(doc, found, rules, sdoc, month, day, years)) if e is not None]
     horizon = None
     if lookup is None and ctx is not None:
         kb = _kb(ctx)
@@ -179,7 +227,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     if lookup is not None and sdoc is not None:
         evidence += _office_evidence(sdoc, title_table(ctx, rules), lookup, month, day, years, horizon,
                                      set(rules.words.get("former") or {}))
-    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date")]
+    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date", "happening")]
     value_unknown = f"XXXX-{month:02d}-{day:02d}"
     if not informative:
         return DateValue(value_unknown, "day", "text:" + source.split()[0], 0.0,
@@ -189,7 +237,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     tied = sorted(y for y, s in scores.items() if s == best)
     runner_up = max((s for s in scores.values() if s < best), default=best - 10)
     # among equally supported years, the median one: it minimises the expected error in years
-    bounded = any(e.kind == "office" for e in evidence)
+    bounded = any(e.kind in ("office", "happening") for e in evidence)
     if len(tied) > MAX_OPEN_YEARS or (len(tied) > 1 and not bounded):
         # weekdays alone repeat every few years: without an office holder to bound the
         # stretch, picking one of them would be a guess
@@ -243,15 +291,7 @@ def kb_horizon(kb: Any) -> str | None:
 def _weekday_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc: Any, month: int, day: int,
                       years: list[int]) -> Evidence | None:
     """A bare weekday in a clause not in the future names the story's day or a day before it."""
-    named: list[tuple[int, str]] = []
-    for f in found:
-        if f.kind != "calendar" or not f.has("weekday") or f.has("month") or f.has("rel"):
-            continue
-        if direction(sdoc, f.start, f.end, rules.future_cues) == FUTURE:
-            continue
-        wd = rules.lookup("weekday", f.group("weekday") or "")
-        if wd:
-            named.append((int(wd), f.group("weekday") or ""))
+    named = [(wd, word) for _, wd, word in bare_weekdays(found, rules, sdoc)]
     if not named:
         return None
     wd, word = max(set(named), key=lambda n: sum(1 for x in named if x[0] == n[0]))
@@ -269,6 +309,21 @@ def _weekday_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc:
             scores[y] = WEEKDAY_DAY_BEFORE if back == 1 else WEEKDAY_EARLIER
     recent = ", ".join(str(y) for y in sorted(same)[-4:])
     return Evidence("weekday", f"'{word}': {day} {date(2000, month, 1):%B} is a {word} in {recent} ...", scores)
+
+
+def bare_weekdays(found: list[Found], rules: DateRules, sdoc: Any) -> list[tuple[int, int, str]]:
+    """The weekdays named alone ("on Thursday") in clauses not told as future: (offset, ISO
+    weekday, word)."""
+    out = []
+    for f in found:
+        if f.kind != "calendar" or not f.has("weekday") or f.has("month") or f.has("rel"):
+            continue
+        if direction(sdoc, f.start, f.end, rules.future_cues) == FUTURE:
+            continue
+        wd = rules.lookup("weekday", f.group("weekday") or "")
+        if wd:
+            out.append((f.start, int(wd), f.group("weekday") or ""))
+    return out
 
 
 def _weekday_date_evidence(found: list[Found], rules: DateRules, month: int, day: int,
