@@ -92,6 +92,10 @@ def test_a_weekday_chooses_between_happenings_of_the_same_name(hctx: Context) ->
     assert doc.published is not None and doc.published.candidates[0] == "2019-03-14"
 
 
+def test_a_name_that_fits_several_happenings_equally_dates_nothing(hctx: Context) -> None:
+    assert dated(hctx, "Delegates opened the harbour talks in Lindmoor.").published is None
+
+
 def test_office_holders_choose_between_happenings_of_the_same_name(hctx: Context) -> None:
     # harbour talks in Lindmoor in 2016 and in 2020: Pashinyan became prime minister in 2018
     doc = dated(hctx, "Armenian Prime Minister Nikol Pashinyan opened the harbour talks in Lindmoor.")

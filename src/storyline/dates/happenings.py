@@ -318,16 +318,25 @@ def date_from_happenings(doc: Document, found: list[Found], rules: DateRules, ct
             per_mention.setdefault(m.start, []).append(c)
     if not per_mention:
         return None
-    chosen = [max(cs, key=lambda c: (c.points, c.value)) for cs in per_mention.values()]
+    chosen = [c for c in (_best_of(cs) for cs in per_mention.values()) if c is not None]
+    if not chosen:
+        return None
     best = max(chosen, key=lambda c: (c.value, c.points))
-    rivals = sorted({c.value.isoformat() for c in per_mention[best.mention.start]
-                     if c.points == best.points and c.value != best.value})
     note = "; ".join(best.why + ([bound_why] if bound_why else []) + ["published at or just after it"])
-    if rivals:
-        note += f"; equally supported: {', '.join(rivals)}"
     # the day it appeared is not known (at or a few days after the happening): its month is
-    return DateValue(best.value.isoformat()[:7], "month", "inferred:happening",
-                     round(CONFIDENCE / (1 + len(rivals)), 2), note, [best.value.isoformat(), *rivals])
+    return DateValue(best.value.isoformat()[:7], "month", "inferred:happening", CONFIDENCE, note,
+                     [best.value.isoformat()])
+
+
+def _best_of(alternatives: list[Candidate]) -> Candidate | None:
+    """The happening one mention names: the best supported of those its name fits, or None where
+    several in different months fit equally ("direct talks in Istanbul" of three rounds, nothing
+    in the text telling which): an ambiguous mention dates nothing."""
+    top = max(c.points for c in alternatives)
+    best = [c for c in alternatives if c.points == top]
+    if len({c.value.isoformat()[:7] for c in best}) > 1:
+        return None
+    return max(best, key=lambda c: c.value)
 
 
 def happening_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc: Any, month: int, day: int,
