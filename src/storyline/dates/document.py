@@ -77,11 +77,11 @@ def _refined(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> D
 def _from_content(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> DateValue | None:
     """Where nothing states the date: the later of the month of the latest date the text reports
     and the happenings it reports as news: a story appears after everything it tells."""
-    from .happenings import date_from_happenings, mentions_of
+    from .happenings import date_from_happenings, earliest_per_span, mentions_of
 
     sdoc = doc.spacy if doc.parsed else None
     mentions = mentions_of(doc, rules, sdoc)
-    reported = max((m.happening.day.year for m in mentions), default=None)
+    reported = max((m.happening.day.year for m in earliest_per_span(mentions)), default=None)
     latest = latest_reported_month(doc, found, rules, reported)
     floor = date.fromisoformat(latest.value + "-01") if latest is not None else None
     happening = date_from_happenings(doc, found, rules, ctx, floor, mentions)

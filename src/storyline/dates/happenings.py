@@ -246,13 +246,23 @@ def lower_bound(mentions: list[Mention], found: list[Found], rules: DateRules, s
     from .document import _past_years
 
     bound, why = None, ""
-    for m in mentions:
-        if not m.news and (bound is None or m.happening.day > bound):
+    for m in earliest_per_span([m for m in mentions if not m.news]):
+        if bound is None or m.happening.day > bound:
             bound, why = m.happening.day, f"after {m.happening.label!r} ({m.happening.value}, told as history)"
     years = _past_years(found, rules, sdoc)
     if years and (bound is None or date(max(years), 1, 1) > bound):
         bound, why = date(max(years), 1, 1), f"not before {max(years)}, the latest year it reports"
     return bound, why
+
+
+def earliest_per_span(mentions: list[Mention]) -> list[Mention]:
+    """One mention for each place in the text: of the happenings a name there fits ("direct
+    talks in Istanbul": three rounds), the earliest, the only safe lower bound."""
+    by_span: dict[int, Mention] = {}
+    for m in mentions:
+        if m.start not in by_span or m.happening.day < by_span[m.start].happening.day:
+            by_span[m.start] = m
+    return list(by_span.values())
 
 
 def _weekday_for(doc: Document, m: Mention, weekdays: list[tuple[int, int, str]]) -> tuple[int, str] | None:
