@@ -241,15 +241,16 @@ def mentions_of(doc: Document, rules: DateRules, sdoc: Any = None) -> list[Menti
 
 
 def lower_bound(mentions: list[Mention], found: list[Found], rules: DateRules, sdoc: Any) -> tuple[date | None, str]:
-    """The earliest date the article can have: after every happening it tells as history, and
-    not before the latest year it reports as past."""
-    from .document import _past_years
+    """The earliest date the article can have: after every happening it tells as history by its
+    own name (a generic name told as history, "the ceasefire agreement of 1994", may be one the
+    calendar does not hold), and not before the latest year it reports as past."""
+    from .evidence import past_years
 
     bound, why = None, ""
-    for m in earliest_per_span([m for m in mentions if not m.news]):
+    for m in earliest_per_span([m for m in mentions if not m.news and m.distinctive]):
         if bound is None or m.happening.day > bound:
             bound, why = m.happening.day, f"after {m.happening.label!r} ({m.happening.value}, told as history)"
-    years = _past_years(found, rules, sdoc)
+    years = past_years(found, rules, sdoc)
     if years and (bound is None or date(max(years), 1, 1) > bound):
         bound, why = date(max(years), 1, 1), f"not before {max(years)}, the latest year it reports"
     return bound, why
@@ -294,12 +295,12 @@ def _candidate(doc: Document, m: Mention, weekdays: list[tuple[int, int, str]]) 
 def _office_points(sdoc: Any, ctx: Any, rules: DateRules, when: date) -> tuple[float, list[str]]:
     """Office holders named in the text: points for holding office on ``when`` (none without
     a knowledge base or a parse)."""
-    from .document import _kb, _office_evidence, kb_horizon, title_table
+    from .evidence import kb_horizon, kb_of, office_evidence, title_table
 
-    kb = _kb(ctx) if ctx is not None else None
+    kb = kb_of(ctx) if ctx is not None else None
     if kb is None or sdoc is None:
         return 0.0, []
-    evidence = _office_evidence(sdoc, title_table(ctx, rules), kb.search, when.month, when.day, [when.year],
+    evidence = office_evidence(sdoc, title_table(ctx, rules), kb.search, when.month, when.day, [when.year],
                                 kb_horizon(kb), set(rules.words.get("former") or {}))
     return sum(e.scores.get(when.year, 0.0) for e in evidence), [e.text for e in evidence]
 
@@ -310,7 +311,7 @@ def date_from_happenings(doc: Document, found: list[Found], rules: DateRules, ct
     latest of them. Where one mention fits several happenings (a generic name), the best
     supported one stands for it. None where the text reports none at or after its lower bound
     (``floor``: a date the text itself gives)."""
-    from .document import bare_weekdays
+    from .evidence import bare_weekdays
 
     sdoc = doc.spacy if doc.parsed else None
     mentions = mentions_of(doc, rules, sdoc) if mentions is None else mentions
@@ -354,7 +355,7 @@ def happening_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc
     """For a dateline's month and day without a year: the years in which a happening the text
     reports as news lies in the week before (points), or a happening told as history lies after
     the story (a penalty)."""
-    from .document import YEAR_BEFORE_MENTIONED, Evidence, _on
+    from .evidence import YEAR_BEFORE_MENTIONED, Evidence, on_day
 
     mentions = mentions_of(doc, rules, sdoc)
     if not mentions:
@@ -365,12 +366,12 @@ def happening_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc
         h = m.happening
         last = h.day if h.precision == "day" else (h.day.replace(day=28) + timedelta(days=4)).replace(day=1)
         for y in years:
-            story = _on(y, month, day)
+            story = on_day(y, month, day)
             if story is None:
                 continue
             if m.news and h.day <= story <= last + timedelta(days=7):
                 scores[y] = max(scores.get(y, 0.0), HAPPENING_WEEK)
-            elif not m.news and story < h.day:
+            elif not m.news and m.distinctive and story < h.day:
                 scores[y] = min(scores.get(y, 0.0), YEAR_BEFORE_MENTIONED)
         shown.append(f"{m.text!r}: {h.label} {h.value} ({'news' if m.news else 'history'})")
     return Evidence("happening", "; ".join(shown), scores) if scores else None
