@@ -119,6 +119,7 @@ CATALOGUE: dict[str, str] = {
     "E403": '{origin}: pattern {rid!r} uses {{{name}}}, which is neither a vocabulary class nor one of {numeric}, '
             'num, ordinal',
     "E404": '{origin}: pattern {rid!r} is not a valid regular expression: {error}',
+    "E405": '{path}:{line}: {problem}',
     "E510": 'lexicon {where}: expected a list of words, got {kind}',
     "E601": 'event pattern uses an unknown synonym set &{name}; known sets: {synsets}',
     "E602": "event_patterns: pattern #{i} {text!r} has no '*' marking the verb",

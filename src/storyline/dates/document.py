@@ -11,12 +11,29 @@ and where several tie the others are recorded with a low confidence rather than 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..model import Actor, DateValue, Document
+from ..model import DateValue, Document
+from .evidence import (
+    YEAR_BEFORE_MENTIONED,
+    Evidence,
+    bare_weekdays,
+    kb_horizon,
+    kb_of,
+    office_evidence,
+    on_day,
+    past_years,
+    title_table,
+)
 from .find import Found, find
+from .happenings import (
+    date_from_happenings,
+    earliest_per_span,
+    happening_evidence,
+    mentions_of,
+    told_as_history,
+)
 from .rules import DateRules
 from .tense import FUTURE, direction, governing_verb, verb_direction
 from .values import parse_value
@@ -28,20 +45,9 @@ WEEKDAY_EARLIER = 0.3  # the weekday is earlier in the week before the story
 WEEKDAY_DATE = 3.0  # "Wednesday, February 25" without its year: the years that day is a Wednesday
 #: How far (days) before the story a weekday-and-date without a year may lie to count.
 WEEKDAY_DATE_WINDOW = 45
-OFFICE_HELD = 1.0  # a named office holder was in that office on the candidate date
-OFFICE_NOT_HELD = -3.0  # ... was not
-YEAR_BEFORE_MENTIONED = -4.0  # the candidate is earlier than a past year the text reports
-OFFICE_BEYOND_HORIZON = 0.5  # an open term after the knowledge base's last known date: assumed
 EARLIEST_YEAR = 1900
 #: More equally good years than this and the year counts as unknown (value XXXX-MM-DD).
 MAX_OPEN_YEARS = 5
-
-
-@dataclass
-class Evidence:
-    kind: str  # weekday, office, years
-    text: str
-    scores: dict[int, float] = field(default_factory=dict)  # year -> points
 
 
 def resolve_document_date(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> DateValue | None:
@@ -49,36 +55,68 @@ def resolve_document_date(doc: Document, found: list[Found], rules: DateRules, c
     the dateline's month and day with the year inferred. None where nothing dates the text."""
     if doc.published is not None and parse_value(doc.published.value) is not None \
             and not doc.published.value.startswith("XXXX"):
-        return doc.published
+        return _refined(doc, found, rules, ctx) if doc.published.precision == "year" else doc.published
     meta = _metadata_date(doc)
     if meta is not None:
         return meta
     month_day = _partial(doc, rules)
     if month_day is None:
-        return doc.published or latest_reported_month(doc, found, rules)
+        if doc.published is not None:
+            return doc.published
+        return _from_content(doc, found, rules, ctx)
     month, day, source = month_day
     return infer_year(doc, found, rules, ctx, month, day, source)
 
 
-def latest_reported_month(doc: Document, found: list[Found], rules: DateRules) -> DateValue | None:
+def _refined(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> DateValue:
+    """A year alone (from the page address, say) made a month by what the text reports, where
+    that falls in the year; else the year as it was."""
+    year = doc.published
+    assert year is not None
+    month = _from_content(doc, found, rules, ctx)
+    if month is None or not month.value.startswith(year.value + "-"):
+        return year
+    return DateValue(month.value, month.precision, f"{year.method}+{month.method}", min(year.confidence, 0.6),
+                     f"{year.evidence}; {month.evidence}", month.candidates)
+
+
+def _from_content(doc: Document, found: list[Found], rules: DateRules, ctx: Any) -> DateValue | None:
+    """Where nothing states the date: the later of the month of the latest date the text reports
+    and the happenings it reports as news: a story appears after everything it tells."""
+    sdoc = doc.spacy if doc.parsed else None
+    mentions = mentions_of(doc, rules, sdoc)
+    reported = max((m.happening.day.year for m in earliest_per_span([m for m in mentions if m.distinctive])),
+                   default=None)
+    latest = latest_reported_month(doc, found, rules, reported)
+    floor = date.fromisoformat(latest.value + "-01") if latest is not None else None
+    happening = date_from_happenings(doc, found, rules, ctx, floor, mentions)
+    if latest is None or (happening is not None and happening.value >= latest.value):
+        return happening or latest
+    return latest
+
+
+def latest_reported_month(doc: Document, found: list[Found], rules: DateRules,
+                          reported_year: int | None = None) -> DateValue | None:
     """Where nothing dates the article, the month of the latest date it reports as past or
     present ("At the end of these negotiations on March 10, 2023" -> 2023-03): a news story
     appears on or soon after the latest thing it tells, so its month is known, not its day.
 
     A month and day without a year ("on September 1") are taken in the latest year the text
-    speaks of as past or present; dates in the future ("will cease on December 1, 2025") are
-    plans, not news, and are left out."""
+    speaks of as past or present (or of a happening it reports: ``reported_year``); dates in the future ("will cease on December 1, 2025") are
+    plans, not news, and dates in sentences told as history ("was established in March 2014")
+    background: both are left out."""
     sdoc = doc._spacy
     dated: list[tuple[int, int, str]] = []
     for f in found:
-        if f.kind not in ("calendar", "numeric") or _ahead(sdoc, f, rules):
+        if f.kind not in ("calendar", "numeric") or _ahead(sdoc, f, rules) or _history(doc, f, rules, sdoc):
             continue
         month = rules.lookup("month", f.group("month") or "") if f.has("month") else None
         year = f.group("year") if f.has("year") else None
         if month and year and year.isdigit():
             dated.append((int(year), int(month), f.extra.get("text") or doc.text[f.start:f.end]))
     years = [y for y, _, _ in dated]
-    latest_year = max(years + _past_years(found, rules, sdoc), default=None)
+    latest_year = max(years + past_years(found, rules, sdoc) + ([reported_year] if reported_year else []),
+                      default=None)
     for f in found:
         if f.kind == "calendar" and f.has("month") and f.has("day") and not f.has("year") and latest_year \
                 and not _ahead(sdoc, f, rules):
@@ -92,6 +130,16 @@ def latest_reported_month(doc: Document, found: list[Found], rules: DateRules) -
                      f"latest date the article reports: {text!r}; published on or after it")
 
 
+def _history(doc: Document, f: Found, rules: DateRules, sdoc: Any) -> bool:
+    """True for a date in a sentence told as history ("was established in March 2014", "had
+    signed in 2015", "since 2008"): background, which never dates the article."""
+    i = doc.sentence_at(f.start) if doc.sentences else None
+    if i is None:
+        return False
+    s = doc.sentences[i]
+    return told_as_history(doc.text[s.start:s.end], rules, sdoc, f.start, f.end, years=False)
+
+
 def _ahead(sdoc: Any, f: Found, rules: DateRules) -> bool:
     """True for a date in a clause told as future, including the infinitive under a future verb
     ("will cease to exist on December 1")."""
@@ -100,17 +148,6 @@ def _ahead(sdoc: Any, f: Found, rules: DateRules) -> bool:
     verb = governing_verb(sdoc, f.start, f.end) if sdoc is not None else None
     return verb is not None and verb.head.i != verb.i and verb.dep_ == "xcomp" \
         and verb_direction(verb.head, rules.future_cues) == FUTURE
-
-
-def _past_years(found: list[Found], rules: DateRules, sdoc: Any) -> list[int]:
-    out = []
-    for f in found:
-        if f.kind in ("calendar", "range", "numeric") and f.has("year") \
-                and direction(sdoc, f.start, f.end, rules.future_cues) != FUTURE:
-            y = f.group("year") or ""
-            if y.isdigit():
-                out.append(int(y))
-    return out
 
 
 def _metadata_date(doc: Document) -> DateValue | None:
@@ -152,13 +189,6 @@ def _partial(doc: Document, rules: DateRules) -> tuple[int, int, str] | None:
     return None
 
 
-def _on(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, month: int, day: int,
                source: str, today: date | None = None,
                lookup: Any = None) -> DateValue:
@@ -166,20 +196,21 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
 
     ``lookup(name) -> list[Actor]`` finds office holders (``ctx.kb.search`` by default)."""
     today = today or date.today()
-    years = [y for y in range(EARLIEST_YEAR, today.year + 1) if (d := _on(y, month, day)) and d <= today]
+    years = [y for y in range(EARLIEST_YEAR, today.year + 1) if (d := on_day(y, month, day)) and d <= today]
     sdoc = doc.spacy if doc.parsed else None
     evidence = [e for e in (_weekday_evidence(doc, found, rules, sdoc, month, day, years),
                             _weekday_date_evidence(found, rules, month, day, years),
-                            _years_evidence(doc, found, rules, sdoc, years)) if e is not None]
+                            _years_evidence(doc, found, rules, sdoc, years),
+                            happening_evidence(doc, found, rules, sdoc, month, day, years)) if e is not None]
     horizon = None
     if lookup is None and ctx is not None:
-        kb = _kb(ctx)
+        kb = kb_of(ctx)
         lookup = kb.search if kb is not None else None
         horizon = kb_horizon(kb) if kb is not None else None
     if lookup is not None and sdoc is not None:
-        evidence += _office_evidence(sdoc, title_table(ctx, rules), lookup, month, day, years, horizon,
+        evidence += office_evidence(sdoc, title_table(ctx, rules), lookup, month, day, years, horizon,
                                      set(rules.words.get("former") or {}))
-    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date")]
+    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date", "happening")]
     value_unknown = f"XXXX-{month:02d}-{day:02d}"
     if not informative:
         return DateValue(value_unknown, "day", "text:" + source.split()[0], 0.0,
@@ -189,7 +220,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     tied = sorted(y for y, s in scores.items() if s == best)
     runner_up = max((s for s in scores.values() if s < best), default=best - 10)
     # among equally supported years, the median one: it minimises the expected error in years
-    bounded = any(e.kind == "office" for e in evidence)
+    bounded = any(e.kind in ("office", "happening") for e in evidence)
     if len(tied) > MAX_OPEN_YEARS or (len(tied) > 1 and not bounded):
         # weekdays alone repeat every few years: without an office holder to bound the
         # stretch, picking one of them would be a guess
@@ -208,57 +239,19 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
                      [f"{y:04d}-{month:02d}-{day:02d}" for y in tied])
 
 
-def _kb(ctx: Any) -> Any:
-    try:
-        return ctx.kb
-    except Exception:  # noqa: BLE001 - no knowledge base installed: date without office evidence
-        return None
-
-
-_HORIZONS: dict[int, str | None] = {}
-
-
-def kb_horizon(kb: Any) -> str | None:
-    """The last date the knowledge base knows of (its ``as_of``, else the latest start or end of
-    any role in it). An open term ("2018-05-08 to now") is known to hold up to that date only;
-    after it, that the office holder still held it is an assumption, weighed less."""
-    key = id(kb)
-    if key in _HORIZONS:
-        return _HORIZONS[key]
-    horizon = getattr(kb, "as_of", None)
-    if not horizon:
-        actors = getattr(kb, "actors", None)
-        if callable(actors):
-            actors = actors()
-        if isinstance(actors, dict):
-            actors = actors.values()
-        dates = [d for a in (actors or []) for r in getattr(a, "roles", []) for d in (r.start, r.end) if d]
-        horizon = max(dates) if dates else None
-    _HORIZONS[key] = str(horizon) if horizon else None
-    return _HORIZONS[key]
-
-
 # ------------------------------------------------------------------ weekdays
 
 def _weekday_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc: Any, month: int, day: int,
                       years: list[int]) -> Evidence | None:
     """A bare weekday in a clause not in the future names the story's day or a day before it."""
-    named: list[tuple[int, str]] = []
-    for f in found:
-        if f.kind != "calendar" or not f.has("weekday") or f.has("month") or f.has("rel"):
-            continue
-        if direction(sdoc, f.start, f.end, rules.future_cues) == FUTURE:
-            continue
-        wd = rules.lookup("weekday", f.group("weekday") or "")
-        if wd:
-            named.append((int(wd), f.group("weekday") or ""))
+    named = [(wd, word) for _, wd, word in bare_weekdays(found, rules, sdoc)]
     if not named:
         return None
     wd, word = max(set(named), key=lambda n: sum(1 for x in named if x[0] == n[0]))
     scores: dict[int, float] = {}
     same = []
     for y in years:
-        d = _on(y, month, day)
+        d = on_day(y, month, day)
         if d is None:
             continue
         back = (d.isoweekday() - wd) % 7  # days from the weekday named to the story's day
@@ -286,9 +279,9 @@ def _weekday_date_evidence(found: list[Found], rules: DateRules, month: int, day
         scores: dict[int, float] = {}
         fits = []
         for y in years:
-            story = _on(y, month, day)
+            story = on_day(y, month, day)
             for yy in (y, y - 1):  # the date may fall in the year before ("Wednesday, December 31")
-                d = _on(yy, int(m), dd)
+                d = on_day(yy, int(m), dd)
                 if story and d and 0 <= (story - d).days <= WEEKDAY_DATE_WINDOW and d.isoweekday() == wd:
                     scores[y] = WEEKDAY_DATE
                     fits.append(y)
@@ -321,149 +314,3 @@ def _years_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc: A
                     {y: YEAR_BEFORE_MENTIONED for y in years if y < latest[0]})
 
 
-# ------------------------------------------------------------------ office holders
-
-@dataclass(frozen=True)
-class Title:
-    """What a title word before a name says: the offices it names, and a word the holder's own
-    title must contain ("president" names heads of state, and Iran's head of government)."""
-
-    word: str
-    offices: frozenset[str]
-    must_contain: str | None = None
-
-    def fits(self, role: Any) -> bool:
-        title = (role.title or "").lower()
-        if role.office not in self.offices:
-            return bool(re.search(rf"\b{re.escape(self.word)}\b", title))
-        return self.must_contain is None or not title or bool(re.search(rf"\b{re.escape(self.must_contain)}\b", title))
-
-
-def title_table(ctx: Any, rules: DateRules) -> dict[str, Title]:
-    """Title words from the actors layer's role lexicon (``actor_roles``: its roles and
-    families), the one table of what "president" or "spokeswoman" names."""
-    table: dict[str, Title] = {}
-    lex = None
-    if ctx is not None:
-        try:
-            lex = ctx.lexicon("actor_roles")
-        except Exception:  # noqa: BLE001 - the actors layer's lexicon is not installed
-            lex = None
-    if isinstance(lex, dict) and isinstance(lex.get("roles"), dict):
-        families = lex.get("families") or {}
-        for word, spec in lex["roles"].items():
-            spec = spec if isinstance(spec, dict) else {}
-            offices = list(spec.get("offices") or []) or list(families.get(spec.get("family"), []))
-            if offices:
-                table[str(word).lower()] = Title(str(word).lower(), frozenset(offices), spec.get("title"))
-    return table
-
-
-def _title_before(sdoc: Any, start_token: int, titles: dict[str, Title], sentence_start: int) -> Title | None:
-    """The office title standing before a name ("Armenian Prime Minister Nikol Pashinyan",
-    "presidents Aliyev and Sargsyan"): the words before it, back over names, adjectives, "and"
-    and commas, and the longest title among those nearest the name."""
-    words: list[str] = []
-    i = start_token - 1
-    while i >= max(sentence_start, start_token - 8):
-        tok = sdoc[i]
-        low = tok.lower_
-        if tok.pos_ not in ("PROPN", "ADJ", "CCONJ", "DET", "NOUN") and low not in (",", "'s", "’s"):
-            break
-        if tok.pos_ == "NOUN" and not any(re.fullmatch(rf"{re.escape(t.split()[-1])}s?", low) for t in titles):
-            break  # a common noun that ends no title closes the name's phrase
-        words.insert(0, low)
-        i -= 1
-    phrase = " ".join(words)
-    best: tuple[int, int, Title] | None = None
-    for word, title in titles.items():
-        for m in re.finditer(rf"(?:^|(?<=\s)){re.escape(word)}s?(?=\s|$)", phrase):
-            key = (m.end(), len(word))
-            if best is None or key > best[:2]:
-                best = (m.end(), len(word), title)
-    return best[2] if best else None
-
-
-def _names(sdoc: Any) -> list[tuple[int, int, str]]:
-    """Candidate names (token spans): runs of capitalised proper nouns and the model's person
-    entities, in text order."""
-    spans: dict[tuple[int, int], str] = {}
-    i = 0
-    while i < len(sdoc):
-        if sdoc[i].pos_ == "PROPN" and sdoc[i].is_title:
-            j = i
-            while j + 1 < len(sdoc) and sdoc[j + 1].pos_ == "PROPN" and sdoc[j + 1].is_title:
-                j += 1
-            spans[(i, j + 1)] = sdoc[i:j + 1].text
-            i = j + 1
-        else:
-            i += 1
-    for ent in sdoc.ents:
-        if ent.label_ == "PERSON":
-            spans.setdefault((ent.start, ent.end), ent.text)
-    return sorted((s, e, t) for (s, e), t in spans.items())
-
-
-def _holders(lookup: Any, name: str) -> list[Actor]:
-    """The actors a name is (a full name, an alias, or the surname of one)."""
-    try:
-        found = lookup(name) or []
-    except Exception:  # noqa: BLE001 - a lookup that fails is no evidence
-        return []
-    low = name.lower()
-    out = []
-    for a in found:
-        names = [a.name.lower(), *(x.lower() for x in a.aliases)]
-        if any(low == n or low == n.split()[-1] or n.endswith(" " + low) for n in names):
-            out.append(a)
-    return out
-
-
-def _office_evidence(sdoc: Any, titles: dict[str, Title], lookup: Any, month: int, day: int,
-                     years: list[int], horizon: str | None, former: set[str]) -> list[Evidence]:
-    """For each office holder named (not as "former"), the candidate years in which they held
-    the office their title names (any dated office where no title stands before the name).
-
-    A single word counts as a name only after a title or as the surname of a full name given
-    before: "French" in "French representatives" is no one's surname here."""
-    out: list[Evidence] = []
-    seen: set[str] = set()
-    surnames: set[str] = set()
-    for s, e, text in _names(sdoc):
-        if text in seen or len(text) < 3:
-            continue
-        sent_start = sdoc[s].sent.start
-        titled = _title_before(sdoc, s, titles, sent_start)
-        if e - s == 1 and titled is None and text.lower() not in surnames:
-            continue
-        actors = [a for a in _holders(lookup, text) if any(r.start or r.end for r in a.roles)]
-        if not actors:
-            continue
-        if e - s > 1:
-            surnames.add(sdoc[e - 1].lower_)
-        before = " ".join(t.lower_ for t in sdoc[max(sent_start, s - 4):s])
-        if any(re.search(rf"\b{re.escape(w)}", before) for w in former):
-            continue  # "former president": no bound on the story's date
-        roles = []
-        for a in actors:
-            dated = [r for r in a.roles if r.start or r.end]
-            if titled:
-                dated = [r for r in dated if titled.fits(r)] or dated
-            roles.extend((a, r) for r in dated)
-        seen.add(text)
-        scores = {}
-        for y in years:
-            d = _on(y, month, day)
-            iso = d.isoformat() if d else f"{y:04d}"
-            held = [r for _, r in roles if r.holds_on(iso)]
-            if not held:
-                scores[y] = OFFICE_NOT_HELD
-            elif horizon and iso > horizon and all(r.end is None for r in held):
-                scores[y] = OFFICE_BEYOND_HORIZON
-            else:
-                scores[y] = OFFICE_HELD
-        terms = ", ".join(sorted({f"{r.office or r.title or 'office'} {r.start or '?'}..{r.end or ''}"
-                                  for _, r in roles}))
-        label = f"{titled.word} {text}" if titled else text
-        out.append(Evidence("office", f"{label} ({actors[0].name}: {terms})", scores))
-    return out

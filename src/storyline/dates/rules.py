@@ -94,6 +94,10 @@ class DateRules:
         self.nearest_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("nearest_cues") or [])
         self.future_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("future_cues") or [])
         self.ended_state_verbs: frozenset[str] = frozenset(str(c).lower() for c in data.get("ended_state_verbs") or [])
+        #: words and phrases that tell a sentence as history (its dates and happenings are background)
+        self.background_cues: tuple[str, ...] = tuple(str(c).lower() for c in data.get("background_cues") or [])
+        #: calendar files of dated happenings (``dates.happenings``), relative to the data folder
+        self.happening_files: tuple[str, ...] = tuple(str(c) for c in data.get("happenings") or [])
         self._num = self._number_regex()
         #: every position where a pattern may start (what ``scan.TextIndex`` tries patterns at)
         self.edge = re.compile(LEFT_EDGE + r"(?=[\s\S])", re.IGNORECASE)
