@@ -55,6 +55,10 @@ CATALOGUE: dict[str, str] = {
     "E052": 'no table export format {fmt!r}; valid formats: {valid}',
     "E060": 'cannot find the bundled examples (examples/*.txt of the storyline repository): run from a checkout, or '
             'give the articles: storyline demo FILES',
+    "E061": "{path}: no such folder (give the OUTPUT folder of 'storyline spark' or of 'storyline export --format "
+            "parquet')",
+    "E062": '{path}: no documents table (documents/*.parquet or documents.parquet)',
+    "E063": 'pyspark is not installed: pip install pyspark (and a Java runtime, e.g. openjdk-17-jre-headless)',
     "E070": '{flag} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD',
     "E071": 'no timeline format {fmt!r}; valid: {valid}',
     "E072": 'no network level {level!r}; valid: {valid}',

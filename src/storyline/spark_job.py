@@ -146,11 +146,10 @@ def load(parts: Path, db: Path, options: Options | None = None) -> tuple[int, An
 
     options = options or Options(db=db)
     if not parts.is_dir():
-        raise StorylineError("E060", f"{parts}: no such folder (give the OUTPUT folder of 'storyline spark' or "
-                             "of 'storyline export --format parquet')")
+        raise StorylineError("E061", path=parts)
     files = {t: _parts(parts, t) for t in TABLES}
     if not files["documents"]:
-        raise StorylineError("E061", f"{parts}: no documents table (documents/*.parquet or documents.parquet)")
+        raise StorylineError("E062", path=parts)
     added = 0
     with Store(db) as store:
         for n in range(len(files["documents"])):
@@ -206,8 +205,7 @@ def spark_session(master: str | None = None, local_python: bool = False) -> Any:
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:
-        raise StorylineError("E062", "pyspark is not installed: pip install pyspark (and a Java runtime, "
-                             "e.g. openjdk-17-jre-headless)") from e
+        raise StorylineError("E063") from e
     builder = SparkSession.builder.appName("storyline")
     if local_python and not os.environ.get("PYSPARK_PYTHON"):
         os.environ["PYSPARK_PYTHON"] = sys.executable
