@@ -79,6 +79,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class ReviewedExport(StrEnum):
+    no = "no"
+    yes = "yes"
+    both = "both"
+
+
 class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
@@ -242,6 +248,10 @@ def documents(db: DbOption = DEFAULT_DB,
 def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write one file per table into.")],
            db: DbOption = DEFAULT_DB,
            format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
+           reviewed: Annotated[ReviewedExport, typer.Option("--reviewed", help=(
+               "no: the machine's data (and the corrections table); yes: the tables analysts corrected "
+               "(storyline serve) with the corrections applied; both: the machine's tables and the reviewed "
+               "ones beside them as TABLE.reviewed.*"))] = ReviewedExport.no,
            ) -> None:
     """Write every table of the store to files (Parquet, CSV or JSON Lines), or the events as
     PLOVER JSON records (events.plover.jsonl)."""
@@ -256,10 +266,14 @@ def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write 
         _consoles.err.print(f"{path}  ({n} PLOVER records)", markup=False)
         return
     with _user_errors(), Store(db, read_only=True) as store:
-        written = export_tables(store, out_dir, format.value)
-        counts = {t: store.count(t) for t in written}
-    for table, path in written.items():
-        _consoles.err.print(f"{path}  ({counts[table]} rows)", markup=False)
+        if reviewed is ReviewedExport.no:
+            written = {t: (p, store.count(t)) for t, p in export_tables(store, out_dir, format.value).items()}
+        else:
+            from .serve.reviewed import export_reviewed
+
+            written = export_reviewed(store, out_dir, format.value, reviewed.value)
+    for path, n in written.values():
+        _consoles.err.print(f"{path}  ({n} rows)", markup=False)
 
 
 # ---------------------------------------------------------------- demo
@@ -332,6 +346,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "storyline.actors.commands",
     "storyline.quotes.commands",
     "storyline.events.commands",
+    "storyline.serve.commands",
 )
 
 for _name in COMMAND_MODULES:

@@ -218,6 +218,11 @@ class Store:
         except duckdb.IOException as e:
             first = str(e).splitlines()[0]
             if "lock" in first.lower():
+                from .serve.lockfile import held_message
+
+                held = held_message(self.path)  # a running 'storyline serve' says how to reach it
+                if held:
+                    raise StorylineError("E034", held) from e
                 raise StorylineError("E034", f"{self.path} is in use by another process (while an ingest "
                                      f"writes it no other process can open it; try again when it has finished): {first}") from e
             raise StorylineError("E035", f"cannot open the database {self.path}: {first}") from e
