@@ -7,6 +7,7 @@ Each route calls the function of queries.py that its page calls; review routes c
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
@@ -138,7 +139,7 @@ def add_document(request: Request, article: Annotated[dict[str, Any], Body(
     from ..errors import InputError
 
     try:
-        raw = record_to_raw(article, "api", f"api-{len(article.get('text') or '')}", db_of(request).options.max_chars)
+        raw = record_to_raw(article, "api", f"api-{time.strftime('%Y%m%d-%H%M%S')}", db_of(request).options.max_chars)
     except InputError as e:
         raise review.ReviewError("text", e.message) from e
     job = jobs_of(request).submit([raw], f"POST /api/documents {raw.name}")

@@ -10,7 +10,7 @@ Safe by default, because the articles are not ours and the browser is the analys
 3. A request that changes anything (POST, PATCH, DELETE) must come from this app's own pages: a
    browser's ``Origin`` (or ``Sec-Fetch-Site``) naming another site gets 403. Clients that are
    not browsers send neither and may write (the API is for them).
-4. Request bodies have a size limit (413 beyond it), counted as they arrive.
+4. Request bodies have a size limit (413 beyond it), counted as they arrive whatever their framing.
 5. A bad parameter gets 400 and a message naming it; a missing thing 404; never a 500 for either.
 """
 
@@ -49,10 +49,6 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
            (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class Guard:
     """ASGI middleware: the same-origin rule for writes, the body limit, the security headers."""
 
@@ -69,14 +65,17 @@ class Guard:
         if refused:
             await refused(scope, receive, send)
             return
-        seen = 0
+        body, too_big = await self._read_body(receive) if scope["method"] not in SAFE_METHODS else (None, False)
+        if too_big:
+            await _error(413, f"request body over the limit of {self.max_body:,} bytes (storyline serve "
+                         "--max-body-mb)", "body")(scope, receive, send)
+            return
 
-        async def counted() -> dict[str, Any]:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_body:
-                raise BodyTooLarge
+        async def replay() -> dict[str, Any]:
+            nonlocal body
+            if body is None:
+                return await receive()
+            message, body = {"type": "http.request", "body": body, "more_body": False}, None
             return message
 
         async def secured(message: dict[str, Any]) -> None:
@@ -84,7 +83,23 @@ class Guard:
                 message["headers"] = list(message.get("headers", [])) + HEADERS
             await send(message)
 
-        await self.app(scope, counted, secured)
+        await self.app(scope, replay, secured)
+
+    async def _read_body(self, receive: Any) -> tuple[bytes, bool]:
+        """The whole body of a writing request, read here so its size is known whatever the
+        framing (Content-Length or chunked); (what was read, whether it went over the limit)."""
+        parts, seen = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"".join(parts), False
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_body:
+                return b"", True
+            parts.append(chunk)
+            if not message.get("more_body"):
+                return b"".join(parts), False
 
     def _refuse(self, scope: dict[str, Any], headers: dict[str, str]) -> Response | None:
         if scope["method"] not in SAFE_METHODS:
@@ -160,7 +175,7 @@ def _handlers(app: FastAPI) -> None:
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "path", "body")]
-        param = ".".join(loc) or "request"
+        param = ".".join(loc) or str((first.get("loc") or ["request"])[0])
         message = f"bad parameter {param}: {first.get('msg', 'invalid')}"
         if wants_json(request):
             return _error(400, message, param)
@@ -177,10 +192,6 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(StorylineError)
     async def user_error(request: Request, exc: StorylineError) -> Response:
         return _page_error(request, 400, exc.message)
-
-    @app.exception_handler(BodyTooLarge)
-    async def too_large(request: Request, exc: BodyTooLarge) -> Response:
-        return _error(413, "request body over the limit (storyline serve --max-body-mb)", "body")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -10,11 +10,12 @@ in a second.
 
 from __future__ import annotations
 
+import copy
 import queue
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..errors import InputError
@@ -41,9 +42,7 @@ class Job:
     done: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("done")
-        return d
+        return {f.name: copy.deepcopy(getattr(self, f.name)) for f in fields(self) if f.name != "done"}
 
 
 class Jobs:

@@ -102,21 +102,14 @@ def _drawing(data: dict[str, Any], width: int = 960, height: int = 620, pad: int
     nodes = data["nodes"]
     if not nodes:
         return {"width": width, "height": height, "nodes": [], "edges": []}
-    xs, ys = [n["x"] for n in nodes], [n["y"] for n in nodes]
-
-    def sx(x: float) -> float:
-        return pad + (x - min(xs)) / ((max(xs) - min(xs)) or 1) * (width - 2 * pad)
-
-    def sy(y: float) -> float:
-        return pad + (y - min(ys)) / ((max(ys) - min(ys)) or 1) * (height - 2 * pad)
-
-    at = {n["id"]: (round(sx(n["x"]), 1), round(sy(n["y"]), 1)) for n in nodes}
+    at = {n["id"]: (round(pad + n["x"] * (width - 2 * pad), 1), round(pad + n["y"] * (height - 2 * pad), 1))
+          for n in nodes}
     top = max(n["weight"] for n in nodes) or 1
     drawn = [{**n, "cx": at[n["id"]][0], "cy": at[n["id"]][1], "r": round(5 + 14 * (n["weight"] / top) ** 0.5, 1)}
              for n in nodes]
     heaviest = max((t["weight"] for t in data["ties"]), default=1)
     edges = [{"x1": at[a][0], "y1": at[a][1], "x2": at[b][0], "y2": at[b][1], "weight": t["weight"],
-              "sign": t["sign"], "names": f"{a} – {b}", "w": round(1 + 7 * t["weight"] / heaviest, 1)}
+              "sign": t["sign"], "names": " – ".join(t["labels"]), "w": round(1 + 7 * t["weight"] / heaviest, 1)}
              for t in data["ties"] for a, b in [t["actors"]]]
     return {"width": width, "height": height, "nodes": drawn, "edges": edges}
 

@@ -258,7 +258,8 @@ def _highlight(sentence: str, words: str) -> tuple[str, str, str]:
 
 
 def events(store: Any, fixes: dict[tuple[str, str], dict[str, Any]], view: str, limit: int, offset: int,
-           **filters: Any) -> dict[str, Any]:
+           type: str | None = None, status: str | None = None, **filters: Any) -> dict[str, Any]:
+    """``query_events`` in the view asked for; class and status are matched on that view's values."""
     rows = [review_event_row(r, fixes.get(("event", event_key(r["doc_id"], r["id"]))))
             for r in query_events(store, **filters)]
     for r in rows:
@@ -268,6 +269,10 @@ def events(store: Any, fixes: dict[tuple[str, str], dict[str, Any]], view: str, 
                       for k, v in r["review"].items() if k != "wrong"} | {"wrong": False})
     if view == "reviewed":
         rows = [r for r in rows if not r["wrong"]]
+    if type:
+        rows = [r for r in rows if type.upper() in ((r["what"] or "").upper(), (r["plover_type"] or "").upper())]
+    if status:
+        rows = [r for r in rows if r["status"] == status]
     return page(rows, limit, offset)
 
 
@@ -313,9 +318,12 @@ def actor(store: Any, stories: Sequence[StoryEvent], ident: str, lexicon: dict[s
     for r in rows:
         r["event"] = event_key(r["doc_id"], r["id"])
     mentions = actor_mentions(store, a.id)
+    seen: set[tuple[str, str]] = set()
+    sentences = [m for m in mentions if (m["document"], m["sentence"] or m["text"]) not in seen
+                 and not seen.add((m["document"], m["sentence"] or m["text"]))]  # a sentence once
     return {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
             "aliases": a.aliases, "roles": [r.to_dict() for r in a.roles],
-            "mentions": {"total": len(mentions), "items": mentions[:50]},
+            "mentions": {"total": len(mentions), "items": sentences[:50]},
             "as_source": [r for r in rows if side_of[r["event"]] == "source"],
             "as_target": [r for r in rows if side_of[r["event"]] == "target"],
             "quotes": [r for r in store_quotes(store, fixes) if r["actor_id"] == a.id],
@@ -348,15 +356,39 @@ def network(stories: Sequence[StoryEvent], lexicon: dict[str, Any], level: str, 
         strength[b] += d["weight"]
     keep = {k for k, _ in strength.most_common(limit)}
     h = g.subgraph(keep)
-    pos = nx.spring_layout(h.to_undirected(), seed=7, weight="weight") if len(h) else {}
+    pos = layout(h.to_undirected())
     nodes = [{"id": k, "label": d.get("label", k), "names": d.get("names", ""), "weight": strength[k],
-              "x": round(float(pos[k][0]), 4), "y": round(float(pos[k][1]), 4)} for k, d in sorted(h.nodes(data=True))]
-    ties = [{"actors": [a, b], "weight": t["weight"], "sign": t["sign"], "story_events": t["story_events"]}
-            for a, b, t in net.ties(h)]
+              "x": round(pos[k][0], 4), "y": round(pos[k][1], 4)} for k, d in sorted(h.nodes(data=True))]
+    label = {n["id"]: n["label"] for n in nodes}
+    ties = [{"actors": [a, b], "labels": [label[a], label[b]], "weight": t["weight"], "sign": t["sign"],
+             "story_events": t["story_events"]} for a, b, t in net.ties(h)]
     edges = [{"source": a, "target": b, "weight": d["weight"], "sign": d["sign"], "relations": d["relations"]}
              for a, b, d in net.strongest(h, h.number_of_edges())]
     return {"level": level, "nodes": nodes, "edges": edges, "ties": ties, "story_events": len(chosen),
             "actors_total": g.number_of_nodes()}
+
+
+def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions in the unit square: the largest group of connected actors fills the top three
+    quarters, the smaller groups share a strip below, each laid out by a seeded spring layout
+    (one layout over all would push the small groups to the edges and crush the large one)."""
+    groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
+    out: dict[str, tuple[float, float]] = {}
+    if not groups:
+        return out
+    cells = [(0.0, 0.0, 1.0, 0.75 if len(groups) > 1 else 1.0)]
+    rest = groups[1:]
+    width = 1.0 / max(1, len(rest))
+    cells += [(i * width, 0.8, width, 0.2) for i in range(len(rest))]
+    for group, (x0, y0, w, h) in zip(groups, cells, strict=True):
+        sub = g.subgraph(group)
+        pos = nx.spring_layout(sub, seed=7, weight="weight", iterations=100) if len(sub) > 1 else {group[0]: (0.0, 0.0)}
+        xs, ys = [float(p[0]) for p in pos.values()], [float(p[1]) for p in pos.values()]
+        for k, (x, y) in pos.items():
+            fx = (float(x) - min(xs)) / ((max(xs) - min(xs)) or 1) if len(xs) > 1 else 0.5
+            fy = (float(y) - min(ys)) / ((max(ys) - min(ys)) or 1) if len(ys) > 1 else 0.5
+            out[k] = (x0 + w * (0.1 + 0.8 * fx), y0 + h * (0.1 + 0.8 * fy))
+    return out
 
 
 def classes(lexicon: dict[str, Any], stories: Iterable[StoryEvent]) -> list[str]:
