@@ -64,9 +64,15 @@ CommitOption = Annotated[int, typer.Option(
     "--commit-every", min=1, help="Documents per database transaction (at most; a group also commits once its "
     f"first document has waited {_DEFAULTS.commit_seconds:g} s): each group is all or nothing, a document that cannot be stored fails "
     "alone; 1 commits each document alone, several times slower.")]
-PathsArgument = Annotated[list[str], typer.Argument(
-    help="Files, folders or globs: plain text (any encoding), saved HTML pages, JSON Lines (.jsonl, .jsonl.gz).",
-    show_default=False)]
+_PATHS_HELP = ("Files, folders, globs or web addresses: plain text (any encoding), saved HTML pages, JSON Lines "
+               "(.jsonl, .jsonl.gz), http(s):// pages (fetched politely: robots.txt, one request at a time per host).")
+PathsArgument = Annotated[list[str], typer.Argument(help=_PATHS_HELP, show_default=False)]
+FeedOption = Annotated[list[str] | None, typer.Option(
+    "--feed", help="An RSS or Atom feed address: every item not yet stored is fetched and ingested; repeatable.")]
+DelayOption = Annotated[float, typer.Option(
+    "--delay", min=0.0, help="Seconds between two requests to the same web host (pages, feeds, robots.txt).")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", min=0.1, help="Seconds a web host has to connect, and again to send a page, before it is given up.")]
 
 
 class ExtractFormat(StrEnum):
@@ -120,16 +126,24 @@ def _json_line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
-def _read(paths: Iterable[str], options: Options) -> Iterator[Any]:
-    from .read import read_paths
+def _read(paths: Iterable[str], options: Options, feeds: Iterable[str] = (),
+          known_url: Any = None) -> Iterator[Any]:
+    """Files, folders, globs and web addresses, then every item of each feed not yet stored."""
+    from itertools import chain
 
-    return read_paths(list(paths), options.max_chars)
+    from .read import Fetcher, read_feeds, read_paths
+
+    fetcher = Fetcher(options.fetch)  # one per run: it keeps each host's pace and robots.txt
+    items = read_paths(list(paths), options.max_chars, fetcher)
+    if feeds:
+        items = chain(items, read_feeds(feeds, fetcher, options.max_chars, known_url or (lambda url: False)))
+    return items
 
 
 # ---------------------------------------------------------------- ingest
 
 
-def run_ingest(paths: list[str], options: Options) -> Any:
+def run_ingest(paths: list[str], options: Options, feeds: Iterable[str] = ()) -> Any:
     """Ingest with a progress bar on a terminal (or a progress line every few inputs in a log),
     one stderr line per failed input, and the closing summary; returns the Tally."""
     from .ingest import Tally, ingest
@@ -146,7 +160,7 @@ def run_ingest(paths: list[str], options: Options) -> Any:
                             console=err, transient=True, disable=not err.is_terminal)
         with progress:
             task = progress.add_task(tally.line(), total=None)
-            for status, outcome in ingest(_read(paths, options), store, ctx):
+            for status, outcome in ingest(_read(paths, options, feeds, store.has_url), store, ctx):
                 tally.add(status, outcome.error)
                 if outcome.error:
                     progress.console.print(outcome.error, markup=False)
@@ -168,12 +182,22 @@ def _story_progress(options: Options) -> Any:
 
 
 @app.command()
-def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, workers: WorkersOption = 1,
+def ingest(paths: Annotated[list[str] | None, typer.Argument(
+               help=_PATHS_HELP, show_default=False)] = None,
+           db: DbOption = DEFAULT_DB, workers: WorkersOption = 1,
            kb: KbOption = None, lexicon: LexiconOption = None, batch_size: BatchOption = 32,
-           commit_every: CommitOption = _DEFAULTS.commit_every) -> None:
-    """Read articles, extract everything, and store it (documents already stored are skipped)."""
+           commit_every: CommitOption = _DEFAULTS.commit_every, feed: FeedOption = None,
+           delay: DelayOption = _DEFAULTS.fetch.delay, timeout: TimeoutOption = _DEFAULTS.fetch.timeout) -> None:
+    """Read articles (files, folders, web pages, feeds), extract everything, and store it (documents
+    already stored are skipped; a feed's items already stored are not even fetched)."""
+    if not paths and not feed:
+        _consoles.err.print("storyline: give files, folders, web addresses or --feed FEED_URL to ingest",
+                            markup=False)
+        raise typer.Exit(2)
     with _user_errors():
-        tally = run_ingest(paths, _options(db, workers, kb, lexicon, batch_size, commit_every))
+        options = _options(db, workers, kb, lexicon, batch_size, commit_every)
+        options.fetch.delay, options.fetch.timeout = delay, timeout
+        tally = run_ingest(list(paths or []), options, feed or [])
     if tally.failed:
         raise typer.Exit(1)
 

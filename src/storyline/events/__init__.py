@@ -1,10 +1,11 @@
 """The events stage: who did what to whom, when and where, with the words that say so.
 
 Modules by concern: ``lexicon`` (the CAMEO pattern lexicon and its curated extension),
-``match`` (triggers over the dependency parse), ``actors`` (sources, targets, collectives),
+``match`` (triggers over the dependency parse), ``coder`` and its steps (``triggers``, ``roles``,
+``participation``, ``readings``, ``placing``; see docs/events.md),
 ``status`` (reported / historical / planned / hoped, negation), ``context`` (date and place),
 ``plover`` (CAMEO to PLOVER and the evaluation class), ``merge`` (one event per action),
-``coder`` (the pass over a document), ``commands`` (the CLI).
+``commands`` (the CLI). Actors are asked of ``storyline.actors.resolve``.
 """
 
 from ..model import Document

@@ -18,9 +18,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..actors.resolve import _country_of as country_of
 from ..lexicons import data_path
 from ..model import ActorRef, Document, Mention
-from .actors import _country_of as country_of
 
 Token = Any
 

@@ -1,4 +1,4 @@
-"""Readers: files, folders, globs, HTML pages and JSON Lines in; RawDocuments (or errors) out.
+"""Readers: files, folders, globs, HTML pages, JSON Lines, web pages and feeds in; RawDocuments (or errors) out.
 
 ``read_paths`` is the one entry point. It streams: a folder or a JSON Lines corpus is read one
 article at a time, and a bad input becomes an :class:`InputError` in the stream, in its place,
@@ -26,8 +26,10 @@ from .html import extract_article, looks_like_html, read_html
 from .jsonl import read_json, read_jsonl, read_jsonl_stream
 from .paths import expand
 from .text import raw_from_text, read_text
+from .web import Fetcher, is_url, read_feeds, read_urls
 
-__all__ = ["read_paths", "read_file", "read_string", "read_jsonl", "read_html", "read_text"]
+__all__ = ["read_paths", "read_file", "read_string", "read_jsonl", "read_html", "read_text", "read_feeds",
+           "Fetcher"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -88,14 +90,22 @@ def read_file(path: Path, max_chars: int | None = None) -> Iterator[RawDocument 
         yield InputError(origin, f"cannot read the file: {e.strerror or e}", "E100")
 
 
-def read_paths(paths: Iterable[str | Path], max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
-    """Every article in the given files, folders and glob patterns, in order, as a stream.
+def read_paths(paths: Iterable[str | Path], max_chars: int | None = None,
+               fetcher: Fetcher | None = None) -> Iterator[RawDocument | InputError]:
+    """Every article in the given files, folders, glob patterns and web addresses, in order, as a stream.
 
-    ``"-"`` reads standard input (text, HTML or JSON Lines, told apart by the first bytes).
-    ``max_chars`` (default: ``Options().max_chars``) refuses longer articles up front."""
+    ``"-"`` reads standard input (text, HTML or JSON Lines, told apart by the first bytes); an
+    ``http(s)://`` address is fetched politely (``read.web``) by ``fetcher`` (one made with the
+    default settings where none is given). ``max_chars`` (default: ``Options().max_chars``)
+    refuses longer articles up front."""
+    limit = Options().max_chars if max_chars is None else max_chars
     for spec in paths:
         if str(spec) == "-":
             yield from read_stdin(max_chars)
+            continue
+        if is_url(str(spec)):
+            fetcher = fetcher or Fetcher()
+            yield from read_urls([str(spec)], fetcher, limit)
             continue
         for item in expand(spec):
             if isinstance(item, InputError):

@@ -1,0 +1,163 @@
+"""Walks over the dependency parse of one clause that the coder's steps share: whose subject a
+verb has, which verb a coordinated one belongs to, what a clause's own words are.
+
+The subject of a clause (``clause_subject``) is found by a cascade, first match wins:
+
+1. a subject of the head itself, or of its auxiliary ("The US has been encouraging");
+2. a coordinated verb: a name the parser joined to the previous verb's object
+   (``stolen_subject``), else the subject of the verb it is coordinated with;
+3. a controlled infinitive without an object of its own, an adjective complement ("is ready to
+   contribute"), the complement of a noun of intention ("stressed the need to continue"): the
+   governor's subject;
+4. a gerund: inside a prepositional phrase, the subject of the clause it belongs to; after a
+   noun that is its own subject ("spoke of Turkey assuming"), that noun; in an adverbial or a
+   participle clause, the main verb's subject;
+5. a relative or participle clause on a noun: that noun (passive for a past participle);
+6. a preposition or a gerund preposition ("following a meeting"): the clause it belongs to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+SOURCE_DEPS = frozenset({"nsubj", "csubj"})
+
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+
+
+def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | None, bool]:
+    """The head's subject (following coordination and control), and whether it is passive."""
+    seen = 0
+    tok = head
+    while tok is not None and seen < 6:
+        seen += 1
+        # "The US has been encouraging": the parser may hang the subject on an auxiliary
+        for c in [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children)]:
+            if c.dep_ in SOURCE_DEPS:
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if tok.dep_ == "conj":
+            stolen = stolen_subject(tok)
+            if stolen is not None:
+                return stolen, False
+            tok = coordination_head(tok)
+            continue
+        if tok.dep_ == "xcomp" and not has_object(tok.head):
+            tok = tok.head
+            continue
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
+            tok = tok.head  # "France is ready to contribute troops": the subject of "is"
+            continue
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in planned_governors:
+            tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+            # "was more forceful in blaming Iran": the subject of the clause it belongs to
+            up = tok.head
+            for _ in range(8):
+                if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+                    break
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                tok = up
+                continue
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and before is not None and before.dep_ == "pobj" \
+                and before.pos_ in ("PROPN", "NOUN") and before.head.head.i == tok.head.i:
+            return before, False  # "spoke of Turkey assuming the duty": the gerund's own subject
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
+            # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
+            up = tok.head
+            for _ in range(8):  # a bounded walk: a malformed parse may loop
+                if not (up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "pobj", "nsubjpass")) \
+                        or up.head.i == up.i:
+                    break
+                up = up.head.head if up.dep_ == "pobj" else up.head
+            if up.pos_ in ("VERB", "AUX") and up.i != tok.i:
+                tok = up
+                continue
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, tok.tag_ == "VBN"
+        if tok.pos_ in ("ADP", "SCONJ") or (tok.tag_ == "VBG" and tok.dep_ in ("prep", "advcl")):
+            tok = tok.head  # "following a meeting with": the clause the phrase belongs to
+            continue
+        break
+    return None, False
+
+
+def coordination_head(tok: Token) -> Token:
+    """The verb a coordinated verb shares its subject and its place with. The parser often hangs
+    "urged the embassy to reconsider and spoke with Pompeo" as if "spoke" were coordinated with
+    the infinitive; a finite verb coordinated with a bare infinitive belongs to the infinitive's
+    governor instead."""
+    head = tok.head
+    if tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp", "advcl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return head.head
+    return head
+
+
+def stolen_subject(verb: Token) -> Token | None:
+    """"US troops had defeated ISIS and Turkey would be moving into Syria": the parser joins
+    "Turkey" to the first verb's object and leaves the coordinated verb without a subject. A
+    coordinated verb that opens with its own auxiliary, right after a name coordinated into the
+    first verb's object, has that name as its subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = verb.left_edge
+    if first.dep_ not in ("aux", "auxpass") or first.head.i != verb.i or first.i == 0:
+        return None
+    name = verb.doc[first.i - 1]
+    if name.dep_ == "conj" and name.pos_ in ("PROPN", "NOUN") and name.head.dep_ in OBJECT_DEPS \
+            and name.head.head.i == verb.head.i and any(c.dep_ == "cc" for c in name.head.children):
+        return name
+    return None
+
+
+def purpose_clause(child: Token, parent: Token) -> bool:
+    """"to discuss ..." as the purpose of the parent's act: an infinitive without a subject of
+    its own, attached directly to the parent."""
+    if child.head.i != parent.i or child.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def has_object(tok: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in tok.children)
+
+
+def within_content(tok: Token, speech: Token) -> bool:
+    """True where ``tok`` lies in what the speech verb reports (its clausal complement), or the
+    speech verb is the "said" of a sentence that is all content ("X did Y, Z said")."""
+    for child in speech.children:
+        if child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and tok in child.subtree:
+            return True
+    return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
+
+
+def anchor_of(noun: Token) -> Token | None:
+    """A nominal predicate used as a time reference ("following a meeting with", "after the
+    talks", "during the visit") or heading its own participle ("the talks leading up to the
+    deal"): the word that anchors it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("following", "after", "during", "before"):
+        return head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "take") for c in noun.children):
+        return next(c for c in noun.children if c.dep_ == "acl")
+    return None
+
+
+def governing_verb(tok: Token) -> Token | None:
+    up = tok.head
+    while up.i != tok.i and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+        tok, up = up, up.head
+    return up if up.pos_ in ("VERB", "AUX") and up.i != tok.i else None
+
+
+def aux_negated(head: Token) -> bool:
+    return any(a.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in a.children) for a in head.children)

@@ -1,0 +1,127 @@
+"""What every step of the event coder shares: the word lists and tables it reads, loaded once
+per run (``CoderBase.__init__``), and the few questions all steps ask (a clause's subject, who
+says a clause, recoding a candidate).
+
+The steps themselves live in their own modules, each a mixin over this base, combined by
+``coder.Coder``: ``triggers`` (finding and nesting), ``roles`` (source and target),
+``participation`` (figures of speech), ``readings`` (readings in context) and ``placing``
+(evidence, date, place, status).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..actors.resolve import ActorResolver
+from ..model import ActorRef
+from ..pipeline import Context
+from .agency import Agency
+from .candidate import Candidate
+from .clause import clause_subject, within_content
+from .groups import GroupNouns
+from .lexicon import Lexicon, load_agent_nouns, load_event_lexicon
+from .plover import load_plover_map
+from .status import StatusRules
+
+Token = Any  # spacy.tokens.Token
+
+
+class CoderBase:
+    """Codes documents with one lexicon, class table and set of cue words (loaded once)."""
+
+    def __init__(self, ctx: Context):
+        files = tuple(ctx.options.lexicon_files)
+        self.lex: Lexicon = load_event_lexicon(files)
+        self.classes = load_plover_map(files)
+        self.rules = StatusRules(ctx.lexicon("event_status") or {})
+        self.collectives = ctx.lexicon("event_collectives") or {}
+        self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
+        self.onset_verbs = {w.lower() for w in self.collectives.get("onset_verbs", [])}
+        self.additive_adverbs = {w.lower() for w in self.collectives.get("additive_adverbs", [])}
+        self.force_nouns = {w.lower() for w in self.collectives.get("force_nouns", [])}
+        self.force_means = {w.lower() for w in self.collectives.get("force_means", [])}
+        self.unclaimed_means = {w.lower() for w in self.collectives.get("unclaimed_means", [])}
+        # who or what can take part in a use of force besides a found actor (participant_classes)
+        self.participant_nouns = load_agent_nouns() | self.force_nouns | self.force_means | \
+            {w.lower() for w in self.collectives.get("force_targets", [])} | \
+            {w.lower() for w in self.collectives.get("agent_nouns", [])} | \
+            {w.lower() for w in self.collectives.get("heads", [])}
+        self.undertaking_nouns = {w.lower() for w in self.lex.settings.get("undertaking_nouns", [])}
+        # unnamed groups ("Police", "gunmen") as the actors of force, by their sector
+        self.groups = GroupNouns(ctx.lexicon("actor_roles"), self.collectives)
+        # what an event's source or target must be named by when no actor is linked to it
+        roles = ctx.lexicon("actor_roles") or {}
+        # "he", "she" (number: singular in actor_roles.yaml's pronouns) stand for the last person
+        self.singular_pronouns = {str(p).lower() for p, spec in (roles.get("pronouns") or {}).items()
+                                  if (spec or {}).get("number") == "singular"}
+        # the speaker's own side ("we", "our") and pronouns that point at a thing ("this")
+        self.first_person = {w.lower() for w in self.collectives.get("first_person", [])}
+        self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
+        self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
+                              *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
+                              *self.collectives.get("group_nonsources", [])])
+        self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
+        self.verbal_attack_verbs = {w.lower() for w in self.lex.settings.get("verbal_attack_verbs", [])}
+        self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
+        self.warning_verbs = {w.lower() for w in self.lex.settings.get("warning_verbs", [])}
+        self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))
+        self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
+        self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
+        self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
+        self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
+        self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
+        self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
+        self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
+        self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
+                             if e.code and e.code.startswith("01") and not e.rest}
+        self.planned_governors = self.rules.words("planned_governors")
+        self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
+        self.on_target_classes = {w.upper() for w in self.lex.settings.get("on_target_classes", [])}
+        self.actor_object_codes = {str(k).lower(): str(v) for k, v in
+                                   (self.lex.settings.get("actor_object_codes") or {}).items()}
+        self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
+        self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
+        self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
+        self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
+        self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
+        # per sentence and class, the source of the last act coded (for "he was further sanctioned")
+        self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
+
+    def _subject(self, head: Token) -> tuple[Token | None, bool]:
+        """The head's subject (following coordination and control), and whether it is passive."""
+        return clause_subject(head, self.planned_governors)
+
+    def _recode(self, c: Candidate, code: str) -> None:
+        c.trig.code = code
+        c.cls = self.classes.classify(code)
+
+    @staticmethod
+    def _political(ref: ActorRef) -> bool:
+        return bool(ref.actor_id or ref.country or ref.sector)
+
+    def _speaker_for(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
+        """Who says the clause: the speaker of a quotation around it, or the subject of a speech
+        verb whose content (not an adjunct: "announced ... after Turkey began") the clause is; not
+        a speaker that cannot act ("the statement said", "the event description read")."""
+        return self.agency.keep(self._speaker_candidates(c, res), res.sdoc, res.by_token)
+
+    def _speaker_candidates(self, c: Candidate, res: ActorResolver) -> list[ActorRef]:
+        sp = res.speaker_at(c.trig.token.idx)
+        if sp is not None:
+            return [sp]
+        for tok in (c.head, c.head.sent.root):
+            for acc in tok.children:  # "According to Merkel, Hungary should ..."
+                if acc.lower_ == "according":
+                    refs = [r for to in acc.children if to.lower_ == "to"
+                            for o in to.children if o.dep_ == "pobj" for r in res.refs_for(o)]
+                    if refs:
+                        return refs
+        child, p = c, c.parent
+        for _ in range(20):
+            if p is None:
+                break
+            if p.is_speech and p.source and within_content(child.head, p.head):
+                return p.source
+            child, p = p, p.parent
+        return []

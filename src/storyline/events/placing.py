@@ -1,0 +1,194 @@
+"""The evidence, date, place and status of each candidate.
+
+1. evidence (``TimePlace._evidence``): the unbroken words of the trigger's clause around its
+   head, coordinated and nested triggers' clauses cut, the governing intention's words kept;
+2. date (``_when_where``): a date in the clause's own words (nested clauses cut), else in a
+   clause of simultaneity on it ("while addressing the press yesterday"), else the governing
+   clause's, up to four clauses up;
+3. status from the status rules (reported, historical, planned, hoped), an act referred to by
+   name being historical; a historical act without a date is dated back from a measure ("one
+   week after"), or by the clause's frame;
+4. place: the clause's place, else the dateline;
+5. a joint act in the simple present with no partner, date or place is habitual and goes;
+   a negated act goes, unless a negated acceptance is a refusal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates.anchor import frame_date, measured_back
+from ..model import Document
+from .candidate import Candidate
+from .clause import OBJECT_DEPS, aux_negated, governing_verb, stolen_subject
+from .coder_base import CoderBase
+from .context import clause_date, clause_place
+from .match import clausal_subject
+
+Token = Any  # spacy.tokens.Token
+
+EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+
+
+EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
+
+
+#: Relations below a clause's head that open a clause of their own (with its own date).
+NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
+class TimePlace(CoderBase):
+    """Evidence, date, place and status of a candidate."""
+
+    def _evidence(self, c: Candidate, doc: Document) -> None:
+        head = c.head
+        if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
+            head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.purpose_of is not None:
+            head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
+        if c.trig.token.lower_ == "according":
+            sent = head.sent
+            toks = list(sent)
+        else:
+            cut: set[int] = set()
+            for ch in head.children:
+                if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
+                    cut.update(t.i for t in ch.subtree)
+            for other in (c.parent,):
+                if other is not None and other is not c.purpose_of and other.head.i in {t.i for t in head.subtree}:
+                    cut.update(t.i for t in other.head.subtree)
+            for v in head.children:  # "defeated ISIS and Turkey would be moving": not "and Turkey"
+                stolen = stolen_subject(v) if v.dep_ == "conj" else None
+                if stolen is not None:
+                    cut.update(t.i for t in stolen.subtree)
+                    cut.update(c.i for c in stolen.head.children if c.dep_ == "cc")
+            toks = [t for t in head.subtree if t.i not in cut]
+            stolen = stolen_subject(head)
+            if stolen is not None:
+                toks.append(stolen)
+            inf = clausal_subject(head) if c.trig.kind == "verb" else None
+            if inf is not None:  # "to reach an agreement ... helped Russia": the act is part of it
+                toks += [t for t in inf.subtree if t.dep_ != "mark" or t.head.i != inf.i]
+            if c.inherited_from is not None:
+                gov = c.inherited_from.head
+                toks = [t for t in gov.subtree if t.i >= gov.i and t.i not in cut] + \
+                    [t for t in toks if t.i < gov.i]
+            subj, _ = self._subject(head)
+            if subj is not None and subj.i < head.i and c.trig.kind == "verb" and head.dep_ == "conj":
+                pass  # a coordinated verb's evidence starts at the verb, not its shared subject
+        if not toks:
+            toks = [head]
+        # the unbroken stretch of kept words around the head: a cut coordinated clause in the
+        # middle ("held talks in Brussels and agreed to ...") ends the evidence there
+        kept = {t.i for t in toks}
+        anchor = head.i if head.i in kept else min(kept)
+        lo = hi = anchor
+        while lo - 1 in kept:
+            lo -= 1
+        while hi + 1 in kept:
+            hi += 1
+        sdoc = head.doc
+        start, end = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
+        text = doc.text
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT:
+            end -= 1
+        c.start, c.end = start, end
+
+    def _when_where(self, c: Candidate, doc: Document) -> None:
+        # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
+        # believed to have been involved in the assassination in January": January is not when
+        # the warrants were issued); a subordinate clause without a date takes its governing
+        # clause's ("started in 1988 with the region announcing its secession")
+        date = None
+        tok: Token | None = c.head
+        for _ in range(4):
+            if tok is None:
+                break
+            lo, hi = core_span(tok, c.trig.token)
+            date = clause_date(doc, lo, hi)
+            if date is None:
+                # "said ... while addressing the press yesterday": a clause of simultaneity with
+                # no subject of its own happens when its governor does and lends it its date
+                for sim in simultaneous(tok, self.rules.words("simultaneity_marks")):
+                    date = clause_date(doc, *core_span(sim, c.trig.token))
+                    if date is not None:
+                        break
+            if date is not None or tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                break
+            tok = governing_verb(tok)
+        clause = doc.text[c.start:c.end]
+        fixed = c.trig.status if c.trig.status != "reference" else None
+        intent = c.cls.intent or c.inherited_from is not None
+        # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
+        status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        earlier = self.rules.words("earlier_preps")
+        frame = frame_date(doc, c.start, earlier) if date is None else None
+        c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
+                                     frame=frame)
+        if c.trig.status == "reference" and c.status == "reported" and \
+                not (date is not None and doc.published is not None and date.value == doc.published.value):
+            c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "appeal" and c.status == "planned":
+            c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
+        own_date = date
+        if date is None and c.status == "historical":  # "one week after an attack": a week before
+            date = measured_back(doc, c.start, c.end, earlier)
+        if date is None:
+            date = clause_date(doc, c.start, c.end, c.status) or (frame if c.status == "historical" else None)
+        c.date = date
+        c.location = clause_place(c.head, set()) or doc.dateline
+        if own_date is None and self._habitual(c):
+            c.drop = True
+        # "Turkey should not send troops": the appeal stands, what it asks is a negative
+        denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
+        if c.trig.kind != "appeal" and not denied:
+            # "had not, as of yesterday, announced": the parser may hang the negation on the auxiliary
+            denied = aux_negated(c.head)
+        if c.inherited_from is not None and not denied:
+            # "has not announced any plans to remove the troops": the intention's negation is its content's
+            gov = c.inherited_from
+            denied = self.rules.negated(gov.head, gov.trig.token) or aux_negated(gov.head)
+        if denied:
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
+                # "would not consider requests", "will not accept refugees": a refusal
+                self._recode(c, "120")
+                c.status = "reported" if c.status == "planned" else c.status
+            else:
+                c.drop = True
+
+    def _habitual(self, c: Candidate) -> bool:
+        """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
+        simple present with no partner, date or place of its own tells what the sides do, not
+        something that happened (a headline's "Putin meets Erdogan" names the partner)."""
+        head = c.head
+        return c.trig.kind == "verb" and c.cls.what in self.joint_classes and head.tag_ in ("VBP", "VBZ") \
+            and not c.target and not any(ch.dep_ in ("aux", "auxpass", *OBJECT_DEPS) for ch in head.children) \
+            and clause_place(head, set()) is None
+
+
+def core_span(head: Token, trigger: Token) -> tuple[int, int]:
+    """Character span of the unbroken words of ``head``'s clause around it, nested clauses cut."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.dep_ in NESTED_CLAUSES and t.pos_ in ("VERB", "AUX") and t.i != trigger.i \
+                and trigger not in t.subtree:
+            cut.update(x.i for x in t.subtree)
+    kept = {t.i for t in head.subtree} - cut
+    lo = hi = head.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def simultaneous(head: Token, marks: set[str]) -> list[Token]:
+    """The participle clauses on ``head`` opened by a word of simultaneity ("while addressing the
+    press", "when speaking to reporters") that have no subject of their own: they share the
+    governor's subject and its time."""
+    return [c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)
+            and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < c.i for g in c.children)]

@@ -1,0 +1,169 @@
+"""Readings that need the participants and the other events of the document.
+
+In the order the coder applies them:
+
+1. a warning (``Reinterpretation._warning``, per candidate) is a threat only where it names harm
+   the speaker's side will do or is addressed to someone; otherwise a pessimistic comment;
+2. a claim of responsibility (``_responsibility``) gives its source to the act without a doer
+   told just before it;
+3. in context (``_reinterpret``): a third party's negotiations are mediation; force told as
+   someone else's claim is an accusation (PETRARCH's "A says B attacked"); an appeal or a hope
+   needs someone it is addressed to; a state's words come from its named speaker; a planned
+   act of force that is conditional or the speaker's own is a threat;
+4. statements (``_statements``): a report of speech stays a STATEMENT event only where it adds
+   to the record: a political speaker's first act, not their own act told, not a direct quote.
+"""
+
+from __future__ import annotations
+
+from ..actors.resolve import ActorResolver, same_actor, same_ref
+from ..model import ActorRef
+from .candidate import Candidate, actor_like
+from .clause import OBJECT_DEPS
+from .coder_base import CoderBase
+from .triggers import AGENT_ENTS
+
+
+class Reinterpretation(CoderBase):
+    """Readings of a candidate that depend on who takes part and on the other candidates."""
+
+    def _warning(self, c: Candidate, res: ActorResolver) -> None:
+        """A warning is a threat only where it names harm that the speaker's side will do ("we warn
+        the Saudis that our targets will keep expanding") or is addressed to someone ("warned Iran
+        against exacerbating the crisis"). One that predicts or cautions ("BA warned that yields
+        would fall", "the IMF warned that India's deficit was too large") is a pessimistic comment."""
+        tok = c.trig.token
+        if c.drop or c.trig.kind != "verb" or c.trig.pattern is not None or not c.code.startswith("13") or \
+                tok.lemma_.lower() not in self.warning_verbs:
+            return
+        content = [x for x in c.head.children if x.dep_ in ("ccomp", "parataxis")]
+        addressed = any(o.dep_ in OBJECT_DEPS for o in c.head.children)
+        if content:
+            subjects = [s for x in content for s in x.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+            for s in subjects:
+                owner = [s, *[p for p in s.children if p.dep_ == "poss"]]
+                if any(o.lower_ in self.first_person for o in owner):
+                    return  # "our targets will keep expanding": the speaker's side will do it
+                refs = [r for o in owner for r in res.refs_for(o)]
+                if any(same_actor(r, sp) for r in refs for sp in c.source):
+                    return  # "Iran warned that it would retaliate"
+                if addressed and s.pos_ == "PRON" and not refs:
+                    return  # "warned Iran that it was ready to retaliate", "warned buyers they would face ..."
+        elif addressed:
+            return  # "warned the Russian government about its attacks": a warning to someone
+        self._recode(c, self.warning_comment_code)
+
+    def _reinterpret(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """Readings that need the participants: a third party's negotiations are mediation; an
+        attack told by someone other than the attacker is an accusation (PETRARCH's "A says B
+        attacked" transformation); an appeal or a hope needs someone it is addressed to."""
+        conflict = res.conflict_parties
+        for c in cands:
+            if c.drop:
+                continue
+            third_party = bool(c.source and not c.target and conflict) and \
+                not any(same_actor(s, p) for s in c.source for p in conflict)
+            if c.code.startswith("046") and third_party and \
+                    any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words):
+                self._recode(c, "045")
+                c.target = list(conflict)
+            elif c.cls.what == "MEDIATE" and third_party:
+                c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
+            if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
+                    and self._claimed(c, res):
+                speaker = self._speaker_for(c, res)
+                # a political speaker: "the statement said" names no one who could accuse
+                # an unnamed group's attack ("police said gunmen killed five") is the attack,
+                # told: there is no one named to accuse
+                if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
+                        and not any(sp.sector == "MED" for sp in speaker) and all(actor_like(sp) for sp in speaker) \
+                        and not all(s.actor_id is None and s.sector for s in c.source):
+                    self._recode(c, "112")
+                    c.source, c.target = speaker, c.source
+            if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
+                c.drop = True
+            if c.cls.what in self.speaker_acts and c.source and all(res.is_state(s) for s in c.source):
+                speaker = self._speaker_for(c, res)
+                if len(speaker) == 1 and not res.is_state(speaker[0]) and \
+                        all(s.country == speaker[0].country for s in c.source):
+                    # "Russia welcomes ..., spokeswoman Maria Zakharova said": the state's words
+                    # come from its named speaker, the more specific source
+                    c.source = speaker
+            if c.status == "planned" and c.cls.what in self.threat_codes:
+                speaker = self._speaker_for(c, res)
+                conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in c.head.subtree)
+                if conditional or (speaker and any(same_actor(s, sp) for s in c.source for sp in speaker)):
+                    # "if Turkey does anything ..., I will totally destroy ...": a threat
+                    self._recode(c, self.threat_codes[c.cls.what])
+                    c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _responsibility(self, cands: list[Candidate]) -> None:
+        """"Oil facilities were hit by drone strikes. ... The Houthi movement claimed responsibility
+        for the attacks": whoever claims an act told without its doer did it."""
+        claim = self.responsibility_code
+        lookback = int(self.collectives.get("lookback", 3))
+        for c in cands:
+            if c.drop or c.code != claim or not c.source:
+                continue
+            for k in reversed([k for k in cands if k.start < c.start and 0 <= c.sentence - k.sentence <= lookback]):
+                if not k.drop and not k.source and k.cls.what in ("ASSAULT", "COERCE") and k.trig.kind != "appeal":
+                    k.source = list(c.source)
+                    k.armed_source = k.armed_source or c.armed_source or any(t.ent_type_ in AGENT_ENTS for t in c.head.subtree
+                                                                            if t.dep_ in ("nsubj", "compound", "amod"))
+                    break
+
+    def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
+        """The clause is someone's claim, not the article's account sourced to them: it is quoted,
+        or the speech verb comes first ("Baku insists that the clashes began after shelling from
+        the Armenian side"). A closing attribution ("..., officials said") only sources the report."""
+        if res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1):
+            return True
+        p = c.parent
+        for _ in range(20):
+            if p is None:
+                return False
+            if p.is_speech:
+                return p.trig.token.i < c.head.i and p.trig.token.lower_ != "according"
+            p = p.parent
+        return False
+
+    def _statements(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """Keep a report of speech as a STATEMENT event only where it adds to the record."""
+        acted: list[ActorRef] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.drop:
+                continue
+            if not c.is_speech:
+                acted += c.source
+                continue
+            speaker = c.source
+            content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech
+                       and not (k.trig.kind == "noun" and k.trig.host is not None and k.trig.host.pos_ != "VERB")
+                       and not (k.trig.kind == "noun" and k.trig.host is not None
+                                and k.trig.host.lower_ in ("following", "after", "during", "before"))]
+            if c.trig.token.lower_ == "according":
+                sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
+                              and not k.is_speech]
+                content = sent_cands
+            own = any((not k.source and k.target) or any(same_actor(s, sp) for s in k.source for sp in speaker)
+                      for k in content)
+            in_quote = res.in_direct_quote(c.trig.token.idx, c.trig.token.idx + 1)
+            quotes_content = self._attributes_direct_quote(c, res)
+            repeat = any((same_ref(sp, a) or (res.is_state(sp) and same_actor(sp, a))) for sp in speaker
+                         for a in acted)
+            # the news media's reports ("according to Syrian state media") source the article's
+            # account; they are not acts of the conflict
+            political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
+            if c.code == self.responsibility_code:
+                own = repeat = False  # a claim of responsibility is news even after the act it claims
+            if not speaker or not political or own or in_quote or quotes_content or repeat:
+                c.drop = True
+                acted += speaker
+                continue
+            acted += speaker
+
+    def _attributes_direct_quote(self, c: Candidate, res: ActorResolver) -> bool:
+        sent = c.head.sent
+        quoted = sum(min(sp.end, sent.end_char) - max(sp.start, sent.start_char) for sp in res.speeches
+                     if sp.direct and sp.end > sent.start_char and sp.start < sent.end_char)
+        return quoted > 0.4 * (sent.end_char - sent.start_char)

@@ -1,0 +1,357 @@
+"""Source and target of each candidate: one rule per role, over the parse of its clause.
+
+The words of each role (``ArgumentRoles._role_tokens``), in this order:
+
+1. "according to X": X is the source, and nothing else is read;
+2. the subject (``_subject_role``): an active clause's subject is the source (not a thing, and
+   not a pronoun that stands for the speaker, who is the source then); a passive clause's agent
+   is the source and its subject the target, unless the subject is a force deployed or a
+   partner is named ("had been allied with Turkey");
+3. the objects (``_object_role``): direct objects and target prepositions ("with", "against",
+   "to" ...) are the target; a hope's complement subject; an intention's object;
+4. a nominal trigger's dependents (``_noun_roles``): possessor, "by", agent modifiers are the
+   source, partner prepositions the target; "under the auspices of X" (``_auspices``);
+5. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
+   the aim of force or of a penalty hung on the pattern's noun, who meets at a joint act;
+6. "between A and B".
+
+Then the words become actors (``_refs``: linked mentions, collectives, the conflict's sides, an
+unnamed group for force), and a source still missing is completed (``_between_and_governor``,
+``_unnamed_source``): the pair between which, the governing intention's subject, the conflict's
+parties for "fighting", the speaker's side for talks, the last source of a repeated passive act.
+Last, a reversed pattern swaps the roles, an appeal's speaker becomes its source, and force with
+no named doer but a means of attack is marked ``unclaimed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..actors.resolve import ActorResolver, same_actor, same_ref
+from ..model import ActorRef
+from .candidate import Candidate, Previous, dedupe
+from .clause import OBJECT_DEPS, stolen_subject
+from .groups import group_ref
+from .participation import Participation
+from .triggers import AGENT_ENTS
+
+Token = Any  # spacy.tokens.Token
+
+TARGET_PREPS = frozenset({"with", "to", "against", "at", "from", "upon", "toward", "towards", "into"})
+
+
+NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "of", "at", "into", "upon"})
+
+
+#: Prepositions on a verb pattern's noun ("held talks with", "launched an offensive against") that
+#: name the partner; not "on" or "of", which name the topic ("talks on Syria").
+CARRIED_PARTNER_PREPS = frozenset({"with", "against"})
+
+
+#: Prepositions that name whom force is aimed at ("fired on protesters", "opened fire on the crowd").
+FORCE_TARGET_PREPS = frozenset({"on"})
+
+#: Dependents that complete a verb beyond its object ("called the decision a mistake", "called it
+#: justified", "called them to order"): the verb then has its own reading, not the one of its object.
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
+
+
+class ArgumentRoles(Participation):
+    """Finds the source and target of each candidate."""
+
+    def _actor_object(self, c: Candidate, res: ActorResolver) -> None:
+        """"Putin called Erdogan": a verb whose direct object is an actor, with nothing completing
+        it, has another reading than its default (actor_object_codes); only the default gives way,
+        never a pattern or a multi-word verb ("called on", "called it justified")."""
+        trig = c.trig
+        code = self.actor_object_codes.get(trig.token.lemma_.lower())
+        if code is None or trig.kind != "verb" or trig.pattern is not None or \
+                (trig.entry is not None and trig.entry.rest):
+            return
+        verb = trig.token
+        if any(ch.dep_ in COMPLEMENT_DEPS for ch in verb.children):
+            return
+        objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        # an actor the layer found ("Erdogan"), or an agent named by its noun ("the leaders of X"),
+        # a person pronoun; not a thing ("called the decision ...", "called it ...", "called a vote")
+        if objects and all(o.pos_ != "PRON" or o.lower_ in ("him", "her", "them") for o in objects) and \
+                any(res.refs_for(o) or self.agency.is_agent_noun(o) for o in objects):
+            self._recode(c, code)
+
+    def _arguments(self, c: Candidate, res: ActorResolver, previous: Previous) -> None:
+        """The source and target of a candidate: the words of each role found (``_role_tokens``),
+        read as actors, then completed where the clause leaves one unnamed."""
+        trig = c.trig
+        according = trig.token.lower_ == "according"
+        pre_source, src_toks, tgt_toks, between = self._role_tokens(c, res)
+        si = c.sentence
+        # fighters, troops ...; or the organisation an act noun names as its agent ("an Al-Qaeda
+        # suicide attack"): a political actor even where no list knows it
+        c.armed_source = any(t.lemma_.lower() in self.force_nouns or t.lower_ in self.force_nouns
+                             or t.lower_ in self.force_means or t.lemma_.lower() in self.force_means
+                             for t in src_toks) or \
+            (trig.kind == "noun" and any(t.ent_type_ in AGENT_ENTS and t.head.i == trig.token.i for t in src_toks))
+        # an unnamed group ("Police fired on protesters") takes part in force as its sector
+        clause = c.head if c.cls.what in self.groups.classes and not according else None
+        source = list(pre_source) + self._refs(src_toks, res, previous, [], si, False, clause, c.cls.what)
+        target = self._refs(tgt_toks, res, previous, source, si, True, clause, c.cls.what)
+        if not according:
+            source, target = self._between_and_governor(c, res, previous, source, target, between)
+        source = self._unnamed_source(c, res, source)
+        if trig.reverse:
+            source, target = target, source
+        if trig.kind == "appeal":
+            # "X should do Y" said by S: S appeals to X
+            speaker = self._speaker_for(c, res)
+            source, target = speaker, source
+        target = [t for t in target if not any(same_ref(t, s) for s in source)]
+        if not source and c.cls.what in self.participant_classes and not according:
+            c.unclaimed = self._unclaimed(c)
+        stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
+        if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
+            target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
+        c.source = dedupe(self.agency.keep(source, res.sdoc, res.by_token))
+        c.target = dedupe(self.agency.keep(target, res.sdoc, res.by_token))
+
+    def _role_tokens(self, c: Candidate, res: ActorResolver) -> tuple[list[ActorRef], list[Token], list[Token],
+                                                                       list[Token]]:
+        """The words that name each role, in the cascade's order: the subject (or the speaker for
+        a pronoun), the objects and target prepositions, a nominal trigger's own dependents, the
+        pattern's particle and carried noun, then "between"; and refs already settled (a speaker)."""
+        src_toks: list[Token] = []
+        tgt_toks: list[Token] = []
+        if c.trig.token.lower_ == "according":
+            for p in c.trig.token.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    src_toks += [o for o in p.children if o.dep_ == "pobj"]
+            return [], src_toks, tgt_toks, []
+        pre_source = self._subject_role(c, res, src_toks, tgt_toks)
+        self._object_role(c, tgt_toks)
+        if c.trig.kind == "noun":
+            self._noun_roles(c, res, src_toks, tgt_toks)
+        self._auspices(c, src_toks)
+        carried = self._carried_roles(c, src_toks, tgt_toks)
+        between = [o for t in [c.head, c.trig.token, *carried] for ch in t.children
+                   if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
+        return pre_source, src_toks, tgt_toks, between
+
+    def _subject_role(self, c: Candidate, res: ActorResolver, src_toks: list[Token],
+                      tgt_toks: list[Token]) -> list[ActorRef]:
+        """The subject's role: the source of an active clause, the target of a passive one (the
+        agent its source); returns the speaker where the subject is the speaker's own pronoun."""
+        head, trig = c.head, c.trig
+        subj, passive = self._subject(head)
+        agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        # "consultations between A and B were held": the passive subject is the act itself
+        act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
+            and subj.lemma_.lower() in self.lex.nouns
+        if passive and act_subject:
+            src_toks += agent
+        elif passive:
+            src_toks += agent
+            # "had been allied with Turkey": the with-phrase names a partner; not "threatened with
+            # sanctions", whose with-phrase names the means
+            with_prep = any(ch.dep_ == "prep" and ch.lower_ == "with" and
+                            any(self._can_take_part(o, res) for o in ch.children if o.dep_ == "pobj")
+                            for ch in head.children) or head.lemma_.lower() in self.stative_passives
+            # "peacekeepers would be deployed", "had been allied with"; but "three soldiers were
+            # killed" names the victims of an assault
+            force_subject = subj is not None and subj.lemma_.lower() in self.force_nouns and \
+                c.cls.what not in self.participant_classes
+            if subj is not None and not agent and (force_subject or with_prep):
+                src_toks.append(subj)
+            elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
+                tgt_toks.append(subj)
+            if not agent and subj is not None and subj not in src_toks:
+                # "the PKK is banned in Turkey": the state where it happens acts
+                src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
+                             for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+        elif subj is not None and c.cls.what in self.political_sources and \
+                self._thing(subj, res) and not any(w.i == subj.i for w in trig.words):
+            pass  # "India's rupee has hit a five-year high": a thing, not its owner, is the subject
+        elif subj is not None:
+            src_toks.append(subj)
+            if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she") and not res.refs_for(subj):
+                # "the SDF announced it had entered ...": the speaker's own act
+                speaker = self._speaker_for(c, res)
+                if speaker:
+                    src_toks.remove(subj)
+                    return speaker
+        return []
+
+    def _object_role(self, c: Candidate, tgt_toks: list[Token]) -> None:
+        """The target named by the clause's objects and target prepositions, by the subject of a
+        hoped complement, or by the object of the intention that governs the clause."""
+        head, trig = c.head, c.trig
+        if trig.status == "hoped" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+            # "I hope that Anne Sacoolas will come back": hoped of the complement's subject
+            tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
+                         for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
+        for ch in head.children:
+            if ch.dep_ in OBJECT_DEPS and not (trig.kind == "noun" and ch.i == trig.token.i):
+                if c.code.startswith("04") and ch.lemma_.lower() in self.topic_nouns:
+                    continue  # "discussed the situation in Iraq": a topic, not a partner
+                tgt_toks.append(ch)
+            elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
+                tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+        if head.dep_ == "xcomp" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+            # "invited the countries to open dialogue": the controller's object is the partner
+            gov = head.head
+            if c.inherited_from is not None and gov.i == c.inherited_from.head.i:
+                tgt_toks += [o for o in gov.children if o.dep_ in OBJECT_DEPS]
+
+    def _noun_roles(self, c: Candidate, res: ActorResolver, src_toks: list[Token], tgt_toks: list[Token]) -> None:
+        """A nominal trigger's own dependents: its possessor, "by" phrase and agent modifiers
+        are the source, its partner prepositions the target ("of" names who meets at a joint act)."""
+        n = c.trig.token
+        joint = c.cls.what in self.joint_classes
+        for ch in n.children:
+            if ch.dep_ == "poss":
+                src_toks.append(ch)
+            elif joint and ch.dep_ == "prep" and ch.lower_ == "of":
+                # "the meeting of the UN General Assembly": who meets, not whom it is about
+                src_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            elif ch.dep_ == "prep" and ch.lower_ in NOUN_TARGET_PREPS:
+                tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            elif ch.dep_ == "prep" and ch.lower_ == "by":
+                src_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
+                # "the Russian-Azerbaijani forum", "Turkish airstrikes"
+                src_toks += [t for t in ch.subtree if res.refs_for(t) and t not in src_toks]
+
+    def _auspices(self, c: Candidate, src_toks: list[Token]) -> None:
+        """"under the auspices of X": X acts."""
+        for t in (c.head, c.trig.token):
+            for ch in t.children:
+                if ch.dep_ == "prep" and ch.lower_ == "under":
+                    for o in ch.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
+                            src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                         for x in p.children if x.dep_ == "pobj"]
+
+    def _carried_roles(self, c: Candidate, src_toks: list[Token], tgt_toks: list[Token]) -> list[Token]:
+        """The roles the pattern's own words carry: a multi-word verb's particle, the partner or
+        the aim hung on the pattern's noun, who meets at a joint act; returns the carrying nouns."""
+        head, trig = c.head, c.trig
+        # "counts on Sweden", "called on Turkey": the particle of a multi-word verb names the partner
+        tgt_toks += [o for w in trig.words if w.dep_ in ("prep", "dative") and w.head.i == trig.token.i
+                     and w.i != trig.token.i for o in w.children if o.dep_ == "pobj" and o not in tgt_toks]
+        # "held telephone talks with the leaders of X and Y": the parser hangs the partner on the
+        # pattern's noun, not on the verb; the noun's "with"/"against" phrase names it all the same
+        carried = [w for w in trig.words if trig.kind == "verb" and w.head.i == head.i
+                   and w.dep_ in (*OBJECT_DEPS, "nsubjpass") and w.pos_ in ("NOUN", "PROPN")]
+        tgt_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep"
+                     and ch.lower_ in CARRIED_PARTNER_PREPS for o in ch.children
+                     if o.dep_ == "pobj" and o not in tgt_toks]
+        if c.cls.what in self.groups.classes or c.cls.what in self.on_target_classes:
+            # "Police fired on protesters", "opened fire on the crowd", "imposed sanctions on
+            # Iran": whom the force or the penalty is aimed at
+            tgt_toks += [o for t in [head, *carried] for ch in t.children if ch.dep_ == "prep"
+                         and ch.lower_ in FORCE_TARGET_PREPS and not any(w.i == ch.i for w in trig.words)
+                         for o in ch.children if o.dep_ == "pobj" and o not in tgt_toks]
+        if c.cls.what in self.joint_classes:
+            # "a meeting of the foreign ministers of Egypt and Greece is scheduled": who meets
+            src_toks += [o for w in carried for ch in w.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                         for o in ch.children if o.dep_ == "pobj"]
+        return carried
+
+    def _between_and_governor(self, c: Candidate, res: ActorResolver, previous: Previous, source: list[ActorRef],
+                              target: list[ActorRef], between: list[Token]) -> tuple[list[ActorRef], list[ActorRef]]:
+        """"talks between A and B": the pair; a source still unnamed is the governing intention's
+        or trip's subject, or, for "fighting", the conflict's parties."""
+        si = c.sentence
+        if between:
+            group = self._refs(between, res, previous, [], si, False)
+            if not source and group:
+                source, target = group[:1], target + group[1:]
+            else:
+                target += [g for g in group if not any(same_actor(g, s) for s in source)]
+        governor = c.inherited_from or c.purpose_of
+        if not source and governor is not None:
+            subj, _ = self._subject(governor.head)
+            if subj is not None:
+                source = self._refs([subj], res, previous, [], si, False)
+                c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
+        subj_tok, _ = self._subject(c.head)
+        # "Fighting along the contact line resumed": a gerund subject is the noun all the same
+        if not source and subj_tok is not None and (subj_tok.lemma_.lower() in self.conflict_nouns
+                                                    or subj_tok.lower_ in self.conflict_nouns):
+            source = list(res.conflict_parties)
+        return source, target
+
+    def _unnamed_source(self, c: Candidate, res: ActorResolver, source: list[ActorRef]) -> list[ActorRef]:
+        """A source the clause does not name: talks told by one of their sides are his side's; a
+        passive act repeated soon after is by whoever did it just before."""
+        trig = c.trig
+        if not source and trig.kind == "noun" and trig.token.lemma_.lower() in self.negotiation_nouns:
+            # "The talks leading up to the deal 'lasted several days'", in the foreign minister's
+            # words: talks told by one who does not name their parties are his side's
+            sent = trig.token.sent
+            speakers = self._speaker_for(c, res) or res.speakers_in(sent.start_char, sent.end_char)
+            source = [sp for sp in speakers if self._political(sp)][:1]
+        if not source and trig.token.lower_ != "according" and self._subject(c.head)[1]:
+            # "He was further sanctioned in 2011": by whoever did the same just before
+            for si in sorted(self._last_sources, reverse=True):
+                if si <= c.sentence and c.sentence - si <= 2 and self._last_sources[si].get(c.cls.what):
+                    source = list(self._last_sources[si][c.cls.what])
+                    break
+        return source
+
+    def _unclaimed(self, c: Candidate) -> bool:
+        """"a roadside bombing killed one soldier", "were killed by an improvised explosive
+        device", "killed in a car bomb explosion" (the means or its modifier): the attack is news
+        though no one is named; not "a gas explosion", which may be an accident."""
+        subj, passive = self._subject(c.head)
+        means = [o for ch in c.head.children if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in")
+                 for o in ch.children if o.dep_ == "pobj"] + ([subj] if subj is not None and not passive else [])
+        return any(w.lemma_.lower() in self.unclaimed_means or w.lower_ in self.unclaimed_means
+                   for m in means for w in [m, *(x for x in m.children if x.dep_ in ("compound", "amod"))])
+
+    def _refs(self, toks: list[Token], res: ActorResolver, previous: list[tuple[int, str | None, list[ActorRef]]],
+              exclude: list[ActorRef], sentence: int, as_target: bool, clause: Token | None = None,
+              what: str = "") -> list[ActorRef]:
+        """The actors these argument heads name; with the ``clause`` of an act of force, also an
+        unnamed group ("Police", "gunmen") that names no actor the actors layer found."""
+        out: list[ActorRef] = []
+        for t in toks:
+            # "the warring sides", "the parties to the conflict": the conflict's sides as this layer
+            # finds them (mediators left out), whatever pair the actor linker took the phrase for
+            refs = list(res.conflict_parties) if res.names_conflict_sides(t) else res.refs_for(t)
+            if not refs:
+                members = [t, *[x for x in t.conjuncts if x.i > t.i]]
+                for m in members:
+                    if res.is_collective(m):
+                        refs += res.collective_parties(m, previous, exclude, sentence, as_target,
+                                                       self._referenced_act(m))
+            # "Rebels shelled the town": a capitalised group noun is no unknown name either
+            if clause is not None and all(not (r.actor_id or r.country or r.sector) for r in refs):
+                groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
+                          for g in [self._group(m, res, as_target, clause, what)] if g is not None]
+                refs = groups or refs
+            out += refs
+        return self.agency.keep(out, res.sdoc, res.by_token)
+
+    def _group(self, tok: Token, res: ActorResolver, as_target: bool, clause: Token, what: str) -> ActorRef | None:
+        """The unnamed group a phrase names, of its owner's state where a possessive names one
+        ("Iran's gunboats"); none where the owner is there but unknown ("its forces", whose
+        owner may be the speaker: told by the attacker, it is no accusation)."""
+        g = group_ref(tok, self.groups, as_source=not as_target, doc=res.doc, mentions=res.mentions, clause=clause,
+                      what=what)
+        owners = [p for p in tok.children if p.dep_ == "poss"]
+        if g is None or not owners:
+            return g
+        refs = res.refs_for(owners[0])
+        if not refs or not refs[0].country:
+            return None
+        return replace(g, country=refs[0].country)
+
+    def _referenced_act(self, tok: Token) -> str | None:
+        """The class of an act the sentence refers back to by a definite noun ("at the end of the
+        conversation", "during the talks"), or None."""
+        for t in tok.sent:
+            entry = self.lex.nouns.get(t.lemma_.lower()) or self.lex.nouns.get(t.lower_)
+            if entry is not None and t.i != tok.i and any(d.lower_ in ("the", "this", "that") for d in t.children
+                                                         if d.dep_ == "det"):
+                return self.classes.classify(entry.code).what
+        return None

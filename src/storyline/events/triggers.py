@@ -1,0 +1,218 @@
+"""Finding the triggers of a document and reading each through the one that governs it.
+
+Triggers, per sentence (``TriggerFinding.triggers``):
+
+1. a verb the pattern lexicon codes (not an auxiliary, not a participle that only places a noun
+   in time, not a verb carried by another one); before its own reading, an appeal ("X should
+   do Y", "X must do Y" said by another: ``_appeal``, ``_obliged``) and "according to X";
+2. an adjective of intention with its infinitive ("is willing to");
+3. a nominal predicate a light verb carries ("held talks", "the conversation took place"),
+   unless its host verb is a trigger already;
+4. an act named by a noun with its agent ("Turkey's offensive", "United States sanctions"): a
+   reference to an act told elsewhere.
+
+Nesting (``TriggerFinding._nest``): each trigger is read through the nearest trigger above it.
+The content of an appeal is no event of its own; reported speech keeps its content; the
+complement of an intention is the event, planned ("agreed to hold another meeting"); the means
+of an act, what the parent's pattern has read, and the purpose of a visit belong to the parent;
+the fighting a trip is made for is the event ("came to Iraq to fight ISIS").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document
+from .candidate import Candidate
+from .clause import anchor_of, coordination_head, purpose_clause
+from .coder_base import CoderBase
+from .match import Trigger, light_verb_of, match_noun, match_verb
+
+Token = Any  # spacy.tokens.Token
+
+#: Entity types of a modifier that names an act's agent ("an Al-Qaeda attack", "Turkish airstrikes").
+AGENT_ENTS = frozenset({"NORP", "ORG"})  # not GPE: "the Brussels meeting" names a place
+
+
+class TriggerFinding(CoderBase):
+    """Finds the triggers of a document and nests each under the one that governs it."""
+
+    def triggers(self, doc: Document) -> list[tuple[int, Trigger]]:
+        sdoc = doc.spacy
+        found: list[tuple[int, Trigger]] = []
+        self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+        states = state_name_tokens(doc)
+        for si, sent in enumerate(doc.sentences):
+            span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hosts: set[int] = set()
+            for tok in span:
+                trig = None
+                if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN") \
+                        and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
+                    trig = None if any(self._obliged(c) for c in tok.children) else \
+                        self._appeal(tok) or match_verb(tok, self.lex)
+                    if trig is not None:
+                        hosts.add(tok.i)
+                    elif tok.lower_ == "according":
+                        trig = self._according(tok)
+                elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
+                        any(c.dep_ == "xcomp" for c in tok.children):
+                    trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
+                if trig is not None:
+                    found.append((si, trig))
+            for tok in span:
+                if tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                host = light_verb_of(tok, self.lex)
+                if host is None:
+                    host = anchor_of(tok)
+                if host is None:
+                    # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
+                    # named by a noun with its agent, a reference to an act told elsewhere
+                    if any((c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
+                           or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                           or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
+                           for c in tok.children):
+                        trig = match_noun(tok, self.lex, None)
+                        if trig is not None:
+                            trig.status = "reference"
+                            found.append((si, trig))
+                    continue
+                if host.i in hosts:
+                    continue
+                trig = match_noun(tok, self.lex, host)
+                if trig is not None:
+                    hosts.add(host.i)
+                    found.append((si, trig))
+        return found
+
+    def _material_noun(self, tok: Token) -> bool:
+        """"United States sanctions", "Turkish airstrikes": a noun of a material act, which a state
+        does; "the Brussels meeting", "the Moscow talks" are held at a place (material_prefixes)."""
+        entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        return entry is not None and entry.code is not None and \
+            entry.code.startswith(tuple(self.rules.words("material_prefixes")))
+
+    def _anchors_nominal(self, tok: Token) -> bool:
+        """"The talks leading up to the deal": the participle only places the talks in time; the
+        event is the nominal predicate it hangs on, not the participle's own reading."""
+        noun = tok.head
+        return tok.dep_ == "acl" and noun.pos_ in ("NOUN", "PROPN") and \
+            (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
+            getattr(anchor_of(noun), "i", None) == tok.i
+
+    def _appeal(self, tok: Token) -> Trigger | None:
+        """"X should do Y" is an appeal to X (hoped); "X must do Y" said by someone else is a
+        demand (the GSR's "Russia said Sudan must return the helicopter"). The appeal's source is
+        the speaker, found later; the clause's own verb is its content, not an event."""
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if modals & self.rules.words("hoped_modals"):
+            return Trigger(tok, "020", "appeal", None, None, None, False, "hoped", [tok])
+        # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
+        # said in reported speech, or in the speaker's own quoted words
+        quoted = any(a <= tok.idx < b for a, b in self._quoted)
+        if self._obliged(tok):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
+                  for c in tok.children)
+        if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        return None
+
+    def _obliged(self, tok: Token) -> bool:
+        """"They need to stand by us", "Turkey has to withdraw", said by someone else: what a
+        third party is told it must do (a demand, like "must"); the verb of obligation only
+        carries it. Not "we need to", the speaker's own resolve."""
+        gov = tok.head
+        if tok.dep_ != "xcomp" or gov.i == tok.i or gov.lemma_.lower() not in self.rules.words("obligation_verbs") \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return False
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in self.rules.words("self_subjects") or any(c.dep_ == "neg" for c in gov.children):
+            return False
+        quoted = any(a <= gov.idx < b for a, b in self._quoted)
+        return quoted or (gov.dep_ == "ccomp" and gov.head.lemma_.lower() in self.speech_verbs)
+
+    def _auxiliary(self, tok: Token) -> bool:
+        """"going to be", "have to go", "used to say": the verb only carries the next one."""
+        return tok.lemma_.lower() in self.auxiliary_verbs and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+    def _according(self, tok: Token) -> Trigger | None:
+        """"According to X, ...": X's statement of the sentence's main clause."""
+        if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None
+        return Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
+
+    def _nest(self, cands: list[Candidate]) -> None:
+        by_head = {c.head.i: c for c in cands}
+        by_token = {c.trig.token.i: c for c in cands}
+        for c in cands:
+            tok = c.head
+            for _ in range(40):  # up the tree to the nearest governing trigger
+                if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                    break
+                dep = tok.dep_
+                tok = coordination_head(tok) if dep == "conj" else tok.head
+                if dep in ("conj", "cc"):
+                    continue
+                parent = by_head.get(tok.i) or by_token.get(tok.i)
+                if parent is not None and parent is not c:
+                    c.parent = parent
+                    break
+                if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj", "nsubjpass"):
+                    break
+        for c in cands:
+            p = c.parent
+            if p is None:
+                continue
+            if c.trig.kind == "noun" and c.trig.host is not None and c.trig.host.i == p.trig.token.i:
+                continue
+            if c.cls.what == "STATEMENT" and c.trig.token.lower_ == "according":
+                continue
+            # "agreed to hold", and "announced plans to pull out": the complement of the parent's
+            # own noun of intention is its complement too
+            complement = (c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i) or \
+                (c.head.dep_ == "acl" and any(w.i == c.head.head.i for w in p.trig.words)
+                 and c.head.head.lemma_.lower() in self.planned_governors)
+            governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
+            if p.is_speech:
+                continue  # reported speech keeps its content
+            if p.is_request:
+                c.drop = True  # the content of an appeal is not an event of its own
+            elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children):
+                # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
+                # the US encouraging firms to ...", a clause with a subject of its own)
+                c.drop = True
+            elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
+                c.drop = True  # "agreed to expand cooperation": the agreement is the event
+            elif governs:
+                c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
+                p.drop = True
+            elif c.head.tag_ == "VBG" and c.head.dep_ in ("advcl", "xcomp", "acl") and \
+                    c.head.lemma_.lower() in self.means_verbs:
+                c.drop = True  # "carried out the attack using ten drones": the act's means
+            elif p.trig.pattern is not None and c.head in p.trig.words:
+                c.drop = True  # "helped reach an agreement": the parent's pattern has read it already
+            elif purpose_clause(c.head, p.head) and p.cls.what in self.trip_classes and \
+                    c.cls.what in self.force_classes:
+                c.purpose_of = p  # "the coalition came to Iraq to fight ISIS": the fighting is the event
+                p.drop = True
+            elif purpose_clause(c.head, p.head):
+                c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
+
+
+def state_name_tokens(doc: Document) -> set[int]:
+    """Tokens of a state named as such ("United States", "Iran"), not of a place name that the
+    actors layer links to its state ("Brussels", "Moscow": a city, where an act happens)."""
+    states = {a.id for a in doc.actors if a.kind == "state"}
+    out: set[int] = set()
+    for m in doc.mentions:
+        if m.kind == "place" or m.actor_id not in states:
+            continue
+        span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+        out.update(t.i for t in span or ())
+    return out
