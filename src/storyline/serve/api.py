@@ -13,13 +13,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from ..errors import InputError
 from ..model import STATUSES
 from ..read.jsonl import record_to_raw
 from . import queries as Q
 from . import review
-from .app import listing
 from .data import Database
 from .jobs import Job, Jobs
+from .render import listing
 
 router = APIRouter(prefix="/api")
 
@@ -136,8 +137,6 @@ def corrections(request: Request, kind: Literal["event", "quote", "story_event"]
 def add_document(request: Request, article: Annotated[dict[str, Any], Body(
         description="One article: text (required), and id, title, date, source, url as ingest reads them.")],
         wait: bool = True) -> Any:
-    from ..errors import InputError
-
     try:
         raw = record_to_raw(article, "api", f"api-{time.strftime('%Y%m%d-%H%M%S')}", db_of(request).options.max_chars)
     except InputError as e:

@@ -16,28 +16,23 @@ Safe by default, because the articles are not ours and the browser is the analys
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import mimetypes
-from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
-import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.exceptions import StarletteHTTPException as HTTPException
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import JSONResponse, Response
 
+from .. import __version__
 from ..errors import StorylineError
 from ..options import Options
-from . import lockfile
+from . import api, lockfile, pages
 from .data import Database
 from .jobs import Jobs
+from .render import templates, wants_json
 from .review import NotFound, ReviewError
 
 HERE = Path(__file__).parent
@@ -124,42 +119,6 @@ def _error(status: int, message: str, param: str | None = None) -> JSONResponse:
     return JSONResponse({"error": message, "param": param, "status": status}, status_code=status)
 
 
-# ---------------------------------------------------------------- rendering
-
-
-def templates() -> Jinja2Templates:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters["qs"] = lambda params, **more: urlencode(
-        {k: v for k, v in {**params, **more}.items() if v not in (None, "")})
-    env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False, default=str)
-    return Jinja2Templates(env=env)
-
-
-def wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
-
-
-def as_csv(items: Sequence[dict[str, Any]], name: str) -> Response:
-    """A list as CSV: one column per key (in first-seen order), nested values as JSON."""
-    columns: list[str] = []
-    for item in items:
-        columns += [k for k in item if k not in columns]
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(columns)
-    for item in items:
-        w.writerow(["" if item.get(c) is None else json.dumps(item[c], ensure_ascii=False, default=str)
-                    if isinstance(item.get(c), dict | list) else item[c] for c in columns])
-    return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-
-
-def listing(data: dict[str, Any], fmt: str, name: str) -> Any:
-    """A paged list as JSON, or its items as CSV."""
-    return as_csv(data["items"], name) if fmt == "csv" else data
-
-
 # ---------------------------------------------------------------- errors
 
 
@@ -219,8 +178,6 @@ def _static(app: FastAPI) -> None:
 def create_app(db: Path, options: Options | None = None, *, url: str | None = None, max_body: int = MAX_BODY) -> Any:
     """The app over the store at ``db``. It opens (and owns) the file when it starts, leaves a
     note naming ``url`` beside it for other commands, and releases both when it stops."""
-    from . import api, pages
-
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         database = Database(db, options)
@@ -237,20 +194,10 @@ def create_app(db: Path, options: Options | None = None, *, url: str | None = No
 
     app = FastAPI(title="storyline", description="Evidence-linked events, quotes, actors and story timelines "
                   "rebuilt from news articles; analysts' corrections kept apart and applied on read.",
-                  version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None)
+                  version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.templates = templates()
     _handlers(app)
     _static(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     return Guard(app, max_body)
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
-def page(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, name, {"params": dict(request.query_params), **context})

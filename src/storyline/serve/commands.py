@@ -24,15 +24,15 @@ def register(app: typer.Typer) -> None:
         owns the database file while it runs."""
         import uvicorn
 
-        from ..store import Store
         from .app import create_app
+        from .data import check_free
 
         url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
         try:
             if not db.exists():
                 print(f"serve: {db} does not exist yet: starting with an empty store (add articles at {url}/add)",
                       file=sys.stderr)
-            Store(db).close()  # fails here, with the usual message, when another process holds the file
+            check_free(db)
         except StorylineError as e:
             print(f"storyline: {e}", file=sys.stderr)
             raise typer.Exit(2) from e

@@ -29,6 +29,11 @@ from ..story import storage
 from . import review
 
 
+def check_free(path: Path) -> None:
+    """Open and close the file: a StorylineError with the usual message when another process has it."""
+    Store(path).close()
+
+
 @dataclass
 class Snapshot:
     """What the readers of one generation share (never modified after it is made)."""

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..errors import InputError
+from ..ingest import ingest
 from ..model import RawDocument
+from ..pipeline import Context
+from ..story import storage
 from .data import Database
 
 Item = RawDocument | InputError
@@ -94,10 +97,6 @@ class Jobs:
                 job.done.set()
 
     def _ingest(self, job: Job, items: list[Item]) -> None:
-        from ..ingest import ingest
-        from ..pipeline import Context
-        from ..story import storage
-
         if self._ctx is None:
             self._ctx = Context(self.db.options)
         store = self.db.store()  # this thread's connection

@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..read import read_file, read_string
 from . import queries as Q
 from .api import DateFrom, DateTo, Offset, Text, View, db_of, jobs_of, timeline_query
-from .app import page
+from .render import page
 
 router = APIRouter(include_in_schema=False)
 
