@@ -9,6 +9,7 @@ import csv
 import io
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -51,6 +52,16 @@ def ok_json(base: str, path: str) -> dict:
     assert a.status == 200, (path, a.status, a.text[:500])
     assert a.headers["content-type"].startswith("application/json")
     return a.json()
+
+
+def finished(base: str, job_id: str) -> dict:
+    """An ingest job once it has finished (the server runs it in its own thread)."""
+    for _ in range(2400):
+        job = ok_json(base, f"/api/jobs/{job_id}")
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.25)
+    raise AssertionError(f"job {job_id} did not finish: {job}")
 
 
 @pytest.fixture(scope="module")
@@ -305,11 +316,7 @@ def test_the_add_page_takes_a_pasted_article_and_shows_its_job(base: str) -> Non
     a = call(base + "/add", "POST", raw=form.encode(), headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert a.status == 303 and a.headers["location"].startswith("/add?job=")
     job_id = a.headers["location"].split("=", 1)[1]
-    for _ in range(1200):
-        job = ok_json(base, f"/api/jobs/{job_id}")
-        if job["state"] in ("done", "failed"):
-            break
-        __import__("time").sleep(0.25)
+    job = finished(base, job_id)
     assert job["state"] == "done" and job["new"] == 1, job
     assert "Pasted report" in get(base, a.headers["location"]).text
 
@@ -433,3 +440,16 @@ def test_corrections_survive_a_story_rebuild_and_a_reingest(dev_db: Path, tmp_pa
 
     assert what_of("events.reviewed.csv") == "THREATEN" and what_of("events.csv") != "THREATEN"
     assert (out / "corrections.csv").exists()
+
+
+def test_an_uploaded_file_is_ingested_under_its_bare_name(base: str, db: Path) -> None:
+    text = "Iranian Foreign Minister Javad Zarif visited Baku on Tuesday and met Ilham Aliyev.\n"
+    boundary = "----storylinetest"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../../escape.txt\"\r\n"
+            f"Content-Type: text/plain\r\n\r\n{text}\r\n--{boundary}--\r\n").encode()
+    a = call(base + "/add", "POST", raw=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert a.status == 303, a.text[:300]
+    job_id = a.headers["location"].split("=", 1)[1]
+    job = finished(base, job_id)
+    assert job["state"] == "done" and job["documents"][0]["name"] == "escape.txt", job
+    assert not (db.parent.parent / "escape.txt").exists() and not (db.parent / "escape.txt").exists()

@@ -42,15 +42,19 @@ _QUOTE_ID = re.compile(r"^([0-9a-f]+)-q(\d+)$")
 
 
 class ReviewError(StorylineError):
-    """A correction that cannot be taken: names the parameter at fault (the API answers 400)."""
+    """A request that cannot be taken: names the parameter at fault (the API answers 400)."""
 
     def __init__(self, param: str, message: str, code: str = "E801"):
-        super().__init__(code, message)
-        self.param = param
+        self.code, self.message, self.param = code, message, param
+        Exception.__init__(self, f"[{code}] {message}")
 
 
 class NotFound(StorylineError):
     """The thing a request names is not in the store (the API answers 404)."""
+
+    def __init__(self, code: str, message: str):
+        self.code, self.message = code, message
+        Exception.__init__(self, f"[{code}] {message}")
 
 
 # ---------------------------------------------------------------- ids
