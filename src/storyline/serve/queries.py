@@ -347,7 +347,7 @@ def _ties(stories: Sequence[StoryEvent], lexicon: dict[str, Any], actor_id: str)
 def network(stories: Sequence[StoryEvent], lexicon: dict[str, Any], level: str, date_from: str | None,
             date_to: str | None, limit: int) -> dict[str, Any]:
     """The actor network over the story events in the date range, with a layout computed here
-    (a spring layout, seeded so the picture is the same each time) for the page to draw."""
+    (``layout``) for the page to draw."""
     chosen = select(stories, Filters(start=date_from, end=date_to)) if date_from or date_to else list(stories)
     g = net.build(chosen, lexicon, level)
     strength = Counter[str]()
@@ -370,8 +370,8 @@ def network(stories: Sequence[StoryEvent], lexicon: dict[str, Any], level: str, 
 
 def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
     """Positions in the unit square: the largest group of connected actors fills the top three
-    quarters, the smaller groups share a strip below, each laid out by a seeded spring layout
-    (one layout over all would push the small groups to the edges and crush the large one)."""
+    quarters, the smaller groups share a strip below, each laid out on its own, the same way
+    every time (one layout over all would push the small groups to the edges and crush the large one)."""
     groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
     out: dict[str, tuple[float, float]] = {}
     if not groups:
@@ -382,12 +382,15 @@ def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
     cells += [(i * width, 0.8, width, 0.2) for i in range(len(rest))]
     for group, (x0, y0, w, h) in zip(groups, cells, strict=True):
         sub = g.subgraph(group)
-        pos = nx.spring_layout(sub, seed=7, weight="weight", iterations=100) if len(sub) > 1 else {group[0]: (0.0, 0.0)}
+        if len(sub) > 2:  # path lengths kept as distances: evener spacing than a spring layout
+            pos = nx.kamada_kawai_layout(sub, pos=nx.circular_layout(sub), weight=None)
+        else:
+            pos = {k: (float(i), 0.0) for i, k in enumerate(group)}
         xs, ys = [float(p[0]) for p in pos.values()], [float(p[1]) for p in pos.values()]
         for k, (x, y) in pos.items():
             fx = (float(x) - min(xs)) / ((max(xs) - min(xs)) or 1) if len(xs) > 1 else 0.5
             fy = (float(y) - min(ys)) / ((max(ys) - min(ys)) or 1) if len(ys) > 1 else 0.5
-            out[k] = (x0 + w * (0.1 + 0.8 * fx), y0 + h * (0.1 + 0.8 * fy))
+            out[k] = (x0 + w * (0.2 + 0.6 * fx), y0 + h * (0.1 + 0.8 * fy))
     return out
 
 
