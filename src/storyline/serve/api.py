@@ -77,7 +77,7 @@ def timeline(request: Request, actor: Text = None, what: Annotated[str | None, Q
              format: Format = "json") -> Any:
     tq = timeline_query(actor, what, status, outlet, date_from, date_to, q)
     snap = db_of(request).snapshot()
-    return listing(Q.timeline(snap.stories(view), snap.notes if view == "reviewed" else {}, tq, limit, offset),
+    return listing(Q.timeline(snap.index(view), tq, limit, offset),
                    format, "timeline")
 
 

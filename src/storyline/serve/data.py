@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from ..options import Options
 from ..store import Store
 from ..story import storage
 from . import review
+from .queries import StoryIndex
 
 
 def check_free(path: Path) -> None:
@@ -36,7 +37,8 @@ def check_free(path: Path) -> None:
 
 @dataclass
 class Snapshot:
-    """What the readers of one generation share (never modified after it is made)."""
+    """What the readers of one generation share (never modified after it is made, but for the
+    timeline indexes filled in on first use)."""
 
     generation: int
     machine: list[StoryEvent]
@@ -45,8 +47,17 @@ class Snapshot:
     corrections: list[dict[str, Any]]
     fixes: dict[tuple[str, str], dict[str, dict[str, Any]]]
 
+    indexes: dict[str, StoryIndex] = field(default_factory=dict)
+
     def stories(self, view: str) -> list[StoryEvent]:
         return self.machine if view == "machine" else self.reviewed
+
+    def index(self, view: str) -> StoryIndex:
+        """The timeline's index of this view (made on first use; two threads may both make it)."""
+        found = self.indexes.get(view)
+        if found is None:
+            found = self.indexes[view] = StoryIndex(self.stories(view), self.notes if view == "reviewed" else {})
+        return found
 
 
 class Database:

@@ -51,7 +51,7 @@ def timeline(request: Request, actor: Text = None, what: Annotated[str | None, Q
              offset: Offset = 0) -> Response:
     tq = timeline_query(actor, what, status, outlet, date_from, date_to, q)
     snap = db_of(request).snapshot()
-    data = Q.timeline(snap.stories(view), snap.notes if view == "reviewed" else {}, tq, limit, offset)
+    data = Q.timeline(snap.index(view), tq, limit, offset)
     return page(request, "timeline.html", {"data": data, "twin": "/api/timeline"})
 
 

@@ -171,13 +171,6 @@ class TimelineQuery:
                        self.date_to if with_dates else None, self.outlet)
 
 
-def _text_match(s: StoryEvent, needle: str) -> bool:
-    n = needle.casefold()
-    hay = [s.what or "", s.location or "", *(r.name for r in (*s.source, *s.target)),
-           *(src.sentence_text or src.text for src in s.sources)]
-    return any(n in h.casefold() for h in hay)
-
-
 def _year(s: StoryEvent) -> str:
     return s.date.value[:4] if s.date and s.date.value[:4].isdigit() else "undated"
 
@@ -192,19 +185,42 @@ def story_json(s: StoryEvent, notes: dict[str, StoryReview]) -> dict[str, Any]:
     return out
 
 
-def timeline(stories: Sequence[StoryEvent], notes: dict[str, StoryReview], tq: TimelineQuery,
-             limit: int, offset: int) -> dict[str, Any]:
+class StoryIndex:
+    """What the timeline reads of each story event, computed once per state of the store (see
+    data.Snapshot): its words case-folded for the text filter, its year, its JSON form (made when
+    first asked for), and the classes and outlets the filters offer. Why: the timeline is the page
+    analysts hit most, and rebuilding these per request cost most of its time."""
+
+    def __init__(self, stories: Sequence[StoryEvent], notes: dict[str, StoryReview]):
+        self.stories = list(stories)
+        self.notes = notes
+        self.text = {s.id: "\n".join([s.what or "", s.location or "", *(r.name for r in (*s.source, *s.target)),
+                                      *(src.sentence_text or src.text for src in s.sources)]).casefold()
+                     for s in self.stories}
+        self.year = {s.id: _year(s) for s in self.stories}
+        self.classes = sorted({s.what for s in self.stories if s.what})
+        self.outlets = sorted({o for s in self.stories for o in s.outlets})
+        self._json: dict[str, dict[str, Any]] = {}
+
+    def json(self, s: StoryEvent) -> dict[str, Any]:
+        found = self._json.get(s.id)
+        if found is None:
+            found = self._json[s.id] = story_json(s, self.notes)
+        return found
+
+
+def timeline(index: StoryIndex, tq: TimelineQuery, limit: int, offset: int) -> dict[str, Any]:
     """Story events passing the filters, paged; with the years (and counts) the filters leave."""
-    undated_range = select(stories, tq.filters(with_dates=False))
+    undated_range = select(index.stories, tq.filters(with_dates=False))
     if tq.q:
-        undated_range = [s for s in undated_range if _text_match(s, tq.q)]
+        needle = tq.q.casefold()
+        undated_range = [s for s in undated_range if needle in index.text[s.id]]
     chosen = select(undated_range, tq.filters()) if (tq.date_from or tq.date_to) else undated_range
-    years = Counter(_year(s) for s in undated_range)
-    out = page([story_json(s, notes) for s in chosen[offset:offset + limit]], limit, 0)
+    years = Counter(index.year[s.id] for s in undated_range)
+    out = page([index.json(s) for s in chosen[offset:offset + limit]], limit, 0)
     out.update(total=len(chosen), offset=offset,
                years=[{"year": y, "count": n} for y, n in sorted(years.items())],
-               classes=sorted({s.what for s in stories if s.what}),
-               outlets=sorted({o for s in stories for o in s.outlets}))
+               classes=index.classes, outlets=index.outlets)
     return out
 
 
