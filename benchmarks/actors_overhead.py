@@ -57,7 +57,7 @@ def _run(docs: list[Document], ctx: Context, stages: list[str]) -> float:
     for o in run_stages(fresh, ctx, stages):
         if o.error:
             raise SystemExit(o.error)
-        o.document._spacy = None
+        o.document.spacy = None
     return time.process_time() - start
 
 

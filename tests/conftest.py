@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,13 @@ def ctx() -> Context:
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """The read-only shared material (``<repo>/../shared``); tests that need it skip without it."""
+    """The read-only shared material (``<repo>/../shared``); tests that need it skip without it,
+    or fail where ``STORYLINE_REQUIRE_SHARED`` is set (as .ci/run sets it)."""
     if not SHARED.is_dir():
-        pytest.skip(f"the shared material is not at {SHARED} (the repo's sibling folder 'shared')")
+        why = f"the shared material is not at {SHARED} (the repo's sibling folder 'shared')"
+        if os.environ.get("STORYLINE_REQUIRE_SHARED"):
+            pytest.fail(why)
+        pytest.skip(why)
     return SHARED
 
 

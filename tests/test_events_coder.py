@@ -410,6 +410,8 @@ def test_we_must_is_the_speakers_resolve_not_a_demand(code):
     events = code('"Our path is unity," the Iranian president said on Sunday. '
                   '"We must always stand by our friends in the region."')
     assert not [e for e in events if e.what == "REQUEST"], [(e.what, e.evidence) for e in events]
+    resolve = only(events, "SUPPORT")  # what the speaker's side resolves to do, his own act
+    assert "rouhani" in names(resolve.source) and "stand by our friends" in resolve.evidence
 
 
 def test_a_condition_states_no_event(code):
@@ -463,7 +465,11 @@ def test_a_warning_that_predicts_is_a_comment_not_a_threat(code):
     for text in ("The IMF warned on Thursday that India's budget deficit was too large.",
                  "BA warned that yields would decline this year.",
                  "The central bank governor warned against placing too much weight on one month's data."):
-        assert not [e for e in code(text) if e.what == "THREATEN"], text
+        events = code(text)
+        assert not [e for e in events if e.what == "THREATEN"], text
+        assert all(e.what == "STATEMENT" for e in events), text  # a comment where anything is coded
+    comment = only(code("The IMF warned on Thursday that India's budget deficit was too large."), "STATEMENT")
+    assert comment.cameo.startswith("01") and "monetary fund" in names(comment.source)
 
 
 def test_a_warning_of_harm_the_speaker_will_do_or_to_an_addressee_is_a_threat(code):

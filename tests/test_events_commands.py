@@ -13,10 +13,11 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.errors import StorylineError
-from storyline.events.commands import plover_records, query_events
+from storyline.export.plover import plover_records
 from storyline.model import DateValue, Document, content_id
 from storyline.options import Options
 from storyline.pipeline import run_stages
+from storyline.query.events import query_events
 from storyline.store import Store
 
 TEXTS = {
@@ -63,7 +64,7 @@ def test_query_refuses_bad_filters(db):
     assert err.value.code == "E611"
     with pytest.raises(StorylineError) as err:
         rows(db, date_from="last week")
-    assert err.value.code == "E610"
+    assert err.value.code == "E070"
 
 
 def test_events_command_prints_table_json_and_csv(db):
@@ -80,7 +81,7 @@ def test_events_command_prints_table_json_and_csv(db):
     assert result.exit_code == 0 and "1979" in result.stdout and "AGREE" in result.stdout
 
     result = runner.invoke(app, ["events", "--db", str(db), "--status", "rumoured"])
-    assert result.exit_code == 2 and "E611" in result.stderr
+    assert result.exit_code == 2 and "'rumoured' is not one of" in result.stderr and "historical" in result.stderr
 
 
 def test_plover_export_writes_one_record_per_event_with_offsets(db, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.dates.values import period
 from storyline.export.eval_format import to_eval
 from storyline.model import Document
 from storyline.pipeline import Context, process
-from storyline.quotes.commands import find_quotes, period
+from storyline.query.quotes import find_quotes
 from storyline.read import read_paths
 from storyline.store import Store
 
@@ -72,13 +74,13 @@ def test_the_quotes_command_lists_by_speaker_and_date(tmp_path: Path, dev_docs: 
     result = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "Lavrov"])
     assert result.exit_code == 0 and "[of the OSCE Minsk Group]" in result.stdout  # brackets are not markup
     result = runner.invoke(app, ["quotes", "--db", str(db), "--from", "2019-13"])
-    assert result.exit_code == 2 and "[E501]" in result.stderr
+    assert result.exit_code == 2 and "[E070]" in result.stderr
 
 
 def test_a_date_of_any_precision_is_a_period() -> None:
-    assert period("2014") == ("2014-01-01", "2014-12-31")
-    assert period("2016-02") == ("2016-02-01", "2016-02-29")
-    assert period("2020-11-12") == ("2020-11-12", "2020-11-12")
-    assert period("2019-10-06..2019-10-07") == ("2019-10-06", "2019-10-07")
+    assert period("2014") == (date(2014, 1, 1), date(2014, 12, 31))
+    assert period("2016-02") == (date(2016, 2, 1), date(2016, 2, 29))
+    assert period("2020-11-12") == (date(2020, 11, 12), date(2020, 11, 12))
+    assert period("2019-10-06..2019-10-07") == (date(2019, 10, 6), date(2019, 10, 7))
     assert period("PAST_REF") is None and period("2019-13") is None
 

@@ -207,9 +207,11 @@ def test_a_failing_migration_leaves_the_schema_as_it_was(tmp_path: Path) -> None
     (root / "sample").mkdir()
     (root / "sample" / "0001_half.sql").write_text("CREATE TABLE half (a INTEGER); CREATE TABLE broken (;")
     with Store(tmp_path / "s.duckdb") as store:
+        tables, versions = store.tables(), store.versions()
         with pytest.raises(StorylineError, match="E038"):
             store.migrate(find_migrations(root))
         assert "half" not in store.tables()
+        assert store.tables() == tables and store.versions() == versions  # as it was
         assert "sample" not in store.versions()
 
 

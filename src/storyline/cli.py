@@ -9,21 +9,28 @@ through) and 2 when the run could not start (a bad option, a database in use).
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .cli_options import DbOption, KbOption
+from .cli_options import (
+    RECORD_FORMATS,
+    DbOption,
+    KbOption,
+    LexiconOption,
+    choices,
+    consoles,
+    json_line,
+    print_records,
+    user_errors,
+)
 from .errors import StorylineError
+from .export import EXTRACT_FORMATS, document_record, exporters
 from .options import DEFAULT_DB, Options
 
 app = typer.Typer(
@@ -35,29 +42,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-class _Consoles:
-    """Rich consoles made when first used, so they write to the streams of the moment (a test
-    runner swaps them), wide when writing to a file or pipe so tables are not folded to 80 columns."""
-
-    @property
-    def out(self) -> Console:
-        return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-
-    @property
-    def err(self) -> Console:
-        return Console(stderr=True, soft_wrap=True, highlight=False, width=None if sys.stderr.isatty() else 200)
-
-
-_consoles = _Consoles()
-
 DEMO_DB = Path("storyline-demo.duckdb")
 
 # ---------------------------------------------------------------- shared options
 
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
                                             help="Processes that run the stages (each loads the model once).")]
-LexiconOption = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", help="Your own lexicon extensions (YAML, keys name the lexicons); repeatable.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parser batch.")]
 _DEFAULTS = Options()  # the defaults the options below show
 CommitOption = Annotated[int, typer.Option(
@@ -75,27 +65,10 @@ TimeoutOption = Annotated[float, typer.Option(
     "--timeout", min=0.1, help="Seconds a web host has to connect, and again to send a page, before it is given up.")]
 
 
-class ExtractFormat(StrEnum):
-    eval = "eval"
-    json = "json"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class ReviewedExport(StrEnum):
-    no = "no"
-    yes = "yes"
-    both = "both"
-
-
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-    plover = "plover"
+ExtractFormat = choices("ExtractFormat", EXTRACT_FORMATS)
+ListFormat = choices("ListFormat", RECORD_FORMATS)
+ExportFormat = choices("ExportFormat", exporters())
+ReviewedExport = choices("ReviewedExport", ("no", "yes", "both"))
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
@@ -110,20 +83,6 @@ def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = No
     if batch_size:
         options.batch_size = batch_size
     return options
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """A problem the user can fix ends the command with its one-line message, not a traceback."""
-    try:
-        yield
-    except StorylineError as e:
-        _consoles.err.print(f"storyline: {e}", markup=False)
-        raise typer.Exit(2) from e
-
-
-def _json_line(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)
 
 
 def _read(paths: Iterable[str], options: Options, feeds: Iterable[str] = (),
@@ -152,7 +111,7 @@ def run_ingest(paths: list[str], options: Options, feeds: Iterable[str] = ()) ->
     from .story.storage import update as update_story
 
     tally = Tally()
-    err = _consoles.err
+    err = consoles.err
     with Store(options.db) as store:
         ctx = Context(options)
         progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
@@ -177,7 +136,7 @@ def _story_progress(options: Options) -> Any:
     """A line per committed batch of a story update that takes more than one."""
     def said(report: Any, total: int) -> None:
         if total > options.story.update_batch:
-            _consoles.err.print(f"story: {report.documents} of {total} documents taken in", markup=False)
+            consoles.err.print(f"story: {report.documents} of {total} documents taken in", markup=False)
     return said
 
 
@@ -191,10 +150,10 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(
     """Read articles (files, folders, web pages, feeds), extract everything, and store it (documents
     already stored are skipped; a feed's items already stored are not even fetched)."""
     if not paths and not feed:
-        _consoles.err.print("storyline: give files, folders, web addresses or --feed FEED_URL to ingest",
+        consoles.err.print("storyline: give files, folders, web addresses or --feed FEED_URL to ingest",
                             markup=False)
         raise typer.Exit(2)
-    with _user_errors():
+    with user_errors():
         options = _options(db, workers, kb, lexicon, batch_size, commit_every)
         options.fetch.delay, options.fetch.timeout = delay, timeout
         tally = run_ingest(list(paths or []), options, feed or [])
@@ -209,23 +168,21 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(
 def extract(paths: PathsArgument,
             format: Annotated[ExtractFormat, typer.Option("--format", "-f", help=(
                 "eval: the evaluation format (../shared/eval/FORMAT.md); json: every record of the "
-                "document with its offsets."))] = ExtractFormat.json,
+                "document with its offsets."))] = "json",  # type: ignore[valid-type, assignment]
             workers: WorkersOption = 1, kb: KbOption = None, lexicon: LexiconOption = None,
             batch_size: BatchOption = 32) -> None:
     """Extract from articles and print one JSON object per article to stdout (no database)."""
-    from .export.eval_format import to_eval
     from .pipeline import extract as run_extract
 
     failed = 0
-    with _user_errors():
+    with user_errors():
         options = _options(workers=workers, kb=kb, lexicon=lexicon, batch_size=batch_size)
         for outcome in run_extract(_read(paths, options), options):
             if outcome.document is None:
                 failed += 1
-                _consoles.err.print(outcome.error, markup=False)
+                consoles.err.print(outcome.error, markup=False)
                 continue
-            obj = to_eval(outcome.document) if format is ExtractFormat.eval else outcome.document.to_dict()
-            sys.stdout.write(_json_line(obj) + "\n")
+            sys.stdout.write(json_line(document_record(outcome.document, str(format))) + "\n")
             sys.stdout.flush()
     if failed:
         raise typer.Exit(1)
@@ -234,35 +191,28 @@ def extract(paths: PathsArgument,
 # ---------------------------------------------------------------- documents
 
 
-def _documents_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left")
-    for col in ("name", "publisher", "published", "dateline", "title", "chars", "sentences", "quotes", "events"):
-        table.add_column(col, overflow="fold", justify="right" if col in ("chars", "sentences", "quotes", "events")
-                         else "left", max_width=48 if col == "title" else None, no_wrap=col == "name")
-    for r in rows:
-        r = dict(r)
-        if not r.get("published") and r.get("dateline_date"):  # a partial date, as the dateline gives it
-            r["published"] = f"{r['dateline_date']} (year?)"
-        table.add_row(*("" if r.get(c) is None else str(r[c]) for c in
-                        ("name", "publisher", "published", "dateline", "title", "chars", "sentences", "quotes",
-                         "events")))
-    return table
+_DOCUMENT_COLUMNS = ("name", "publisher", "published", "dateline", "title", "chars", "sentences", "quotes", "events")
+
+
+def _print_documents(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    if fmt == "table":  # a partial date, as the dateline gives it
+        rows = [{**r, "published": f"{r['dateline_date']} (year?)"} if not r.get("published") and r.get("dateline_date")
+                else r for r in rows]
+    print_records(rows, fmt, _DOCUMENT_COLUMNS, title, widths={"title": 48}, no_wrap=("name",),
+                  right=("chars", "sentences", "quotes", "events"))
 
 
 @app.command()
 def documents(db: DbOption = DEFAULT_DB,
-              format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json: one object per line.")]
-              = ListFormat.table) -> None:
+              format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+              ) -> None:
     """List the stored documents with what was found in each."""
+    from .query.documents import list_documents
     from .store import Store
 
-    with _user_errors(), Store(db, read_only=True) as store:
-        rows = store.documents()
-    if format is ListFormat.json:
-        for r in rows:
-            sys.stdout.write(_json_line(r) + "\n")
-        return
-    _consoles.out.print(_documents_table(rows, f"{len(rows)} documents in {db}"))
+    with user_errors(), Store(db, read_only=True) as store:
+        rows = list_documents(store)
+    _print_documents(rows, str(format), f"{len(rows)} documents in {db}")
 
 
 # ---------------------------------------------------------------- export
@@ -271,33 +221,26 @@ def documents(db: DbOption = DEFAULT_DB,
 @app.command()
 def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write one file per table into.")],
            db: DbOption = DEFAULT_DB,
-           format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
-           reviewed: Annotated[ReviewedExport, typer.Option("--reviewed", help=(
+           format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = "parquet",  # type: ignore[valid-type, assignment]
+           reviewed: Annotated[ReviewedExport, typer.Option("--reviewed", help=(  # type: ignore[valid-type]
                "no: the machine's data (and the corrections table); yes: the tables analysts corrected "
                "(storyline serve) with the corrections applied; both: the machine's tables and the reviewed "
-               "ones beside them as TABLE.reviewed.*"))] = ReviewedExport.no,
+               "ones beside them as TABLE.reviewed.*"))] = "no",  # type: ignore[assignment]
            ) -> None:
     """Write every table of the store to files (Parquet, CSV or JSON Lines), or the events as
     PLOVER JSON records (events.plover.jsonl)."""
-    from .export.tables import export_tables
+    from .export import export as run_export
     from .store import Store
 
-    if format is ExportFormat.plover:
-        from .events.commands import export_plover
-
-        with _user_errors(), Store(db, read_only=True) as store:
-            path, n = export_plover(store, out_dir)
-        _consoles.err.print(f"{path}  ({n} PLOVER records)", markup=False)
-        return
-    with _user_errors(), Store(db, read_only=True) as store:
-        if reviewed is ReviewedExport.no:
-            written = {t: (p, store.count(t)) for t, p in export_tables(store, out_dir, format.value).items()}
+    with user_errors(), Store(db, read_only=True) as store:
+        if str(reviewed) == "no":
+            written = run_export(store, out_dir, str(format))
         else:
             from .serve.reviewed import export_reviewed
 
-            written = export_reviewed(store, out_dir, format.value, reviewed.value)
-    for path, n in written.values():
-        _consoles.err.print(f"{path}  ({n} rows)", markup=False)
+            written = export_reviewed(store, out_dir, str(format), str(reviewed))
+    for w in written:
+        consoles.err.print(f"{w.path}  ({w.count} {w.unit})", markup=False)
 
 
 # ---------------------------------------------------------------- demo
@@ -311,15 +254,14 @@ def find_examples() -> list[Path]:
         found = sorted((root / "examples").glob("*.txt"))
         if found:
             return found
-    raise StorylineError("E060", "cannot find the bundled examples (examples/*.txt of the storyline "
-                         "repository): run from a checkout, or give the articles: storyline demo FILES")
+    raise StorylineError("E060")
 
 
 def _show_found(db: Path) -> None:
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        _consoles.out.print(_documents_table(store.documents(), f"Documents in {db}"))
+        _print_documents(store.documents(), "table", f"Documents in {db}")
         sections = [
             ("Events", """SELECT d.name AS doc, e.date_value AS "when",
                    (SELECT string_agg(a.name, '; ' ORDER BY a.idx) FROM event_actors a WHERE a.doc_id = e.doc_id
@@ -338,14 +280,14 @@ def _show_found(db: Path) -> None:
         for title, sql in sections:
             rows = store.query(sql)
             if not rows:
-                _consoles.out.print(f"[bold]{title}[/]: none found")
+                consoles.out.print(f"[bold]{title}[/]: none found")
                 continue
             table = Table(title=f"{title} ({len(rows)})", title_justify="left")
             for col in rows[0]:
                 table.add_column(col, overflow="fold", max_width=60 if col in ("evidence", "text") else None)
             for r in rows:
                 table.add_row(*("" if v is None else str(v) for v in r.values()))
-            _consoles.out.print(table)
+            consoles.out.print(table)
 
 
 @app.command()
@@ -353,9 +295,9 @@ def demo(paths: Annotated[list[str] | None, typer.Argument(help="Articles to use
                                                           show_default=False)] = None,
          db: DbOption = DEMO_DB) -> None:
     """Ingest the bundled example articles and show what was found."""
-    with _user_errors():
+    with user_errors():
         files = paths or [str(p) for p in find_examples()]
-        _consoles.err.print(f"demo: ingesting {len(files)} articles into {db}", markup=False)
+        consoles.err.print(f"demo: ingesting {len(files)} articles into {db}", markup=False)
         tally = run_ingest(files, _options(db))
         _show_found(db)
     if tally.failed:

@@ -34,7 +34,7 @@ def _read_yaml(path: Path) -> Any:
         with open(path, encoding="utf-8") as fh:
             return yaml.safe_load(fh)
     except yaml.YAMLError as e:
-        raise StorylineError("E010", f"{path}: not valid YAML: {e}".splitlines()[0]) from e
+        raise StorylineError("E010", path=path, error=e) from e
 
 
 def _merge(base: Any, extra: Any) -> Any:
@@ -52,12 +52,12 @@ def load_lexicon(name: str, extra_files: tuple[Path, ...] | list[Path] = ()) -> 
     """The named lexicon, extended by every user file that has a key of that name."""
     path = data_path("lexicons", f"{name}.yaml")
     if not path.exists():
-        raise StorylineError("E011", f"no lexicon named {name!r}; available: {', '.join(available())}")
+        raise StorylineError("E011", name=name, available=', '.join(available()))
     data = _read_yaml(path)
     for f in extra_files:
         user = _read_yaml(Path(f))
         if not isinstance(user, dict):
-            raise StorylineError("E012", f"{f}: a lexicon file must be a mapping of lexicon names to entries")
+            raise StorylineError("E012", path=f)
         if name in user:
             data = _merge(data, user[name])
     return data

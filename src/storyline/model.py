@@ -14,10 +14,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from .errors import error_text
 
 T = TypeVar("T")
 
@@ -27,6 +30,9 @@ PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week",
 #: Event statuses (see the events package): what the article reports as its news, background from
 #: before it, what is announced for the future, and what is wished, urged or expected.
 STATUSES = ("reported", "historical", "planned", "hoped")
+
+#: Kinds of actor (``Actor.kind``).
+ACTOR_KINDS = ("person", "state", "organization", "group", "unknown")
 
 
 def _plain(value: Any) -> Any:
@@ -308,9 +314,20 @@ class Document(Record):
 
     @property
     def spacy(self) -> Any:
+        """The parsed spaCy Doc (E001 where the parse stage has not run or its batch is over)."""
         if self._spacy is None:
-            raise RuntimeError(f"[E001] document {self.name!r} has not been parsed: run the 'parse' stage first")
+            raise RuntimeError(error_text("E001", name=self.name))
         return self._spacy
+
+    @spacy.setter
+    def spacy(self, sdoc: Any) -> None:
+        """Set by the parse stage; None drops the parse (it lives only as long as its batch)."""
+        self._spacy = sdoc
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the spaCy parse is here (code that works without it reads ``doc.spacy`` only then)."""
+        return self._spacy is not None
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -397,3 +414,9 @@ def content_id(text: str) -> str:
     """A document's id: derived from its normalised cleaned text, so reading an article twice,
     from a file or a JSON Lines record, gives the same id."""
     return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+def role_key(role: Role) -> str:
+    """The same role learned twice (from two articles) is one row of the store (``roles.role_key``)."""
+    text = json.dumps(role.to_dict(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

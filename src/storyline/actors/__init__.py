@@ -10,6 +10,6 @@ from ..pipeline import Context, stage
 from .link import link
 
 
-@stage("actors", needs=("sentences",), adds=("mentions", "actors"))
+@stage("actors", needs=("text", "spacy", "sentences"), reads=("published",), adds=("mentions", "actors"))
 def run(doc: Document, ctx: Context) -> Document:
     return link(doc, ctx)

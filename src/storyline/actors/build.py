@@ -24,10 +24,11 @@ import yaml
 from ..lexicons import data_path
 from ..model import Actor, Role
 from . import names as N
+from .kb import KnowledgeBase  # the index is built by the code that reads it
 from .kbfile import BodySpec, StateSpec, read_data
+from .rows import COMPILED, actor_row, chronological
 
 SOURCES = ("states.yaml", "bodies.yaml", "people.yaml", "name_variants.yaml", "petrarch2.json.gz")
-COMPILED = "kb.json.gz"
 
 
 def sources_digest() -> str:
@@ -48,22 +49,6 @@ def _offices() -> set[str]:
 def _load_yaml(name: str) -> Any:
     with open(data_path("actors", name), encoding="utf-8") as fh:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-def role_row(r: Role) -> list:
-    return [r.country, r.sector, r.title, r.office, r.start, r.end, r.source]
-
-
-def actor_row(a: Actor) -> list:
-    return [a.id, a.name, a.kind, a.country, a.sector, a.aliases, [role_row(r) for r in a.roles], a.source]
-
-
-def chronological(roles: list[Role]) -> list[Role]:
-    """Roles in the order the store gives them back: undated first, then by start (ties by
-    their key), so an actor read from the database equals the one the stage linked."""
-    from ..store import role_key
-
-    return sorted(roles, key=lambda r: (r.start is not None, r.start or "", role_key(r)))
 
 
 def _overlaps(a: Role, b: Role) -> bool:
@@ -214,8 +199,6 @@ def build() -> dict:
     data = {"digest": sources_digest(), "actors": {a.id: actor_row(a) for a in b.actors.values()},
             "states": states, "bodies": bodies, "metonyms": metonyms, "demonyms": demonyms, "generic": generic,
             "variants": variants["variants"], "particles": variants["particles"], "as_of": people_file.as_of}
-    from .kb import KnowledgeBase  # the index is built by the code that reads it
-
     data["index"] = KnowledgeBase(data).index_data()
     data["actors"] = {aid: json.dumps(row, ensure_ascii=False, separators=(",", ":"))
                       for aid, row in data["actors"].items()}

@@ -27,16 +27,14 @@ from pathlib import Path
 
 import yaml
 
-from ..lexicons import data_path
+from ..lexicons import data_path, load_lexicon
 from .names import display_name, name_key, name_words, set_variants
 
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 OUTPUT = "petrarch2.json.gz"
 
-#: CAMEO sector codes that may follow a country code.
-SECTORS = {"GOV", "MIL", "ELI", "OPP", "REB", "IGO", "NGO", "MED", "BUS", "LEG", "JUD", "COP", "SPY",
-           "CVL", "REF", "EDU", "REL", "LAB", "AGR", "HLH", "CRM", "INS", "UAF", "PTY", "ENV", "DEV",
-           "HRI", "MOD", "RAD", "SEP", "UNR", "NGM", "IMG"}
+#: CAMEO sector codes that may follow a country code: the primary ones and PETRARCH's further ones.
+SECTORS = {str(code) for part in ("primary", "secondary") for code in load_lexicon("cameo_sectors")[part]}
 #: PETRARCH country codes that differ from the ones storyline uses.
 COUNTRY_CODES = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 #: Codes in the country slot that are not countries: the sector they stand for.

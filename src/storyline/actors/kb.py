@@ -21,8 +21,8 @@ from ..errors import StorylineError
 from ..lexicons import data_path, load_lexicon
 from ..model import Actor, Role
 from . import names as N
-from .build import COMPILED, chronological, role_row
 from .kbfile import KBFile, read_data, read_file
+from .rows import COMPILED, chronological, role_row
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ class KnowledgeBase:
         if actor_id not in self._rows:
             if len(actor_id) >= 5 and actor_id[:3] in self._rows and actor_id[3:] in sector_groups():
                 return self.sector_actor(actor_id[:3], actor_id[3:])
-            raise StorylineError("E320", f"no actor with id {actor_id!r} in the knowledge base")
+            raise StorylineError("E320", actor_id=actor_id)
         row = self._row(actor_id)
         a = Actor(id=row[0], name=row[1], kind=row[2], country=row[3], sector=row[4], aliases=list(row[5]),
                   roles=[Role(country=r[0], sector=r[1], title=r[2], office=r[3], start=r[4], end=r[5], source=r[6])
@@ -416,8 +416,7 @@ def _compiled() -> dict[str, Any]:
     """The compiled file, read once per process; every KnowledgeBase copies what it changes."""
     path = data_path("actors", COMPILED)
     if not path.exists():
-        raise StorylineError("E321", f"{path}: the compiled knowledge base is missing; build it with "
-                                     "'python -m storyline.actors.build'")
+        raise StorylineError("E321", path=path)
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 

@@ -16,13 +16,14 @@ from typing import Any
 import yaml
 
 from ..errors import StorylineError
+from ..lexicons import load_lexicon
 from ..model import Actor, Role
 from .names import slug
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
-_SECTORS = ("GOV", "MIL", "ELI", "OPP", "REB", "IGO", "NGO", "MED", "BUS", "LEG", "JUD", "COP",
-            "SPY", "CVL", "REF", "EDU", "REL", "LAB", "AGR", "HLH", "CRM", "INS", "UAF", "PTY", "ENV")
+#: The CAMEO sector codes a role may name (``cameo_sectors`` lexicon, ``primary``).
+_SECTORS = tuple(load_lexicon("cameo_sectors")["primary"])
 
 
 @dataclass
@@ -70,7 +71,7 @@ class _Where:
         self.path = path
 
     def fail(self, where: str, message: str) -> StorylineError:
-        return StorylineError("E310", f"{self.path}: {where}: {message}")
+        return StorylineError("E310", path=self.path, where=where, message=message)
 
 
 def _str_list(value: Any, w: _Where, where: str) -> list[str]:
@@ -274,10 +275,10 @@ def read_data(data: Any, path: str, offices: set[str], source: str | None = None
 def read_file(path: str | Path, offices: set[str], source: str | None = None) -> KBFile:
     p = Path(path)
     if not p.exists():
-        raise StorylineError("E311", f"{p}: no such knowledge-base file")
+        raise StorylineError("E311", path=p)
     try:
         with open(p, encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
-        raise StorylineError("E312", f"{p}: not valid YAML: {e}".splitlines()[0]) from e
+        raise StorylineError("E312", path=p, error=e) from e
     return read_data(data, str(p), offices, source)

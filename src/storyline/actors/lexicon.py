@@ -129,8 +129,4 @@ class RoleLexicon:
 
 def role_lexicon(ctx: Any) -> RoleLexicon:
     """The compiled lexicon for a context (built once, with the user's --lexicon extensions)."""
-    lex = getattr(ctx, "_actor_role_lexicon", None)
-    if lex is None:
-        lex = RoleLexicon(ctx.lexicon("actor_roles"))
-        ctx._actor_role_lexicon = lex
-    return lex
+    return ctx.cached("actors:role_lexicon", lambda: RoleLexicon(ctx.lexicon("actor_roles")))

@@ -72,7 +72,7 @@ def add_kb_file(store: Any, path: str | Path) -> KBFile:
     kb = read_file(p, offices(), f"user:{p.name}")
     text = p.read_text(encoding="utf-8")
     if "kb_files" not in store.tables():
-        raise StorylineError("E330", f"{store.path} has no kb_files table: upgrade storyline")
+        raise StorylineError("E330", path=store.path)
     with store.transaction():
         store.execute("DELETE FROM kb_files WHERE name = ?", [p.name])
         store.insert("kb_files", [{"name": p.name, "text": text, "people": len(kb.people),

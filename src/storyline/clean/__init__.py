@@ -277,7 +277,7 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
                 body[-1] = body[-1][:m.start()].rstrip()
     body = [p for p in body if p]
     if not body:
-        raise InputError(raw.origin, "no article text left after removing headers and page furniture", "E109")
+        raise InputError(raw.origin, "E109")
 
     # 7-8: metadata and the document
     text = "\n\n".join(body)

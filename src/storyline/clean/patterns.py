@@ -8,14 +8,11 @@ ours. Compilation is cached per Context: a corpus run compiles them once.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..errors import StorylineError
-
-_CACHE: weakref.WeakKeyDictionary[Any, Patterns] = weakref.WeakKeyDictionary()
 
 
 def _alternation(words: list[str]) -> str:
@@ -59,8 +56,7 @@ def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Patt
     try:
         return re.compile(pattern, flags)
     except re.error as e:
-        raise StorylineError("E013", f"lexicon {lexicon!r}: the pattern {source!r} is not a valid regular "
-                             f"expression ({e})") from e
+        raise StorylineError("E013", lexicon=lexicon, source=source, error=e) from e
 
 
 def _fill(template: str, pieces: dict[str, str]) -> str:
@@ -133,9 +129,5 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
 
 def patterns_for(ctx: Any) -> Patterns:
     """The compiled patterns of ``ctx``'s lexicons (the bundled ones plus the user's files)."""
-    found = _CACHE.get(ctx)
-    if found is None:
-        found = build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
-                      ctx.lexicon("datelines") or {})
-        _CACHE[ctx] = found
-    return found
+    return ctx.cached("clean:patterns", lambda: build(ctx.lexicon("boilerplate") or {}, ctx.lexicon("publishers") or {},
+                                                      ctx.lexicon("datelines") or {}))

@@ -9,6 +9,7 @@ events stages.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -19,6 +20,8 @@ from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
 from .tense import ENDED, PAST, UNKNOWN, direction, expression_span, governing_verb
 from .values import parse_value
+
+log = logging.getLogger(__name__)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -68,7 +71,7 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
             tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
-        v = norm.value(f, frame, tense)
+        v = _value(norm, f, frame, tense, doc.name)
         values.append(v)
         if v is None:
             continue
@@ -82,6 +85,16 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     return out
 
 
+def _value(norm: Normaliser, f: Found, frame: Frame, tense: int, name: str) -> Any:
+    """The expression's value; an expression whose date the calendar cannot hold ("10,000 years
+    after 9999") is dropped with a note in the log, never an exception that costs the document."""
+    try:
+        return norm.value(f, frame, tense)
+    except (ValueError, OverflowError) as e:
+        log.warning("%s: the date at %d is dropped: %s", name, f.start, e)
+        return None
+
+
 def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
     """"He was envoy until December", told in October: a state told in the past tense is over,
     so its end lies before the story (unlike "extended the loan through January")."""
@@ -90,12 +103,13 @@ def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
         and verb.lemma_.lower() in rules.ended_state_verbs
 
 
-@stage("dates", needs=("sentences",), adds=("timexes", "published"))
+@stage("dates", needs=("text", "spacy", "sentences"), reads=("published", "publisher", "dateline_date", "metadata"),
+       adds=("timexes", "published"))
 def run(doc: Document, ctx: Context) -> Document:
     from .document import resolve_document_date
 
     rules = rules_for(ctx)
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     found = find(doc.text, rules, sdoc)
     doc.published = resolve_document_date(doc, found, rules, ctx)
     doc.timexes = normalise_all(doc, found, rules, doc.published.value if doc.published else None, sdoc)

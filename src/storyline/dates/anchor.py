@@ -104,7 +104,7 @@ def _describes_subject(doc: Document, t: TimeExpression, start: int, end: int) -
     """"McGurk, who was envoy until December, criticized the decision": a date inside a relative
     clause on the subject dates what the clause says of the subject (his term), not the verb the
     subject goes with (the criticism)."""
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     span = sdoc.char_span(t.start, t.end, alignment_mode="expand") if sdoc is not None else None
     if span is None or len(span) == 0:
         return False
@@ -157,7 +157,7 @@ def _lead_end(doc: Document) -> int:
     """Where the lead's first ``LEAD_SENTENCES`` sentences end. Lines without a verb (a map's
     legend, a photo caption, a byline left in the text) are no sentences of the story and do not
     count."""
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     counted, end = 0, doc.sentences[0].end
     for s in doc.sentences:
         span = sdoc.char_span(s.start, s.end, alignment_mode="expand") if sdoc is not None else None
@@ -211,7 +211,7 @@ def frame_date(doc: Document, start: int, earlier_preps: Collection[str] = ()) -
     week before the speech (``earlier_preps``: the words that put the event before, "after").
     None where the paragraph sets no date."""
     here = doc.sentence_at(start)
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     if here is None or sdoc is None:
         return None
     for _, s in _back_in_paragraph(doc, here):
@@ -231,7 +231,7 @@ def frame_date(doc: Document, start: int, earlier_preps: Collection[str] = ()) -
 def measured_back(doc: Document, start: int, end: int, earlier_preps: Collection[str] = ()) -> DateValue | None:
     """The day of an event the clause measures back from its sentence's day ("one week after an
     attack on oil facilities": a week before the speech), None where it measures none."""
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     here = doc.sentence_at(start)
     if sdoc is None or here is None:
         return None

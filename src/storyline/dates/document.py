@@ -114,7 +114,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     ``lookup(name) -> list[Actor]`` finds office holders (``ctx.kb.search`` by default)."""
     today = today or date.today()
     years = [y for y in range(EARLIEST_YEAR, today.year + 1) if (d := _on(y, month, day)) and d <= today]
-    sdoc = doc._spacy
+    sdoc = doc.spacy if doc.parsed else None
     evidence = [e for e in (_weekday_evidence(doc, found, rules, sdoc, month, day, years),
                             _weekday_date_evidence(found, rules, month, day, years),
                             _years_evidence(doc, found, rules, sdoc, years)) if e is not None]

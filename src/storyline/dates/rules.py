@@ -82,7 +82,7 @@ class DateRules:
 
     def __init__(self, data: dict[str, Any], origin: str = "dates lexicon"):
         if not isinstance(data, dict) or "patterns" not in data or "words" not in data:
-            raise StorylineError("E401", f"{origin}: the dates lexicon needs 'words' and 'patterns' keys")
+            raise StorylineError("E401", origin=origin)
         self.words: dict[str, dict[str, Any]] = {k: {str(w).lower(): v for w, v in (d or {}).items()}
                                                  for k, d in data["words"].items()}
         self.unions: dict[str, list[str]] = data.get("unions") or {}
@@ -149,8 +149,7 @@ class DateRules:
         rid = str(p.get("id") or f"pattern {index}")
         kind = p.get("kind")
         if kind not in KINDS:
-            raise StorylineError("E402", f"{origin}: pattern {rid!r} has kind {kind!r}; valid kinds: "
-                                 f"{', '.join(KINDS)}")
+            raise StorylineError("E402", origin=origin, rid=rid, kind=kind, valid=', '.join(KINDS))
         groups: dict[str, str] = {}
         seen: dict[str, int] = {}
 
@@ -167,8 +166,7 @@ class DateRules:
                 return f"(?P<{gname}>{NUMERIC[name]})"
             keys = [k for c in self.classes_of(name) for k in self.words.get(c, {})]
             if not keys:
-                raise StorylineError("E403", f"{origin}: pattern {rid!r} uses {{{name}}}, which is neither a "
-                                     f"vocabulary class nor one of {', '.join(sorted(NUMERIC))}, num, ordinal")
+                raise StorylineError("E403", origin=origin, rid=rid, name=name, numeric=', '.join(sorted(NUMERIC)))
             return f"(?P<{gname}>{_alternation(keys)})"
 
         body = re.sub(r"\{(\w+)\}", expand, _mark_spaces(str(p.get("match", ""))))
@@ -176,19 +174,14 @@ class DateRules:
         try:
             regex = re.compile(rf"{LEFT_EDGE}(?:{body})(?!\w)(?!-\w)", re.IGNORECASE)
         except re.error as e:
-            raise StorylineError("E404", f"{origin}: pattern {rid!r} is not a valid regular expression: {e}") from e
+            raise StorylineError("E404", origin=origin, rid=rid, error=e) from e
         params = {k: v for k, v in p.items() if k not in ("id", "kind", "type", "match", "check")}
         return Rule(rid, kind, str(p.get("type", "DATE")), regex, groups, p.get("check"), params,
                     *shortcuts(regex))
 
 
-_COMPILED: dict[int, DateRules] = {}
 
 
 def rules_for(ctx: Any) -> DateRules:
     """The compiled rules of a context's ``dates`` lexicon (compiled once per lexicon object)."""
-    data = ctx.lexicon("dates")
-    key = id(data)
-    if key not in _COMPILED:
-        _COMPILED[key] = DateRules(data)
-    return _COMPILED[key]
+    return ctx.cached("dates:rules", lambda: DateRules(ctx.lexicon("dates")))

@@ -4,7 +4,7 @@ Why: "Friday" in "said Friday" is the Friday before the article, in "will meet F
 after; "in October" in a June article is last October or next October by the same token. The
 governing verb of the expression (found by climbing the dependency tree) and its auxiliaries
 tell; the verbs that point forward ("expected to", "scheduled to", "is to") are data in the dates
-lexicon (``future_cues``).
+lexicon (``future_cues``), the auxiliaries in the ``grammar`` lexicon.
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..lexicons import load_lexicon
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 #: Strictly past: a state told as over ("was envoy until December") ended before the story.
 ENDED = -2
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "can", "should", "must"}
-_PERFECT = {"has", "have", "had", "'ve", "'s"}
-_BE_PAST = {"was", "were"}
-_BE_PRESENT = {"is", "are", "am", "be", "being", "been", "'re", "'m"}
+_GRAMMAR = load_lexicon("grammar")
+_FUTURE_AUX = frozenset(_GRAMMAR["modal_verbs"]) | frozenset(_GRAMMAR["contracted_would"])
+_PERFECT = frozenset(_GRAMMAR["perfect_auxiliaries"])
+_BE_PAST = frozenset(_GRAMMAR["past_be"])
+_BE_PRESENT = frozenset(_GRAMMAR["present_be"])
 
 
 def expression_span(sdoc: Any, start: int, end: int) -> Any:

@@ -4,6 +4,14 @@ Why a module of its own: every normaliser counts in the same units (days, weeks,
 quarters, seasons, years, decades) and writes the same value shapes, and a document whose year
 is unknown still needs "yesterday" counted. A ``Point`` is a day plus the granularity the value is
 written at; an unknown year is carried as ``year_known=False`` and written ``XXXX``.
+
+This is the one reader of value strings: ``parse_value`` gives the point a value starts at and
+``period`` the first and last day it covers; the story layer, the query filters, the command-line
+``--from``/``--to`` and the evaluation format all read values through it, so a season, a week or
+a decade means the same stretch of days everywhere. A winter is written with the year it starts
+in (``fmt``/``season_year``: December 1998 and February 1999 are both ``1998-WI``), so
+``1998-WI`` is December 1998 to February 1999. A value the calendar cannot hold (year 0, a year
+past 9999) reads as None, never an exception.
 """
 
 from __future__ import annotations
@@ -170,30 +178,30 @@ _SEASON = re.compile(r"^(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)$")
 
 def parse_value(value: str | None) -> Point | None:
     """A point for a TIMEX3 value (``1998-11-20T19:30``, ``XXXX-07-27``, ``1989-Q3`` ...);
-    None for values that name no point (durations, PRESENT_REF, decades)."""
+    None for values that name no point (durations, PRESENT_REF, decades) or that the calendar
+    cannot hold (``0000``)."""
     if not value:
         return None
+    try:
+        return _parse_value(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse_value(value: str) -> Point | None:
     m = _VALUE.match(value)
     if m:
         known = m["y"] != "XXXX"
         y = int(m["y"]) if known else PLACEHOLDER_YEAR
         if m["d"]:
-            try:
-                d = date(y, int(m["m"]), int(m["d"]))
-            except ValueError:
-                return None
-            return Point(d, "day", known)
+            return Point(date(y, int(m["m"]), int(m["d"])), "day", known)
         if m["m"]:
             mo = int(m["m"])
             return Point(date(y, mo, 1), "month", known) if 1 <= mo <= 12 else None
         return Point(date(y, 1, 1), "year", known)
     m = _WEEK.match(value)
     if m:
-        try:
-            d = date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
-        except ValueError:
-            return None
-        return Point(d, "week")
+        return Point(date.fromisocalendar(int(m["y"]), int(m["w"]), 1), "week")
     m = _QUARTER.match(value)
     if m:
         n = int(m["n"])
@@ -206,6 +214,55 @@ def parse_value(value: str | None) -> Point | None:
     if m:
         return Point(season_start(int(m["y"]), m["s"]), "season")
     return None
+
+
+_DECADE = re.compile(r"^(?P<d>\d{3})X?$")  # 199 or 199X
+_CENTURY = re.compile(r"^(?P<c>\d{2})(?:XX)?$")  # 19 or 19XX
+RANGE = re.compile(r"^(.+?)(?:\.\.|/)(.+)$")  # 1992..1994, 1992/1994
+_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT")
+#: Months a period of each granularity spans after its first month.
+_MONTHS_AFTER = {"month": 0, "quarter": 2, "season": 2, "half": 5, "year": 11}
+
+
+def period(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a value covers: a day (with or without a time) itself, a week its
+    seven days (``-WE``: its Saturday and Sunday), a month, quarter, half, season or year its
+    months, a decade (``199``, ``199X``) or century (``19``, ``19XX``) its years, a range
+    (``1992..1994``) from the first day of one end to the last of the other. None for values
+    that name no stretch of the calendar: durations, ``PRESENT_REF``, a date without its year
+    (``XXXX-11-09``), a year the calendar cannot hold."""
+    if not value:
+        return None
+    v = value.strip().upper()
+    try:
+        if m := RANGE.match(v):
+            a, b = _single_period(m[1]), _single_period(m[2])
+            return (min(a[0], b[0]), max(a[1], b[1])) if a and b else None
+        return _single_period(v)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _single_period(v: str) -> tuple[date, date] | None:
+    if _CLOCK.match(v):  # a time of day, with any zone: its day
+        v = v[:10]
+    if m := _DECADE.match(v):
+        y = int(m["d"]) * 10
+        return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
+    if m := _CENTURY.match(v):
+        y = int(m["c"]) * 100
+        return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
+    p = parse_value(v)
+    if p is None or not p.year_known:
+        return None
+    if p.gran == "week":
+        if v.endswith("-WE"):
+            return p.day + timedelta(days=5), p.day + timedelta(days=6)
+        return p.day, p.day + timedelta(days=6)
+    if p.gran in _MONTHS_AFTER:
+        last = add_months(p.day, _MONTHS_AFTER[p.gran])
+        return p.day, last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    return p.day, p.day
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

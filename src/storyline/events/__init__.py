@@ -12,7 +12,8 @@ from ..model import Document
 from ..pipeline import Context, stage
 
 
-@stage("events", needs=("sentences",), adds=("events",))
+@stage("events", needs=("text", "spacy", "sentences"),
+       reads=("published", "dateline", "timexes", "mentions", "actors", "quotes"), adds=("events",))
 def run(doc: Document, ctx: Context) -> Document:
     from .coder import code_document
 

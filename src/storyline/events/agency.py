@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..lexicons import load_lexicon
 from ..model import ActorRef, Mention
 
 Token = Any
@@ -28,9 +29,9 @@ NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORD
                             "LAW", "WORK_OF_ART", "LANGUAGE"})
 #: Mention kinds the actors layer gives only to those who can act, linked or not.
 ACTING_KINDS = frozenset({"role", "pronoun", "collective"})
-#: Pronouns that point at a thing or a statement, not at someone.
-THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "something", "anything",
-                            "everything", "nothing"})
+#: Pronouns that point at a thing or a statement, not at someone (the ``grammar`` lexicon).
+_GRAMMAR = load_lexicon("grammar")
+THING_PRONOUNS = frozenset(_GRAMMAR["thing_pronoun_it"]) | frozenset(_GRAMMAR["demonstratives"])
 
 
 class Agency:

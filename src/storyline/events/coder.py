@@ -140,8 +140,4 @@ def _quote_index(doc: Document, start: int, end: int) -> int | None:
 
 
 def code_document(doc: Document, ctx: Context) -> list[Event]:
-    coder = ctx._lexicons.get("events:coder")
-    if coder is None:
-        coder = Coder(ctx)
-        ctx._lexicons["events:coder"] = coder
-    return coder.code(doc)
+    return ctx.cached("events:coder", lambda: Coder(ctx)).code(doc)

@@ -2,20 +2,19 @@
 
 Why ask the dates layer per clause: the date of an event is the date its own clause gives ("in
 1994", "on 5 April", "earlier in the day"), resolved against the article's date, and only the
-dates layer knows how relative expressions resolve. Where that layer is not installed, a year
-written in the clause is used, then the document's date for what is not background.
+dates layer knows how relative expressions resolve (``dates.anchor.date_for_clause``, an earlier
+stage's module, imported once).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..dates.anchor import date_for_clause
 from ..model import DateValue, Document
 
 Token = Any
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -24,21 +23,7 @@ def clause_date(doc: Document, start: int, end: int, status: str | None = None) 
     """The date the clause gives; with a ``status``, what the dates layer infers for a clause of
     that kind where the text gives none (the document date for the news, the background's year
     for history). None where nothing is known."""
-    try:
-        from ..dates.anchor import date_for_clause  # the dates layer, where installed
-    except ImportError:
-        date_for_clause = None
-    if date_for_clause is not None:
-        return date_for_clause(doc, start, end, status)
-    if status is not None:
-        return doc.published if status in ("reported", "planned", "hoped") else None
-    for tx in doc.timexes:
-        if start <= tx.start and tx.end <= end and tx.value and tx.type == "DATE":
-            return DateValue(tx.value, tx.precision or "day", "timex", evidence=tx.text)
-    m = YEAR.search(doc.text, start, end)
-    if m:
-        return DateValue(m.group(1), "year", "events:clause-year", 0.6, m.group(0))
-    return None
+    return date_for_clause(doc, start, end, status)
 
 
 def clause_place(head: Token, skip: set[int]) -> str | None:

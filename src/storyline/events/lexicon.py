@@ -116,8 +116,7 @@ def _word_item(tok: str, synsets: dict[str, list[str]]) -> Item:
     if tok.startswith("&"):
         name = tok[1:].rstrip("_").upper()
         if name not in synsets:
-            raise StorylineError("E601", f"event pattern uses an unknown synonym set &{name}; "
-                                 f"known sets: {', '.join(sorted(synsets))}")
+            raise StorylineError("E601", name=name, synsets=', '.join(sorted(synsets)))
         return Item("word", tuple(tuple(w.split()) for w in synsets[name]))
     exact = tok.endswith("_")
     alts = tuple(tuple(a.replace("_", " ").lower().split()) for a in tok.strip("_").split("|") if a)
@@ -202,7 +201,7 @@ def _load_curated(lex: Lexicon, data: dict[str, Any], synsets: dict[str, list[st
     for i, spec in enumerate(data.get("patterns") or []):
         text = spec.get("pattern", "")
         if "*" not in text:
-            raise StorylineError("E602", f"event_patterns: pattern #{i + 1} {text!r} has no '*' marking the verb")
+            raise StorylineError("E602", i=i + 1, text=text)
         before, _, after = text.partition("*")
         pat = Pattern(code=_code(spec.get("code")), after=parse_side(after, synsets),
                       before=parse_side(before, synsets), reverse=bool(spec.get("reverse")),
@@ -231,7 +230,7 @@ def _build(extra_files: tuple[Path, ...]) -> Lexicon:
     _load_cameo(lex, data_path("events", "cameo_verbs.json"), synsets)
     curated = load_lexicon("event_patterns", list(extra_files))
     if not isinstance(curated, dict):
-        raise StorylineError("E603", "event_patterns.yaml must be a mapping with verbs, patterns and nominals")
+        raise StorylineError("E603")
     _load_curated(lex, curated, synsets)
     return lex
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicons import load_lexicon
 from ..model import DateValue
 
 Token = Any
@@ -212,14 +213,20 @@ def _aux_words(head: Token) -> list[str]:
     return words
 
 
+_GRAMMAR = load_lexicon("grammar")
+_MODALS = frozenset(_GRAMMAR["modal_verbs"])
+#: Auxiliaries of a past or perfect clause ("had met", "was signed"); not "'s", mostly "is".
+_PAST_AUX = frozenset(_GRAMMAR["perfect_auxiliaries"]) - {"'s"} | frozenset(_GRAMMAR["past_be"])
+
+
 def _past(head: Token) -> bool:
     """The clause is told in a past tense (simple past, past or present perfect, past passive)."""
     auxes = set(_aux_words(head))
-    if auxes & {"will", "would", "shall", "'ll", "wo", "must", "should", "can", "could", "may", "might"}:
+    if auxes & _MODALS:
         return False
     if head.tag_ == "VBD":
         return True
-    return head.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "'ve", "was", "were"})
+    return head.tag_ == "VBN" and bool(auxes & _PAST_AUX)
 
 
 def _simple_present(head: Token) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import StorylineError
 from ..store import Store
+from . import Written
 
 #: Export formats: file suffix and DuckDB COPY options.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -20,15 +21,20 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+def export(store: Store, out: Path, fmt: str) -> list[Written]:
+    """The export registry's entry point (``export.EXPORT_MODULES``): every table, with its row count."""
+    return [Written(path, store.count(table)) for table, path in export_tables(store, out, fmt).items()]
+
+
 def export_tables(store: Store, out: Path, fmt: str, tables: list[str] | None = None) -> dict[str, Path]:
     """Write each table to ``out/<table>.<suffix>``; returns the files written by table."""
     if fmt not in FORMATS:
-        raise StorylineError("E050", f"no export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+        raise StorylineError("E052", fmt=fmt, valid=', '.join(FORMATS))
     have = store.tables()
     tables = have if tables is None else tables
     unknown = [t for t in tables if t not in have]
     if unknown:
-        raise StorylineError("E051", f"no table {', '.join(unknown)} in {store.path}; tables: {', '.join(have)}")
+        raise StorylineError("E051", unknown=', '.join(unknown), path=store.path, have=', '.join(have))
     out.mkdir(parents=True, exist_ok=True)
     suffix, options = FORMATS[fmt]
     written: dict[str, Path] = {}

@@ -18,7 +18,8 @@ from .lexicon import quote_lexicon
 QUOTATION_KINDS = ("direct", "partial")
 
 
-@stage("quotes", needs=("sentences",), adds=("quotes",))
+@stage("quotes", needs=("text", "spacy", "sentences"), reads=("published", "timexes", "mentions", "actors"),
+       adds=("quotes",))
 def run(doc: Document, ctx: Context) -> Document:
     doc.quotes = extract_quotes(doc, quote_lexicon(ctx), ctx.options.quote_min_words)
     return doc

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates.anchor import date_for_clause
 from ..model import DateValue, Document, Quote
 from .cues import Cue, find_cue
 from .frame import Frame
@@ -106,14 +107,9 @@ def _clause_date(doc: Document, clause: tuple[int, int] | None) -> DateValue | N
     it ("said on Friday"; never the quoted words, which may speak of 1988), else the document's
     date, as the news of the day."""
     if clause is not None:
-        try:
-            from ..dates.anchor import date_for_clause
-        except ImportError:  # the dates layer is not there: the document's date
-            date_for_clause = None
-        if date_for_clause is not None:
-            value = date_for_clause(doc, clause[0], clause[1], "reported")
-            if value is not None:
-                return value
+        value = date_for_clause(doc, clause[0], clause[1], "reported")
+        if value is not None:
+            return value
     return dataclasses.replace(doc.published) if doc.published else None
 
 

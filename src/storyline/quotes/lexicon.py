@@ -6,7 +6,6 @@ extend; the stage wants sets and tuples it can test a token against, built once 
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +43,7 @@ def _words(values: Any, where: str) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list):
-        raise StorylineError("E510", f"lexicon {where}: expected a list of words, got {type(values).__name__}")
+        raise StorylineError("E510", where=where, kind=type(values).__name__)
     return [str(v).strip().lower() for v in values if str(v).strip()]
 
 
@@ -82,13 +81,9 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
     )
 
 
-_CACHE: weakref.WeakKeyDictionary[Any, QuoteLexicon] = weakref.WeakKeyDictionary()
 
 
 def quote_lexicon(ctx: Any) -> QuoteLexicon:
     """The lexicon for this context (its options may name users' extension files)."""
-    lex = _CACHE.get(ctx)
-    if lex is None:
-        lex = build(ctx.lexicon("cue_verbs") or {}, ctx.lexicon("speakers") or {}, ctx.lexicon("quote_marks") or {})
-        _CACHE[ctx] = lex
-    return lex
+    return ctx.cached("quotes:lexicon", lambda: build(ctx.lexicon("cue_verbs") or {}, ctx.lexicon("speakers") or {},
+                                                      ctx.lexicon("quote_marks") or {}))

@@ -36,8 +36,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def _too_big(origin: str, size: int, max_chars: int, unit: str) -> InputError:
-    return InputError(origin, f"{size:,} {unit}, over the limit of {max_chars:,} characters for one "
-                      "article (set --max-chars to raise it)", "E104")
+    return InputError(origin, "E104", size=size, unit=unit, max_chars=max_chars)
 
 
 def _looks_jsonl(head: bytes) -> bool:
@@ -66,7 +65,7 @@ def read_file(path: Path, max_chars: int | None = None) -> Iterator[RawDocument 
                 with gzip.open(path, "rb") as fh:
                     data = fh.read(4 * limit + 1)
             except (OSError, EOFError) as e:
-                yield InputError(origin, f"not readable gzip data ({e})", "E102")
+                yield InputError(origin, "E113", error=e)
                 return
         if len(data) > 4 * limit:
             yield _too_big(origin, len(data), limit, "bytes")
@@ -87,7 +86,7 @@ def read_file(path: Path, max_chars: int | None = None) -> Iterator[RawDocument 
     except InputError as e:
         yield e
     except OSError as e:
-        yield InputError(origin, f"cannot read the file: {e.strerror or e}", "E100")
+        yield InputError(origin, "E100", reason=e.strerror or e)
 
 
 def read_paths(paths: Iterable[str | Path], max_chars: int | None = None,

@@ -67,11 +67,10 @@ def refuse_binary(data: bytes, origin: str) -> None:
         return
     for magic, what in MAGIC.items():
         if head.startswith(magic):
-            raise InputError(origin, f"{what}, not text; {VALID_HINT}", "E102")
+            raise InputError(origin, "E102", what=what, hint=VALID_HINT)
     controls = len(_CONTROL.findall(head.decode("latin-1")))
     if b"\x00" in head or controls > max(8, len(head) // 100):
-        raise InputError(origin, f"a binary file ({controls} control bytes in the first "
-                         f"{len(head):,}), not text; {VALID_HINT}", "E102")
+        raise InputError(origin, "E114", controls=controls, n_head=len(head), hint=VALID_HINT)
 
 
 def _almost_utf8(data: bytes) -> bool:
@@ -102,8 +101,7 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
-                raise InputError(origin, f"starts with a {name} byte-order mark but is not valid "
-                                 f"{name} ({e.reason} at byte {e.start})", "E103") from e
+                raise InputError(origin, "E115", name=name, reason=e.reason, start=e.start) from e
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -112,8 +110,7 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8 (damaged bytes replaced)"
     best = _detect(data[:DETECT_BYTES])
     if best is None or best.encoding is None:
-        raise InputError(origin, "not valid UTF-8 and not text in any known encoding; save it as "
-                         "UTF-8 text", "E103")
+        raise InputError(origin, "E103")
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
@@ -131,10 +128,10 @@ def repair(text: str) -> str:
 def bytes_to_text(data: bytes, origin: str) -> tuple[str, str]:
     """Decoded, repaired text of a file's bytes, refusing empty and binary input."""
     if not data.strip():
-        raise InputError(origin, "empty file: there is no text to read", "E101")
+        raise InputError(origin, "E101")
     refuse_binary(data, origin)
     text, encoding = decode(data, origin)
     text = repair(text)
     if not text.strip():
-        raise InputError(origin, "empty file: there is no text to read", "E101")
+        raise InputError(origin, "E101")
     return text, encoding

@@ -40,12 +40,10 @@ def extract_article(html: str, origin: str, name: str, encoding: str = "utf-8") 
                                             include_tables=False, include_images=False,
                                             date_extraction_params=set_date_params(False))
     except Exception as e:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
-        raise InputError(origin, f"cannot parse the HTML page: {type(e).__name__}: {e}".splitlines()[0],
-                         "E106") from e
+        raise InputError(origin, "E119", kind=type(e).__name__, error=e) from e
     text = (found.text or "") if found is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
-        raise InputError(origin, "no article text found in the HTML page (only navigation or page "
-                         "furniture); give the article's own page or its text", "E106")
+        raise InputError(origin, "E106")
     meta: dict[str, Any] = {"encoding": encoding}
     for key in ("title", "date", "sitename", "author", "url", "hostname", "description"):
         value = getattr(found, key, None)

@@ -27,20 +27,18 @@ META_FIELDS = ("title", "date", "source", "url", "author", "language")
 def record_to_raw(record: Any, origin: str, fallback_name: str, max_chars: int | None = None) -> RawDocument:
     """A RawDocument from one decoded JSON record (InputError where it is not an article)."""
     if not isinstance(record, dict):
-        raise InputError(origin, f"a JSON {type(record).__name__}, not an object with a \"text\" field", "E107")
+        raise InputError(origin, "E107", kind=type(record).__name__)
     field = next((f for f in TEXT_FIELDS if f in record), None)
     if field is None:
         keys = ", ".join(sorted(record)) or "none"
-        raise InputError(origin, f"no \"text\" field (fields: {keys}); a record needs id, text and "
-                         "optionally title, date, source, url", "E107")
+        raise InputError(origin, "E130", keys=keys)
     text = record[field]
     if not isinstance(text, str):
-        raise InputError(origin, f"\"{field}\" is a {type(text).__name__}, not a string", "E107")
+        raise InputError(origin, "E131", field=field, kind=type(text).__name__)
     if not text.strip():
-        raise InputError(origin, f"\"{field}\" is empty: there is no text to read", "E101")
+        raise InputError(origin, "E110", field=field)
     if max_chars is not None and len(text) > max_chars:
-        raise InputError(origin, f"{len(text):,} characters, over the limit of {max_chars:,} "
-                         "(set --max-chars to raise it)", "E104")
+        raise InputError(origin, "E104", size=len(text), unit="characters", max_chars=max_chars)
     name = record.get("id")
     name = str(name) if name not in (None, "") else fallback_name
     meta = {k: v for k, v in record.items() if k != field and k != "id" and v not in (None, "")}
@@ -76,23 +74,20 @@ def read_jsonl_stream(fh: IO[bytes], label: str, short: str,
             try:
                 record = json.loads(line.decode("utf-8"))
             except UnicodeDecodeError as e:
-                yield InputError(origin, f"not valid UTF-8 ({e.reason} at byte {e.start}); JSON Lines "
-                                 "must be UTF-8", "E107")
+                yield InputError(origin, "E134", reason=e.reason, start=e.start)
                 continue
             except json.JSONDecodeError as e:
-                yield InputError(origin, f"not valid JSON ({e.msg} at column {e.colno}); each line "
-                                 "must be one JSON object", "E107")
+                yield InputError(origin, "E135", msg=e.msg, colno=e.colno)
                 continue
             try:
                 yield record_to_raw(record, origin, f"{short}:{lineno}", max_chars)
             except InputError as e:
                 yield e
     except (OSError, EOFError, zlib.error) as e:
-        yield InputError(f"{label}:{lineno + 1}", f"the file is cut short or damaged "
-                         f"({type(e).__name__}: {e}); the lines before it were read", "E107")
+        yield InputError(f"{label}:{lineno + 1}", "E132", kind=type(e).__name__, error=e)
         return
     if seen == 0:
-        yield InputError(label, "empty file: no JSON Lines records", "E101")
+        yield InputError(label, "E111")
 
 
 def read_json(path: Path, data: bytes, max_chars: int | None = None) -> Iterator[RawDocument | InputError]:
@@ -100,12 +95,11 @@ def read_json(path: Path, data: bytes, max_chars: int | None = None) -> Iterator
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        yield InputError(str(path), f"not valid JSON ({e}); give one article object, a list of "
-                         "them, or JSON Lines".splitlines()[0], "E107")
+        yield InputError(str(path), "E133", error=e)
         return
     records = value if isinstance(value, list) else [value]
     if not records:
-        yield InputError(str(path), "empty file: the JSON list holds no articles", "E101")
+        yield InputError(str(path), "E112")
     for i, record in enumerate(records, 1):
         origin = f"{path}[{i}]" if isinstance(value, list) else str(path)
         try:

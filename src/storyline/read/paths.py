@@ -53,8 +53,7 @@ def expand(spec: str | Path) -> Iterator[Path | InputError]:
             found = True
             yield f
         if not found:
-            yield InputError(str(path), "the folder holds no article files (" + ", ".join(ARTICLE_SUFFIXES)
-                             + ")", "E105")
+            yield InputError(str(path), "E117", suffixes=", ".join(ARTICLE_SUFFIXES))
         return
     if path.exists():
         yield path
@@ -64,7 +63,7 @@ def expand(spec: str | Path) -> Iterator[Path | InputError]:
         matches = sorted(glob.iglob(os.path.expanduser(text), recursive=True))
         files = [Path(m) for m in matches]
         if not files:
-            yield InputError(text, "no file matches this pattern", "E105")
+            yield InputError(text, "E118")
             return
         for f in files:
             if f.is_dir():
@@ -72,4 +71,4 @@ def expand(spec: str | Path) -> Iterator[Path | InputError]:
             else:  # the pattern chose these files: read them whatever their ending
                 yield f
         return
-    yield InputError(text, "no such file or folder", "E105")
+    yield InputError(text, "E105")

@@ -89,13 +89,13 @@ class Fetcher:
         """The body of ``url`` (steps 1-5 of the module's docstring), or an InputError saying why not."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise InputError(url, "not a web address (http:// or https:// with a host)", "E120")
+            raise InputError(url, "E120")
         if self.settings.respect_robots and not self._allowed(url):
-            raise InputError(url, f"robots.txt of {parts.hostname} does not allow this page to be fetched", "E125")
+            raise InputError(url, "E125", host=parts.hostname)
         fetched = self._request(url)
         kind = fetched.content_type.split(";")[0].strip().lower()
         if accept and kind and kind not in accept:
-            raise InputError(url, f"not {what}: the server sent {kind}", "E124")
+            raise InputError(url, "E124", what=what, kind=kind)
         return fetched
 
     def _request(self, url: str) -> Fetched:
@@ -111,10 +111,10 @@ class Fetcher:
             self._last[host] = time.monotonic()
         try:
             if response.status >= 400:
-                raise InputError(url, f"HTTP {response.status} {response.reason or ''}".rstrip(), "E123")
+                raise InputError(url, "E123", status=f"{response.status} {response.reason or ''}".rstrip())
             body = response.read(self.settings.max_bytes + 1)
             if len(body) > self.settings.max_bytes:
-                raise InputError(url, f"over {self.settings.max_bytes:,} bytes: too big for one article", "E104")
+                raise InputError(url, "E136", max_bytes=self.settings.max_bytes)
         except (ProtocolError, ReadTimeoutError, OSError) as e:
             raise _network_error(url, e, self.settings.timeout) from e
         finally:
@@ -129,7 +129,7 @@ class Fetcher:
             try:
                 self._robots[base] = self._read_robots(base + "/robots.txt")
             except InputError as e:  # the host cannot be reached at all: say so of the page asked for
-                raise InputError(url, e.message.split(": ", 1)[1], e.code) from e
+                raise InputError(url, e.code, **e.fields) from e
         rules = self._robots[base]
         return rules is None or rules.can_fetch(self.settings.user_agent, url)
 
@@ -139,7 +139,7 @@ class Fetcher:
         try:
             fetched = self._request(robots_url)
         except InputError as e:
-            if e.code in ("E121", "E122"):
+            if e.code in UNREACHABLE:
                 raise
             return None
         rules = urllib.robotparser.RobotFileParser(robots_url)
@@ -147,21 +147,25 @@ class Fetcher:
         return rules
 
 
+#: The codes of a host that cannot be reached at all (DNS, timeout, refused, no connection).
+UNREACHABLE = ("E121", "E122", "E127", "E128", "E129")
+
+
 def _network_error(url: str, e: BaseException, timeout: float) -> InputError:
     """One line for a failure below HTTP: which of DNS, refused, timeout or a broken connection."""
     cause: BaseException = e.reason if isinstance(e, MaxRetryError) and e.reason else e
     host = urlsplit(url).hostname or url
     if isinstance(cause, NameResolutionError) or isinstance(cause.__context__, socket.gaierror):
-        return InputError(url, f"DNS: no address found for the host {host}", "E121")
+        return InputError(url, "E121", host=host)
     first = (str(cause).splitlines() or [""])[0]
     # urllib3's NewConnectionError is a kind of ConnectTimeoutError: look at it before the timeouts
     if isinstance(cause, ConnectionRefusedError) or (isinstance(cause, NewConnectionError) and "refused" in first.lower()):
-        return InputError(url, f"connection refused by {host}", "E121")
+        return InputError(url, "E127", host=host)
     if isinstance(cause, NewConnectionError):
-        return InputError(url, f"cannot connect to {host}: {first}", "E121")
+        return InputError(url, "E128", host=host, detail=first)
     if isinstance(cause, Urllib3Timeout | TimeoutError):
-        return InputError(url, f"timeout: no answer from {host} within {timeout:g} s", "E122")
-    return InputError(url, f"network error: {first or type(cause).__name__}", "E121")
+        return InputError(url, "E122", host=host, timeout=timeout)
+    return InputError(url, "E129", detail=first or type(cause).__name__)
 
 
 def read_url(url: str, fetcher: Fetcher, max_chars: int) -> RawDocument:
@@ -169,7 +173,7 @@ def read_url(url: str, fetcher: Fetcher, max_chars: int) -> RawDocument:
     fetched = fetcher.get(url)
     html, encoding = bytes_to_text(fetched.body, url)
     if len(html) > 4 * max_chars:
-        raise InputError(url, f"{len(html):,} characters: too big for one article", "E104")
+        raise InputError(url, "E137", n=len(html))
     raw = extract_article(html, url, fetched.url, encoding)
     raw.metadata["url"] = fetched.url
     raw.metadata.setdefault("fetched_from", url)
@@ -184,7 +188,7 @@ def feed_links(feed_url: str, fetcher: Fetcher) -> list[str]:
     parsed = feedparser.parse(fetched.body)
     if not parsed.entries:
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
-        raise InputError(feed_url, f"not an RSS or Atom feed, or a feed with no items{reason}".splitlines()[0], "E126")
+        raise InputError(feed_url, "E126", reason=reason)
     links: list[str] = []
     for entry in parsed.entries:
         link = entry.get("link") or next((x.get("href") for x in entry.get("links", []) if x.get("href")), None)

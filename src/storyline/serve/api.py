@@ -160,7 +160,7 @@ def _job_answer(job: Job) -> Any:
 def job(request: Request, job_id: Annotated[str, Path(max_length=40)]) -> dict[str, Any]:
     found = jobs_of(request).get(job_id)
     if found is None:
-        raise review.NotFound("E808", f"no job {job_id!r} (jobs are kept while the server runs)")
+        raise review.NotFound("job", job_id, " (jobs are kept while the server runs)")
     return found.to_dict()
 
 

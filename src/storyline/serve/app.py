@@ -167,7 +167,7 @@ def _static(app: FastAPI) -> None:
     def static(name: str) -> Response:
         body = files.get(name)  # looked up, never joined to a path
         if body is None:
-            raise NotFound("E807", f"no static file {name!r}")
+            raise NotFound("static file", name)
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return Response(body, media_type=kind, headers={"Cache-Control": "max-age=300"})
 

@@ -3,7 +3,7 @@
 Why: DuckDB lets one process open a file for writing and then no other process may open it at
 all; the error it gives names a lock and a process id, not what to do. While ``storyline serve``
 runs, ``<db>.serve`` holds its address and process id, and a command that finds the file locked
-says the server has it and how to add articles through it. The note is removed when the server
+says the server has it and how to add articles through it (E030, raised by the store). The note is removed when the server
 stops; one left by a killed server is ignored (its process is gone).
 """
 
@@ -42,14 +42,3 @@ def holder(db: Path) -> dict[str, Any] | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return note
-
-
-def held_message(db: Path) -> str | None:
-    """What to tell a command that cannot open ``db`` because a server has it (None if none does)."""
-    note = holder(db)
-    if note is None:
-        return None
-    url = note["url"]
-    return (f"{db} is held by 'storyline serve' at {url} (process {note['pid']}), which owns the file while it "
-            f"runs: add articles through it ({url}/add, or POST {url}/api/documents), read it there, or stop "
-            "the server first")

@@ -19,10 +19,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..actors.commands import actor_mentions, find_actor
-from ..events.commands import query_events
+from ..errors import StorylineError
 from ..model import Document, StoryEvent
-from ..quotes.commands import find_quotes
+from ..query import actor_mentions, find_actor, find_quotes, query_events
 from ..story import compare as cmp
 from ..story import network as net
 from ..story.merge import Knowledge
@@ -117,7 +116,7 @@ def document(store: Any, doc_id: str, fixes: dict[tuple[str, str], dict[str, Any
     """A document's text with every extraction marked, its metadata and where each field came from."""
     docs = store.read_documents([doc_id])
     if not docs:
-        raise NotFound("E804", f"no document {doc_id!r} in the store")
+        raise NotFound("document", doc_id)
     doc = docs[0]
     published = doc.published
     fields = [
@@ -227,8 +226,8 @@ def timeline(index: StoryIndex, tq: TimelineQuery, limit: int, offset: int) -> d
 def find_story(stories: Sequence[StoryEvent], ident: str) -> StoryEvent:
     try:
         return cmp.find(stories, ident)
-    except Exception as e:  # the library's "no such story event" (or an ambiguous prefix)
-        raise NotFound("E805", str(e).split("] ", 1)[-1]) from e
+    except StorylineError as e:  # the library's "no such story event" (or an ambiguous prefix)
+        raise NotFound("story event", ident, f": {e.message}") from e
 
 
 def story_event(store: Any, stories: Sequence[StoryEvent], notes: dict[str, StoryReview], ident: str,
@@ -322,7 +321,7 @@ def actor(store: Any, stories: Sequence[StoryEvent], ident: str, lexicon: dict[s
     strongest ties. A name several actors answer to gives the candidates instead."""
     found = find_actor(store, ident)
     if not found:
-        raise NotFound("E806", f"no actor {ident!r}: try part of the name, or see /api/documents for who is mentioned")
+        raise NotFound("actor", ident, ": try part of the name, or a document's actors")
     if len(found) > 1:
         return {"candidates": [{"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"]}
                                for r in found]}

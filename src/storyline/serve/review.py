@@ -44,17 +44,16 @@ _QUOTE_ID = re.compile(r"^([0-9a-f]+)-q(\d+)$")
 class ReviewError(StorylineError):
     """A request that cannot be taken: names the parameter at fault (the API answers 400)."""
 
-    def __init__(self, param: str, message: str, code: str = "E801"):
-        self.code, self.message, self.param = code, message, param
-        Exception.__init__(self, f"[{code}] {message}")
+    def __init__(self, param: str, detail: str):
+        super().__init__("E801", param=param, detail=detail)
+        self.param = param
 
 
 class NotFound(StorylineError):
     """The thing a request names is not in the store (the API answers 404)."""
 
-    def __init__(self, code: str, message: str):
-        self.code, self.message = code, message
-        Exception.__init__(self, f"[{code}] {message}")
+    def __init__(self, kind: str, ident: str, hint: str = ""):
+        super().__init__("E802", kind=kind, ident=ident, hint=hint)
 
 
 # ---------------------------------------------------------------- ids
@@ -139,7 +138,7 @@ def machine_event(store: Any, key: str) -> dict[str, Any]:
     rows = store.query("SELECT what, date_value, location, status FROM events WHERE doc_id = ? AND id = ?",
                        [doc_id, event_id])
     if not rows:
-        raise NotFound("E802", f"no event {key!r} in the store")
+        raise NotFound("event", key)
     sides: dict[str, list[str]] = {"source": [], "target": []}
     for r in store.query("SELECT side, name FROM event_actors WHERE doc_id = ? AND event_id = ? ORDER BY side, idx",
                          [doc_id, event_id]):
@@ -154,7 +153,7 @@ def machine_quote(store: Any, key: str) -> dict[str, Any]:
     rows = store.query("SELECT coalesce(speaker_name, speaker_description) AS speaker FROM quotes "
                        "WHERE doc_id = ? AND idx = ?", [doc_id, idx])
     if not rows:
-        raise NotFound("E803", f"no quote {key!r} in the store")
+        raise NotFound("quote", key)
     return {"speaker": rows[0]["speaker"], "wrong": False}
 
 

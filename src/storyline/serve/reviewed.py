@@ -17,6 +17,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from ..export import Written
 from ..export.tables import FORMATS, export_tables
 from ..store import Store
 from ..story import storage
@@ -85,10 +86,10 @@ def _json_safe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for k, v in r.items()} for r in rows]
 
 
-def export_reviewed(store: Store, out: Path, fmt: str, mode: str) -> dict[str, tuple[Path, int]]:
-    """Write the export (``mode`` yes or both, see the module docstring); returns file and rows by name."""
+def export_reviewed(store: Store, out: Path, fmt: str, mode: str) -> list[Written]:
+    """Write the export (``mode`` yes or both, see the module docstring); returns the files written."""
     machine = [t for t in store.tables() if mode == "both" or t not in REVIEWED]
-    written = {t: (p, store.count(t)) for t, p in export_tables(store, out, fmt, machine).items()}
+    written = [Written(p, store.count(t)) for t, p in export_tables(store, out, fmt, machine).items()]
     suffix, options = FORMATS[fmt]
     for table, rows in reviewed_rows(store).items():
         name = f"{table}.reviewed" if mode == "both" else table
@@ -99,5 +100,5 @@ def export_reviewed(store: Store, out: Path, fmt: str, mode: str) -> dict[str, t
             store.con.execute(f"COPY (SELECT * FROM _storyline_reviewed) TO '{target}' ({options})")
         else:  # nothing left: the machine table's columns, no rows
             store.con.execute(f"COPY (SELECT * FROM {table} LIMIT 0) TO '{target}' ({options})")
-        written[name] = (path, len(rows))
+        written.append(Written(path, len(rows)))
     return written

@@ -1,151 +1,108 @@
 """The story commands: ``story``, ``timeline``, ``network``, ``compare``.
 
-Each brings the story tables up to date with the documents stored (an incremental update that
-costs one query when nothing is new), then reads them. Output goes to stdout, the update's
-summary to stderr.
+Each brings the story tables up to date with the documents stored (``query.story``), then reads
+them. Output goes to stdout, the update's summary to stderr. Formats, statuses and levels are
+enums built from the modules that own them (``story.timeline.FORMATS``, ``story.network.LEVELS``,
+``query.story.TIMELINE_STATUSES`` ...).
 """
 
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ..cli_options import DbOption
-from ..errors import StorylineError
+from ..cli_options import (
+    DateFromOption,
+    DateToOption,
+    DbOption,
+    LexiconOption,
+    OutOption,
+    choices,
+    user_errors,
+    write_text,
+)
 from ..lexicons import load_lexicon
-from ..model import StoryEvent
 from ..options import DEFAULT_DB, Options
+from ..query.events import event_types
+from ..query.story import TIMELINE_STATUSES, find_story_event, load_story, network_graph, timeline_events
+from . import compare as cmp
+from . import network as net
+from . import timeline as tl
+from .merge import Knowledge
+
+TimelineFormat = choices("TimelineFormat", tl.FORMATS)
+TimelineStatus = choices("TimelineStatus", TIMELINE_STATUSES)
+EventType = choices("EventType", event_types())
+NetworkFormat = choices("NetworkFormat", net.FORMATS)
+NetworkLevel = choices("NetworkLevel", net.LEVELS)
+CompareFormat = choices("CompareFormat", cmp.FORMATS)
 
 
-class TimelineFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    html = "html"
+def _options(db: Path, lexicon: list[Path] | None) -> Options:
+    return Options(db=db, lexicon_files=list(lexicon or []))
 
 
-class NetworkFormat(StrEnum):
-    json = "json"
-    graphml = "graphml"
-
-
-class NetworkLevel(StrEnum):
-    country = "country"
-    actor = "actor"
-
-
-class CompareFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-
-
-LexiconOption = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", help="Your own lexicon extensions (YAML; the key 'story' extends the story lexicon).")]
-
-
-def _fail(e: StorylineError) -> typer.Exit:
-    print(f"storyline: {e}", file=sys.stderr)
-    return typer.Exit(2)
-
-
-def load_story(options: Options, rebuild: bool = False, quiet: bool = True) -> list[StoryEvent]:
-    """Update the story tables from the store (or rebuild them) and return every story event."""
-    from ..store import Store
-    from . import storage
-
-    if not options.db.exists():
-        raise StorylineError("E033", f"no database at {options.db}: run 'storyline ingest FILES --db "
-                             f"{options.db}' first (or give --db the file you ingested into)")
-    def said(report: storage.UpdateReport, total: int) -> None:
+def _said(options: Options) -> Any:
+    def said(report: Any, total: int) -> None:
         if total > options.story.update_batch:  # a long update says how far it got
             print(f"story: {report.documents} of {total} documents taken in", file=sys.stderr, flush=True)
-
-    with Store(options.db) as store:
-        progress = said if not quiet else None
-        report = (storage.rebuild(store, options, progress) if rebuild
-                  else storage.update(store, options, progress))
-        if report.documents and not quiet:
-            print(f"story: {report.line()}", file=sys.stderr)
-        return storage.story_events(store)
+    return said
 
 
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
+def story(db: DbOption = DEFAULT_DB, lexicon: LexiconOption = None,
+          rebuild: Annotated[bool, typer.Option("--rebuild", help="Forget the story tables and recompute them all.")] = False) -> None:
+    """Bring the story layer up to date: near-copies, background sentences, story events."""
+    options = _options(db, lexicon)
+    with user_errors():
+        got = load_story(options, rebuild, _said(options))
+    if got.report.documents:
+        print(f"story: {got.report.line()}", file=sys.stderr)
+    merged = sum(1 for s in got.events if s.source_count > 1)
+    print(f"story: {len(got.events)} story events, {merged} told by more than one article", file=sys.stderr)
+
+
+def timeline(db: DbOption = DEFAULT_DB,
+             actor: Annotated[str | None, typer.Option("--actor", help="Only events with this actor (name, id or country code).")] = None,
+             type: Annotated[EventType | None, typer.Option("--type", case_sensitive=False, show_choices=False,  # type: ignore[valid-type]
+                                                            help="Only this event class (AGREE, CONSULT, MEDIATE ...).")] = None,
+             status: Annotated[TimelineStatus | None, typer.Option("--status")] = None,  # type: ignore[valid-type]
+             start: DateFromOption = None, end: DateToOption = None,
+             outlet: Annotated[str | None, typer.Option("--outlet", help="Only events this outlet told.")] = None,
+             format: Annotated[TimelineFormat, typer.Option("--format", "-f", help="json: one story event per line; html: one self-contained page.")] = "table",  # type: ignore[valid-type, assignment]
+             out: OutOption = None, lexicon: LexiconOption = None) -> None:
+    """The story events in time order, every source sentence kept; background shown as such."""
+    with user_errors():
+        chosen = timeline_events(_options(db, lexicon), actor=actor, type=type and str(type),
+                                 status=status and str(status), date_from=start, date_to=end, outlet=outlet)
+        write_text(tl.render(chosen, str(format)), out)
+
+
+def network(db: DbOption = DEFAULT_DB,
+            format: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json (directed edges and undirected ties, heaviest first) or graphml.")] = "json",  # type: ignore[valid-type, assignment]
+            level: Annotated[NetworkLevel, typer.Option("--level", help="country: states (a minister counts for his state); actor: each actor.")] = "country",  # type: ignore[valid-type, assignment]
+            background: Annotated[bool, typer.Option("--background/--no-background", help="Count background (history) story events.")] = True,
+            out: OutOption = None, lexicon: LexiconOption = None) -> None:
+    """Who met, called, mediated for, supported or accused whom, weighted by story events."""
+    with user_errors():
+        g = network_graph(_options(db, lexicon), str(level), background)
+        write_text(net.render(g, str(format)), out)
+
+
+def compare(event: Annotated[str, typer.Argument(help="A story event id (or its start) from 'storyline timeline'.")],
+            db: DbOption = DEFAULT_DB,
+            format: Annotated[CompareFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+            lexicon: LexiconOption = None) -> None:
+    """The words each outlet uses for one story event, side by side."""
+    options = _options(db, lexicon)
+    with user_errors():
+        found = find_story_event(options, event)
+        know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
+        sys.stdout.write(cmp.render(found, cmp.compare(found, know.stopwords), str(format)))
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def story(db: DbOption = DEFAULT_DB, lexicon: LexiconOption = None,
-              rebuild: Annotated[bool, typer.Option("--rebuild", help="Forget the story tables and recompute them all.")] = False) -> None:
-        """Bring the story layer up to date: near-copies, background sentences, story events."""
-        try:
-            events = load_story(Options(db=db, lexicon_files=list(lexicon or [])), rebuild, quiet=False)
-        except StorylineError as e:
-            raise _fail(e) from e
-        merged = sum(1 for s in events if s.source_count > 1)
-        print(f"story: {len(events)} story events, {merged} told by more than one article", file=sys.stderr)
-
-    @app.command()
-    def timeline(db: DbOption = DEFAULT_DB,
-                 actor: Annotated[str | None, typer.Option("--actor", help="Only events with this actor (name, id or country code).")] = None,
-                 type: Annotated[str | None, typer.Option("--type", help="Only this event class (AGREE, CONSULT, MEDIATE ...).")] = None,
-                 status: Annotated[str | None, typer.Option("--status", help="reported, historical, planned, hoped, or background.")] = None,
-                 start: Annotated[str | None, typer.Option("--from", help="Only events on or after this date (YYYY[-MM[-DD]]).")] = None,
-                 end: Annotated[str | None, typer.Option("--to", help="Only events on or before this date.")] = None,
-                 outlet: Annotated[str | None, typer.Option("--outlet", help="Only events this outlet told.")] = None,
-                 format: Annotated[TimelineFormat, typer.Option("--format", "-f", help="json: one story event per line; html: one self-contained page.")] = TimelineFormat.table,
-                 out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
-                 lexicon: LexiconOption = None) -> None:
-        """The story events in time order, every source sentence kept; background shown as such."""
-        from .timeline import Filters, render, select
-
-        try:
-            events = load_story(Options(db=db, lexicon_files=list(lexicon or [])))
-            chosen = select(events, Filters(actor, type, status, start, end, outlet))
-            _write(render(chosen, format.value), out)
-        except StorylineError as e:
-            raise _fail(e) from e
-
-    @app.command()
-    def network(db: DbOption = DEFAULT_DB,
-                format: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json (directed edges and undirected ties, heaviest first) or graphml.")] = NetworkFormat.json,
-                level: Annotated[NetworkLevel, typer.Option("--level", help="country: states (a minister counts for his state); actor: each actor.")] = NetworkLevel.country,
-                background: Annotated[bool, typer.Option("--background/--no-background", help="Count background (history) story events.")] = True,
-                out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
-                lexicon: LexiconOption = None) -> None:
-        """Who met, called, mediated for, supported or accused whom, weighted by story events."""
-        from .network import build, render
-
-        try:
-            options = Options(db=db, lexicon_files=list(lexicon or []))
-            events = load_story(options)
-            g = build(events, load_lexicon("story", options.lexicon_files), level.value, background)
-            _write(render(g, format.value), out)
-        except StorylineError as e:
-            raise _fail(e) from e
-
-    @app.command()
-    def compare(event: Annotated[str, typer.Argument(help="A story event id (or its start) from 'storyline timeline'.")],
-                db: DbOption = DEFAULT_DB,
-                format: Annotated[CompareFormat, typer.Option("--format", "-f")] = CompareFormat.table,
-                lexicon: LexiconOption = None) -> None:
-        """The words each outlet uses for one story event, side by side."""
-        from . import compare as cmp
-        from .merge import Knowledge
-
-        try:
-            options = Options(db=db, lexicon_files=list(lexicon or []))
-            story = cmp.find(load_story(options), event)
-            know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
-            sys.stdout.write(cmp.render(story, cmp.compare(story, know.stopwords), format.value))
-        except StorylineError as e:
-            raise _fail(e) from e
+    for command in (story, timeline, network, compare):
+        app.command()(command)

@@ -37,9 +37,8 @@ def find(events: Sequence[StoryEvent], ident: str) -> StoryEvent:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise StorylineError("E074", f"no story event {ident!r}: see the ids in 'storyline timeline'")
-    raise StorylineError("E075", f"{ident!r} names {len(hits)} story events ({', '.join(h.id for h in hits[:5])}"
-                         f"{' ...' if len(hits) > 5 else ''}): give more of the id")
+        raise StorylineError("E074", ident=ident)
+    raise StorylineError("E075", ident=ident, n_hits=len(hits), ids=', '.join(h.id for h in hits[:5]), more=' ...' if len(hits) > 5 else '')
 
 
 def compare(story: StoryEvent, stopwords: frozenset[str] = frozenset()) -> list[Telling]:
@@ -63,13 +62,18 @@ def compare(story: StoryEvent, stopwords: frozenset[str] = frozenset()) -> list[
     return sorted(by.values(), key=lambda t: (min(s["published"] or "9999" for s in t.sentences), t.outlet))
 
 
+def as_record(story: StoryEvent, tellings: Sequence[Telling]) -> dict[str, Any]:
+    """One story event's tellings as a plain record (what the JSON format writes)."""
+    return {"id": story.id, "what": story.what, "date": story.date.value if story.date else None,
+            "status": story.status, "background": story.background,
+            "outlets": [dict(t.__dict__) for t in tellings]}
+
+
 def render(story: StoryEvent, tellings: Sequence[Telling], fmt: str) -> str:
     head = (f"{story.id}: {story.what or '?'} {story.date.value if story.date else 'undated'} "
             f"({'background' if story.background else story.status}), told by {len(tellings)} outlet(s)")
     if fmt == "json":
-        return json.dumps({"id": story.id, "what": story.what, "date": story.date.value if story.date else None,
-                           "status": story.status, "background": story.background,
-                           "outlets": [t.__dict__ for t in tellings]}, ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(as_record(story, tellings), ensure_ascii=False, indent=1) + "\n"
     if fmt == "markdown":
         lines = [f"**{head}**", "", "| outlet | words | only this outlet says |", "|---|---|---|"]
         for t in tellings:
@@ -90,4 +94,4 @@ def render(story: StoryEvent, tellings: Sequence[Telling], fmt: str) -> str:
         console = Console(file=io.StringIO(), width=160, color_system=None)
         console.print(table)
         return console.file.getvalue()  # type: ignore[attr-defined]
-    raise StorylineError("E076", f"no compare format {fmt!r}; valid: {', '.join(FORMATS)}")
+    raise StorylineError("E076", fmt=fmt, valid=', '.join(FORMATS))

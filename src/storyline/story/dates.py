@@ -4,23 +4,22 @@ Why intervals: one outlet writes "in 1988", another "in February 1988", a third 
 1988". They do not disagree: each names a stretch of time, and two dates are compatible where
 their stretches meet. A TIMEX3 value (``1988``, ``1988-02``, ``2014-SU``, ``2016-W14``,
 ``198X``, ``1992..1994``) becomes the first and last day it covers; ``PAST_REF`` and the like
-become open-ended stretches bounded by the article's date.
+become open-ended stretches bounded by the article's date. Values are read by
+``dates.values.period``, the one reader the dates stage writes for (``1998-WI`` is December 1998
+to February 1999).
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..dates.values import RANGE, period
 from ..model import DateValue
 
 _MIN = date(1, 1, 1)
 _MAX = date(9999, 12, 31)
-
-_SEASONS = {"WI": (12, 2), "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11)}
-_RANGE = re.compile(r"^(.+?)(?:\.\.|/)(.+)$")
 
 
 @dataclass(frozen=True)
@@ -49,49 +48,6 @@ class Span:
         return range(self.first.year, self.last.year + 1)
 
 
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _single(value: str) -> tuple[date, date] | None:
-    """First and last day of one TIMEX3 value (no ranges), or None where it names no calendar time."""
-    v = value.strip().upper()
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", v):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), _month_end(y, mo)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", v):
-            first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return first, first + timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-            y, q = int(m[1]), int(m[2])
-            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-        if m := re.fullmatch(r"(\d{4})-H([12])", v):
-            y, h = int(m[1]), int(m[2])
-            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-        if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA|AU)", v):
-            y = int(m[1])
-            a, b = _SEASONS[m[2]]
-            if m[2] == "WI":  # winter straddles the new year
-                return date(y - 1, 12, 1), _month_end(y, 2)
-            return date(y, a, 1), _month_end(y, b)
-        if m := re.fullmatch(r"(\d{4})", v):
-            y = int(m[1])
-            return date(y, 1, 1), date(y, 12, 31)
-        if m := re.fullmatch(r"(\d{3})X?", v):  # decade: 198X or 198
-            y = int(m[1]) * 10
-            return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{2})(?:XX)?", v):  # century: 19XX or 19
-            y = int(m[1]) * 100
-            return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
 def value_span(value: str | None, precision: str | None = None, anchor: date | None = None) -> Span | None:
     """The days a TIMEX3 value covers. ``PAST_REF``/``FUTURE_REF``/``PRESENT_REF`` need
     ``anchor`` (the article's date) and give inexact spans."""
@@ -108,17 +64,14 @@ def value_span(value: str | None, precision: str | None = None, anchor: date | N
         # a date without its year ("on November 9"): the latest such date up to the article's
         # date, the way a reader of the article takes it
         for year in (anchor.year, anchor.year - 1):
-            got = _single(f"{year}{m[1]}")
+            got = period(f"{year}{m[1]}")
             if got and got[0] <= anchor:
                 return Span(got[0], got[1], value, precision)
         return None
-    if m := _RANGE.match(v):
-        a, b = _single(m[1]), _single(m[2])
-        if a and b:
-            return Span(min(a[0], b[0]), max(a[1], b[1]), value, precision or "range")
+    got = period(v)
+    if got is None:
         return None
-    got = _single(v)
-    return Span(got[0], got[1], value, precision) if got else None
+    return Span(got[0], got[1], value, precision or ("range" if RANGE.match(v) else None))
 
 
 def date_span(dv: DateValue | None, anchor: date | None = None) -> Span | None:
@@ -179,7 +132,7 @@ def agreement(a: Span | None, b: Span | None, slack_days: int = 0) -> float | No
 
 
 def _is_range(value: str | None) -> bool:
-    return bool(value and _RANGE.match(value.strip()))
+    return bool(value and RANGE.match(value.strip()))
 
 
 def finest(values: list[DateValue]) -> DateValue | None:

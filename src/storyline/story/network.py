@@ -61,7 +61,7 @@ def build(events: Iterable[StoryEvent], lexicon: dict[str, Any], level: str = "c
     event ties, with ``weight`` (story events), ``sign`` (sum of their signs), one count per quad
     class, ``relations`` (e.g. "met x2; mediated for x1") and ``story_events`` (their ids)."""
     if level not in LEVELS:
-        raise StorylineError("E072", f"no network level {level!r}; valid: {', '.join(LEVELS)}")
+        raise StorylineError("E072", level=level, valid=', '.join(LEVELS))
     know = Knowledge.from_lexicon(lexicon)
     signs = {k: int(v) for k, v in (lexicon.get("quad_signs") or {}).items()}
     relations = {k.upper(): v for k, v in (lexicon.get("relations") or {}).items()}
@@ -129,15 +129,20 @@ def ties(g: nx.DiGraph, n: int | None = None) -> list[tuple[str, str, dict[str, 
     return out if n is None else out[:n]
 
 
+def as_records(g: nx.DiGraph) -> dict[str, list[dict[str, Any]]]:
+    """The graph as plain records: ``nodes``, ``edges`` heaviest first, ``ties`` (see ``ties``)."""
+    nodes = [{"id": k, **d} for k, d in sorted(g.nodes(data=True))]
+    edges = [{"source": a, "target": b, **d} for a, b, d in strongest(g, g.number_of_edges())]
+    pairs = [{"actors": [a, b], "weight": d["weight"], "sign": d["sign"], "story_events": d["story_events"]}
+             for a, b, d in ties(g)]
+    return {"nodes": nodes, "edges": edges, "ties": pairs}
+
+
 def render(g: nx.DiGraph, fmt: str) -> str:
     if fmt == "graphml":
         buf = io.BytesIO()
         nx.write_graphml(g, buf)
         return buf.getvalue().decode("utf-8")
     if fmt == "json":
-        nodes = [{"id": k, **d} for k, d in sorted(g.nodes(data=True))]
-        edges = [{"source": a, "target": b, **d} for a, b, d in strongest(g, g.number_of_edges())]
-        pairs = [{"actors": [a, b], "weight": d["weight"], "sign": d["sign"], "story_events": d["story_events"]}
-                 for a, b, d in ties(g)]
-        return json.dumps({"nodes": nodes, "edges": edges, "ties": pairs}, ensure_ascii=False, indent=1) + "\n"
-    raise StorylineError("E073", f"no network format {fmt!r}; valid: {', '.join(FORMATS)}")
+        return json.dumps(as_records(g), ensure_ascii=False, indent=1) + "\n"
+    raise StorylineError("E073", fmt=fmt, valid=', '.join(FORMATS))

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..dates.bounds import date_range
 from ..errors import StorylineError
 from ..model import ActorRef, StoryEvent
-from .dates import event_span, parse_day, value_span
+from .dates import event_span, parse_day
 from .timeline_page import render_html
 
 FORMATS = ("table", "markdown", "json", "csv", "html")
@@ -34,14 +35,9 @@ class Filters:
     outlet: str | None = None
 
     def bounds(self) -> tuple[date | None, date | None]:
-        def one(value: str | None, flag: str, last: bool) -> date | None:
-            if not value:
-                return None
-            span = value_span(value)
-            if span is None or not span.exact:
-                raise StorylineError("E070", f"--{flag} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-            return span.last if last else span.first
-        return one(self.start, "from", False), one(self.end, "to", True)
+        """The first and last day ``--from``/``--to`` name (E070 for a bound that is no date)."""
+        within = date_range(self.start, self.end)
+        return within.first, within.last
 
 
 def _names(refs: Iterable[ActorRef]) -> list[str]:
@@ -145,7 +141,7 @@ def render(events: Sequence[StoryEvent], fmt: str) -> str:
         return render_html(events)
     if fmt == "table":
         return render_table(events)
-    raise StorylineError("E071", f"no timeline format {fmt!r}; valid: {', '.join(FORMATS)}")
+    raise StorylineError("E071", fmt=fmt, valid=', '.join(FORMATS))
 
 
 def render_table(events: Sequence[StoryEvent]) -> str:

@@ -1,0 +1,32 @@
+"""Library queries over a store: what the commands print and what a web app serves, from the
+same functions.
+
+Why a package of its own: a query is a plain function of a ``Store`` (or of ``Options`` for the
+story layer) and filters, returning records (dicts) in a fixed order; the command line only
+parses flags and prints the records, so a researcher in Python, the CLI and a web app get the
+same rows. Modules:
+
+1. ``dates.bounds`` (re-exported): the ``--from``/``--to`` bounds, read by ``dates.values``.
+2. ``documents``: the stored documents with what was found in each.
+3. ``events``: stored events filtered by actor, type, status and dates; the valid types.
+4. ``quotes``: who said what, when.
+5. ``actors``: stored actors, one actor's roles and mentions.
+6. ``story``: the story layer brought up to date, the timeline, the network and the comparison
+   of outlets, as records.
+
+The PLOVER export lives with the other exports (``export.plover``).
+"""
+
+from __future__ import annotations
+
+from ..dates.bounds import DateRange, date_range
+from .actors import actor_mentions, actor_profiles, find_actor, list_actors
+from .documents import list_documents
+from .events import COLUMNS as EVENT_COLUMNS
+from .events import event_types, query_events
+from .quotes import find_quotes
+from .story import compare_outlets, load_story, network, timeline
+
+__all__ = ["DateRange", "EVENT_COLUMNS", "actor_mentions", "actor_profiles", "compare_outlets", "date_range",
+           "event_types", "find_actor", "find_quotes", "list_actors", "list_documents", "load_story", "network",
+           "query_events", "timeline"]
