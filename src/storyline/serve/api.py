@@ -11,7 +11,7 @@ import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ..errors import InputError
 from ..model import STATUSES
@@ -20,7 +20,7 @@ from . import queries as Q
 from . import review
 from .data import Database
 from .jobs import Job, Jobs
-from .render import listing
+from .render import fast, listing
 
 router = APIRouter(prefix="/api")
 
@@ -54,9 +54,9 @@ def timeline_query(actor: str | None, what: str | None, status: str | None, outl
 
 
 @router.get("/overview")
-def overview(request: Request) -> dict[str, Any]:
+def overview(request: Request) -> Response:
     db = db_of(request)
-    return Q.overview(db.store(), db.snapshot().reviewed)
+    return fast(Q.overview(db.store(), db.snapshot().reviewed))
 
 
 @router.get("/documents")
@@ -65,9 +65,9 @@ def documents(request: Request, q: Text = None, limit: Limit = 50, offset: Offse
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+def document(request: Request, doc_id: Annotated[str, Path(max_length=64)]) -> Response:
     db = db_of(request)
-    return Q.document(db.store(), doc_id, db.snapshot().fixes)
+    return fast(Q.document(db.store(), doc_id, db.snapshot().fixes))
 
 
 @router.get("/timeline")
@@ -82,10 +82,10 @@ def timeline(request: Request, actor: Text = None, what: Annotated[str | None, Q
 
 
 @router.get("/story-events/{story_id}")
-def story_event(request: Request, story_id: Annotated[str, Path(max_length=80)], view: View = "reviewed") -> dict[str, Any]:
+def story_event(request: Request, story_id: Annotated[str, Path(max_length=80)], view: View = "reviewed") -> Response:
     db = db_of(request)
     snap = db.snapshot()
-    return Q.story_event(db.store(), snap.stories(view), snap.notes, story_id, snap.fixes, db.lexicon)
+    return fast(Q.story_event(db.store(), snap.stories(view), snap.notes, story_id, snap.fixes, db.lexicon))
 
 
 @router.get("/events")
@@ -109,18 +109,18 @@ def quotes(request: Request, speaker: Text = None, q: Text = None, date_from: Da
 
 
 @router.get("/actors/{name_or_id}")
-def actor(request: Request, name_or_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+def actor(request: Request, name_or_id: Annotated[str, Path(max_length=200)]) -> Response:
     db = db_of(request)
     snap = db.snapshot()
-    return Q.actor(db.store(), snap.reviewed, name_or_id, db.lexicon, snap.fixes)
+    return fast(Q.actor(db.store(), snap.reviewed, name_or_id, db.lexicon, snap.fixes))
 
 
 @router.get("/network")
 def network(request: Request, level: Literal["country", "actor"] = "country", date_from: DateFrom = None,
-            date_to: DateTo = None, limit: Annotated[int, Query(ge=2, le=300)] = 40, view: View = "reviewed") -> dict[str, Any]:
+            date_to: DateTo = None, limit: Annotated[int, Query(ge=2, le=300)] = 40, view: View = "reviewed") -> Response:
     db = db_of(request)
-    return Q.network(db.snapshot().stories(view), db.lexicon, level, Q.check_date(date_from, "from"),
-                     Q.check_date(date_to, "to"), limit)
+    return fast(Q.network(db.snapshot().stories(view), db.lexicon, level, Q.check_date(date_from, "from"),
+                          Q.check_date(date_to, "to"), limit))
 
 
 @router.get("/corrections")
@@ -157,11 +157,11 @@ def _job_answer(job: Job) -> Any:
 
 
 @router.get("/jobs/{job_id}")
-def job(request: Request, job_id: Annotated[str, Path(max_length=40)]) -> dict[str, Any]:
+def job(request: Request, job_id: Annotated[str, Path(max_length=40)]) -> Response:
     found = jobs_of(request).get(job_id)
     if found is None:
         raise review.NotFound("job", job_id, " (jobs are kept while the server runs)")
-    return found.to_dict()
+    return fast(found.to_dict())
 
 
 # ---------------------------------------------------------------- review

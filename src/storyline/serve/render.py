@@ -47,9 +47,17 @@ def as_csv(items: Sequence[dict[str, Any]], name: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
-def listing(data: dict[str, Any], fmt: str, name: str) -> Any:
+def fast(data: Any, status_code: int = 200) -> Response:
+    """JSON straight from ``json.dumps``. Why: the data is already plain (dicts, lists, strings,
+    numbers), and FastAPI's generic encoder walks every value in Python: about nine tenths of a
+    timeline page's serving time."""
+    body = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))
+    return Response(body, status_code=status_code, media_type="application/json")
+
+
+def listing(data: dict[str, Any], fmt: str, name: str) -> Response:
     """A paged list as JSON, or its items as CSV."""
-    return as_csv(data["items"], name) if fmt == "csv" else data
+    return as_csv(data["items"], name) if fmt == "csv" else fast(data)
 
 
 def page(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
