@@ -104,6 +104,12 @@ CATALOGUE: dict[str, str] = {
     "E135": 'not valid JSON ({msg} at column {colno}); each line must be one JSON object',
     "E136": 'over {max_bytes:,} bytes: too big for one article',
     "E137": '{n:,} characters: too big for one article',
+    "E138": 'JSON nested too deeply to read (an article record is one flat object)',
+    "E139": 'not enough memory to read it',
+    "E140": 'inflates to over {ratio:,} times its compressed size ({out:,} bytes from {read:,}): a decompression '
+            'bomb, not a corpus; the lines before it were read',
+    "E141": 'a line of over {limit:,} bytes, longer than any article record (set --max-chars to raise the limit)',
+    "E142": '{n} bad lines in a row: not JSON Lines of articles; the rest of the file is not read',
     "E310": '{path}: {where}: {message}',
     "E311": '{path}: no such knowledge-base file',
     "E312": '{path}: the knowledge-base file is not valid YAML: {error}',

@@ -101,7 +101,7 @@ _FLAT: dict[str, tuple[type, tuple[str, ...]]] = {
 }
 
 _DOC_COLUMNS = ("id", "name", "origin", "text", "title", "publisher", "publisher_evidence", "byline",
-                "dateline", "dateline_date", "url", "metadata", "removed")
+                "dateline", "dateline_date", "url", "metadata", "removed", "notes", "incomplete")
 _DOC_NESTED = ("published", "sentences", "mentions", "actors", "timexes", "quotes", "events")
 _ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "source")
 _ROLE_COLUMNS = ("country", "sector", "title", "office", "start", "end", "source")
@@ -109,7 +109,7 @@ _REF_COLUMNS = ("name", "actor_id", "country", "sector", "start", "end", "text")
 _QUOTE_COLUMNS = ("start", "end", "text", "kind", "speaker_description", "cue", "cue_start", "cue_end",
                   "sentence", "confidence")
 _EVENT_COLUMNS = ("id", "start", "end", "evidence", "trigger", "cameo", "plover_type", "plover_mode", "what",
-                  "location", "status", "negated", "confidence", "sentence", "quote")
+                  "location", "where_source", "status", "negated", "confidence", "sentence", "quote")
 _EVIDENCE_COLUMNS = ("start", "end", "text", "sentence", "role")
 
 #: Columns whose values are JSON text in the database.
@@ -532,7 +532,8 @@ class Store:
                 continue
             row = rows[doc_id]
             data = {c: row[c] for c in _DOC_COLUMNS}
-            data["removed"] = list(row["removed"] or [])
+            for listed in ("removed", "notes", "incomplete"):  # NULL in rows stored before they existed
+                data[listed] = list(row[listed] or [])
             data["metadata"] = row["metadata"] or {}
             data["published"] = row["published"]
             data.update(row.get("extra") or {})
