@@ -28,14 +28,22 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def chromium() -> str:
-    """The Chromium executable, or a test failure that says how to get it."""
-    found = shutil.which("chromium")
+def _installed(name: str, package: str, why: str) -> str:
+    """The executable, or a test failure that says how to get it."""
+    found = shutil.which(name)
     if not found:
-        pytest.fail("chromium is not installed: the timeline page is checked in a real browser. "
-                    "Install Debian's package: apt-get install -y --no-install-recommends chromium "
-                    "(.ci/run does this when `command -v chromium` fails)", pytrace=False)
+        pytest.fail(f"{name} is not installed: {why}. Install Debian's package: apt-get install -y "
+                    f"--no-install-recommends {package} (.ci/run does this when `command -v {name}` fails)",
+                    pytrace=False)
     return found
+
+
+def chromium() -> str:
+    return _installed("chromium", "chromium", "the timeline page is checked in a real browser")
+
+
+def chromedriver() -> str:
+    return _installed("chromedriver", "chromium-driver", "the serve app is checked in a real browser driven by Selenium")
 
 
 @dataclass

@@ -89,6 +89,7 @@ TimeoutOption = Annotated[float, typer.Option(
 ExtractFormat = choices("ExtractFormat", EXTRACT_FORMATS)
 ListFormat = choices("ListFormat", RECORD_FORMATS)
 ExportFormat = choices("ExportFormat", exporters())
+ReviewedExport = choices("ReviewedExport", ("no", "yes", "both"))
 
 
 def _options(db: Path = DEFAULT_DB, workers: int = 1, kb: list[Path] | None = None,
@@ -262,6 +263,10 @@ def documents(db: DbOption = DEFAULT_DB,
 def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write one file per table into.")],
            db: DbOption = DEFAULT_DB,
            format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = "parquet",  # type: ignore[valid-type, assignment]
+           reviewed: Annotated[ReviewedExport, typer.Option("--reviewed", help=(  # type: ignore[valid-type]
+               "no: the machine's data (and the corrections table); yes: the tables analysts corrected "
+               "(storyline serve) with the corrections applied; both: the machine's tables and the reviewed "
+               "ones beside them as TABLE.reviewed.*"))] = "no",  # type: ignore[assignment]
            ) -> None:
     """Write every table of the store to files (Parquet, CSV or JSON Lines), or the events as
     PLOVER JSON records (events.plover.jsonl)."""
@@ -269,7 +274,12 @@ def export(out_dir: Annotated[Path, typer.Option("--out", help="Folder to write 
     from .store import Store
 
     with user_errors(), Store(db, read_only=True) as store:
-        written = run_export(store, out_dir, str(format))
+        if str(reviewed) == "no":
+            written = run_export(store, out_dir, str(format))
+        else:
+            from .serve.reviewed import export_reviewed
+
+            written = export_reviewed(store, out_dir, str(format), str(reviewed))
     for w in written:
         consoles.err.print(f"{w.path}  ({w.count} {w.unit})", markup=False)
 
@@ -344,6 +354,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "storyline.quotes.commands",
     "storyline.events.commands",
     "storyline.spark_job",
+    "storyline.serve.commands",
 )
 
 for _name in COMMAND_MODULES:

