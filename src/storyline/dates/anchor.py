@@ -11,7 +11,8 @@ stable: other stages call it). It needs the dates stage to have run (``doc.timex
    "Yesterday, parliament voted"), when that day lies in the week before publication, else the
    document date. A news story tells its news in the lead and elaborates it below (the quotes,
    the reactions) without repeating the day, so an undated news clause shares the lead's day;
-   a weekly or late publication is why the two differ;
+   a weekly or late publication is why the two differ. For a story dated only to its month, the
+   lead's day within that month. "now" in the clause dates it so too (the moment of speaking);
 3. for a historical clause (``tense_hint`` "historical" or "past"), the years of its
    background: a year named in the same sentence, else in the sentences just before it in the
    same paragraph;
