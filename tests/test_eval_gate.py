@@ -1,8 +1,9 @@
 """The evaluation gate: each development set through the real command line, scored by the shared scorer.
 
 As trafilatura keeps a benchmark in its CI, this test runs ``storyline extract ... --format eval``
-on the five dev wire stories (``<shared>/eval/dev/articles``) and on the ten Wikinews articles
-(``<shared>/eval/wikinews/articles.jsonl``) exactly as a user would, scores each output with
+on the five dev wire stories (``<shared>/eval/dev/articles``), on the ten Wikinews articles
+(``<shared>/eval/wikinews/articles.jsonl``) and on the 40 real pages (``<shared>/eval/pages/articles.jsonl``,
+furniture and all) exactly as a user would, scores each output with
 ``<shared>/eval/score.py --json`` against the set's gold and fails when a figure falls below the
 floor pinned for that set in ``eval_floors.yaml`` (each floor with the reason it has its value).
 Two sets because tuning on one alone overfits it. It never changes a floor.
@@ -60,7 +61,7 @@ def scores(shared: Path, tmp_path_factory) -> dict[str, dict]:
 
 
 def test_floors_name_figures_the_scorer_prints(scores):
-    assert set(FLOORS) == {"dev", "wikinews"}, f"{FLOORS_FILE} pins floors for {sorted(FLOORS)}"
+    assert set(FLOORS) == {"dev", "wikinews", "pages"}, f"{FLOORS_FILE} pins floors for {sorted(FLOORS)}"
     for name, floors in FLOORS.items():
         assert floors, f"{FLOORS_FILE}: no floor for {name}"
         for path, spec in floors.items():

@@ -72,6 +72,11 @@ def test_events_command_prints_table_json_and_csv(db):
     assert result.exit_code == 0, result.output
     found = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["what"] for r in found] == ["CONSULT"] and "Sochi" in found[0]["evidence"]
+    # the actors as records a program reads: ids and codes, not joined names
+    assert "who" not in found[0] and found[0]["source"] and found[0]["target"]
+    lavrov = found[0]["source"][0]
+    assert lavrov["country"] == "RUS" and lavrov["code"].startswith("RUS") and lavrov["actor_id"]
+    assert set(lavrov) == {"name", "actor_id", "country", "sector", "code", "text"}
 
     result = runner.invoke(app, ["events", "--db", str(db), "--format", "csv"])
     table = list(csv.DictReader(io.StringIO(result.stdout)))

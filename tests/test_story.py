@@ -405,6 +405,17 @@ def test_timeline_html_is_one_self_contained_page_showing_background(tmp_path: P
         assert "background" in render_timeline(events, fmt)
 
 
+def test_timeline_table_shows_each_story_event_id_and_wraps_at_80_columns(tmp_path: Path) -> None:
+    from storyline.story.timeline import render_table
+
+    events = storage.story_events(_dev_like_store(tmp_path))
+    for width in (80, 120):
+        table = render_table(events, width=width)
+        assert max(len(line) for line in table.splitlines()) <= width
+        assert all(s.id in table for s in events)  # whole, on one line: 'storyline compare ID' takes it
+        assert "Azerbaijan" in table  # words wrap at their ends, not inside
+
+
 def test_network_is_weighted_by_story_events_and_signed_by_quad_class(tmp_path: Path) -> None:
     store = _dev_like_store(tmp_path)
     g = build(storage.story_events(store), load_lexicon("story"))
@@ -418,6 +429,19 @@ def test_network_is_weighted_by_story_events_and_signed_by_quad_class(tmp_path: 
     assert parsed.number_of_edges() == g.number_of_edges()
     data = json.loads(render(g, "json"))
     assert {e["source"] for e in data["edges"]} >= {"RUS", "NKR"}
+
+
+def test_network_as_an_edge_list_and_a_table(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    g = build(storage.story_events(_dev_like_store(tmp_path)), load_lexicon("story"))
+    rows = list(csv.DictReader(io.StringIO(render(g, "csv"))))
+    assert len(rows) == g.number_of_edges()
+    tur = next(r for r in rows if (r["source"], r["target"]) == ("RUS", "TUR"))
+    assert tur["weight"] == "1" and tur["sign"] == "-1" and tur["verbal_conflict"] == "1" and tur["story_events"]
+    table = render(g, "table")
+    assert "RUS" in table and "TUR" in table and f"{g.number_of_edges()} ties" in table
 
 
 def test_compare_shows_each_outlets_own_words(tmp_path: Path) -> None:

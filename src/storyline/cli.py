@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .cli_options import (
@@ -41,6 +40,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from . import __version__
+
+        try:
+            installed = version("storyline")
+        except PackageNotFoundError:  # run from a source tree without installing
+            installed = __version__
+        print(f"storyline {installed}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print storyline's version and exit.")] = False,
+          ) -> None:
+    """Options of storyline itself (each command has its own: storyline COMMAND --help)."""
+
 
 DEMO_DB = Path("storyline-demo.duckdb")
 
@@ -103,32 +124,49 @@ def _read(paths: Iterable[str], options: Options, feeds: Iterable[str] = (),
 
 def run_ingest(paths: list[str], options: Options, feeds: Iterable[str] = ()) -> Any:
     """Ingest with a progress bar on a terminal (or a progress line every few inputs in a log),
-    one stderr line per failed input, and the closing summary; returns the Tally."""
-    from .ingest import Tally, ingest
+    one stderr line per failed input or incomplete document, and the closing summary; returns the
+    Tally. Ctrl-C still prints the summary (what was committed stays) and exits with 130."""
+    from .ingest import Tally
+
+    tally = Tally()
+    try:
+        total = _ingest_into_store(paths, options, tally, feeds)
+    except (KeyboardInterrupt, RuntimeError, StorylineError) as e:
+        # Ctrl-C inside a DuckDB query surfaces as DuckDB's "Query interrupted" (a RuntimeError),
+        # or as the store's error wrapping it; anything else is not ours to swallow
+        if not isinstance(e, KeyboardInterrupt) and "interrupted" not in str(e).lower():
+            raise
+        consoles.err.print(f"ingest: {tally.line()}, interrupted", markup=False)
+        raise typer.Exit(130) from None
+    consoles.err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
+    return tally
+
+
+def _ingest_into_store(paths: list[str], options: Options, tally: Any, feeds: Iterable[str]) -> int:
+    from .ingest import ingest
     from .pipeline import Context
+    from .progress import count_in_background, ingest_progress
     from .store import Store
     from .story.storage import update as update_story
 
-    tally = Tally()
     err = consoles.err
     with Store(options.db) as store:
         ctx = Context(options)
-        progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
-                            TextColumn("{task.description}"), TimeElapsedColumn(),
-                            console=err, transient=True, disable=not err.is_terminal)
+        progress = ingest_progress(err)
         with progress:
             task = progress.add_task(tally.line(), total=None)
+            if err.is_terminal and not feeds:
+                count_in_background(progress, task, paths, options.max_chars)
             for status, outcome in ingest(_read(paths, options, feeds, store.has_url), store, ctx):
-                tally.add(status, outcome.error)
-                if outcome.error:
-                    progress.console.print(outcome.error, markup=False)
-                progress.update(task, description=tally.line())
+                tally.add(status, outcome.error, bool(outcome.document and outcome.document.incomplete))
+                for line in (outcome.error, outcome.warning):
+                    if line:
+                        progress.console.print(line, markup=False)
+                progress.update(task, completed=tally.read, description=tally.line())
                 if not err.is_terminal and tally.read % max(1, options.progress_every) == 0:
                     err.print(f"ingest: {tally.line()}", markup=False)
         update_story(store, options, _story_progress(options))  # story tables follow the documents
-        total = store.count("documents")
-    err.print(f"ingest: {tally.line()}; {total} documents in {options.db}", markup=False)
-    return tally
+        return store.count("documents")
 
 
 def _story_progress(options: Options) -> Any:
@@ -156,7 +194,7 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(
         options = _options(db, workers, kb, lexicon, batch_size, commit_every)
         options.fetch.delay, options.fetch.timeout = delay, timeout
         tally = run_ingest(list(paths or []), options, feed or [])
-    if tally.failed:
+    if tally.failed or tally.incomplete:
         raise typer.Exit(1)
 
 
@@ -181,6 +219,9 @@ def extract(paths: PathsArgument,
                 failed += 1
                 consoles.err.print(outcome.error, markup=False)
                 continue
+            if outcome.warning:
+                failed += bool(outcome.document.incomplete)
+                consoles.err.print(outcome.warning, markup=False)
             sys.stdout.write(json_line(document_record(outcome.document, str(format))) + "\n")
             sys.stdout.flush()
     if failed:
@@ -203,7 +244,7 @@ def _print_documents(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
 
 @app.command()
 def documents(db: DbOption = DEFAULT_DB,
-              format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+              format: Annotated[ListFormat, typer.Option("--format", "-f", help="table; json: one record per line; csv: a header row, then one row per record.")] = "table",  # type: ignore[valid-type, assignment]
               ) -> None:
     """List the stored documents with what was found in each."""
     from .query.documents import list_documents

@@ -47,7 +47,9 @@ class _Consoles:
 
     @property
     def err(self) -> Console:
-        return Console(stderr=True, soft_wrap=True, highlight=False, width=None if sys.stderr.isatty() else 200)
+        # no emoji codes: "file.jsonl:100:" is a file and a line, not ":100:" (the emoji)
+        return Console(stderr=True, soft_wrap=True, highlight=False, emoji=False,
+                       width=None if sys.stderr.isatty() else 200)
 
 
 consoles = _Consoles()

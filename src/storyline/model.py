@@ -257,6 +257,9 @@ class Event(Record):
     target: list[ActorRef] = field(default_factory=list)
     date: DateValue | None = None
     location: str | None = None
+    # where ``location`` comes from: "text" (the clause names the place) or "dateline" (only the
+    # article's dateline does, which says where it was written, not always where it happened)
+    where_source: str | None = None
     status: str = "reported"
     negated: bool = False
     confidence: float = 0.5
@@ -310,6 +313,11 @@ class Document(Record):
     timexes: list[TimeExpression] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # what was done differently from the usual run ("characters 0-1,200,000 not parsed: ..."), and
+    # the stages that did not run or were cut short ("events: failed: ValueError ..."): a document
+    # with ``incomplete`` is stored with what the other stages found
+    notes: list[str] = field(default_factory=list)
+    incomplete: list[str] = field(default_factory=list)
     _spacy: Any = None  # the parsed spaCy Doc: in memory only, never stored
 
     @property
@@ -331,6 +339,11 @@ class Document(Record):
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+    def note(self, text: str) -> None:
+        """Add a note once (a stage run again after a failed batch must not say it twice)."""
+        if text not in self.notes:
+            self.notes.append(text)
 
     def sentence_at(self, offset: int) -> int | None:
         for i, s in enumerate(self.sentences):

@@ -59,6 +59,17 @@ class Options:
     # needs temporary memory in proportion to the text (a 100,000-character article took 440 MB),
     # so a worker's peak memory stays that of a piece, whatever the article
     parse_piece_chars: int = 20_000
+    # cost bounds (see storyline.parse and storyline.budget): the stages after parsing walk clauses
+    # in time that grows faster than a sentence's length, so a stretch of more tokens than this with
+    # no sentence end is cut into sentences this long; a stretch of more characters than
+    # max_run_chars with no sentence end or line break is no prose and is left unparsed
+    max_sentence_tokens: int = 150
+    max_run_chars: int = 10_000
+    # a document's stages may take time_budget CPU seconds per 10,000 characters (at least
+    # time_budget_min): past it the stage at work is stopped, the rest are skipped, and the document is
+    # stored with what was done and flagged incomplete, so no document holds a batch. 0 turns it off.
+    time_budget: float = 5.0
+    time_budget_min: float = 20.0
     kb_files: list[Path] = field(default_factory=list)  # users' own actor knowledge bases (YAML)
     # knowledge-base documents stored with the database (`storyline actors add`, people learned in
     # earlier ingests) as (name, parsed YAML): ingest fills it, so worker processes receive them too

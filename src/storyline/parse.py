@@ -3,10 +3,21 @@
 Why a paragraph rule: wire copy has paragraphs (and headlines) with no final full stop, and the
 statistical parser happily runs a sentence across them. A line break in the cleaned text always
 starts a new sentence, so a sentence never spans two paragraphs.
+
+Why bounds: the stages after parsing walk clauses within a sentence, some in time quadratic in
+its length, so a text without sentence ends (a dump, a list run together, a hostile input) must not
+reach them as one sentence. Two bounds, both noted on the document (``Document.notes``):
+
+1. a stretch of more than ``Options.max_sentence_tokens`` tokens with no sentence end is cut into
+   sentences of that many tokens before the parser runs (the parser keeps boundaries set before it);
+2. a stretch of more than ``Options.max_run_chars`` characters with no sentence end and no line
+   break is no prose at all (the longest in the evaluation sets is under 500): it stays in the text,
+   with its offsets, but is not parsed (the parser sees spaces there), so it costs nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,14 +84,31 @@ def token_table(sdoc: Doc) -> TokenTable:
     return table
 
 
-@Language.component("storyline_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
+#: Tokens after which the parser is likely to start a sentence: a run of tokens is counted from them.
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def paragraph_boundaries(doc: Doc, max_tokens: int = 0) -> Doc:
+    """A sentence starts after every line break, and after ``max_tokens`` tokens with no sentence
+    end (0: no limit)."""
     prev = None
+    run = 0
     for tok in doc:
-        if prev is not None and ("\n" in prev.text or "\n" in prev.whitespace_):
+        line_break = prev is not None and ("\n" in prev.text or "\n" in prev.whitespace_)
+        if line_break or (max_tokens and run >= max_tokens):
             tok.is_sent_start = True
+            run = 0
+        run = 0 if tok.text in _SENTENCE_ENDS else run + 1
         prev = tok
     return doc
+
+
+@Language.factory("storyline_paragraphs", default_config={"max_tokens": 0})
+def make_paragraph_boundaries(nlp: Language, name: str, max_tokens: int) -> Any:
+    def component(doc: Doc) -> Doc:
+        return paragraph_boundaries(doc, max_tokens)
+
+    return component
 
 
 def load_model(ctx: Context) -> Language:
@@ -91,18 +119,22 @@ def load_model(ctx: Context) -> Language:
         nlp = spacy.load(name)
     except OSError as e:
         raise StorylineError("E020", name=name) from e
-    nlp.add_pipe("storyline_paragraphs", before="parser")
+    nlp.add_pipe("storyline_paragraphs", before="parser",
+                 config={"max_tokens": max(0, ctx.options.max_sentence_tokens)})
     return nlp  # Context.nlp adds the actors' entity ruler
 
 
-def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
+def sentences_of(doc: Document, sdoc: Any, parsed: str | None = None) -> list[Sentence]:
+    """The sentences of the parse; ``parsed`` is the text the parser saw where it differs from the
+    document's (stretches left unparsed are spaces there, and give no sentence)."""
     out = []
     para = 0
     last_end = 0
+    seen = doc.text if parsed is None else parsed  # the same but for spaces where it was not parsed
     for sent in sdoc.sents:
         start = sent.start_char
         # skip leading/trailing white space: a sentence's offsets cover its words only
-        text = doc.text[start:sent.end_char]  # what sent.text joins again from its tokens
+        text = seen[start:sent.end_char]  # what sent.text joins again from its tokens
         lead = len(text) - len(text.lstrip())
         start += lead
         end = sent.start_char + len(text.rstrip())
@@ -115,12 +147,44 @@ def sentences_of(doc: Document, sdoc: Any) -> list[Sentence]:
     return out
 
 
-def _attach(doc: Document, sdoc: Any) -> Document:
+def unparsed_runs(text: str, limit: int) -> list[tuple[int, int]]:
+    """The stretches of more than ``limit`` characters with no sentence end and no line break
+    (found in one linear pass: a pattern with a minimum count would rescan every shorter run)."""
+    if limit <= 0 or len(text) <= limit:
+        return []
+    return [m.span() for m in re.finditer(r"[^.!?\n]+", text) if m.end() - m.start() > limit]
+
+
+def text_to_parse(doc: Document, ctx: Context) -> str:
+    """The text the parser is given: the document's, with stretches too long to be prose turned
+    into spaces (same length, so every offset holds), and a note on the document for each."""
+    runs = unparsed_runs(doc.text, ctx.options.max_run_chars)
+    if not runs:
+        return doc.text
+    parts, last = [], 0
+    for start, end in runs:
+        parts += [doc.text[last:start], " " * (end - start)]
+        doc.note(f"characters {start:,}-{end:,} not parsed: {end - start:,} characters with no sentence "
+                 f"end or line break (over the limit of {ctx.options.max_run_chars:,}, max_run_chars)")
+        last = end
+    parts.append(doc.text[last:])
+    return "".join(parts)
+
+
+def _attach(doc: Document, sdoc: Any, parsed: str | None = None, max_tokens: int = 0) -> Document:
+    """Put the parse on the document. ``parsed`` is the text the parser saw, when it was not
+    ``doc.text`` (see text_to_parse)."""
     doc.spacy = sdoc
     last = sdoc[-1] if len(sdoc) else None
-    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(doc.text):  # doc.text's parse
+    whole = (last.idx + len(last.text_with_ws) if last is not None else 0) == len(doc.text)
+    if whole and (parsed is None or parsed == doc.text):  # doc.text's parse
         sdoc.user_data.setdefault("storyline_text", doc.text)  # text_of without joining the tokens
-    doc.sentences = sentences_of(doc, sdoc)
+    doc.sentences = sentences_of(doc, sdoc, None if parsed == doc.text else parsed)
+    if max_tokens:
+        cut = sum(1 for sent in sdoc.sents if len(sent) >= max_tokens)
+        if cut:
+            doc.note(f"{cut} sentence(s) cut at {max_tokens} tokens with no sentence end "
+                     "(max_sentence_tokens)")
     return doc
 
 
@@ -159,16 +223,19 @@ def _parse_one(text: str, ctx: Context) -> Any:
 
 def parse_batch(docs: list[Document], ctx: Context) -> list[Document]:
     limit = ctx.options.parse_piece_chars
-    short = [d for d in docs if len(d.text) <= limit]
-    for doc, sdoc in zip(short, ctx.nlp.pipe((d.text for d in short), batch_size=ctx.options.batch_size),
-                         strict=True):
-        _attach(doc, sdoc)
-    for doc in docs:
-        if len(doc.text) > limit:
-            _attach(doc, _parse_long(doc.text, ctx))
+    max_tokens = ctx.options.max_sentence_tokens
+    texts = [text_to_parse(d, ctx) for d in docs]
+    short = [(d, t) for d, t in zip(docs, texts, strict=True) if len(t) <= limit]
+    for (doc, text), sdoc in zip(short, ctx.nlp.pipe((t for _, t in short), batch_size=ctx.options.batch_size),
+                                 strict=True):
+        _attach(doc, sdoc, text, max_tokens)
+    for doc, text in zip(docs, texts, strict=True):
+        if len(text) > limit:
+            _attach(doc, _parse_long(text, ctx), text, max_tokens)
     return docs
 
 
 @stage("parse", needs=("text",), adds=("spacy", "sentences"), batch=parse_batch)
 def parse(doc: Document, ctx: Context) -> Document:
-    return _attach(doc, _parse_one(doc.text, ctx))
+    text = text_to_parse(doc, ctx)
+    return _attach(doc, _parse_one(text, ctx), text, ctx.options.max_sentence_tokens)

@@ -9,6 +9,11 @@ spaCy components declare ``requires``/``assigns``). A stage can therefore be tes
 base and the lexicons. ``process`` streams documents through the stages in batches (the parse
 stage feeds a batch to ``nlp.pipe``), in this process or in ``options.workers`` processes; a
 document that fails is reported as one line naming it and costs the others nothing.
+
+Stages are isolated: a stage that raises for one document, or runs past the document's time
+budget (``storyline.budget``), costs that document that stage only (and the stages that need
+what it adds). The document keeps what the other stages found, is flagged incomplete
+(``Document.incomplete``), and the batch goes on.
 """
 
 from __future__ import annotations
@@ -16,15 +21,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from copy import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
+from .budget import BudgetSpent, budget_seconds, cpu_seconds, time_limit
 from .errors import InputError, StorylineError
 from .model import Document, RawDocument
 from .options import Options
@@ -83,12 +91,17 @@ class Context:
 
 @dataclass
 class Outcome:
-    """What became of one input: a document, or the one-line error that stopped it."""
+    """What became of one input: a document, or the one-line error that stopped it. ``warning``
+    is one line for a document kept with a stage missing or its text not all parsed."""
 
     origin: str
     document: Document | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    warning: str | None = None
+    lost: set[str] = field(default_factory=set)  # what failed or skipped stages would have added
+    spent: float = 0.0  # CPU seconds this document has spent in stages
+    budget: float | None = None  # seconds it may spend (None: no limit)
 
 
 def clean_raw(raw: RawDocument, ctx: Context) -> Document:
@@ -104,30 +117,116 @@ def _error_line(origin: str, exc: BaseException, where: str = "") -> str:
         return str(exc)
     if isinstance(exc, StorylineError):
         return f"{origin}: {exc}"
+    return f"{origin}: {where or 'processing'} failed: {type(exc).__name__}: {exc}{_raised_at(exc)}".splitlines()[0]
+
+
+def _raised_at(exc: BaseException) -> str:
+    """`` at file.py:line`` where the exception was raised (the one place a user can report)."""
     last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
-    return f"{origin}: {where or 'processing'} failed: {type(exc).__name__}: {exc}{at}".splitlines()[0]
+    return f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
+
+
+def _snapshot(doc: Document, s: Stage) -> dict[str, Any]:
+    """What the stage may change on the document, kept to put back if it fails half-way."""
+    names = ["_spacy" if n == "spacy" else n for n in s.adds]
+    return {n: copy(getattr(doc, n)) for n in names if hasattr(doc, n)}
+
+
+def _stage_lost(o: Outcome, s: Stage, why: str, before: dict[str, Any] | None = None) -> None:
+    """Record that stage ``s`` did not run to its end for this document: what it had changed is
+    put back, and the stages that need what it adds are skipped."""
+    doc = o.document
+    assert doc is not None
+    for name, value in (before or {}).items():
+        setattr(doc, name, value)
+    o.lost.update(s.adds)
+    doc.incomplete.append(f"{s.name}: {why}")
+
+
+def _failed(exc: BaseException) -> str:
+    return f"failed ({type(exc).__name__}: {exc}{_raised_at(exc)})".splitlines()[0]
+
+
+def _spent_line(o: Outcome) -> str:
+    return f"stopped: the time budget of {o.budget:.0f} CPU seconds was spent"
+
+
+def _run_one(s: Stage, o: Outcome, ctx: Context) -> None:
+    """One stage over one document, within the time the document has left."""
+    before = _snapshot(o.document, s)  # type: ignore[arg-type]
+    left = None if o.budget is None else o.budget - o.spent
+    t0 = cpu_seconds()
+    try:
+        with time_limit(left):
+            o.document = s.func(o.document, ctx)  # type: ignore[arg-type]
+    except BudgetSpent:
+        _stage_lost(o, s, _spent_line(o), before)
+    except Exception as e:  # noqa: BLE001 - one stage failing for one document must not stop the batch
+        _stage_lost(o, s, _failed(e), before)
+    finally:
+        o.spent += cpu_seconds() - t0
+
+
+def _run_batch(s: Stage, ready: list[Outcome], ctx: Context) -> bool:
+    """A batch stage over every ready document at once, within the time they have left together;
+    False (every document as it was) where it failed, so each is run alone to find the culprit."""
+    assert s.batch is not None
+    before = [_snapshot(o.document, s) for o in ready]  # type: ignore[arg-type]
+    budgets = [None if o.budget is None else o.budget - o.spent for o in ready]
+    left = None if any(b is None for b in budgets) else sum(budgets)  # type: ignore[misc]
+    chars = [max(1, len(o.document.text)) for o in ready]  # type: ignore[union-attr]
+    t0 = cpu_seconds()
+    try:
+        with time_limit(left):
+            results = s.batch([o.document for o in ready], ctx)  # type: ignore[misc]
+        ok = True
+    except (Exception, BudgetSpent):  # noqa: BLE001 - fall back to one document at a time
+        ok = False
+    took = cpu_seconds() - t0
+    for o, n in zip(ready, chars, strict=True):  # each document pays its share of the batch
+        o.spent += took * n / sum(chars)
+    if not ok:
+        for o, kept in zip(ready, before, strict=True):
+            for name, value in kept.items():
+                setattr(o.document, name, value)
+        return False
+    for o, d in zip(ready, results, strict=True):
+        o.document = d
+    return True
+
+
+def _why_not(o: Outcome, s: Stage) -> str | None:
+    """Why stage ``s`` cannot run for this document, if it cannot."""
+    missing = [n for n in s.needs if n in o.lost]
+    if missing:
+        return f"skipped: needs {', '.join(missing)}, which an earlier stage did not add"
+    if o.budget is not None and o.spent >= o.budget:
+        return f"skipped: the time budget of {o.budget:.0f} CPU seconds was spent"
+    return None
 
 
 def run_stages(docs: list[Document], ctx: Context, names: Iterable[str] | None = None) -> list[Outcome]:
-    """Run the stages over already-cleaned documents; a failing document leaves the batch."""
-    outcomes = [Outcome(d.origin, d) for d in docs]
+    """Run the stages over already-cleaned documents. A stage that fails (or runs out of time)
+    for one document costs that document that stage only; see the module's docstring."""
+    outcomes = [Outcome(d.origin, d, budget=budget_seconds(len(d.text), ctx.options)) for d in docs]
     for s in check_order(ctx.options.stages if names is None else names):
-        alive = [o for o in outcomes if o.error is None]
-        if s.batch is not None:
-            try:
-                results = s.batch([o.document for o in alive], ctx)  # type: ignore[misc]
-                for o, d in zip(alive, results, strict=True):
-                    o.document = d
-                continue
-            except Exception:  # noqa: BLE001 - fall back to one document at a time to find the culprit
-                pass
-        for o in alive:
-            try:
-                o.document = s.func(o.document, ctx)  # type: ignore[arg-type]
-            except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
-                o.error = _error_line(o.origin, e, f"stage {s.name!r}")
-                o.document = None
+        ready = []
+        for o in outcomes:
+            why = _why_not(o, s)
+            if why is None:
+                ready.append(o)
+            else:
+                _stage_lost(o, s, why)
+        if not ready or (s.batch is not None and _run_batch(s, ready, ctx)):
+            continue
+        for o in ready:
+            _run_one(s, o, ctx)
+    for o in outcomes:
+        doc = o.document
+        if doc is not None and (doc.incomplete or doc.notes):
+            what = [f"stage {x}" for x in doc.incomplete] + doc.notes
+            o.warning = f"{o.origin}: " + "; ".join(what) + (
+                "; stored with what the other stages found" if doc.incomplete else "")
     return outcomes
 
 
@@ -213,6 +312,9 @@ def _init_worker(parent: int, options: Options, stages: dict[str, Stage]) -> Non
     global _WORKER_CTX
     if os.getppid() != parent:
         os._exit(1)
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (it stops
+    # the workers and prints the summary), a worker would only print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     install(stages)
     _WORKER_CTX = Context(options)
@@ -237,12 +339,24 @@ def process(items: Iterable[RawDocument | Document | InputError], ctx: Context) 
     with ProcessPoolExecutor(ctx.options.workers, mp_context=multiprocessing.get_context(WORKER_START_METHOD),
                              initializer=_init_worker, initargs=(os.getpid(), ctx.options, stages)) as pool:
         pending: list[Future[list[Outcome]]] = []
-        for batch in _batches(items, size):
-            pending.append(pool.submit(_work, batch))
-            while len(pending) > 2 * ctx.options.workers:
-                yield from pending.pop(0).result()
-        for fut in pending:
-            yield from fut.result()
+        try:
+            for batch in _batches(items, size):
+                pending.append(pool.submit(_work, batch))
+                while len(pending) > 2 * ctx.options.workers:
+                    yield from pending.pop(0).result()
+            for fut in pending:
+                yield from fut.result()
+        except BaseException:  # Ctrl-C, or the consumer stopped: end the workers now, not after their batches
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the worker processes at once (the executor would wait
+    for the batches they are in). ``_processes`` is the executor's own table of its workers."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def extract(items: Iterable[RawDocument | InputError], options: Options | None = None) -> Iterator[Outcome]:

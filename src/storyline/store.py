@@ -101,7 +101,7 @@ _FLAT: dict[str, tuple[type, tuple[str, ...]]] = {
 }
 
 _DOC_COLUMNS = ("id", "name", "origin", "text", "title", "publisher", "publisher_evidence", "byline",
-                "dateline", "dateline_date", "url", "metadata", "removed")
+                "dateline", "dateline_date", "url", "metadata", "removed", "notes", "incomplete")
 _DOC_NESTED = ("published", "sentences", "mentions", "actors", "timexes", "quotes", "events")
 _ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "source")
 _ROLE_COLUMNS = ("country", "sector", "title", "office", "start", "end", "source")
@@ -109,7 +109,7 @@ _REF_COLUMNS = ("name", "actor_id", "country", "sector", "start", "end", "text")
 _QUOTE_COLUMNS = ("start", "end", "text", "kind", "speaker_description", "cue", "cue_start", "cue_end",
                   "sentence", "confidence")
 _EVENT_COLUMNS = ("id", "start", "end", "evidence", "trigger", "cameo", "plover_type", "plover_mode", "what",
-                  "location", "status", "negated", "confidence", "sentence", "quote")
+                  "location", "where_source", "status", "negated", "confidence", "sentence", "quote")
 _EVIDENCE_COLUMNS = ("start", "end", "text", "sentence", "role")
 
 #: Columns whose values are JSON text in the database.
@@ -137,6 +137,22 @@ def _date_columns(value: DateValue | None, prefix: str) -> dict[str, Any]:
             f"{prefix}_precision": value.precision if value else None}
 
 
+def source_columns(doc: Document) -> dict[str, Any]:
+    """Where the document's outlet and date came from (text, dateline, address, metadata,
+    inferred), the finer method, and how sure each is: read off what cleaning and the dates
+    stage recorded."""
+    from .clean.sources import source_kind
+
+    meta = doc.metadata or {}
+    method = meta.get("publisher_source") if doc.publisher else None
+    pub = doc.published
+    return {"publisher_source": source_kind(method), "publisher_method": method,
+            "publisher_confidence": meta.get("publisher_confidence") if doc.publisher else None,
+            "carrier": meta.get("carrier"),
+            "published_source": source_kind(pub.method) if pub else None,
+            "published_confidence": pub.confidence if pub else None}
+
+
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """Every row a document becomes, by table (actors and roles are merged separately)."""
     data = doc.to_dict()
@@ -145,6 +161,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     row["published"] = _json(data["published"])
     row["published_method"] = doc.published.method if doc.published else None
     row.update(_date_columns(doc.published, "published"))
+    row.update(source_columns(doc))
     row["extra"] = _extra(data, _DOC_COLUMNS + _DOC_NESTED)
     rows: dict[str, list[dict[str, Any]]] = {"documents": [row]}
 
@@ -457,6 +474,8 @@ class Store:
         return self.query(f"""
             SELECT d.id, d.name, d.origin, d.title, d.publisher, d.byline, d.dateline, d.dateline_date,
                    d.published_value AS published, d.published_precision, d.published_method, d.url,
+                   d.publisher_source, d.publisher_method, d.publisher_confidence, d.carrier,
+                   d.published_source, d.published_confidence,
                    length(d.text) AS chars,
                    coalesce(sentences.n, 0) AS sentences, coalesce(mentions.n, 0) AS mentions,
                    coalesce(quotes.n, 0) AS quotes, coalesce(events.n, 0) AS events,
@@ -508,7 +527,8 @@ class Store:
                 continue
             row = rows[doc_id]
             data = {c: row[c] for c in _DOC_COLUMNS}
-            data["removed"] = list(row["removed"] or [])
+            for listed in ("removed", "notes", "incomplete"):  # NULL in rows stored before they existed
+                data[listed] = list(row[listed] or [])
             data["metadata"] = row["metadata"] or {}
             data["published"] = row["published"]
             data.update(row.get("extra") or {})

@@ -44,7 +44,7 @@ def _role_text(r: dict[str, Any]) -> str:
 
 
 def actors(ctx: typer.Context, db: DbOption = DEFAULT_DB,
-           format: Annotated[ActorsFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+           format: Annotated[ActorsFormat, typer.Option("--format", "-f", help="table; json: one record per line; csv: a header row, then one row per record.")] = "table",  # type: ignore[valid-type, assignment]
            kind: Annotated[ActorKind | None, typer.Option("--kind", help="Only this kind.")] = None,  # type: ignore[valid-type]
            country: Annotated[str | None, typer.Option("--country", help="Only this country code.")] = None,
            ) -> None:
@@ -99,7 +99,7 @@ def _print_profile(f: dict[str, Any]) -> None:
 
 def actor(name: Annotated[str, typer.Argument(help="A name, part of one, or an actor id.")],
           db: DbOption = DEFAULT_DB, kb: KbOption = None,
-          format: Annotated[ActorFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+          format: Annotated[ActorFormat, typer.Option("--format", "-f", help="table: roles and mentions; json: one record per actor.")] = "table",  # type: ignore[valid-type, assignment]
           ) -> None:
     """One actor's roles over time and where it is mentioned (from the store; from the knowledge
     base alone when the store has never seen it)."""

@@ -51,6 +51,9 @@ DEFINITE_REACH = 300
 
 
 NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "punct", "mark"})
+#: Prepositions that place a noun in time: their phrase never names who the noun is ("a ceasefire
+#: after conversations with A and B" is no one's ceasefire by A).
+TIME_PREPS = frozenset({"after", "following", "before", "during", "since", "until", "amid"})
 
 
 PERSON_KINDS = frozenset({"person"})
@@ -156,7 +159,7 @@ class ActorResolver:
 
         def walk(t: Token) -> None:
             for c in t.children:
-                if c.i in skip or c.dep_ in NP_STOP:
+                if c.i in skip or c.dep_ in NP_STOP or (c.dep_ == "prep" and c.lower_ in TIME_PREPS):
                     continue
                 out.append(c)
                 walk(c)

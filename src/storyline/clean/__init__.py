@@ -35,9 +35,29 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import DateValue, Document, RawDocument, content_id, normalise_for_id
-from .metadata import Credit, dateline_place, full_date, metadata_date, outlet_name, read_credit
+from .furniture import drop_copies, unglue
+from .metadata import (
+    Credit,
+    Order,
+    dateline_place,
+    full_date,
+    metadata_date,
+    outlet_name,
+    page_order,
+    parse_date,
+    read_credit,
+)
 from .paragraphs import split_paragraphs
 from .patterns import Patterns, patterns_for
+from .sources import (
+    PUBLISHER_CONFIDENCE,
+    address_date,
+    address_outlet,
+    choose_publisher,
+    credit_line,
+    self_report,
+    signoff,
+)
 
 __all__ = ["clean"]
 
@@ -45,8 +65,6 @@ __all__ = ["clean"]
 #: see, so everything not recognised as furniture is kept as body.
 MAX_HEADER_LINES = 12
 TITLE_MAX_WORDS = 30
-#: Where a publisher may be read, the most trusted first.
-PUBLISHER_SOURCES = ("metadata", "text:dateline", "text:byline", "text:masthead")
 
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"”’»)\]]*$")
 
@@ -80,19 +98,13 @@ class _Found:
     timestamp: str | None = None
     standfirst: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    order: Order = field(default_factory=Order)  # how the page writes numeric dates, and why
+    #: header timestamps: (date, whether it stood before the title line)
+    stamps: list[tuple[DateValue, bool]] = field(default_factory=list)
 
     def credit(self, credit: Credit | None, source: str) -> None:
         if credit is not None:
             self.credits.append((source, credit))
-
-    def publisher(self) -> tuple[str, Credit] | None:
-        """The best-placed credit naming an outlet: the container's word first, then the
-        dateline's, the byline's, a masthead's."""
-        named = [(s, c) for s, c in self.credits if c.publisher]
-        if not named:
-            return None
-        return min(named, key=lambda sc: next((i for i, p in enumerate(PUBLISHER_SOURCES)
-                                               if sc[0].startswith(p)), len(PUBLISHER_SOURCES)))
 
     def date(self, value: DateValue | None) -> None:
         if self.published is None and value is not None:
@@ -115,7 +127,7 @@ def _dateline(m: re.Match[str], found: _Found, pats: Patterns, text: str) -> Non
     found.place = dateline_place(g.get("places") or "", pats)
     if g.get("date"):
         found.dateline_date = " ".join(g["date"].split())
-        found.date(full_date(g["date"], pats, "text:dateline", text, 0.95))
+        found.date(full_date(g["date"], pats, "text:dateline", text, 0.95, found.order))
     if g.get("credit"):
         found.credit(read_credit(g["credit"], pats), "text:dateline")
 
@@ -124,16 +136,20 @@ def _header_kind(line: str, found: _Found, pats: Patterns) -> str | None:
     """Which furniture a header line is (acting on it), or None for a line that may be text."""
     if _matches(pats.edges, line):
         return "boilerplate"
+    m = _matches(pats.timestamps, line)
+    if m:
+        found.timestamp = found.timestamp or line
+        g = m.groupdict()
+        value = full_date(g["date"], pats, "text:timestamp", line, 0.95, found.order) if g.get("date") else None
+        if value is not None:
+            found.stamps.append((value, found.title is None))
+        if g.get("credit"):
+            found.credit(read_credit(g["credit"], pats), "text:masthead")
+        return "timestamp"
     m = _matches(pats.mastheads, line)
     if m:
         found.credit(read_credit(m.group(0).split(",")[0], pats) or None, "text:masthead")
         return "masthead"
-    m = _matches(pats.timestamps, line)
-    if m:
-        found.timestamp = found.timestamp or line
-        if m.groupdict().get("date"):
-            found.date(full_date(m.group("date"), pats, "text:timestamp", line, 0.95))
-        return "timestamp"
     m = _matches(pats.standalone, line)
     if m:
         _dateline(m, found, pats, line)
@@ -145,6 +161,8 @@ def _header_kind(line: str, found: _Found, pats: Patterns) -> str | None:
         if g.get("credit"):
             found.credit(read_credit(g["credit"], pats), "text:byline")
         return "byline"
+    if " " not in line and line.isupper() and line.isalpha():
+        return "section"  # one word in capitals above the story: "WORLD", "POLITICS"
     if found.title and _same(line, found.title):
         return "title repeated"
     return None
@@ -209,13 +227,18 @@ def _footer(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
         if _matches(pats.edges, line) or (found.title and _same(line, found.title)):
             found.removed.append(paras.pop())
             continue
+        m = _matches(pats.mastheads, line) if len(paras) > 1 else None
+        if m:
+            found.credit(read_credit(m.group(0).split(",")[0], pats), "text:signoff")
+            found.removed.append(paras.pop())
+            continue
         m = _matches(pats.footers, line) if len(paras) > 1 else None
-        if m and full_date(m.group("date"), pats, "text:footer", line) is not None:
+        if m and full_date(m.group("date"), pats, "text:footer", line, order=found.order) is not None:
             found.removed.append(paras.pop())
             title = (m.groupdict().get("title") or "").strip()
             if title and found.title is None:
                 found.title, found.title_source = title, "text:footer"
-            found.date(full_date(m.group("date"), pats, "text:footer", line, 0.8))
+            found.date(full_date(m.group("date"), pats, "text:footer", line, 0.8, found.order))
             continue
         break
     return paras
@@ -231,6 +254,82 @@ def _publisher_from_metadata(meta: dict[str, Any], pats: Patterns, kind: str) ->
     return None
 
 
+def _chosen_stamp(found: _Found) -> None:
+    """The header's publication timestamp: the first after the title line; one standing above
+    the title (a site's current-date widget, "Sat. Apr 20th, 2024") only where no other is."""
+    after = [v for v, before_title in found.stamps if not before_title]
+    for value in after or [v for v, _ in found.stamps]:
+        found.date(value)
+
+
+def _edges(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
+    """Steps 1-2: boilerplate anywhere, and credit lines (copyright, "SOURCE: X", a syndication
+    chain) wherever they stand: the line goes, its outlet is kept."""
+    kept = []
+    for p in paras:
+        credit = credit_line(p, pats)
+        if credit is not None:
+            found.credit(credit, "text:credit_line")
+            found.removed.append(p)
+        elif _matches(pats.anywhere, p):
+            found.removed.append(p)
+        else:
+            kept.append(p)
+    return kept
+
+
+#: How many paragraphs a page may put above the dateline that opens its story.
+MAX_SUMMARY_PARAGRAPHS = 2
+
+
+def _summary_above_dateline(body: list[str], found: _Found, pats: Patterns) -> list[str]:
+    """A story whose dateline in capitals ("JEDDAH - ...") opens its second or third paragraph:
+    what stands above it is a summary the page shows over the story (a standfirst), not its
+    first sentences."""
+    if not body or _matches(pats.inline, body[0]):
+        return body
+    for i in range(1, min(MAX_SUMMARY_PARAGRAPHS, len(body) - 1) + 1):
+        m = _matches(pats.inline, body[i])
+        places = (m.groupdict().get("places") or "") if m else ""
+        if m and places.isupper() and len(places) > 2:
+            found.standfirst.extend(body[:i])
+            found.removed.extend(body[:i])
+            return body[i:]
+    return body
+
+
+def _sign_off(body: list[str], found: _Found, pats: Patterns) -> None:
+    """Step 6: a wire's sign-off and line-end furniture trailing the last paragraph go."""
+    if not body:
+        return
+    signed = signoff(body[-1], pats)
+    if signed is not None:
+        credit, start = signed
+        found.credit(credit, "text:signoff")
+        found.removed.append(credit.text)
+        body[-1] = body[-1][:start].rstrip()
+    for p in pats.line_ends:
+        m = p.search(body[-1])
+        if m and m.start() > 0:
+            found.removed.append(m.group(0).strip())
+            body[-1] = body[-1][:m.start()].rstrip()
+
+
+def _with_dateline_day(value: DateValue | None, found: _Found, pats: Patterns) -> DateValue | None:
+    """An address's year or month completed by the dateline's month and day ("/2013/" and
+    "GENEVA, November 6"): the day is the dateline's, the year the address's."""
+    if value is None or value.precision == "day" or not found.dateline_date:
+        return value
+    parsed = parse_date(found.dateline_date, pats)
+    if parsed is None or parsed[0] is not None:
+        return value
+    _, month, day = parsed
+    if value.precision == "month" and int(value.value[5:7]) != month:
+        return value
+    return DateValue(f"{value.value[:4]}-{month:02d}-{day:02d}", "day", "address+dateline", 0.85,
+                     f"{value.evidence}; dateline {found.dateline_date!r}")
+
+
 def clean(raw: RawDocument, ctx: Any) -> Document:
     """The cleaned Document of ``raw`` (see the module docstring for the steps)."""
     pats = patterns_for(ctx)
@@ -239,23 +338,25 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         found.title, found.title_source = " ".join(meta["title"].split()), f"metadata:{raw.kind}"
     found.credit(_publisher_from_metadata(meta, pats, raw.kind), f"metadata:{raw.kind}")
+    url = meta.get("url") if isinstance(meta.get("url"), str) else None
+    at_address = address_outlet(url, pats) if url else None
+    found.credit(at_address, "address")
     if isinstance(meta.get("author"), str) and meta["author"].strip():
         found.byline = meta["author"].strip()
+    outlet = pats.table.get(at_address.publisher) if at_address else None
+    found.order = page_order(raw.text, outlet.country if outlet else None, outlet.name if outlet else None)
     found.date(metadata_date(meta.get("date"), pats, f"metadata:{raw.kind}"))
 
-    # 1-2: paragraphs, boilerplate anywhere
-    paras = []
-    for p in split_paragraphs(raw.text):
-        if _matches(pats.anywhere, p):
-            found.removed.append(p)
-        else:
-            paras.append(p)
+    # 1-2: paragraphs, boilerplate and credit lines anywhere
+    paras = drop_copies(_edges(unglue(split_paragraphs(raw.text), pats), found, pats), found.removed)
 
     # 3-4: header and footer
     start = _header(paras, found, pats)
+    _chosen_stamp(found)
     body = _footer(paras[start:], found, pats)
 
-    # 5: the dateline opening the first paragraph
+    # 5: the dateline opening the first paragraph (after a summary the page put above it)
+    body = _summary_above_dateline(body, found, pats)
     if body:
         m = _matches(pats.inline, body[0])
         if m and m.end() < len(body[0]):
@@ -269,17 +370,19 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
         for p in body:
             (found.removed if _same(p, found.title) else kept).append(p)
         body = kept
-    if body:
-        for p in pats.line_ends:
-            m = p.search(body[-1])
-            if m and m.start() > 0:
-                found.removed.append(m.group(0).strip())
-                body[-1] = body[-1][:m.start()].rstrip()
+    _sign_off(body, found, pats)
     body = [p for p in body if p]
     if not body:
         raise InputError(raw.origin, "E109")
+    found.credit(self_report(body, pats), "text:self_report")
+    if url and found.published is None:
+        found.date(_with_dateline_day(address_date(url, pats), found, pats))
+    return _document(raw, meta, body, found, pats, url)
 
-    # 7-8: metadata and the document
+
+def _document(raw: RawDocument, meta: dict[str, Any], body: list[str], found: _Found, pats: Patterns,
+              url: str | None) -> Document:
+    """Steps 7-8: the metadata and the document."""
     text = "\n\n".join(body)
     extra: dict[str, Any] = {"kind": raw.kind}
     if found.standfirst:
@@ -290,9 +393,13 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
         extra["dateline_text"] = found.dateline_text
     if found.title:
         extra["title_source"] = found.title_source
-    chosen = found.publisher()
+    chosen = choose_publisher(found.credits, pats)
     if chosen:
         extra["publisher_source"] = chosen[0]
+        extra["publisher_confidence"] = next((v for k, v in PUBLISHER_CONFIDENCE.items()
+                                              if chosen[0].startswith(k)), 0.5)
+        if chosen[2]:
+            extra["carrier"] = chosen[2]
     byline = found.byline or next((c.byline for _, c in found.credits if c.byline), None)
     return Document(
         id=content_id(text),
@@ -306,7 +413,7 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
         dateline=found.place,
         dateline_date=found.dateline_date,
         published=found.published,
-        url=meta.get("url") if isinstance(meta.get("url"), str) else None,
+        url=url,
         metadata={**meta, **extra},
         removed=found.removed,
     )

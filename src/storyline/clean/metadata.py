@@ -46,10 +46,27 @@ def read_credit(text: str, pats: Patterns) -> Credit | None:
         if name:
             rest = [p for j, p in enumerate(parts) if j != i]
             return Credit(name, ", ".join(rest) or None, text.strip())
-    found = pats.outlet_search.search(inner)
-    if found:
-        return Credit(pats.outlets[found.group(0).casefold()], None, text.strip())
+    chained = chain_credit(inner, pats)
+    if chained is not None:
+        return Credit(chained.publisher, None, text.strip())
     return Credit(parts[0], ", ".join(parts[1:]) or None, text.strip())
+
+
+def chain_credit(text: str, pats: Patterns) -> Credit | None:
+    """The outlet that wrote a story from a credit naming several ("MENAFN - The Peninsula) QNA",
+    "ARTSAKHPRESS-ARMENPRESS"): carriers dropped, an agency before other outlets, the first of
+    equals; the others are kept as the credit's byline-free rest."""
+    names: list[str] = []
+    for m in pats.outlet_search.finditer(text):
+        name = outlet_name(m.group(0), pats)
+        if name and name not in names:
+            names.append(name)
+    if not names:
+        return None
+    outlets = [(n, pats.table.get(n)) for n in names]
+    kept = [(n, o) for n, o in outlets if not (o and o.carrier)] or outlets
+    agencies = [n for n, o in kept if o and o.kind == "agency"]
+    return Credit((agencies or [kept[0][0]])[0], None, text.strip())
 
 
 def dateline_place(places: str, pats: Patterns) -> str | None:
@@ -62,14 +79,68 @@ def dateline_place(places: str, pats: Patterns) -> str | None:
     return chosen.title() if chosen.isupper() else chosen
 
 
-def parse_date(text: str, pats: Patterns) -> tuple[int | None, int, int] | None:
-    """(year or None, month, day) of a date string, by the lexicon's date formats."""
+#: Countries that write a date's month before its day (02/11/2008 is February 11th there).
+MONTH_FIRST_COUNTRIES = frozenset({"USA", "PHL", "FSM", "MHL", "PLW", "ASM", "GUM", "PRI", "VIR", "MNP", "UMI"})
+
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?!\d)")
+
+
+@dataclass
+class Order:
+    """How a page writes numeric dates, and why we think so: "dm" (06.10.2009 = 6 October),
+    "md" (02/11/2008 = February 11) or None where nothing tells."""
+
+    order: str | None = None
+    reason: str = ""
+
+
+def page_order(text: str, country: str | None, outlet: str | None = None) -> Order:
+    """The day-month order of a page's numeric dates: another date of the page whose first or
+    second number is over 12 settles it; else the outlet's country; else nothing (the reading
+    then falls back on the separator's custom, and says so)."""
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a > 12 >= b:
+            return Order("dm", f"the page writes {m.group(0)!r}, day first")
+        if b > 12 >= a:
+            return Order("md", f"the page writes {m.group(0)!r}, month first")
+    if country:
+        who = f"the outlet ({outlet}) is in {country}" if outlet else f"the outlet is in {country}"
+        return Order("md", f"{who}, which writes the month first") if country in MONTH_FIRST_COUNTRIES \
+            else Order("dm", f"{who}, which writes the day first")
+    return Order()
+
+
+def _day_month(a: int, b: int, sep: str, order: Order | None) -> tuple[int, int, str, bool]:
+    """(month, day, reason, assumed) of the numbers ``a`` ``sep`` ``b`` of a numeric date."""
+    if a > 12 >= b:
+        return b, a, "day first: the first number is over 12", False
+    if b > 12 >= a:
+        return a, b, "month first: the second number is over 12", False
+    if a == b:
+        return a, b, "day and month are the same number", False
+    if order is not None and order.order:
+        return (b, a, f"day first: {order.reason}", False) if order.order == "dm" \
+            else (a, b, f"month first: {order.reason}", False)
+    if sep == "/":
+        return a, b, "month first: assumed from the slash (US custom); nothing in the page tells", True
+    return b, a, f"day first: assumed from the {sep!r} (European custom); nothing in the page tells", True
+
+
+def read_date(text: str, pats: Patterns, order: Order | None = None) -> tuple[int | None, int, int, str, bool] | None:
+    """(year or None, month, day, reason, assumed) of a date string, by the lexicon's date
+    formats; ``reason`` says how a numeric day-month order was chosen (empty otherwise)."""
     for fmt in pats.date_formats:
         m = fmt.match(text.strip())
         if not m:
             continue
         g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else pats.months.get((g.get("mon") or "").casefold())
+        reason, assumed = "", False
+        if g.get("a") and g.get("b"):
+            month, day, reason, assumed = _day_month(int(g["a"]), int(g["b"]), g.get("sep") or "", order)
+            g["d"] = str(day)
+        else:
+            month = int(g["m"]) if g.get("m") else pats.months.get((g.get("mon") or "").casefold())
         if not month or not g.get("d"):
             continue
         year = int(g["y"]) if g.get("y") else None
@@ -77,18 +148,26 @@ def parse_date(text: str, pats: Patterns) -> tuple[int | None, int, int] | None:
             dt.date(year or 2000, month, int(g["d"]))
         except ValueError:
             continue
-        return year, month, int(g["d"])
+        return year, month, int(g["d"]), reason, assumed
     return None
 
 
+def parse_date(text: str, pats: Patterns, order: Order | None = None) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date string, by the lexicon's date formats."""
+    read = read_date(text, pats, order)
+    return None if read is None else read[:3]
+
+
 def full_date(text: str, pats: Patterns, method: str, evidence: str,
-              confidence: float = 0.9) -> DateValue | None:
-    """A day-precision DateValue where ``text`` is a date with its year, else None."""
-    parsed = parse_date(text, pats)
-    if parsed is None or parsed[0] is None:
+              confidence: float = 0.9, order: Order | None = None) -> DateValue | None:
+    """A day-precision DateValue where ``text`` is a date with its year, else None. A numeric
+    date's day-month reading is stated in the evidence; an assumed one lowers the confidence."""
+    read = read_date(text, pats, order)
+    if read is None or read[0] is None:
         return None
-    y, m, d = parsed
-    return DateValue(f"{y:04d}-{m:02d}-{d:02d}", "day", method, confidence, evidence.strip())
+    y, m, d, reason, assumed = read
+    note = evidence.strip() + (f" (read {reason})" if reason else "")
+    return DateValue(f"{y:04d}-{m:02d}-{d:02d}", "day", method, round(confidence * (0.6 if assumed else 1.0), 2), note)
 
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")

@@ -49,6 +49,15 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return runs_on >= 0.3 * len(body)
 
 
+def _ends_block(previous: str, line: str, width: int) -> bool:
+    """True where a wrapped paragraph cannot run on from ``previous`` into ``line``: a line far
+    shorter than the wrapping width is a paragraph's last (or a header line: a masthead, a
+    timestamp), and a line far longer than it (a headline, a quoted line) was never wrapped."""
+    if not previous:
+        return False
+    return len(previous) < 0.6 * width or len(previous) > width + 8 or len(line.rstrip()) > width + 8
+
+
 def split_paragraphs(text: str) -> list[str]:
     """The paragraphs of ``text``, each on one line, tidied; empty ones dropped."""
     lines = normalise(text).split("\n")
@@ -60,8 +69,7 @@ def split_paragraphs(text: str) -> list[str]:
     current: list[str] = []
     previous = ""
     for line in lines:
-        starts_new = (not line.strip() or line.startswith(" ")
-                      or (previous and len(previous) < 0.6 * width and _ENDS_SENTENCE.search(previous)))
+        starts_new = (not line.strip() or line.startswith(" ") or _ends_block(previous, line, width))
         if starts_new and current:
             paragraphs.append(_tidy(" ".join(current)))
             current = []

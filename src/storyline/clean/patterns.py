@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
 from ..errors import StorylineError
+from ..lexicons import data_path
+from .outlets import OutletTable, bundled_outlets
 
 
 def _alternation(words: list[str]) -> str:
@@ -34,6 +38,21 @@ def pycountry_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[str, ...]:
+    """The capitals of the actors' states file (read once)."""
+    try:
+        states = yaml.safe_load(data_path("actors", "states.yaml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ()
+    return tuple(str(c) for spec in states.values() if isinstance(spec, dict) for c in spec.get("capital") or [])
+
+
+def capitals() -> list[str]:
+    """The capital cities of the actors' states file: places a dateline may name."""
+    return list(_capitals())
+
+
 @dataclass
 class Patterns:
     anywhere: list[re.Pattern[str]]
@@ -50,6 +69,12 @@ class Patterns:
     date_formats: list[re.Pattern[str]]
     months: dict[str, int]
     countries: frozenset[str]
+    table: OutletTable  # the outlet table (domains, kinds, countries) behind ``outlets``
+    credit_lines: list[re.Pattern[str]]
+    signoffs: list[tuple[re.Pattern[str], str]]  # pattern, outlet ('' = its group "credit")
+    self_reports: list[re.Pattern[str]]
+    address_dates: list[re.Pattern[str]]
+    glued: list[re.Pattern[str]]
 
 
 def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -74,18 +99,23 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
     not_places = _alternation([str(w) for w in datelines.get("not_places") or []])
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     date = rf"{month}\.?\s+{day}(?:,?\s+\d{{4}})?(?!\d)|{day}\s+{month}\.?(?:,?\s+\d{{4}})?(?!\d)"
-    fulldate = (rf"{month}\.?\s+{day},?\s+\d{{4}}|{day}\s+{month}\.?,?\s+\d{{4}}"
-                r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}")
-    time = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
-            rf"(?:\s*\(?\s*(?i:{zones})(?:\s*[+−-]\s*\d{{1,2}}(?::?\d{{2}})?)?\s*\)?)?")
+    fulldate = (rf"{month}\.?\s+{day}(?:,\s*|\s+)\d{{4}}(?!\d)|{day}\s+{month}\.?,?\s+\d{{4}}(?!\d)"
+                r"|\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}(?:\.\s?\d{1,2}\.|/\s?\d{1,2}/|-\d{1,2}-)\s?\d{4}(?!\d)")
+    zone = rf"(?i:{zones}|UTC\s*[+−-]\s*\d{{1,2}}(?::?\d{{2}})?)"
+    time = (r"[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?[\])]?"
+            rf"(?:\s*\(?\s*{zone}(?:\s*[+−-]\s*\d{{1,2}}(?::?\d{{2}})?)?(?:\s+{zone})?\s*\)?)?")
     word = r"[A-Z][\w.'’-]*"
     caps_word = r"[A-Z][A-Z.'’/-]+"
     stop = rf"(?!(?:{not_places}|{weekday}|{month})\b)" if not_places else rf"(?!(?:{weekday}|{month})\b)"
-    outlets: dict[str, str] = {}
+    table = bundled_outlets()
+    outlets = {spelling: o.name for spelling, o in table.by_spelling.items()}
+    written = [s for o in table.outlets for s in (o.name, *o.spellings, *o.domains)]
     for name, spellings in (publishers.get("outlets") or {}).items():
         for s in [name, *(spellings or [])]:
-            outlets.setdefault(str(s).casefold(), str(name))
-    outlet = _alternation([s for name, sp in (publishers.get("outlets") or {}).items() for s in [name, *(sp or [])]])
+            outlets[str(s).casefold()] = str(name)
+            written.append(str(s))
+    outlet = _alternation(written)
+    cities = [str(c) for c in datelines.get("cities") or []] + capitals()
     pieces = {
         "MONTH": month,
         "WEEKDAY": weekday,
@@ -96,7 +126,8 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         "CAPSPLACE": rf"{stop}{caps_word}(?:\s+{caps_word}){{0,3}}(?![a-z])",
         "CREDIT": r"\([^()\n]{2,40}\)|/[^/\n]{2,60}/|/[^/\n]{2,60}$",
         "NAME": rf"{word}(?:\s+{word}){{0,3}}",
-        "OUTLET": rf"(?i:{outlet})" if outlet else r"(?!x)x",
+        "OUTLET": rf"(?i:{outlet})(?!\w)" if outlet else r"(?!x)x",
+        "CITY": _alternation(cities) if cities else r"(?!x)x",
     }
 
     def many(lexicon: str, items: Any, flags: int = 0, anchor: str = "full") -> list[re.Pattern[str]]:
@@ -114,7 +145,7 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         line_ends=[_compile(str(s), "boilerplate", rf"(?:{_fill(str(s), pieces)})\s*$", re.IGNORECASE)
                    for s in boiler.get("line_ends") or []],
         outlets=outlets,
-        outlet_search=_compile("outlets", "publishers", rf"(?<![\w.-])(?i:{outlet})(?![\w-])" if outlet else r"(?!x)x"),
+        outlet_search=_compile("outlets", "publishers", rf"(?<![\w.])(?i:{outlet})(?!\w)" if outlet else r"(?!x)x"),
         mastheads=many("publishers", publishers.get("mastheads"), re.IGNORECASE),
         bylines=many("publishers", publishers.get("bylines")),
         inline=many("datelines", datelines.get("inline"), anchor="start"),
@@ -124,6 +155,13 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         date_formats=many("datelines", datelines.get("date_formats")),
         months=months,
         countries=countries,
+        table=table,
+        credit_lines=many("publishers", publishers.get("credit_lines"), re.IGNORECASE),
+        signoffs=[(_compile(str(e.get("pattern")), "publishers", _fill(str(e.get("pattern")), pieces)),
+                   str(e.get("outlet") or "")) for e in publishers.get("signoffs") or [] if isinstance(e, dict)],
+        self_reports=many("publishers", publishers.get("self_reports"), anchor="search"),
+        address_dates=many("datelines", datelines.get("address_dates"), anchor="search"),
+        glued=many("datelines", datelines.get("glued")),
     )
 
 

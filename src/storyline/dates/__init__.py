@@ -13,6 +13,8 @@ import logging
 import re
 from typing import Any
 
+from ..clean.metadata import MONTH_FIRST_COUNTRIES
+from ..clean.outlets import bundled_outlets
 from ..model import Document, TimeExpression
 from ..pipeline import Context, stage
 from .find import Found, find
@@ -56,12 +58,21 @@ def numeric_order(found: list[Found]) -> dict[str, str]:
     return {sep: max(v, key=lambda k: v[k]) for sep, v in votes.items()}
 
 
+def _country_order(publisher: str | None) -> str | None:
+    """The numeric date order of the outlet's country (the outlet table), where the lexicon
+    names no habit of the outlet's own: month first in the United States, day first elsewhere."""
+    outlet = bundled_outlets().get(publisher)
+    if outlet is None or outlet.country is None:
+        return None
+    return "mdy" if outlet.country in MONTH_FIRST_COUNTRIES else "dmy"
+
+
 def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value: str | None,
                   sdoc: Any = None) -> list[TimeExpression]:
     """TIMEX3 records for the expressions found, counted from the document date ``ref_value``."""
     norm = Normaliser(rules)
     order = numeric_order(found)
-    outlet = rules.outlet_order.get((doc.publisher or "").lower())
+    outlet = rules.outlet_order.get((doc.publisher or "").lower()) or _country_order(doc.publisher)
     if outlet:  # the outlet's habit, where the document's own dates do not show it
         order = {sep: order.get(sep, outlet) for sep in (".", "/", "-")}
     frame = Frame(parse_value(ref_value), numeric_order=order)

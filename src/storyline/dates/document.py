@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Actor, DateValue, Document
 from .find import Found, find
 from .rules import DateRules
-from .tense import FUTURE, direction
+from .tense import FUTURE, direction, governing_verb, verb_direction
 from .values import parse_value
 
 #: Weights of the evidence (score points per candidate year).
@@ -55,9 +55,62 @@ def resolve_document_date(doc: Document, found: list[Found], rules: DateRules, c
         return meta
     month_day = _partial(doc, rules)
     if month_day is None:
-        return doc.published
+        return doc.published or latest_reported_month(doc, found, rules)
     month, day, source = month_day
     return infer_year(doc, found, rules, ctx, month, day, source)
+
+
+def latest_reported_month(doc: Document, found: list[Found], rules: DateRules) -> DateValue | None:
+    """Where nothing dates the article, the month of the latest date it reports as past or
+    present ("At the end of these negotiations on March 10, 2023" -> 2023-03): a news story
+    appears on or soon after the latest thing it tells, so its month is known, not its day.
+
+    A month and day without a year ("on September 1") are taken in the latest year the text
+    speaks of as past or present; dates in the future ("will cease on December 1, 2025") are
+    plans, not news, and are left out."""
+    sdoc = doc._spacy
+    dated: list[tuple[int, int, str]] = []
+    for f in found:
+        if f.kind not in ("calendar", "numeric") or _ahead(sdoc, f, rules):
+            continue
+        month = rules.lookup("month", f.group("month") or "") if f.has("month") else None
+        year = f.group("year") if f.has("year") else None
+        if month and year and year.isdigit():
+            dated.append((int(year), int(month), f.extra.get("text") or doc.text[f.start:f.end]))
+    years = [y for y, _, _ in dated]
+    latest_year = max(years + _past_years(found, rules, sdoc), default=None)
+    for f in found:
+        if f.kind == "calendar" and f.has("month") and f.has("day") and not f.has("year") and latest_year \
+                and not _ahead(sdoc, f, rules):
+            month = rules.lookup("month", f.group("month") or "")
+            if month:
+                dated.append((latest_year, int(month), f.extra.get("text") or doc.text[f.start:f.end]))
+    if not dated:
+        return None
+    y, m, text = max(dated, key=lambda d: (d[0], d[1]))
+    return DateValue(f"{y:04d}-{m:02d}", "month", "inferred:content", 0.5,
+                     f"latest date the article reports: {text!r}; published on or after it")
+
+
+def _ahead(sdoc: Any, f: Found, rules: DateRules) -> bool:
+    """True for a date in a clause told as future, including the infinitive under a future verb
+    ("will cease to exist on December 1")."""
+    if direction(sdoc, f.start, f.end, rules.future_cues) == FUTURE:
+        return True
+    verb = governing_verb(sdoc, f.start, f.end) if sdoc is not None else None
+    return verb is not None and verb.head.i != verb.i and verb.dep_ == "xcomp" \
+        and verb_direction(verb.head, rules.future_cues) == FUTURE
+
+
+def _past_years(found: list[Found], rules: DateRules, sdoc: Any) -> list[int]:
+    out = []
+    for f in found:
+        if f.kind in ("calendar", "range", "numeric") and f.has("year") \
+                and direction(sdoc, f.start, f.end, rules.future_cues) != FUTURE:
+            y = f.group("year") or ""
+            if y.isdigit():
+                out.append(int(y))
+    return out
 
 
 def _metadata_date(doc: Document) -> DateValue | None:

@@ -16,6 +16,8 @@ from ..pipeline import Context, stage
        reads=("published", "dateline", "timexes", "mentions", "actors", "quotes"), adds=("events",))
 def run(doc: Document, ctx: Context) -> Document:
     from .coder import code_document
+    from .context import mark_place_sources
 
     doc.events = code_document(doc, ctx)
+    mark_place_sources(doc, doc.events)
     return doc

@@ -140,6 +140,17 @@ def within_content(tok: Token, speech: Token) -> bool:
     return speech.lower_ == "according" or (tok.dep_ == "ccomp" and tok.head.i == speech.i)
 
 
+#: Entity types of a clock time or a calendar date.
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def names_time(tok: Token) -> bool:
+    """"at 7:00pm", "at 7pm Cairo time (1600 GMT)": a phrase of the clock or the calendar, which
+    names when, never whom."""
+    near = [tok, *[c for c in tok.children if c.dep_ in ("nummod", "compound", "appos")]]
+    return any(t.ent_type_ in TIME_ENTS or any(ch.isdigit() for ch in t.text) for t in near)
+
+
 def anchor_of(noun: Token) -> Token | None:
     """A nominal predicate used as a time reference ("following a meeting with", "after the
     talks", "during the visit") or heading its own participle ("the talks leading up to the

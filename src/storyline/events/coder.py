@@ -28,9 +28,12 @@ from ..model import ActorRef, Document, Event
 from ..pipeline import Context
 from .candidate import Candidate
 from .merge import merge_events
+from .nominal import praised_doers
+from .parties import between_sides, mediated_sides, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
+from .speaker_side import speakers_state
 from .triggers import TriggerFinding
 
 __all__ = ["Candidate", "Coder", "code_document"]
@@ -98,12 +101,18 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 self._last_sources.setdefault(c.sentence, {})[c.cls.what] = list(c.source)
             if len(parts) >= 2:
                 previous.append((c.sentence, c.cls.what, parts))
+        praised_doers(cands, self.praise_classes)
         for c in cands:
             if not c.drop:
                 self._when_where(c, doc)
         self._responsibility(cands)
         self._reinterpret(cands, resolver)
+        speakers_state(cands, self.own_state_nouns)
         self._statements(cands, resolver)
+        between_sides(cands, resolver, self.party_classes, self.mediation_classes)
+        mediated_sides(cands, self.party_classes, self.mediation_classes)
+        supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
+                       self.rules.words("continuation_verbs"))
         return cands
 
     def _event(self, c: Candidate, doc: Document) -> Event:

@@ -84,6 +84,11 @@ class CoderBase:
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
+        self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
+        self.own_state_nouns = {w.lower() for w in self.collectives.get("own_state_nouns", [])}
+        self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
+        self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
+        self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}

@@ -8,10 +8,11 @@ stage's module, imported once).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..dates.anchor import date_for_clause
-from ..model import DateValue, Document
+from ..model import DateValue, Document, Event
 
 Token = Any
 
@@ -45,3 +46,35 @@ def clause_place(head: Token, skip: set[int]) -> str | None:
                             if e2 is not None:
                                 return e2.text
     return None
+
+
+def _place_phrase(place: str) -> re.Pattern[str]:
+    preps = "|".join(sorted(PLACE_PREPS))
+    return re.compile(rf"\b(?:{preps})\s+(?:the\s+)?{re.escape(place)}\b", re.IGNORECASE)
+
+
+def mark_place_sources(doc: Document, events: list[Event]) -> None:
+    """Say where each event's place comes from (``Event.where_source``), and take the dateline
+    away from background.
+
+    The coder falls back on the article's dateline where the clause names no place. A dateline
+    says where the article was written: for the day's news that is often where it happened, so
+    the place is kept and marked ``dateline``; for background (``historical`` events: "the war
+    that broke out in 2020") it says nothing, so such an event keeps no place. A place counts as
+    the text's where its sentence names it after a place preposition ("in Moscow", "at talks in
+    Moscow")."""
+    for e in events:
+        if e.location is None:
+            e.where_source = None
+            continue
+        if not doc.dateline or e.location.casefold() != doc.dateline.casefold():
+            e.where_source = "text"
+            continue
+        sent = doc.sentences[e.sentence] if e.sentence is not None and e.sentence < len(doc.sentences) else None
+        start, end = (sent.start, sent.end) if sent is not None else (e.start, e.end)
+        if _place_phrase(e.location).search(doc.text, start, end):
+            e.where_source = "text"
+        elif e.status == "historical":
+            e.location = e.where_source = None
+        else:
+            e.where_source = "dateline"

@@ -79,12 +79,15 @@ def _phrase_tokens(head: Token, deps: Iterable[str], stop: frozenset[str] = CLAU
 
 def after_tokens(verb: Token) -> list[Token]:
     """The verb's phrase to match a pattern's object side against, passive subject first (it is
-    the logical object: "consultations were held")."""
+    the logical object: "consultations were held"), as is the noun a participle follows ("talks
+    hosted by Turkey")."""
     toks = _phrase_tokens(verb, PHRASE_DEPS - {"nsubjpass"})
     # "offered the Council to welcome ...": an infinitive the parser hangs as an adverbial clause
     toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = [verb.head, *passive]  # "talks hosted by Turkey": the noun is the participle's object
     return passive + sorted((t for t in toks if t.i > verb.i), key=lambda t: t.i)
 
 
@@ -354,13 +357,40 @@ def match_noun(noun: Token, lex: Lexicon, host: Token | None) -> Trigger | None:
 
 def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
     """The light verb carrying ``noun`` ("held talks", "talks were held", "the conversation took
-    place", "a meeting is set"), or None."""
+    place", "a meeting is set", "the truce came into effect"), or None."""
     head = noun.head
     if noun.dep_ in NOUN_ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.light_verbs:
         return head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        key = head.lemma_.lower()
-        prt = " ".join(c.lower_ for c in head.children if c.dep_ in ("dobj", "prt") and c.i > head.i)
-        if key in lex.light_verbs or f"{key} {prt}".strip() in lex.light_verbs:
+        inf = _raised_infinitive(head)
+        if inf is not None and _carries(inf, lex, alone=True):
+            return inf  # "the truce was due to take effect", "talks are expected to begin"
+        if _carries(head, lex):
             return head
     return None
+
+
+def _raised_infinitive(head: Token) -> Token | None:
+    """The infinitive whose subject a raising predicate holds: "was due to begin" (be, due, begin),
+    "is expected to begin", "was set to start"; None where there is none."""
+    holders = [head, *[c for c in head.children if c.dep_ == "acomp"]]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c
+    return None
+
+
+def _carries(head: Token, lex: Lexicon, alone: bool = False) -> bool:
+    """``head`` is a light verb, by itself or with its particle, object or phrase ("take place",
+    "come into effect"). ``alone``: the noun is the subject of a raised infinitive, which carries it
+    only without an object of its own ("the truce was due to begin", not "the deal is expected to
+    open the way")."""
+    key = head.lemma_.lower()
+    prt = " ".join(c.lower_ for c in head.children if c.dep_ in ("dobj", "prt") and c.i > head.i)
+    # "the truce came into effect", "the deal entered into force": a verb with its phrase
+    phrases = [f"{key} {p.lower_} {o.lower_}" for p in head.children if p.dep_ == "prep" and p.i > head.i
+               for o in p.children if o.dep_ == "pobj"]
+    if f"{key} {prt}".strip() in lex.light_verbs or any(ph in lex.light_verbs for ph in phrases):
+        return True
+    return key in lex.light_verbs and not (alone and any(c.dep_ == "dobj" for c in head.children))

@@ -110,6 +110,22 @@ def _part_of(k: Event, e: Event) -> bool:
         and _compatible_dates(k, e)
 
 
+def _take_clause(named: Event, told: Event, doc: Document) -> None:
+    """An act named by a noun first ("the agreement between A and B", a headline's "Prisoner
+    swap") and told by a clause after: the clause is the event's evidence and gives its date where
+    the noun had none; the noun stays as a restatement."""
+    named.evidence_more.append(Evidence(named.start, named.end, named.evidence, doc.id, named.sentence,
+                                        "restatement"))
+    named.evidence_more.extend(told.evidence_more)
+    named.start, named.end, named.evidence, named.sentence = told.start, told.end, told.evidence, told.sentence
+    named.trigger = told.trigger
+    if _stated(told) or named.date is None:
+        named.date = told.date
+    for side in ("source", "target"):
+        if getattr(told, side):
+            setattr(named, side, getattr(told, side))
+
+
 def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset(),
                  joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset(),
                  armed: frozenset[str] = frozenset(), onsets: set[str] | frozenset[str] = frozenset(),
@@ -122,6 +138,10 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
     for e in sorted(events, key=lambda e: (e.start, e.end)):
         if e.id in parts:
             whole = next((k for k in reversed(kept) if _part_of(k, e)), None)
+            if whole is not None and whole.id in references and e.id not in references:
+                _take_clause(whole, e, doc)
+                references = references - {whole.id}
+                continue
             if whole is not None:
                 whole.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, "restatement"))
                 whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
@@ -133,6 +153,10 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
             continue
         direct = e.quote is not None and e.quote < len(doc.quotes) and doc.quotes[e.quote].kind != "reported"
         role = "quote" if direct else "restatement"
+        if target.id in references and e.id not in references and not direct:
+            _take_clause(target, e, doc)  # the clause that states the act, not the noun that names it
+            references = references - {target.id}
+            continue
         target.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, role))
         target.evidence_more.extend(e.evidence_more)
         for side in ("source", "target"):

@@ -129,7 +129,7 @@ class TimePlace(CoderBase):
         c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
                                      frame=frame)
         if c.trig.status == "reference" and c.status == "reported" and \
-                not (date is not None and doc.published is not None and date.value == doc.published.value):
+                not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "appeal" and c.status == "planned":
             c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead

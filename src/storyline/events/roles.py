@@ -31,7 +31,7 @@ from typing import Any
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, stolen_subject
+from .clause import OBJECT_DEPS, names_time, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -193,8 +193,9 @@ class ArgumentRoles(Participation):
                 if c.code.startswith("04") and ch.lemma_.lower() in self.topic_nouns:
                     continue  # "discussed the situation in Iraq": a topic, not a partner
                 tgt_toks.append(ch)
-            elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:
-                tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
+            elif ch.dep_ == "prep" and ch.lower_ in TARGET_PREPS:  # not a time: "at 7pm Cairo time"
+                objs = [o for o in ch.children if o.dep_ == "pobj"]
+                tgt_toks += [] if any(names_time(o) for o in objs) else objs
         if head.dep_ == "xcomp" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
             # "invited the countries to open dialogue": the controller's object is the partner
             gov = head.head

@@ -119,6 +119,18 @@ class StatusRules:
             return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
 
+    def news_reference(self, noun: Token, date: DateValue | None, published: DateValue | None) -> bool:
+        """An act named by a noun is the day's news, not background, where it is dated to the
+        day of publication, or, undated, where a verb of reaction (``reaction_verbs``) takes it in
+        the present ("I welcome the agreement by A and B", "Qatar welcomes the release of"): a
+        reaction now to an act just done. Otherwise ("condemned Turkey's offensive", "the move
+        follows the killing of") it refers to an act told before."""
+        if date is not None:
+            return published is not None and period(date.value) == period(published.value)
+        gov = noun.head
+        return noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.tag_ in ("VBP", "VBZ") and \
+            gov.lemma_.lower() in self.words("reaction_verbs") and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
+
     def _hoped(self, head: Token) -> bool:
         modals = self.words("hoped_modals")
         if any(c.dep_ == "aux" and c.lower_ in modals for c in head.children):
@@ -183,9 +195,17 @@ class StatusRules:
         nouns = self.words("announced_plan_nouns")
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in head.children)
 
+    def _ongoing_span(self, head: Token) -> bool:
+        """"Have been holding talks for six hours", "since this morning": a perfect progressive
+        over a span of hours or days (``ongoing_units``) tells what is going on at the news."""
+        units = self.words("ongoing_units")
+        return any(p.dep_ == "prep" and p.lower_ in ("for", "since") and any(t.lemma_.lower() in units for t in p.subtree)
+                   for p in head.children)
+
     def _perfect_background(self, head: Token, low: str = "") -> bool:
         """Past perfect ("had been allied", "had defeated") and the perfect progressive ("has been
-        encouraging") tell of what came before the news; "since 1992" too, and "has since
+        encouraging") tell of what came before the news, save a perfect progressive over hours or
+        days ("have been holding talks for six hours": the news going on); "since 1992" too, and "has since
         declared"; a present perfect over a span of years ("has increased cooperation in the
         last few years"); and a present perfect in a relative clause, which describes the noun's
         past ("fighters which European nations have refused to repatriate")."""
@@ -194,7 +214,7 @@ class StatusRules:
             return True
         perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
         if perfect and "been" in lows and head.tag_ == "VBG":
-            return True
+            return not self._ongoing_span(head)
         if perfect and (head.dep_ == "relcl" or any(p in low for p in self.words("perfect_span_phrases"))):
             return True
         if perfect and any(c.lower_ == "since" and c.dep_ == "advmod" for c in head.children):

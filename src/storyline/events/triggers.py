@@ -27,6 +27,7 @@ from .candidate import Candidate
 from .clause import anchor_of, coordination_head, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_verb_of, match_noun, match_verb
+from .nominal import names_participants, praised_for, stated_participle
 
 Token = Any  # spacy.tokens.Token
 
@@ -50,7 +51,7 @@ class TriggerFinding(CoderBase):
             for tok in span:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
-                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN") \
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not self._stated_participle(tok)) \
                         and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
@@ -72,10 +73,10 @@ class TriggerFinding(CoderBase):
                 if host is None:
                     # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
-                    if any((c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
-                           or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
-                           or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
-                           for c in tok.children):
+                    if names_participants(tok, self.generic_determiners, self._joint_noun(tok)) or any(
+                            (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                            or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
+                            for c in tok.children):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
                             trig.status = "reference"
@@ -88,6 +89,17 @@ class TriggerFinding(CoderBase):
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _joint_noun(self, tok: Token) -> bool:
+        entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        return entry is not None and entry.code is not None and self.classes.classify(entry.code).what in self.joint_classes
+
+    def _stated_participle(self, tok: Token) -> bool:
+        """"Talks hosted by Turkey", "the accord signed on 9 November": a participle of an act noun
+        that names its doer or date is an act (events.nominal)."""
+        noun = tok.head
+        return (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
+            stated_participle(tok)
 
     def _material_noun(self, tok: Token) -> bool:
         """"United States sanctions", "Turkish airstrikes": a noun of a material act, which a state
@@ -183,7 +195,8 @@ class TriggerFinding(CoderBase):
                 continue  # reported speech keeps its content
             if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
-            elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children):
+            elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children) \
+                    and not praised_for(c, p, self.praise_classes):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True

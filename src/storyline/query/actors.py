@@ -12,6 +12,7 @@ from typing import Any
 
 from ..actors import names as N
 from ..actors.kb import load_kb
+from ..actors.stored import stored_kb_documents
 from ..model import ACTOR_KINDS
 from ..store import Store
 from .sql import where_one_of
@@ -68,16 +69,20 @@ def actor_mentions(store: Any, actor_id: str) -> list[dict[str, Any]]:
 
 def actor_profiles(db: Path, name: str, kb_files: list[Path] | None = None, limit: int = 5) -> list[dict[str, Any]]:
     """Every actor ``name`` may be, each with its roles over time and its ``mentions``: from the
-    store at ``db`` where it has seen the actor, else from the knowledge base (at most ``limit``,
-    no mentions). An empty list where neither knows the name."""
+    store at ``db`` where it has seen the actor, else from the knowledge base with the files added
+    to the database (``storyline actors add``) and ``kb_files`` (at most ``limit``, no mentions).
+    An empty list where neither knows the name."""
     found: list[dict[str, Any]] = []
+    stored: list[tuple[str, Any]] = []  # knowledge-base files added to the database (actors add)
     if db.exists():
         with Store(db, read_only=True) as store:
             for row in find_actor(store, name):
                 full = store.actor(row["id"]).to_dict()
                 full["mentions"] = actor_mentions(store, row["id"])
                 found.append(full)
+            if not found:
+                stored = stored_kb_documents(store)
     if not found:
-        base = load_kb(kb_files or [])
+        base = load_kb(kb_files or [], stored)
         found = [{**a.to_dict(), "mentions": []} for a in base.search(name)[:limit]]
     return found

@@ -64,3 +64,29 @@ def query_events(store: Any, *, actor: str | None = None, type: str | None = Non
         {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY e.date_value NULLS LAST, d.name, e.idx"""
     return [r for r in store.query(sql, params) if within.keeps(r["date"])]
+
+
+def with_actor_records(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with ``source`` and ``target`` as lists of actor records (name, actor id,
+    country, sector, code, the words of the text) in place of the joined names ``who``/``whom``:
+    the form a program reads (``storyline events --format json``)."""
+    if not rows:
+        return rows
+    keys = [[r["doc_id"], r["id"]] for r in rows]
+    found: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for a in store.query("""
+            SELECT a.doc_id, a.event_id, a.side, a.name, a.actor_id, a.country, a.sector, a.text
+            FROM event_actors a JOIN (SELECT unnest(?::VARCHAR[][]) AS k) wanted
+              ON a.doc_id = wanted.k[1] AND a.event_id = wanted.k[2]
+            ORDER BY a.doc_id, a.event_id, a.side, a.idx""", [keys]):
+        ref = {k: a[k] for k in ("name", "actor_id", "country", "sector")}
+        ref["code"] = f"{a['country'] or ''}{a['sector'] or ''}" or None
+        ref["text"] = a["text"]
+        found.setdefault((a["doc_id"], a["event_id"], a["side"]), []).append(ref)
+    out = []
+    for r in rows:
+        rec = {k: v for k, v in r.items() if k not in ("who", "whom")}
+        rec["source"] = found.get((r["doc_id"], r["id"], "source"), [])
+        rec["target"] = found.get((r["doc_id"], r["id"], "target"), [])
+        out.append(rec)
+    return out

@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         date_to: cli.DateToOption = None,
         reported: Annotated[bool, typer.Option("--reported", help=(
             "Also list reported statements (\"Medvedev said that ...\"), not only quotations."))] = False,
-        format: Annotated[QuotesFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
+        format: Annotated[QuotesFormat, typer.Option("--format", "-f", help="table; json: one record per line; csv: a header row, then one row per record.")] = "table",  # type: ignore[valid-type, assignment]
         db: cli.DbOption = DEFAULT_DB,
     ) -> None:
         """List who said what, and when, from the stored articles."""

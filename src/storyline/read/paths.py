@@ -28,18 +28,25 @@ def is_article_file(path: Path) -> bool:
     return "." not in name or name.endswith(ARTICLE_SUFFIXES)
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Article files under ``folder``, depth first, sorted by name; hidden folders are skipped."""
+def walk(folder: Path, _seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    """Article files under ``folder``, depth first, sorted by name; hidden folders are skipped,
+    and a folder reached again through a symbolic link is walked once (a link to a parent
+    folder would otherwise recurse without end)."""
+    seen = set() if _seen is None else _seen
     try:
+        info = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=True):
-            yield from walk(path)
+            yield from walk(path, seen)
         elif entry.is_file(follow_symlinks=True) and is_article_file(path):
             yield path
 

@@ -68,7 +68,7 @@ def timeline(db: DbOption = DEFAULT_DB,
              actor: Annotated[str | None, typer.Option("--actor", help="Only events with this actor (name, id or country code).")] = None,
              type: Annotated[EventType | None, typer.Option("--type", case_sensitive=False, show_choices=False,  # type: ignore[valid-type]
                                                             help="Only this event class (AGREE, CONSULT, MEDIATE ...).")] = None,
-             status: Annotated[TimelineStatus | None, typer.Option("--status")] = None,  # type: ignore[valid-type]
+             status: Annotated[TimelineStatus | None, typer.Option("--status", help="Only story events of this status (or background: history the articles retell).")] = None,  # type: ignore[valid-type]
              start: DateFromOption = None, end: DateToOption = None,
              outlet: Annotated[str | None, typer.Option("--outlet", help="Only events this outlet told.")] = None,
              format: Annotated[TimelineFormat, typer.Option("--format", "-f", help="json: one story event per line; html: one self-contained page.")] = "table",  # type: ignore[valid-type, assignment]
@@ -93,14 +93,17 @@ def network(db: DbOption = DEFAULT_DB,
 
 def compare(event: Annotated[str, typer.Argument(help="A story event id (or its start) from 'storyline timeline'.")],
             db: DbOption = DEFAULT_DB,
-            format: Annotated[CompareFormat, typer.Option("--format", "-f")] = "table",  # type: ignore[valid-type, assignment]
-            lexicon: LexiconOption = None) -> None:
-    """The words each outlet uses for one story event, side by side."""
+            format: Annotated[CompareFormat, typer.Option("--format", "-f", help="table, markdown, or json: each outlet's words as a record.")] = "table",  # type: ignore[valid-type, assignment]
+            lexicon: LexiconOption = None,
+            group_by: Annotated[str, typer.Option(
+                "--group-by", help="outlet, or outlets grouped by country, ownership or country+ownership "
+                                   "(from the outlet table).")] = "outlet") -> None:
+    """The words each outlet (or group of outlets) uses for one story event, side by side."""
     options = _options(db, lexicon)
     with user_errors():
         found = find_story_event(options, event)
         know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
-        sys.stdout.write(cmp.render(found, cmp.compare(found, know.stopwords), str(format)))
+        sys.stdout.write(cmp.render(found, cmp.compare(found, know.stopwords, group_by), str(format)))
 
 
 def register(app: typer.Typer) -> None:

@@ -14,17 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..clean.outlets import bundled_outlets
 from ..errors import StorylineError
 from ..model import StoryEvent
 from .text import words
 
 FORMATS = ("table", "markdown", "json")
+#: How tellings may be grouped: each outlet apart, or outlets by the outlet table's country,
+#: ownership (state-owned or not), or both.
+GROUPINGS = ("outlet", "country", "ownership", "country+ownership")
 
 
 @dataclass
 class Telling:
-    outlet: str
-    sentences: list[dict[str, Any]] = field(default_factory=list)  # document, published, text, evidence
+    outlet: str  # the outlet, or the group's label ("RUS", "state-owned", "RUS, state-owned")
+    sentences: list[dict[str, Any]] = field(default_factory=list)  # document, outlet, published, text, evidence
     own_words: list[str] = field(default_factory=list)  # words only this outlet uses for the event
 
 
@@ -41,13 +45,29 @@ def find(events: Sequence[StoryEvent], ident: str) -> StoryEvent:
     raise StorylineError("E075", ident=ident, n_hits=len(hits), ids=', '.join(h.id for h in hits[:5]), more=' ...' if len(hits) > 5 else '')
 
 
-def compare(story: StoryEvent, stopwords: frozenset[str] = frozenset()) -> list[Telling]:
-    """One telling per outlet (articles without a known outlet under their document's name)."""
+def group_label(outlet: str | None, group_by: str) -> str | None:
+    """The group an outlet falls in by the outlet table ("RUS", "state-owned"), or None where
+    the table does not know it (or where each outlet stands apart)."""
+    if group_by == "outlet" or not outlet:
+        return None
+    if group_by not in GROUPINGS:
+        raise StorylineError("E078", group_by=group_by, valid=", ".join(GROUPINGS))
+    known = bundled_outlets().get(outlet)
+    if known is None:
+        return "unknown outlet"
+    country = known.country or "international"
+    owner = "state-owned" if known.state_owned else "not state-owned"
+    return {"country": country, "ownership": owner}.get(group_by, f"{country}, {owner}")
+
+
+def compare(story: StoryEvent, stopwords: frozenset[str] = frozenset(), group_by: str = "outlet") -> list[Telling]:
+    """One telling per outlet (articles without a known outlet under their document's name), or
+    per group of outlets (``group_by``: country, ownership, or both, from the outlet table)."""
     by: dict[str, Telling] = {}
     for src in story.sources:
-        name = src.outlet or f"({src.doc or src.doc_id})"
+        name = group_label(src.outlet, group_by) or src.outlet or f"({src.doc or src.doc_id})"
         t = by.setdefault(name, Telling(name))
-        t.sentences.append({"document": src.doc or src.doc_id, "published": src.published,
+        t.sentences.append({"document": src.doc or src.doc_id, "outlet": src.outlet, "published": src.published,
                             "text": src.sentence_text or src.text, "evidence": src.text,
                             "status": src.status, "what": src.what})
     vocab = {name: set(words(" ".join(s["text"] for s in t.sentences), stopwords)) for name, t in by.items()}

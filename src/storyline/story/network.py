@@ -6,7 +6,9 @@ counts the story events from its source to its target, split by PLOVER quad clas
 sign (cooperation +1, conflict -1, from the ``story`` lexicon's ``quad_signs``) summed over them.
 A joint act with no target ("X, Y and Z signed a joint statement") ties its doers to each other.
 
-The JSON form also lists ``ties``: each pair of actors with both directions summed, the measure
+The CSV form is the edge list (one directed edge a row, heaviest first: source, target, weight,
+sign, the quad classes' counts, the story events), the table the same on a terminal. The JSON
+form also lists ``ties``: each pair of actors with both directions summed, the measure
 for "who is tied most strongly to whom" (see ``ties``).
 
 Nodes are states by default (a president's acts count for the state whose office he holds, as
@@ -15,6 +17,7 @@ the actor coder's country code says), or individual actors with ``level="actor"`
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Iterable
@@ -28,7 +31,7 @@ from ..model import ActorRef, StoryEvent
 from .merge import INTENDED, Knowledge
 
 LEVELS = ("country", "actor")
-FORMATS = ("json", "graphml")
+FORMATS = ("json", "graphml", "csv", "table")
 
 
 def node_key(ref: ActorRef, level: str) -> str | None:
@@ -145,4 +148,42 @@ def render(g: nx.DiGraph, fmt: str) -> str:
         return buf.getvalue().decode("utf-8")
     if fmt == "json":
         return json.dumps(as_records(g), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        return edge_list(g)
+    if fmt == "table":
+        return edge_table(g)
     raise StorylineError("E073", fmt=fmt, valid=', '.join(FORMATS))
+
+
+def edge_columns(g: nx.DiGraph) -> list[str]:
+    """The edge list's columns: the ends, weight and sign, the relations and each quad class's
+    count, the story events."""
+    rest = sorted({k for _, _, d in g.edges(data=True) for k in d} - {"weight", "sign", "story_events"})
+    return ["source", "target", "weight", "sign", *rest, "story_events"]
+
+
+def edge_list(g: nx.DiGraph) -> str:
+    """The edges as CSV, heaviest first, one directed edge a row."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    columns = edge_columns(g)
+    writer.writerow(columns)
+    for a, b, d in strongest(g, g.number_of_edges()):
+        writer.writerow([{"source": a, "target": b}.get(c, d.get(c, "")) for c in columns])
+    return buf.getvalue()
+
+
+def edge_table(g: nx.DiGraph, width: int = 160) -> str:
+    """The edges as a table, heaviest first (story event ids counted, not listed)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    columns = [c for c in edge_columns(g) if c != "story_events"]
+    table = Table(title=f"{g.number_of_nodes()} actors, {g.number_of_edges()} ties", title_justify="left")
+    for c in columns:
+        table.add_column(c, justify="left" if c in ("source", "target") else "right", overflow="fold")
+    for a, b, d in strongest(g, g.number_of_edges()):
+        table.add_row(*(str({"source": a, "target": b}.get(c, d.get(c, ""))) for c in columns))
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(table)
+    return console.file.getvalue()  # type: ignore[attr-defined]

@@ -144,17 +144,46 @@ def render(events: Sequence[StoryEvent], fmt: str) -> str:
     raise StorylineError("E071", fmt=fmt, valid=', '.join(FORMATS))
 
 
-def render_table(events: Sequence[StoryEvent]) -> str:
+#: Narrower than this, a table of eight columns leaves the text a few letters a line: the
+#: timeline is written as one block per story event instead.
+TABLE_MIN_WIDTH = 110
+
+
+def render_table(events: Sequence[StoryEvent], width: int | None = None) -> str:
+    """The timeline fitted to ``width`` columns (default: the terminal's, or 160 where stdout is
+    no terminal): a table where it is wide enough, else one block per story event. Every story
+    event shows its whole id (``storyline compare ID`` takes it) and no line is longer than
+    ``width``; text wraps at word ends."""
+    import shutil
+    import sys
+
+    if width is None:
+        width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+    if width < TABLE_MIN_WIDTH:
+        return "".join(_block(s, width) for s in events)
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     t = Table(show_lines=False)
-    for h in HEADER[:-1]:
-        t.add_column(h, overflow="fold")
+    for h in HEADER:
+        t.add_column(h, overflow="fold", no_wrap=h in ("date", "id"))
     for s in events:
-        row = _row(s)[:-1]
-        t.add_row(*[escape(c) for c in row], style="dim" if s.background else None)
-    console = Console(file=io.StringIO(), width=160, color_system=None)
+        t.add_row(*[escape(c) for c in _row(s)], style="dim" if s.background else None)
+    console = Console(file=io.StringIO(), width=width, color_system=None)
     console.print(t)
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _block(s: StoryEvent, width: int) -> str:
+    """One story event in a few wrapped lines: id, date, class and kind; who to whom and the
+    outlets; the words it was first told in."""
+    import textwrap
+
+    date, kind, what, actors, count, outlets, text, ident = _row(s)
+    head = f"{date}  {what}  {kind}  {ident}"
+    body = [f"{actors}; {count} source(s): {outlets}", f"first told as: {text}"]
+    lines = textwrap.wrap(head, width, break_on_hyphens=False)
+    for part in body:
+        lines += textwrap.wrap(part, width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+    return "\n".join(lines) + "\n\n"
