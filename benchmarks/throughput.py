@@ -4,7 +4,8 @@ What a data engineer sizes a run with: articles per second of the real command (
 reading, cleaning, every stage, the DuckDB writes), CPU seconds per article, and peak memory,
 at ``--workers 1`` and ``--workers 2``. The baseline, measured in the same run on the same
 articles, is a process that only loads the same spaCy model and runs ``nlp.pipe`` over the texts
-with the same batch size: the ratios say what storyline costs on top of the parse it cannot do
+with the same batch size, in as many processes (``n_process``) as the run it is set against has
+workers: the ratios say what storyline costs on top of the parse it cannot do
 without. Every command also runs on one article, which gives its start-up time (imports, model,
 knowledge base, worker processes) and so the steady rate a long run approaches.
 
@@ -42,6 +43,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -109,15 +111,25 @@ def measure(cmd: list[str]) -> dict[str, Any]:
             "maxrss_kib": usage.ru_maxrss, "tree_kib": peak_tree, "stderr": err}
 
 
-def baseline(texts_file: str, model: str, batch_size: int) -> None:
-    """spaCy alone: load the model, parse every text, nothing else."""
+def baseline(texts_file: str, model: str, batch_size: int, n_process: int = 1) -> None:
+    """spaCy alone: load the model, parse every text (in ``n_process`` processes), nothing else."""
     import spacy
 
     with open(texts_file, encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh]
     nlp = spacy.load(model)
-    for _ in nlp.pipe(texts, batch_size=batch_size):
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
+
+
+def _baseline_of(label: str) -> str:
+    """The spaCy baseline a run is set against: the one with as many processes as it has workers."""
+    m = re.search(r"--workers (\d+)", label)
+    return baseline_label(int(m[1]) if m else 1)
+
+
+def baseline_label(n_process: int) -> str:
+    return BASELINE if n_process == 1 else f"{BASELINE}, {n_process} processes"
 
 
 # ---------------------------------------------------------------- the benchmark
@@ -204,13 +216,13 @@ def main() -> None:
     ap.add_argument("--slowest", type=int, default=0, metavar="K",
                     help="also time every article alone and list the K slowest")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
-    ap.add_argument("--baseline", nargs=3, metavar=("TEXTS", "MODEL", "BATCH"), help=argparse.SUPPRESS)
+    ap.add_argument("--baseline", nargs=4, metavar=("TEXTS", "MODEL", "BATCH", "PROCESSES"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.measure:
         print(json.dumps(measure(json.loads(a.measure))))
         return
     if a.baseline:
-        baseline(a.baseline[0], a.baseline[1], int(a.baseline[2]))
+        baseline(a.baseline[0], a.baseline[1], int(a.baseline[2]), int(a.baseline[3]))
         return
 
     model = Options().model
@@ -229,15 +241,16 @@ def main() -> None:
                     runs[label] = (w, every, str(Path(src).resolve()) if src else None)
 
         def command(label: str, texts: Path, db: Path) -> list[str]:
-            if label == BASELINE:
-                return [sys.executable, __file__, "--baseline", str(texts), model, str(a.batch_size)]
+            if label.startswith(BASELINE):
+                procs = next(w for w in a.workers if baseline_label(w) == label)
+                return [sys.executable, __file__, "--baseline", str(texts), model, str(a.batch_size), str(procs)]
             workers, every, src = runs[label]
             env = ["env", f"PYTHONPATH={os.pathsep.join([src, os.environ.get('PYTHONPATH', '')])}"] if src else []
             return [*env, sys.executable, "-m", "storyline", "ingest", str(texts), "--db", str(db),
                     "--workers", str(workers), "--batch-size", str(a.batch_size),
                     *(["--commit-every", str(every)] if every else [])]
 
-        labels = [*([] if a.no_baseline else [BASELINE]), *runs]
+        labels = [*([] if a.no_baseline else [baseline_label(w) for w in a.workers]), *runs]
         last_db = Path()
         best: dict[str, dict[str, Any]] = {}
         start_up: dict[str, float] = {}
@@ -279,10 +292,10 @@ def main() -> None:
             f"{'peak RSS MB':>11} {'tree MB':>7} {'speed/spaCy':>11} {'RSS/spaCy':>9}")
     print(head)
     print("-" * len(head))
-    base = best.get(BASELINE)
     for label, r in best.items():
+        base = best.get(_baseline_of(label))
         tree = f"{r['tree_kib'] / 1024:7.0f}" if r["tree_kib"] else f"{'n/a':>7}"
-        versus = (f"{steady(label) / steady(BASELINE):11.2f} {r['maxrss_kib'] / base['maxrss_kib']:9.2f}"
+        versus = (f"{steady(label) / steady(_baseline_of(label)):11.2f} {r['maxrss_kib'] / base['maxrss_kib']:9.2f}"
                   if base else f"{'':11} {'':9}")
         print(f"{label:{width}} {r['wall']:6.1f} {n / r['wall']:6.1f} {start_up[label]:7.1f} {steady(label):13.1f} "
               f"{1000 * r['cpu'] / n:10.1f} {r['maxrss_kib'] / 1024:11.0f} {tree} {versus}")
@@ -292,7 +305,7 @@ def main() -> None:
             print(f"{label:40} {r['wall']:6.1f} s wall {1000 * r['cpu'] / n:6.1f} CPU ms/doc "
                   f"{r['maxrss_kib'] / 1024:6.0f} MB peak RSS")
     for label, r in best.items():
-        if label != BASELINE:
+        if not label.startswith(BASELINE):
             print(f"{label}: {_summary(r['stderr'])}")
     for name, src in (x.split("=", 1) for x in a.src):
         print(f"[{name}]: the code in {Path(src).resolve()}")

@@ -180,3 +180,12 @@ def test_clock_time_with_zones_and_its_date(ctx: Context) -> None:
     t = timex(ctx, text, "2019-10-10", "8:30 p.m. BST (1930 UTC) on August 27")
     assert (t.type, t.value) == ("TIME", "2019-08-27T20:30")
     assert [x.text for x in run(ctx, text, "2019-10-10").timexes] == ["8:30 p.m. BST (1930 UTC) on August 27"]
+
+
+@pytest.mark.parametrize("text", ["The rock formed 3000000 days ago, and the river came on 2 March 2019.",
+                                  "The vault opens 9000 years from now, and the river came on 2 March 2019."])
+def test_a_date_the_calendar_cannot_hold_is_dropped_alone(ctx: Context, text: str) -> None:
+    # the class: a relative expression counted beyond the calendar (days or years so many that the
+    # date falls past year 9999); it is dropped with a warning, the document and its other dates kept
+    doc = run(ctx, text, "2021-03-04")
+    assert [t.value for t in doc.timexes if t.text == "2 March 2019"] == ["2019-03-02"]

@@ -18,6 +18,11 @@ from storyline.pipeline import run_stages
 
 @pytest.fixture(scope="module")
 def code(ctx):
+    return coder_for(ctx)
+
+
+def coder_for(ctx):
+    """Codes a text of our own through every stage (other test modules share it)."""
     def run(text: str, published: str = "2020-05-10", dateline: str | None = None) -> list[Event]:
         doc = Document(id=content_id(text), name="test.txt", origin="test", text=text,
                        published=DateValue(published, "day", "test"), dateline=dateline)

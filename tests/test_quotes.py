@@ -329,3 +329,31 @@ def test_a_linked_body_keeps_its_own_words_and_the_actor_codes(ctx: Context) -> 
     q = one(doc)
     assert q.speaker is not None and q.speaker.name == "Foreign Ministry of Armenia"
     assert q.speaker.country == "ARM"
+
+
+def test_a_subject_the_parser_finds_inside_the_quotation_is_no_speaker_phrase() -> None:
+    # the class: a verb of saying after a quotation whose subject the parser took from the quoted
+    # words ('"We will win," said the minister' parsed as "We ... said"). The phrase search used
+    # to clip such a subject's phrase to nothing and build a span ending before it starts (spaCy
+    # E035), losing the quotation; a quoted word is never its speaker's name. The parse is set
+    # by hand (a real spaCy Doc) since a statistical parser makes the mistake only now and then.
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.lexicons import load_lexicon
+    from storyline.quotes.cues import find_cue, phrase_of
+    from storyline.quotes.lexicon import build
+
+    words = ['"', "We", "will", "win", ",", '"', "said", "the", "minister", "."]
+    heads = [3, 6, 3, 3, 3, 3, 6, 8, 6, 6]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", ",", "''", "VBD", "DT", "NN", "."]
+    sdoc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=["'", "we", "will", "win", ",", "'", "say", "the", "minister", "."])
+    lex = build(load_lexicon("cue_verbs"), load_lexicon("speakers"), load_lexicon("quote_marks"))
+    cue = find_cue(sdoc, lex, [6, 7, 8, 9], after=True, quote_tokens=[1, 2, 3, 4])
+    assert cue is not None and cue.words == "said"
+    assert cue.phrase is None or cue.phrase.start >= sdoc[6].idx
+    with pytest.raises(ValueError, match="inside the quotation"):
+        phrase_of(sdoc, sdoc[1], (1, 4))

@@ -343,6 +343,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "storyline.actors.commands",
     "storyline.quotes.commands",
     "storyline.events.commands",
+    "storyline.spark_job",
 )
 
 for _name in COMMAND_MODULES:

@@ -31,8 +31,10 @@ PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week",
 #: before it, what is announced for the future, and what is wished, urged or expected.
 STATUSES = ("reported", "historical", "planned", "hoped")
 
-#: Kinds of actor (``Actor.kind``).
-ACTOR_KINDS = ("person", "state", "organization", "group", "unknown")
+#: Kinds of actor (``Actor.kind``); armed groups, movements and ethnic communities are linked as
+#: organisations are, a place (a corridor, a crossing) only as where (actors/kbfile.py).
+ACTOR_KINDS = ("person", "state", "organization", "group", "unknown", "armed group", "movement",
+               "ethnic community", "place")
 
 
 def _plain(value: Any) -> Any:

@@ -28,7 +28,7 @@ from .kb import KnowledgeBase  # the index is built by the code that reads it
 from .kbfile import BodySpec, StateSpec, read_data
 from .rows import COMPILED, actor_row, chronological
 
-SOURCES = ("states.yaml", "bodies.yaml", "people.yaml", "name_variants.yaml", "petrarch2.json.gz")
+SOURCES = ("states.yaml", "bodies.yaml", "people.yaml", "groups.yaml", "name_variants.yaml", "petrarch2.json.gz")
 
 
 def sources_digest() -> str:
@@ -139,6 +139,17 @@ def _state_actor(spec: StateSpec) -> Actor:
                  country=spec.code, sector=None, aliases=aliases, source="states")
 
 
+def _petrarch_groups(b: _Builder, groups: list[dict]) -> None:
+    """The PETRARCH2 non-state groups not already known under any of their names (a curated
+    group or body replaces the dictionary's entry, whatever country that entry gives)."""
+    for g in groups:
+        names = [g["name"], *g["aliases"]]
+        if any(i for n in names for i in b.by_name.get(N.loose_key(n), []) if b.actors[i].kind != "person"):
+            continue
+        b.add(Actor(id=b.new_id(g["name"], g["country"]), name=g["name"], kind="armed group",
+                    country=g["country"], sector=g["sector"], aliases=list(g["aliases"]), source="petrarch2"))
+
+
 def build() -> dict:
     offices = _offices()
     variants = _load_yaml("name_variants.yaml")
@@ -182,6 +193,9 @@ def build() -> dict:
             metonyms.setdefault(N.name_key(seat), []).insert(0, [body.code, body.sector, "seat"])
     for p in people_file.people:
         b.add(p)
+    groups_file = read_data(_load_yaml("groups.yaml"), "groups.yaml", offices, "groups")
+    for g in groups_file.organizations:
+        b.add(g)
     with gzip.open(data_path("actors", "petrarch2.json.gz"), "rt", encoding="utf-8") as fh:
         petrarch = json.load(fh)
     for p in petrarch["people"]:
@@ -193,6 +207,7 @@ def build() -> dict:
             continue
         b.add(Actor(id=b.new_id(o["name"], o["country"]), name=o["name"], kind="organization",
                     country=o["country"], sector=o["sector"], aliases=o["aliases"], source="petrarch2"))
+    _petrarch_groups(b, petrarch.get("groups") or [])
     states = {code: {"titles": s.titles, "executive": s.executive, "kind": s.kind} for code, s in specs.items()}
     for a in b.actors.values():
         a.roles = chronological(a.roles)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from .kbfile import GROUP_KINDS, PLACE
 from .link_base import _SEPARATORS, _SUBJECT_DEPS, Cand, LinkerBase
 from .phrases import Zone
 
@@ -133,7 +134,15 @@ class GroupLinking(LinkerBase):
                                confidence=1.0 if len(m.ids) == 1 else 0.8))
             elif m.kind in ("organization", "generic"):
                 a = self.kb.get(m.ids[0])
-                self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector))
+                # a group named in the plural ("the Houthis") is "they" later on
+                last = doc[m.end - 1]
+                the = doc[m.start].lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the")
+                plural = a.kind in GROUP_KINDS and (last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and the))
+                self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural))
+            elif m.kind == PLACE:  # a corridor, a crossing: where things happen, never who
+                start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" and \
+                    self._free(m.start - 1, m.start) else m.start
+                self._add(Cand(start, m.end, "place", None, self.kb.get(m.ids[0]).country, None))
             elif m.kind == "metonym":
                 ms = self.kb.metonyms.get(m.key, [])
                 if not ms:
@@ -159,7 +168,7 @@ class GroupLinking(LinkerBase):
                 s += 1
             if e <= s or not self._free(s, e) or not self.sdoc[s].text[:1].isupper():
                 continue
-            ids = [i for i in self.kb.lookup(self._text(s, e)) if self.kb.kind_of(i) == "organization"]
+            ids = [i for i in self.kb.lookup(self._text(s, e)) if self.kb.kind_of(i) in ("organization", *GROUP_KINDS)]
             if ids:
                 a = self.kb.get(ids[0])
                 self._add(Cand(s, e, "organization", a.id, a.country, a.sector, confidence=0.8))

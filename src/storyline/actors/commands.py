@@ -36,6 +36,17 @@ ActorKind = choices("ActorKind", ACTOR_KINDS)
 _CSV = ("id", "name", "kind", "country", "sector", "source", "mentions", "documents")
 
 
+def _where(f: dict[str, Any]) -> str:
+    """An actor's kind and where it acts: "movement; country PSE, sector REB"; a body acts under
+    its own code ("organization; scope AU, sector IGO"); a transnational group under none."""
+    country, sector = f.get("country"), f.get("sector")
+    if not country:
+        place = f"scope {f['id']} (no home state)" if f["id"].isupper() else "no home state"
+    else:
+        place = f"{'scope' if country == f['id'] and f['kind'] != 'state' else 'country'} {country}"
+    return f"{f['kind']}; {place}" + (f", sector {sector}" if sector else "")
+
+
 def _role_text(r: dict[str, Any]) -> str:
     what = r.get("title") or (r.get("office") or "").replace("_", " ") or r.get("sector") or "?"
     code = f"{r.get('country') or ''}{r.get('sector') or ''}"
@@ -73,8 +84,7 @@ def add(file: Annotated[Path, typer.Argument(help="A knowledge-base file (YAML, 
 
 def _print_profile(f: dict[str, Any]) -> None:
     out = consoles.out
-    out.print(f"[bold]{f['name']}[/] ({f['kind']}, {f.get('country') or '-'}"
-              f"{f.get('sector') or ''}) id={f['id']} source={f.get('source') or '-'}")
+    out.print(f"[bold]{f['name']}[/] ({_where(f)}) id={f['id']} source={f.get('source') or '-'}")
     if f.get("aliases"):
         out.print("  also: " + ", ".join(f["aliases"][:12]), markup=False)
     roles = sorted(f.get("roles") or [], key=lambda r: (r.get("start") or "", r.get("end") or ""))

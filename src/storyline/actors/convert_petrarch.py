@@ -31,6 +31,8 @@ from ..lexicons import data_path, load_lexicon
 from .names import display_name, name_key, name_words, set_variants
 
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
+#: The non-state armed groups (START TOPS names): converted to groups, kind "armed group".
+GROUPS_FILE = "Phoenix.MilNonState.actors.txt"
 OUTPUT = "petrarch2.json.gz"
 
 #: CAMEO sector codes that may follow a country code: the primary ones and PETRARCH's further ones.
@@ -221,22 +223,92 @@ def convert(src: Path) -> dict:
                         aliases.append(display_name(n))
                 orgs.append({"name": display_name(e.names[0]), "aliases": aliases, "country": r0["country"],
                              "sector": r0["sector"], "origin": e.origin})
+    groups = convert_groups(src / GROUPS_FILE) if (src / GROUPS_FILE).exists() else []
     return {"source": "PETRARCH2 / Phoenix dictionaries (openeventdata/petrarch2, MIT licence, "
                       "Copyright (c) 2014 Open Event Data Alliance); see ATTRIBUTION.md",
-            "people": people, "organizations": orgs}
+            "people": people, "organizations": orgs, "groups": groups}
+
+
+#: Words of a group's name written in lower case inside it ("Army of the Righteous").
+_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "del", "la", "el"}
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def _group_name(name: str, org_words: set[str], generic: set[str]) -> str | None:
+    """A group's name as text, where it is safe to look for: two words or more with a word
+    that names a body ("front", "army", "brigades"), or an acronym ("PKK", "EZLN"). A single
+    ordinary word ("TIGERS_") or a person's name (the file lists some members among the
+    synonyms) is not. A parenthesis ("(COLOMBIA)") is the dictionary's note, not the name."""
+    text = " ".join(_PAREN.sub(" ", name.replace("_", " ")).split())
+    words = text.split()
+    if not words:
+        return None
+    if len(words) == 1:
+        return text if text.isupper() and text.isalpha() and len(text) >= 3 and _acronym_like(text) else None
+    if not any(w in org_words for w in name_words(text)):
+        return None
+    if len(words) == 2 and words[0].lower() in generic:
+        return None  # "National Front", "Islamic Group": too general to be one group
+    out = []
+    for i, w in enumerate(display_name(text.upper()).split()):
+        raw = words[i] if i < len(words) else w
+        if i > 0 and w.lower() in _SMALL:
+            out.append(w.lower())
+        elif raw.isupper() and raw.isalpha() and not any(ch in "AEIOUY" for ch in raw):
+            out.append(raw)  # an acronym inside a name ("HSM")
+        else:
+            out.append(w[:-2] + "'s" if w.endswith("'S") else w)
+    return " ".join(out)
+
+
+def _acronym_like(text: str) -> bool:
+    """An acronym rather than a word in capitals: at most one vowel ("PKK", "KACH", "EZLN")."""
+    return sum(ch in "AEIOUY" for ch in text.upper()) <= 1 and len(text) <= 6
+
+
+def convert_groups(path: Path) -> list[dict]:
+    """The non-state armed groups: names, synonyms and the country a group's code names (a
+    region or "international" code, IMG..., leaves it without one), with the CAMEO sector."""
+    import pycountry
+
+    lex = _yaml("lexicons", "actor_roles.yaml")
+    org_words, generic = set(lex["organization_words"]), set(lex.get("generic_group_words") or [])
+    out: list[dict] = []
+    for e in read_entries(path):
+        names = [n for n in (_group_name(x, org_words, generic) for x in e.names) if n]
+        if not names:
+            continue
+        code = e.codes[0].split()[0].upper() if e.codes[0].split() else ""
+        country = COUNTRY_CODES.get(code[:3], code[:3])
+        if pycountry.countries.get(alpha_3=country) is None:
+            country = None
+        rest = [code[i:i + 3] for i in range(3 if country else 0, len(code), 3)]
+        sector = next((r for r in rest if r in SECTORS), "REB")
+        seen: set[str] = set()
+        unique = [n for n in names if not (name_key(n) in seen or seen.add(name_key(n)))]
+        out.append({"name": unique[0], "aliases": unique[1:], "country": country, "sector": sector,
+                    "origin": e.origin})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("src", type=Path, help="folder with Phoenix.Countries.actors.txt and Phoenix.International.actors.txt")
     ap.add_argument("--out", type=Path, default=data_path("actors", OUTPUT))
+    ap.add_argument("--groups-only", action="store_true",
+                    help="replace only the armed groups of an existing output, keeping its people and organisations")
     args = ap.parse_args(argv)
-    data = convert(args.src)
+    if args.groups_only:
+        with gzip.open(args.out, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        data["groups"] = convert_groups(args.src / GROUPS_FILE)
+    else:
+        data = convert(args.src)
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
     dated = sum(1 for p in data["people"] if any(r[2] or r[3] for r in p["roles"]))
     print(f"{args.out}: {len(data['people'])} people ({dated} with dated roles), "
-          f"{len(data['organizations'])} organisations", file=sys.stderr)
+          f"{len(data['organizations'])} organisations, {len(data['groups'])} armed groups", file=sys.stderr)
     return 0
 
 

@@ -213,6 +213,10 @@ class KnowledgeBase:
         return sum(1 for row in rows
                    if (kind is None or row[2] == kind) and (not dated or any(r[4] or r[5] for r in row[6])))
 
+    def ids_of_kind(self, kind: str) -> list[str]:
+        """The ids of every actor of one kind ("ethnic community")."""
+        return [aid for aid in list(self._rows) if self._row(aid)[2] == kind]
+
     def kind_of(self, actor_id: str) -> str | None:
         return self._row(actor_id)[2] if actor_id in self._rows else None
 

@@ -17,13 +17,18 @@ import yaml
 
 from ..errors import StorylineError
 from ..lexicons import load_lexicon
-from ..model import Actor, Role
+from ..model import ACTOR_KINDS, Actor, Role
 from .names import slug
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 #: The CAMEO sector codes a role may name (``cameo_sectors`` lexicon, ``primary``).
 _SECTORS = tuple(load_lexicon("cameo_sectors")["primary"])
+#: Kinds of organisation beyond a body: each is linked as an organisation, and shown as itself.
+GROUP_KINDS = ("armed group", "movement", "ethnic community")
+#: A place that is never an actor ("the Lachin corridor"): found to be told as where, not who.
+PLACE = "place"
+KINDS = ACTOR_KINDS
 
 
 @dataclass
@@ -166,8 +171,8 @@ def _person(entry: Any, i: int, offices: set[str], w: _Where, source: str, secti
     source = str(entry.get("source") or source)
     country = _code(entry.get("country"), w, where)
     kind = str(entry.get("kind") or ("person" if section == "people" else "organization"))
-    if kind not in ("person", "organization", "group", "state", "unknown"):
-        raise w.fail(where, f"kind {kind!r} is not one of person, organization, group, state")
+    if kind not in KINDS:
+        raise w.fail(where, f"kind {kind!r} is not one of {', '.join(KINDS)}")
     sector = _sector(entry.get("sector"), w, where) or "GOV" if kind == "person" else _sector(entry.get("sector"), w, where)
     roles: list[Role] = []
     raw_roles = entry.get("roles") or []

@@ -110,6 +110,7 @@ class RoleLexicon:
         for h in data.get("honorifics") or ():
             self.honorifics.add(h, True)
         self.organization_words = frozenset(data.get("organization_words") or ())
+        self.place_name_words = frozenset(data.get("place_name_words") or ())
         self.generic_heads = frozenset(data.get("generic_heads") or ())
         terr = data.get("territory_references") or {}
         self.territory_heads = frozenset(w.lower() for w in terr.get("heads") or ())

@@ -10,7 +10,7 @@ over ``link_base.LinkerBase``):
    title's office and country, and the date, or, if none, becomes a person learned from the text
    (stored, and known to later ingests, never to other documents of the same run: results do not
    depend on the order documents meet in a worker);
-3. groups ("Armenian armed forces", "the armed forces of Azerbaijan"), states, bodies, capitals
+3. ethnic communities ("ethnic Armenians in Nagorno-Karabakh": ``communities``), groups ("Armenian armed forces", "the armed forces of Azerbaijan"), states, bodies, capitals
    and seats of government (as actors, or as places after "in", "to", "from" ...:
    ``collectives``);
 4. in text order: titles without a name ("the president", "his Azerbaijani counterpart":
@@ -29,6 +29,7 @@ from ..model import Document, Mention
 from ..parse import token_table
 from .antecedents import RoleResolution
 from .collectives import GroupLinking
+from .communities import CommunityLinking
 from .link_base import Cand
 from .people import PersonLinking
 from .phrases import Zone
@@ -36,7 +37,7 @@ from .phrases import Zone
 __all__ = ["Cand", "Linker", "link"]
 
 
-class Linker(PersonLinking, GroupLinking, RoleResolution):
+class Linker(PersonLinking, CommunityLinking, GroupLinking, RoleResolution):
     """Links one document: the cascade of the module docstring, each step from its own mixin."""
 
     def run(self) -> None:
@@ -47,6 +48,7 @@ class Linker(PersonLinking, GroupLinking, RoleResolution):
         attached = {id(z) for _, _, z, _ in person_spans if z is not None}
         standalone = [z for z in zones if id(z) not in attached and self._free(z.head_start, z.head_end)]
         self.reserved = {t for z in standalone for t in range(z.start, z.end)}
+        self._communities()
         self._groups()
         self._places_and_bodies(zones)
         self._organisations()

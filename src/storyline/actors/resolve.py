@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..model import ActorRef, Document, Mention
+from ..model import Actor, ActorRef, Document, Mention
 from ..parse import text_of
 from .conflict import conflict_parties
 
@@ -528,13 +528,21 @@ def resolve_chain(doc: Document, mention: Mention) -> Mention:
     return m
 
 
-def _actor_name(doc: Document, actor_id: str | None) -> str | None:
+def actor_of(doc: Document, actor_id: str | None) -> Actor | None:
+    """The document's actor record for an id (the actors layer's), or None."""
     if not actor_id:
         return None
-    for a in doc.actors:
-        if a.id == actor_id:
-            return a.name
-    return None
+    return next((a for a in doc.actors if a.id == actor_id), None)
+
+
+def mentions_within(doc: Document, start: int, end: int) -> list[Mention]:
+    """Mentions lying wholly inside the character span [start, end), in text order."""
+    return [m for m in doc.mentions if start <= m.start and m.end <= end]
+
+
+def _actor_name(doc: Document, actor_id: str | None) -> str | None:
+    actor = actor_of(doc, actor_id)
+    return actor.name if actor else None
 
 
 def mention_ref(doc: Document, mention: Mention) -> ActorRef:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import names as N
+from .kbfile import GROUP_KINDS
 
 #: Where the ruler leaves its matches (and the word keys it matched on) on the spaCy Doc.
 MATCHES = "storyline_actor_matches"
@@ -107,10 +108,13 @@ class ActorRuler:
             if t[0].isupper():
                 continue
             low = t.lower()
-            if low in N.PARTICLES or (tok.i == start and low == "the") or low in ("of", "and", "for", "the"):
+            if low in N.PARTICLES or (tok.i == start and low == "the") or low in ("of", "and", "for", "the", "in", "on"):
                 continue
             if tok.i > start and low in self.generic_words and doc[start].text[:1].isupper():
                 continue
+            if tok.i - 2 >= start and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+                    and doc[tok.i - 2].text[:1].isupper():
+                continue  # the second half of a hyphenated word ("Co-operation")
             return False
         last = doc[end - 1].text
         return last[:1].isupper() or not last[:1].isalpha() or (end - start > 1 and last.lower() in self.generic_words)
@@ -158,10 +162,10 @@ class ActorRuler:
         ids = kb.names.get(key)
         if ids:
             kinds = {kb.kind_of(i) for i in ids}
-            for kind in ("state", "unrecognized", "territory", "organization", "person", "group"):
-                if kind in kinds:
-                    return ("state" if kind in _STATE_KINDS else kind,
-                            tuple(i for i in ids if kb.kind_of(i) == kind))
+            for kind in ("state", "unrecognized", "territory", "organization", *GROUP_KINDS, "person", "group", "place"):
+                if kind in kinds:  # an armed group, a movement ... is found as an organisation is
+                    match = "state" if kind in _STATE_KINDS else "organization" if kind in GROUP_KINDS else kind
+                    return match, tuple(i for i in ids if kb.kind_of(i) == kind)
         if key in kb.metonyms:
             return "metonym", tuple(m.actor_id for m in kb.metonyms[key])
         if key in kb.demonyms:
@@ -204,7 +208,7 @@ class ActorRuler:
     # ---------------------------------------------------------------- entities
 
     LABELS = {"person": "PERSON", "surname": "PERSON", "state": "GPE", "organization": "ORG",
-              "generic": "ORG", "demonym": "NORP", "group": "ORG"}
+              "generic": "ORG", "demonym": "NORP", "group": "ORG", "place": "LOC"}
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.find(doc)
@@ -231,7 +235,7 @@ def add_actor_ruler(nlp: Any, ctx: Any) -> None:
     """Add the ruler before the statistical NER, loaded with the context's knowledge base."""
     from .lexicon import role_lexicon
 
-    generic = role_lexicon(ctx).organization_words
+    generic = role_lexicon(ctx).organization_words | role_lexicon(ctx).place_name_words
     if "storyline_actor_ruler" in nlp.pipe_names:
         nlp.get_pipe("storyline_actor_ruler").set_kb(ctx.kb, generic)
         return

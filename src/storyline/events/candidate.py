@@ -45,6 +45,8 @@ class Candidate:
     armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
     purpose_of: Candidate | None = None  # a trip whose purpose of force this event is ("came to Iraq to fight")
     unclaimed: bool = False  # force by an unnamed hand ("a roadside bomb killed two soldiers")
+    auspices: list[ActorRef] = field(default_factory=list)  # who hosts talks held "under the auspices of" them
+    praised_in: Candidate | None = None  # thanks whose reason this act is ("thanked Qatar for hosting the talks")
 
     @property
     def head(self) -> Token:

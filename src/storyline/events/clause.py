@@ -52,6 +52,8 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
             tok = tok.head  # "France is ready to contribute troops": the subject of "is"
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, True  # "a truce brokered by Egypt": the noun is the participle's passive subject
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in planned_governors:
             tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
             continue

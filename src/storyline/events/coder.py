@@ -113,7 +113,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         mediated_sides(cands, self.party_classes, self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))
-        return cands
+        return cands + self._auspices_mediations(cands, resolver)
 
     def _event(self, c: Candidate, doc: Document) -> Event:
         key = f"{doc.id}:{c.start}:{c.end}:{c.code}"

@@ -56,6 +56,7 @@ class CoderBase:
                                   if (spec or {}).get("number") == "singular"}
         # the speaker's own side ("we", "our") and pronouns that point at a thing ("this")
         self.first_person = {w.lower() for w in self.collectives.get("first_person", [])}
+        self.author_pronouns = {w.lower() for w in self.collectives.get("author_pronouns", [])}
         self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
@@ -67,10 +68,14 @@ class CoderBase:
         self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
+        self.settlement_nouns = {w.lower() for w in self.collectives.get("settlement_nouns", [])}
+        self.speech_occasions = {str(k).lower(): str(v) for k, v in
+                                 (self.lex.settings.get("speech_occasions") or {}).items()}
         self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
         self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
+        self.descriptive_participles = {w.lower() for w in self.lex.settings.get("descriptive_participles", [])}
         self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
@@ -80,6 +85,7 @@ class CoderBase:
         self.on_target_classes = {w.upper() for w in self.lex.settings.get("on_target_classes", [])}
         self.actor_object_codes = {str(k).lower(): str(v) for k, v in
                                    (self.lex.settings.get("actor_object_codes") or {}).items()}
+        self.actor_to_verbs = {str(w).lower() for w in self.lex.settings.get("actor_to_verbs", [])}
         self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}

@@ -87,7 +87,11 @@ def after_tokens(verb: Token) -> list[Token]:
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        passive = [verb.head, *passive]  # "talks hosted by Turkey": the noun is the participle's object
+        # "the accord signed by the presidents", "talks hosted by Turkey": the noun a participle
+        # hangs on (with its modifiers) is its logical object
+        noun = verb.head
+        passive = sorted({*(c for c in noun.children if c.dep_ in ("compound", "amod")), noun, *passive},
+                         key=lambda t: t.i)
     return passive + sorted((t for t in toks if t.i > verb.i), key=lambda t: t.i)
 
 
@@ -96,6 +100,10 @@ def before_tokens(verb: Token) -> list[Token]:
     inf = clausal_subject(verb)
     if inf is not None:
         toks += list(inf.subtree)
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "the truce was due to take effect", "troops are expected to withdraw": the controller's subject
+        gov = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
+        toks += _phrase_tokens(gov, {"nsubj", "nsubjpass"})
     return sorted((t for t in toks if t.i < verb.i), key=lambda t: t.i)
 
 

@@ -16,9 +16,11 @@ In the order the coder applies them:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
-from .candidate import Candidate, actor_like
+from .candidate import Candidate, actor_like, dedupe
 from .clause import OBJECT_DEPS
 from .coder_base import CoderBase
 from .triggers import AGENT_ENTS
@@ -67,6 +69,8 @@ class Reinterpretation(CoderBase):
                     any(w.lemma_.lower() in self.negotiation_nouns for w in c.trig.words):
                 self._recode(c, "045")
                 c.target = list(conflict)
+            elif c.code.startswith("043") and self._hosts_two_sides(c):
+                self._recode(c, "045")  # "Turkey hosted the Russian and Ukrainian ministers": a third party mediates
             elif c.cls.what == "MEDIATE" and third_party:
                 c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
             if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
@@ -96,6 +100,27 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
+        """"The round of talks started under the auspices of the UN", "the parties met under UN
+        auspices": the host mediates between those who meet (or, unnamed, the conflict's sides);
+        a mediation event beside the talks, which stand where their parties are named."""
+        out: list[Candidate] = []
+        for c in cands:
+            if c.drop or not c.auspices:
+                continue
+            hosted = [r for r in c.source + c.target if not any(same_actor(r, h) for h in c.auspices)]
+            m = replace(c, trig=replace(c.trig, code="045"), cls=self.classes.classify("045"),
+                        source=dedupe(c.auspices), target=hosted or list(res.conflict_parties), parent=None)
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _hosts_two_sides(c: Candidate) -> bool:
+        """A host receiving the envoys of two or more other states at once brings them together."""
+        own = {s.country for s in c.source}
+        guests = {t.country for t in c.target if t.country}
+        return bool(c.source) and len(guests) >= 2 and not guests & own
 
     def _responsibility(self, cands: list[Candidate]) -> None:
         """"Oil facilities were hit by drone strikes. ... The Houthi movement claimed responsibility
@@ -156,11 +181,41 @@ class Reinterpretation(CoderBase):
             political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
             if c.code == self.responsibility_code:
                 own = repeat = False  # a claim of responsibility is news even after the act it claims
+            if speaker and self._said_at_meeting(c, res):
+                acted += speaker
+                continue
             if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
                 continue
             acted += speaker
+
+    def _said_at_meeting(self, c: Candidate, res: ActorResolver) -> bool:
+        """"Rice said during a news conference with Saakashvili", "told Zelensky in a phone call":
+        words spoken at an occasion shared with a named partner (``speech_occasions``) tell that the
+        two met or spoke; the report becomes the consultation (CAMEO 040, by phone 041), its
+        partner the target. The words themselves stay the content they are."""
+        verb = c.trig.token
+        if c.trig.kind != "verb":
+            return False
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("during", "at", "in", "on"):
+                continue
+            for noun in prep.children:
+                code = self.speech_occasions.get(noun.lemma_.lower()) if noun.dep_ == "pobj" else None
+                if code is None:
+                    continue
+                partners = [r for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for o in w.children if o.dep_ == "pobj" for r in res.refs_for(o)]
+                if not partners and code.startswith("041"):  # "told Zelensky in a phone call"
+                    partners = [r for o in verb.children if o.dep_ in ("dobj", "dative") for r in res.refs_for(o)]
+                partners = [r for r in self.agency.keep(partners, res.sdoc, res.by_token)
+                            if not any(same_actor(r, s) for s in c.source)]
+                if partners:
+                    self._recode(c, code)
+                    c.target = partners
+                    return True
+        return False
 
     def _attributes_direct_quote(self, c: Candidate, res: ActorResolver) -> bool:
         sent = c.head.sent

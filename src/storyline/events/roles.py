@@ -57,6 +57,12 @@ FORCE_TARGET_PREPS = frozenset({"on"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 
 
+#: Nouns of "under the auspices of X" (the model's lemma of "auspices" varies).
+AUSPICES = frozenset({"auspice", "auspices", "aegis", "chairmanship"})
+#: "under UN auspices": the host told by the noun's modifier.
+AUSPICES_MODS = frozenset({"compound", "amod", "poss"})
+
+
 class ArgumentRoles(Participation):
     """Finds the source and target of each candidate."""
 
@@ -66,13 +72,23 @@ class ArgumentRoles(Participation):
         never a pattern or a multi-word verb ("called on", "called it justified")."""
         trig = c.trig
         code = self.actor_object_codes.get(trig.token.lemma_.lower())
-        if code is None or trig.kind != "verb" or trig.pattern is not None or \
+        to_verb = trig.token.lemma_.lower() in self.actor_to_verbs and trig.code.startswith("01")
+        if code is None or trig.kind != "verb" or (trig.pattern is not None and not to_verb) or \
                 (trig.entry is not None and trig.entry.rest):
             return
         verb = trig.token
         if any(ch.dep_ in COMPLEMENT_DEPS for ch in verb.children):
             return
         objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        if not objects and verb.lemma_.lower() in self.actor_to_verbs:
+            # "Sisi spoke to Biden": a named actor (not "reporters") addressed with "to" is a partner
+            addressed = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for o in p.children if o.dep_ == "pobj"]
+            if any(r.actor_id or r.country for o in addressed for r in res.refs_for(o)):
+                self._recode(c, code)
+            elif to_verb:
+                c.drop = True  # "speaking to the think tank": no partner, and no event by itself
+            return
         # an actor the layer found ("Erdogan"), or an agent named by its noun ("the leaders of X"),
         # a person pronoun; not a thing ("called the decision ...", "called it ...", "called a vote")
         if objects and all(o.pos_ != "PRON" or o.lower_ in ("him", "her", "them") for o in objects) and \
@@ -111,6 +127,14 @@ class ArgumentRoles(Participation):
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
+        if c.cls.what == "CONSULT":
+            hosts: list[Token] = []
+            self._auspices(c, hosts)
+            c.auspices = self._refs(hosts, res, previous, [], si, False)
+            target = [t for t in target if not any(same_actor(t, a) for a in c.auspices)]
+        if c.praised_in is not None:  # "thanked Qatar for hosting the talks between X and Y"
+            source, target = list(c.praised_in.target), [t for t in target if not any(
+                same_ref(t, s) for s in c.praised_in.source + c.praised_in.target)]
         c.source = dedupe(self.agency.keep(source, res.sdoc, res.by_token))
         c.target = dedupe(self.agency.keep(target, res.sdoc, res.by_token))
 
@@ -130,7 +154,8 @@ class ArgumentRoles(Participation):
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
             self._noun_roles(c, res, src_toks, tgt_toks)
-        self._auspices(c, src_toks)
+        if c.cls.what != "CONSULT":
+            self._auspices(c, src_toks)  # talks under someone's auspices are theirs to host (readings)
         carried = self._carried_roles(c, src_toks, tgt_toks)
         between = [o for t in [c.head, c.trig.token, *carried] for ch in t.children
                    if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
@@ -146,7 +171,9 @@ class ArgumentRoles(Participation):
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns
-        if passive and act_subject:
+        if subj is None and agent:
+            src_toks += agent  # "..., brokered by the United States": the participle's agent did it
+        elif passive and act_subject:
             src_toks += agent
         elif passive:
             src_toks += agent
@@ -227,9 +254,10 @@ class ArgumentRoles(Participation):
             for ch in t.children:
                 if ch.dep_ == "prep" and ch.lower_ == "under":
                     for o in ch.children:
-                        if o.dep_ == "pobj" and o.lemma_.lower() in ("auspice", "auspices", "aegis"):
+                        if o.dep_ == "pobj" and (o.lemma_.lower() in AUSPICES or o.lower_ in AUSPICES):
                             src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                                         for x in p.children if x.dep_ == "pobj"]
+                                         for x in p.children if x.dep_ == "pobj"] or \
+                                [x for x in o.children if x.dep_ in AUSPICES_MODS and x.pos_ in ("PROPN", "NOUN")]
 
     def _carried_roles(self, c: Candidate, src_toks: list[Token], tgt_toks: list[Token]) -> list[Token]:
         """The roles the pattern's own words carry: a multi-word verb's particle, the partner or
@@ -291,6 +319,8 @@ class ArgumentRoles(Participation):
             sent = trig.token.sent
             speakers = self._speaker_for(c, res) or res.speakers_in(sent.start_char, sent.end_char)
             source = [sp for sp in speakers if self._political(sp)][:1]
+        if not source and c.cls.what in ("AGREE", "RETREAT") and res.conflict_parties and self._bare_settlement(c, res):
+            return list(res.conflict_parties)
         if not source and trig.token.lower_ != "according" and self._subject(c.head)[1]:
             # "He was further sanctioned in 2011": by whoever did the same just before
             for si in sorted(self._last_sources, reverse=True):
@@ -298,6 +328,21 @@ class ArgumentRoles(Participation):
                     source = list(self._last_sources[si][c.cls.what])
                     break
         return source
+
+    def _bare_settlement(self, c: Candidate, res: ActorResolver) -> bool:
+        """"The ceasefire came into effect", "a truce was reached", "the deal has been extended":
+        a settlement that is itself the clause's subject, with no agent or partner named, told by
+        the article (not in someone's words, whose side it may be) and not under a negation ("it
+        does not mean that agreement has been reached"), is between the conflict's sides."""
+        subj, _ = self._subject(c.head)
+        if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or not any(w.i == subj.i for w in c.trig.words) \
+                or not (subj.lemma_.lower() in self.settlement_nouns or subj.lower_ in self.settlement_nouns):
+            return False  # the pattern read the settlement as the subject ("the truce came into effect")
+        if any(ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("with", "by")) for ch in c.head.children):
+            return False
+        if any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):
+            return False
+        return not any(ch.dep_ == "neg" for a in [c.head, *c.head.ancestors] for ch in a.children)
 
     def _unclaimed(self, c: Candidate) -> bool:
         """"a roadside bombing killed one soldier", "were killed by an improvised explosive
@@ -330,8 +375,17 @@ class ArgumentRoles(Participation):
                 groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
                           for g in [self._group(m, res, as_target, clause, what)] if g is not None]
                 refs = groups or refs
+            if not refs and not as_target and self._author_pronoun(t, res):
+                refs = [ActorRef(name=t.text, start=t.idx, end=t.idx + len(t.text), text=t.text)]
             out += refs
         return self.agency.keep(out, res.sdoc, res.by_token)
+
+    def _author_pronoun(self, tok: Token, res: ActorResolver) -> bool:
+        """"I welcome the agreement ...", "We strongly urge the parties ..." in a statement printed
+        as its author wrote it: a first-person subject outside any quotation or speech is the
+        document's author, who acts though the text does not name them."""
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in self.author_pronouns and \
+            not any(sp.start <= tok.idx < sp.end + 1 for sp in res.speeches)
 
     def _group(self, tok: Token, res: ActorResolver, as_target: bool, clause: Token, what: str) -> ActorRef | None:
         """The unnamed group a phrase names, of its owner's state where a possessive names one

@@ -51,10 +51,16 @@ class TriggerFinding(CoderBase):
             for tok in span:
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
-                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not self._stated_participle(tok)) \
+                        and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not self._stated_participle(tok)
+                                 and not self._told_participle(tok)) \
                         and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
+                    if trig is not None and tok.dep_ == "acl" and trig.code is not None and trig.code.startswith("01"):
+                        trig = None  # "a statement released by the ministry said": an attribution, not an act
+                    if trig is not None and tok.tag_ == "VBN" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                                                      for m in tok.children):
+                        trig = None  # "as proposed by Turkey", "as agreed in Minsk": a reference to another act
                     if trig is not None:
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
@@ -100,6 +106,20 @@ class TriggerFinding(CoderBase):
         noun = tok.head
         return (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
             stated_participle(tok)
+
+    def _told_participle(self, tok: Token) -> bool:
+        """"a truce brokered by Egypt", "the accord signed on 9 May 2015": a participle on a noun
+        that names who did it or when tells an act of its own; one with neither ("the occupied
+        territory") or of a state ("the territory controlled by the rebels":
+        ``descriptive_participles``) only describes the noun."""
+        if tok.lemma_.lower() in self.descriptive_participles:
+            return False
+        for ch in tok.children:
+            if ch.dep_ == "agent":
+                return True
+            if ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in ch.subtree):
+                return True
+        return False
 
     def _material_noun(self, tok: Token) -> bool:
         """"United States sanctions", "Turkish airstrikes": a noun of a material act, which a state
@@ -195,6 +215,9 @@ class TriggerFinding(CoderBase):
                 continue  # reported speech keeps its content
             if p.is_request:
                 c.drop = True  # the content of an appeal is not an event of its own
+            elif c.head.dep_ == "pcomp" and c.cls.what == "MEDIATE" and p.cls.what == "SUPPORT" and \
+                    c.head.head.lower_ == "for":
+                c.praised_in = p  # "thanked Qatar for hosting the talks": Qatar mediated, and is thanked for it
             elif c.head.dep_ == "pcomp" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children) \
                     and not praised_for(c, p, self.praise_classes):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with

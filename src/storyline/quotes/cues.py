@@ -50,7 +50,9 @@ def is_verb(t: Any) -> bool:
 def phrase_of(sdoc: Any, head: Any, stop: tuple[int, int] | None = None, with_conj: bool = False) -> Phrase:
     """The noun phrase headed by ``head``: its subtree less relative clauses (and less its
     conjuncts, unless ``with_conj``); ``stop`` is a span of tokens (the quotation) the phrase
-    may not enter."""
+    may not enter, so ``head`` must lie outside it (else there is no phrase: ValueError)."""
+    if stop is not None and stop[0] <= head.i <= stop[1]:
+        raise ValueError(f"the phrase head {head.text!r} lies inside the quotation (tokens {stop[0]}-{stop[1]})")
     keep = {head.i}
     todo = [head]
     while todo:
@@ -109,7 +111,7 @@ def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
             if objs:
                 return objs[-1]
         if cur.dep_ in _CLIMB and cur.head.i != cur.i:
-            cur = cur.head
+            cur = _past_reported_clause(lex, cur.head)
             continue
         break
     # no subject at all: "explained in the Kremlin", "in Baku insist that ..."
@@ -122,6 +124,15 @@ def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
             if obj.pos_ == "PROPN" or any(i in words for i in lex.institutions):
                 return obj
     return None
+
+
+def _past_reported_clause(lex: QuoteLexicon, t: Any) -> Any:
+    """Where a subjectless verb of saying climbs to: past a clause that is itself what another
+    verb of saying reports ("X emphasized [the deal was "...", stressing that ...]": the parser
+    hangs "stressing" on "was", but the one stressing is X, the one emphasizing)."""
+    while t.dep_ == "ccomp" and t.head.i != t.i and lex.is_cue(t.head.lemma_.lower()):
+        t = t.head
+    return t
 
 
 def _cue_span(sdoc: Any, lex: QuoteLexicon, v: Any) -> tuple[int, int, str]:
@@ -145,8 +156,8 @@ def verb_cues(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> list[tuple[int
     table = token_table(sdoc)
     pos, tag = table.pos, table.tag
     for i in region:
-        if not (pos[i] in ("VERB", "AUX") or tag[i].startswith("VB")):  # is_verb, without the Token
-            continue
+        if not (pos[i] in ("VERB", "AUX") or tag[i].startswith("VB")) and not _verb_read_as_noun(sdoc[i]):
+            continue  # (is_verb without the Token first: most tokens stop here)
         t = sdoc[i]
         lemma = t.lemma_.lower()
         particles = {c.lower_ for c in t.children if c.dep_ == "prt"}
@@ -155,6 +166,12 @@ def verb_cues(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> list[tuple[int
         elif lemma in lex.report_verbs:
             out.append((1, t))
     return out
+
+
+def _verb_read_as_noun(t: Any) -> bool:
+    """A verb of saying the tagger took for a plural noun, in a clause it heads with a subject
+    of its own ("– the Ministry informs."): a noun has no subject."""
+    return t.tag_ == "NNS" and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
 
 
 def according(sdoc: Any, lex: QuoteLexicon, region: list[int]) -> Cue | None:
@@ -212,9 +229,9 @@ def find_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], *, after: bool,
         return None
     stop = (quote_tokens[0], quote_tokens[-1]) if quote_tokens else None
     acc = according(sdoc, lex, region)
-    if acc is not None:
-        return acc
     cues = verb_cues(sdoc, lex, region)
+    if acc is not None and not _says_itself(sdoc, lex, cues, acc):
+        return acc
     for rank in (0, 1):
         ranked = [t for r, t in cues if r == rank]
         if not ranked:
@@ -226,12 +243,55 @@ def find_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], *, after: bool,
             governing = [t for t in ranked if anchor is not None and governs(t, anchor)]
             v = governing[-1] if governing else ranked[-1]
         subj = subject_of(lex, v, after)
+        if subj is not None and stop is not None and stop[0] <= subj.i <= stop[1]:
+            # the parser made a quoted word the verb's subject ('"We will win," said the
+            # minister' read as "We ... said"): the quoted words never name their speaker
+            subj = None
         start, end, words = _cue_span(sdoc, lex, v)
         phrase = phrase_of(sdoc, subj, stop) if subj is not None else None
         return Cue(phrase, words, start, end, v.i, "verb" if rank == 0 else "report")
     if allow_frame and not after:
         return _frame_cue(sdoc, lex, region, stop)
     return None
+
+
+def governing_cue(sdoc: Any, lex: QuoteLexicon, quote_tokens: list[int]) -> Cue | None:
+    """A partial quotation with no verb of saying: the clause it is part of tells an act of
+    its subject, whose words they are ("X thanked Y "for their willingness ..."", "X congratulated
+    "everyone who contributed""). The subject is only a candidate: the caller keeps it where it
+    names someone."""
+    v = _attachment(sdoc, quote_tokens)
+    inside = set(quote_tokens)
+    for _ in range(4):
+        if v is None or v.i in inside:
+            return None
+        if is_verb(v):
+            break
+        v = v.head if v.head.i != v.i else None
+    if v is None or not is_verb(v):
+        return None
+    subj = subject_of(lex, v, after=False)
+    if subj is None or subj.i in inside:
+        return None
+    stop = (quote_tokens[0], quote_tokens[-1]) if quote_tokens else None
+    return Cue(phrase_of(sdoc, subj, stop), v.text, v.idx, v.idx + len(v.text), v.i, "governing")
+
+
+def _says_itself(sdoc: Any, lex: QuoteLexicon, cues: list[tuple[int, Any]], acc: Cue) -> bool:
+    """True where "according to Y" only passes on what a named speaker said ("X said ...,
+    according to [the newspaper] Y"): a verb of saying with its own subject governs the
+    "according to" phrase that follows it, so X is the speaker and Y the one who reported it
+    ("According to him, the US condemned ..." is his account: the phrase comes first)."""
+    first = sdoc[acc.token]
+    if acc.phrase is not None and sdoc[acc.phrase.head].pos_ == "PRON":
+        return False
+    for rank, v in cues:
+        if rank != 0 or not governs(v, first) or v.i >= first.i:
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() not in lex.document_nouns:
+            return True
+    return False
 
 
 def _attachment(sdoc: Any, quote_tokens: list[int]) -> Any | None:
@@ -249,7 +309,8 @@ def _frame_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], stop: tuple[int,
     """No verb of saying, but a clause that introduces the quotation after a colon or a comma
     ("Trump defended his decision, "...", "he appreciated Soleimani's lifepath: "...")."""
     last = sdoc[region[-1]]
-    if last.text not in (":", ",", "—", "–") or region[-1] + 1 != (stop[0] if stop else -1):
+    if last.text not in (":", ",", "—", "–") or stop is None or \
+            any(not sdoc[i].is_space for i in range(region[-1] + 1, stop[0])):
         return None
     inside = set(region)
     verbs = [sdoc[i] for i in region if is_verb(sdoc[i]) and (sdoc[i].head.i not in inside or sdoc[i].head.i == i)]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..dates.anchor import date_for_clause
 from ..model import DateValue, Document, Quote
-from .cues import Cue, find_cue
+from .cues import Cue, find_cue, governing_cue
 from .frame import Frame
 from .lexicon import QuoteLexicon
 from .reported import find_statements
@@ -23,7 +23,7 @@ from .speakers import Resolver, Speaker
 log = logging.getLogger(__name__)
 
 #: How far each way of finding a speaker is trusted.
-CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65,
+CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65, "governing": 0.6,
               "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5}
 _TRAILING = " \t\n,;:–—-"
 #: Dependents of a verb of saying that are what was said (or said next), not when or by whom.
@@ -40,6 +40,7 @@ class _Item:
     tail: int = 0  # for quotations: where the quotation's sentence, attribution included, ends
     para: int = 0
     clause: tuple[int, int] | None = None  # the words that attribute it ("Lavrov said on Thursday")
+    hidden: bool = False  # too short to list, kept for the speaker of the quotation after it
 
 
 def _words(sdoc: Any, toks: list[int]) -> list[Any]:
@@ -52,8 +53,8 @@ def _title(words: list[Any]) -> bool:
     51, They Can't Stop All of Us"): every word but the small ones capitalised, and either no
     verb or no full stop (a sentence in capitals, "THE USA IS GREAT!", is still a sentence)."""
     content = [t for t in words if t.is_alpha and not t.is_stop]
-    if not content or not all(t.text[:1].isupper() for t in content):
-        return False
+    if not content or not all(t.text[:1].isupper() for t in content) or words[0].text[:1].islower():
+        return False  # a title opens with a capital ("as well as the National Guard" is words)
     if all(t.text.isupper() for t in content) and len(content) > 1:
         return False
     ends = words[-1].doc[words[-1].i + 1:words[-1].i + 2].text[:1] in (".", "!", "?") if words else False
@@ -65,7 +66,8 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
     sdoc = frame.sdoc
     toks = frame.content_tokens(qi)
     words = _words(sdoc, toks)
-    if len(words) < min_words or _title(words):
+    short = len(words) < min_words
+    if (short and not frame.ends_sentence(qi)) or not words or _title(words):
         return None  # a scare quote or a quoted title, not a speaker's words
     first = frame.first_token(q.open_at)
     last = first
@@ -77,12 +79,19 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
         earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
         if earlier is not None and (cue is None or earlier.phrase is not None):
             cue = earlier
+    if cue is None:  # a quoted paragraph under "X's statement reads as follows:"
+        cue = find_cue(sdoc, lex, frame.introduction(qi), after=False, quote_tokens=whole)
+    if short and (cue is None or cue.phrase is None):
+        return None  # a short quoted sentence counts only for the speaker it names ("What next?" he asked.)
+    kind = _kind(frame, lex, qi, words)
+    if cue is None and kind == "partial":
+        cue = governing_cue(sdoc, lex, whole)
     start, end = q.start, q.end
     while end > start and frame.doc.text[end - 1] in _TRAILING:
         end -= 1
     clause = attribution_clause(frame.doc, cue, q.open_at, max(q.close_end, q.end)) if cue else None
-    return _Item(start, end, _kind(frame, lex, qi, words), cue, qi, frame.sentence_end_after(qi),
-                 frame.para_at(q.open_at), clause)
+    return _Item(start, end, kind, cue, qi, frame.sentence_end_after(qi),
+                 frame.para_at(q.open_at), clause, hidden=short)
 
 
 def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
@@ -137,6 +146,12 @@ def attribution_clause(doc: Document, cue: Cue, start: int, end: int) -> tuple[i
     return lo, hi
 
 
+def _actor_like(sp: Speaker) -> bool:
+    """True where a speaker is someone: a person, or a body the actors layer knows (the subject
+    of "X thanked Y "for ..."" speaks; the subject of "the deal was "..."" does not)."""
+    return sp.ref is not None and (sp.kind == "person" or (sp.kind == "group" and bool(sp.ref.actor_id)))
+
+
 class _Attributor:
     def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
         self.doc = doc
@@ -146,7 +161,9 @@ class _Attributor:
 
     def speaker(self, it: _Item) -> tuple[Speaker | None, str]:
         if it.cue is not None and it.cue.phrase is not None:
-            return self.resolver.resolve(it.cue.phrase), it.cue.method
+            sp = self.resolver.resolve(it.cue.phrase)
+            if it.cue.method != "governing" or _actor_like(sp):
+                return sp, it.cue.method
         if it.qi is None:
             return None, ""
         q = self.frame.quoted[it.qi]
@@ -161,7 +178,7 @@ class _Attributor:
         k = self.resolver._sentence_index(q.open_at)
         if k > 0 and self.doc.sentences[k - 1].paragraph == self.doc.sentences[k].paragraph:
             subjects = [sp for rank, sp in self.resolver._sentence_subjects(k - 1) if rank < 2]
-            if subjects and subjects[0].ref is not None:
+            if subjects and _actor_like(subjects[0]):  # not "Fighting resumed ... "We ...""
                 return subjects[0], "previous-sentence"
         return None, ""
 
@@ -208,11 +225,13 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list
     quotes = []
     for it in items:
         try:
-            quotes.append(att.quote(it))
+            quote = att.quote(it)
+            if not it.hidden:
+                quotes.append(quote)
         except Exception as e:  # noqa: BLE001 - keep the words, unattributed, and go on
             log.warning("%s: speaker of the statement at %d not found: %s: %s", doc.name, it.start,
                         type(e).__name__, e)
-            if it.kind != "reported":
+            if it.kind != "reported" and not it.hidden:
                 quotes.append(Quote(it.start, it.end, doc.text[it.start:it.end], it.kind,
                                     sentence=doc.sentence_at(it.start), confidence=0.3))
     return quotes

@@ -19,6 +19,7 @@ from .marks import Quoted, find_quoted, paragraphs_of
 
 _FINAL = {".", "!", "?", "…", "..."}
 _ENDS = ".!?…"
+_DASHES = {"–", "—", "-", "--"}
 #: The most words an attribution standing after a quoted full sentence may have.
 _SHORT_ATTRIBUTION = 6
 
@@ -98,15 +99,35 @@ class Frame:
                     ended = True
                     break
             i += 1
-        words = [j for j in out if not sdoc[j].is_punct]
+        words = [j for j in out if not sdoc[j].is_punct and not sdoc[j].is_space]
         if not words:
-            return []
+            blank = all(sdoc[j].is_space for j in out)
+            return self._dash_line(i) if blank and not hit_quote else []
         # the quoted sentence ended; what follows is only its attribution when it is short and
         # ends there ("We're broken." Charles said.), not a new sentence of its own
         new_sentence = self.ends_sentence(qi) and sdoc[words[0]].text[:1].isupper()
         if new_sentence and (hit_quote or not ended or len(words) > _SHORT_ATTRIBUTION):
             return []
         return out
+
+    def _dash_line(self, i: int) -> list[int]:
+        """The attribution set on a line of its own under a quoted paragraph, after a dash
+        ("...,"  / "– the Ministry said."): the tokens of the next paragraph up to its full stop,
+        where that paragraph opens with a dash and is short."""
+        sdoc = self.sdoc
+        while i < len(sdoc) and sdoc[i].is_space:
+            i += 1
+        if i >= len(sdoc) or sdoc[i].text not in _DASHES or self.tok_quote[i] != -1:
+            return []
+        para = self.tok_para[i]
+        out: list[int] = []
+        while i < len(sdoc) and self.tok_para[i] == para and self.tok_quote[i] == -1:
+            out.append(i)
+            if sdoc[i].text in _FINAL:
+                break
+            i += 1
+        words = [j for j in out if not sdoc[j].is_punct]
+        return out if 0 < len(words) <= 2 * _SHORT_ATTRIBUTION else []
 
     def before(self, qi: int) -> list[int]:
         """Tokens before the opening mark, back to the sentence's start or the paragraph's,
@@ -129,6 +150,28 @@ class Frame:
                 continue
             if sdoc[i].text in _FINAL:
                 break
+            out.append(i)
+            i -= 1
+        out.reverse()
+        return out
+
+    def introduction(self, qi: int) -> list[int]:
+        """The sentence that introduces a quotation standing as a paragraph of its own: the
+        last sentence of the paragraph before, where it ends with a colon ("The ministry's
+        statement reads as follows:" / the quoted paragraph). Empty otherwise."""
+        q = self.quoted[qi]
+        para = self.para_at(q.open_at)
+        if para == 0 or self.doc.text[self.para_spans[para][0]:q.open_at].strip():
+            return []
+        i = self.first_token(q.open_at) - 1
+        sdoc = self.sdoc
+        while i >= 0 and sdoc[i].is_space:
+            i -= 1
+        if i < 0 or sdoc[i].text != ":" or self.tok_para[i] != para - 1 or self.in_quote(i):
+            return []
+        out = [i]
+        i -= 1
+        while i >= 0 and self.tok_para[i] == para - 1 and sdoc[i].text not in _FINAL and not self.in_quote(i):
             out.append(i)
             i -= 1
         out.reverse()

@@ -30,6 +30,10 @@ class QuoteLexicon:
     honorifics: frozenset[str]
     seats: dict[str, dict[str, str]]
     marks: MarkTable
+    body_nouns: frozenset[str] = frozenset()
+    general_body_nouns: frozenset[str] = frozenset()
+    document_carriers: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()) -> bool:
         lemma = lemma.lower()
@@ -78,6 +82,10 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
         seats=seats,
         honorifics=frozenset(w.rstrip(".") for w in _words(speakers.get("honorifics"), "speakers.honorifics")),
         marks=MarkTable.from_lexicon(marks or {}),
+        body_nouns=frozenset(_words(speakers.get("body_nouns"), "speakers.body_nouns")),
+        general_body_nouns=frozenset(_words(speakers.get("general_body_nouns"), "speakers.general_body_nouns")),
+        document_carriers=frozenset(_words(speakers.get("document_carriers"), "speakers.document_carriers")),
+        issuing_verbs=frozenset(_words(cues.get("issuing_verbs"), "cue_verbs.issuing_verbs")),
     )
 
 

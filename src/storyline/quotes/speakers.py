@@ -12,99 +12,22 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..actors.resolve import actor_of, mentions_in
 from ..model import ActorRef, Document
+from .candidates import Candidate, Speaker, _ref, _strip_det, candidates
 from .cues import Phrase, phrase_of
 from .frame import Frame
+from .issuers import Issuers
 from .lexicon import QuoteLexicon
 
+__all__ = ["Candidate", "Resolver", "Speaker", "best_candidate", "candidates", "ref_for_span"]
+
 _PERSON_KINDS = {"person"}
-_NAME_LABELS = {"PERSON": "person", "ORG": "group", "GPE": "group", "FAC": "group"}
-#: Mention kinds of the actors layer that never speak (a place named as where, not who).
-_NOT_SPEAKERS = {"place"}
 _INDEFINITE = {"a", "an", "some", "several", "one", "two", "three", "many", "other", "another", "unnamed"}
 _DEFINITE = {"the", "this", "that"}
-
-
-@dataclass
-class Candidate:
-    """A stretch that may name an actor: an actors-layer mention, or a parser entity."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # person, group, role, pronoun
-    root: Any  # the spaCy token heading it
-    actor_id: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    name: str | None = None  # the linked actor's name
-
-
-@dataclass
-class Speaker:
-    ref: ActorRef | None
-    description: str | None = None
-    kind: str = "unknown"  # person, group, thing (no actor: "the audio recording"), unknown
-    words: str = ""  # the phrase's words, for matching "the spokesperson" to "an Interpol spokesperson"
-    confidence: float = 1.0
-    roles: set[str] = field(default_factory=set)  # role nouns the speaker was named by
-
-
-def _strip_det(text: str) -> str:
-    """A name as outputs show it: no leading article, no trailing possessive ("Gordon Brown's")."""
-    words = text.split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    out = " ".join(words)
-    for poss in ("'s", "’s"):
-        if out.endswith(poss) and len(out) > len(poss):
-            out = out[: -len(poss)]
-    return out
-
-
-def candidates(doc: Document, start: int, end: int) -> list[Candidate]:
-    """The actor mentions inside [start, end): the actors layer's where it has run, else the
-    parser's named entities (treated as hints: their labels are often wrong)."""
-    sdoc = doc.spacy
-    out: list[Candidate] = []
-    if doc.mentions:
-        kinds = {a.id: a.kind for a in doc.actors}
-        names = {a.id: a.name for a in doc.actors}
-        for m in doc.mentions:
-            if m.start < start or m.end > end or m.kind in _NOT_SPEAKERS:
-                continue
-            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if m.kind == "pronoun":
-                kind = "pronoun"
-            elif m.kind == "role" and not m.actor_id:
-                kind = "role"
-            elif m.actor_id and kinds.get(m.actor_id) == "person":
-                kind = "person"
-            elif m.kind in ("name", "partial_name") and not m.actor_id:
-                kind = "person" if any(t.ent_type_ == "PERSON" for t in span) else "group"
-            else:
-                kind = "group"
-            # a person goes by the actor's name; a body by the words that name it ("the Foreign
-            # Ministry of Iraq" speaks for "Iraq (government)": the link keeps the codes)
-            name = names.get(m.actor_id or "") if kind == "person" else None
-            out.append(Candidate(m.start, m.end, m.text, kind, span.root, m.actor_id, m.country, m.sector, name))
-        return out
-    for ent in sdoc.ents:
-        if ent.start_char < start or ent.end_char > end or ent.label_ not in _NAME_LABELS:
-            continue
-        out.append(Candidate(ent.start_char, ent.end_char, ent.text, _NAME_LABELS[ent.label_], ent.root))
-    return out
-
-
-def _ref(c: Candidate) -> ActorRef:
-    return ActorRef(name=c.name or _strip_det(c.text), actor_id=c.actor_id, country=c.country, sector=c.sector,
-                    start=c.start, end=c.end, text=c.text)
 
 
 def _here(ref: ActorRef | None, phrase: Phrase, text: str) -> ActorRef | None:
@@ -177,6 +100,7 @@ class Resolver:
         self._sent_starts = [s.start for s in doc.sentences]
         self._subjects: dict[int, list[tuple[int, Speaker]]] = {}
         self._people: list[Candidate] | None = None
+        self.issuers = Issuers(self)  # documents and bodies as speakers
 
     # ------------------------------------------------------------ public
 
@@ -245,6 +169,12 @@ class Resolver:
         c, how = best_candidate(self.doc, phrase)
         if c is not None and how == "head" and c.kind == "person":
             return Speaker(_ref(c), None, "person", text, roles=self._roles_in(phrase))
+        titled = self._second_title(head)
+        if titled is not None:
+            return Speaker(_ref(titled), None, "person", text, roles=self._roles_in(phrase))
+        body = self.issuers.speaker(phrase, allow_anaphora)
+        if body is not None:
+            return body
         inst = self._institution(phrase, text, allow_anaphora)
         if inst is not None:
             return inst
@@ -275,6 +205,20 @@ class Resolver:
         if role is not None and not plural and kind != "person" and ref.actor_id is None:
             kind = "person"  # "the US Ambassador to the OSCE", whatever the parser labelled
         return Speaker(ref, None, kind, text, roles=self._roles_in(phrase))
+
+    def _second_title(self, head: Any) -> Candidate | None:
+        """One person given two titles joined by "and" ("said OSCE Chairman-in-Office and Polish
+        Foreign Minister Zbigniew Rau"): a capitalised title with no article and no name of its
+        own, whose conjunct ends in a person's name, is that person."""
+        if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
+            return None
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if len(conj) != 1 or conj[0].pos_ != "PROPN":
+            return None
+        ph = phrase_of(self.sdoc, conj[0])
+        people = [c for c in candidates(self.doc, ph.start, ph.end) if c.kind == "person"]
+        title = [t for t in conj[0].subtree if t.i < conj[0].i and t.dep_ in ("compound", "amod")]
+        return people[-1] if people and title and _covers(people[-1], conj[0]) else None
 
     def _source_noun(self, phrase: Phrase) -> str | None:
         """The anonymous-source noun a phrase is built on ("a German government source",
@@ -322,9 +266,9 @@ class Resolver:
     def _linked_role(self, head: Any) -> Speaker | None:
         """The actors layer's resolution of a role or pronoun mention ("the president" ->
         Medvedev)."""
-        for m in self.doc.mentions:
-            if m.start <= head.idx < m.end and m.actor_id:
-                actor = next((a for a in self.doc.actors if a.id == m.actor_id), None)
+        for m in mentions_in(self.doc, head.idx, head.idx + 1):
+            if m.actor_id:
+                actor = actor_of(self.doc, m.actor_id)
                 ref = ActorRef(name=actor.name if actor else m.text, actor_id=m.actor_id, country=m.country,
                                sector=m.sector, start=m.start, end=m.end, text=m.text)
                 kind = "person" if actor is None or actor.kind == "person" else "group"
@@ -361,7 +305,7 @@ class Resolver:
     def _seat(self, ref: ActorRef) -> str | None:
         if not ref.actor_id or not ref.country:
             return None
-        actor = next((a for a in self.doc.actors if a.id == ref.actor_id), None)
+        actor = actor_of(self.doc, ref.actor_id)
         if actor is None:
             return None
         role = actor.role_on(self.doc.date)

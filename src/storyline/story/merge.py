@@ -30,13 +30,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..model import ActorRef, DateValue, Document, Event, StoryEvent, StorySource
 from ..options import StorySettings
+from .candidates import LinkIndex, candidate_pairs, meeting
 from .dates import Span, agreement, event_span, finest, parse_day
 from .text import TextSpace
 
@@ -168,12 +169,16 @@ class Knowledge:
     quads: dict[str, str]
     stopwords: frozenset[str]
     onset: re.Pattern[str] | None = None
+    undated_apart_days: int | None = None  # undated events of articles further apart: never one
+    same_news_days: int | None = None  # undated reports of articles this close: told the same days
 
     @classmethod
     def from_lexicon(cls, lex: dict[str, Any]) -> Knowledge:
+        undated = lex.get("undated") or {}
         return cls({k.upper(): v for k, v in (lex.get("quad_classes") or {}).items()},
                    frozenset(w.casefold() for w in lex.get("stopwords") or []),
-                   _onset_pattern(lex.get("onset") or {}))
+                   _onset_pattern(lex.get("onset") or {}),
+                   _days(undated.get("apart_days")), _days(undated.get("same_news_days")))
 
     def quad(self, what: str | None) -> str | None:
         return self.quads.get(what.upper()) if what else None
@@ -185,6 +190,10 @@ class Knowledge:
             return False
         end = item.event.end - item.sentence_start
         return any(m.end("phrase") < end for m in self.onset.finditer(item.sentence_text))
+
+
+def _days(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _onset_pattern(lex: dict[str, Any]) -> re.Pattern[str] | None:
@@ -293,6 +302,37 @@ class PairScore:
     direct: bool = True  # evidence enough to merge on this pair alone (see ``score_pair``)
 
 
+#: What clustering records for a pair it found not gated without scoring it (``gated``).
+_PASSES = PairScore(0.0, 0.0, 0.0, 0.0, 0.0, False)
+
+
+def _signals(a: EventItem, b: EventItem, know: Knowledge, settings: StorySettings,
+             linking: bool) -> tuple[float, float, float, bool] | None:
+    """Date, type and actor agreement of a pair and whether both tell a conflict's start, or
+    None where a gate that needs no words says they differ (see ``score_pair``)."""
+    d = agreement(a.span, b.span, settings.date_slack_days)
+    if d is None:
+        return None
+    if not linking:
+        d = undated_agreement(a, b, d, know)
+        if d is None:
+            return None
+    onset = a.onset and b.onset and d > 0
+    t = type_agreement(a.event, b.event, know, onset=onset)
+    if t is None:
+        return None
+    act = actor_agreement(a, b, onset)
+    return None if act is None else (d, t, act, onset)
+
+
+def _passes_words(a: EventItem, b: EventItem, d: float, t: float, act: float, cosine: float, linking: bool) -> bool:
+    if (act == 0.0 or (d == 0.0 and not linking)) and cosine < NEAR_VERBATIM:
+        return False
+    return not (a.story_doc == b.story_doc and cosine < 0.9 and not (
+        d == 1.0 and t == 1.0 and act >= 0.5 and cosine >= SAME_ARTICLE_WORDS
+        and _match(a.event.source, b.event.source) != 0))
+
+
 def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
                settings: StorySettings, linking: bool = False) -> PairScore | None:
     """The weighted agreement of two events, or None where a gate says they differ. With
@@ -304,26 +344,59 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
     within a period) that share few words. Many happenings of one kind between the same states
     fall on neighbouring days; only the words tell such retellings from new happenings. Such a
     pair does not start a merge, but does not keep apart groups that other pairs join."""
-    d = agreement(a.span, b.span, settings.date_slack_days)
-    if d is None:
+    sig = _signals(a, b, know, settings, linking)
+    if sig is None:
         return None
-    onset = a.onset and b.onset and d > 0
-    t = type_agreement(a.event, b.event, know, onset=onset)
-    if t is None:
+    d, t, act, onset = sig
+    if not _passes_words(a, b, d, t, act, cosine, linking):
         return None
-    act = actor_agreement(a, b, onset)
-    if act is None or (act == 0.0 and cosine < NEAR_VERBATIM):
-        return None
-    if d == 0.0 and cosine < NEAR_VERBATIM and not linking:
-        return None  # no stated dates to set side by side: only a retelling in nearly the same words
-    if a.story_doc == b.story_doc and cosine < 0.9 and not (
-            d == 1.0 and t == 1.0 and act >= 0.5 and cosine >= SAME_ARTICLE_WORDS
-            and _match(a.event.source, b.event.source) != 0):
-        return None  # the coder merges an article's restatements; what is left is distinct
     direct = (t == 1.0 or onset or cosine >= OTHER_CLASS_WORDS) and (d > SHIFTED_DATES or cosine >= SHIFTED_DATE_WORDS)
     s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
          + settings.weight_date * d)
     return PairScore(round(s, 4), cosine, act, t, d, direct)
+
+
+def gated(a: EventItem, b: EventItem, cosine: Callable[[], float], know: Knowledge, settings: StorySettings) -> bool:
+    """Whether a gate says two events differ (``score_pair`` is None), the clauses compared only
+    where a gate weighs words: the check clustering makes for every pair across two groups it
+    would join, most of which need no words."""
+    sig = _signals(a, b, know, settings, False)
+    if sig is None:
+        return True
+    d, t, act, _ = sig
+    if not (act == 0.0 or d == 0.0 or a.story_doc == b.story_doc):
+        return False
+    return not _passes_words(a, b, d, t, act, cosine(), False)
+
+
+#: Date agreement of two undated reports from articles of the same days (``Knowledge.same_news_days``):
+#: as strong as a date inside another's stretch.
+SAME_NEWS = 0.6
+
+
+def _undated(item: EventItem) -> bool:
+    return item.span is None or not item.span.exact
+
+
+def undated_agreement(a: EventItem, b: EventItem, d: float, know: Knowledge) -> float | None:
+    """The date agreement of two events whose dates are unknown, from their articles' dates: None
+    (never one happening) where the articles are more than ``undated_apart_days`` apart, however
+    alike the words (a background line retold months later is another telling, an event the
+    article does not date is the article's news); ``SAME_NEWS`` for two reports from different
+    articles of the same days (``same_news_days``): outlets telling one day's news. ``d``
+    otherwise, and for dated events."""
+    if not (_undated(a) and _undated(b)):
+        return d
+    pa, pb = parse_day(a.published), parse_day(b.published)
+    if pa is None or pb is None:
+        return d
+    apart = abs((pa - pb).days)
+    if know.undated_apart_days is not None and apart > know.undated_apart_days:
+        return None
+    if (know.same_news_days is not None and apart <= know.same_news_days and a.story_doc != b.story_doc
+            and a.event.status == b.event.status == "reported"):
+        return max(d, SAME_NEWS)
+    return d
 
 
 # ---------------------------------------------------------------- candidates and clusters
@@ -378,42 +451,37 @@ def components(items: Sequence[EventItem]) -> list[list[int]]:
     return list(groups.values())
 
 
-def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
-    """Groups of events that are one happening each (see the module's docstring)."""
+def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+            exhaustive: bool = False) -> list[list[EventItem]]:
+    """Groups of events that are one happening each (see the module's docstring). Pairs are
+    scored where ``story.candidates`` finds them; ``exhaustive`` scores every pair of a bucket
+    whose dates meet instead (the reference the candidates are tested against)."""
     items = sorted(items, key=lambda it: it.order)
     out: list[list[EventItem]] = []
     for comp in components(items):
-        out.extend(_cluster_component([items[i] for i in comp], know, settings))
+        out.extend(_cluster_component([items[i] for i in comp], know, settings, exhaustive))
     return sorted(out, key=lambda g: g[0].order)
 
 
-def _meeting(members: list[int], items: Sequence[EventItem], slack_days: int) -> Iterator[tuple[int, int]]:
-    """The pairs of a bucket whose spans meet (within the slack), by a sweep over their first
-    days: only they can pass the date gate, and a year of daily news holds far fewer of them
-    than pairs of events."""
-    slack = timedelta(days=slack_days)
-
-    def bounds(i: int) -> tuple[date, date]:
-        span = items[i].span
-        return (span.first, span.last) if span is not None else (date.min, date.max)
-
-    active: list[int] = []
-    for i in sorted(members, key=lambda i: bounds(i)[0]):
-        first = bounds(i)[0]
-        reach = first - slack if first - date.min > slack else date.min
-        active = [j for j in active if bounds(j)[1] >= reach]
-        yield from ((min(i, j), max(i, j)) for j in active)
-        active.append(i)
+def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exhaustive: bool) -> list[tuple[int, int]]:
+    """The pairs of a component to score: those of ``story.candidates``, or (``exhaustive``)
+    every pair sharing a bucket whose dates meet."""
+    bucket_of = [buckets(it) for it in items]
+    if not exhaustive:
+        return candidate_pairs(items, bucket_of, know.stopwords, settings.date_slack_days, _ref_keys,
+                               know.same_news_days)
+    by_bucket: dict[str, list[int]] = {}
+    for i, bs in enumerate(bucket_of):
+        for b in bs:
+            by_bucket.setdefault(b, []).append(i)
+    return sorted({p for members in by_bucket.values() for p in meeting(members, items, settings.date_slack_days)})
 
 
-def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings) -> list[list[EventItem]]:
+def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[list[EventItem]]:
     # word weights are learned from the component alone, so recomputing it alone gives the same result
     space = TextSpace([it.words for it in items], know.stopwords)
-    by_bucket: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
-        for b in buckets(it):
-            by_bucket.setdefault(b, []).append(i)
-    pairs = sorted({p for members in by_bucket.values() for p in _meeting(members, items, settings.date_slack_days)})
+    pairs = _pairs(items, know, settings, exhaustive)
     cos = space.cosines(pairs)
     scores: dict[tuple[int, int], PairScore | None] = {}
     scored: list[tuple[float, int, int]] = []
@@ -422,10 +490,11 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
         if ps is not None and ps.direct and ps.score >= settings.merge_threshold:
             scored.append((ps.score, i, j))
 
-    def gated(x: int, y: int) -> bool:
+    def apart(x: int, y: int) -> bool:
         key = (min(x, y), max(x, y))
-        if key not in scores:  # in no common bucket: judged only when two groups would join
-            scores[key] = score_pair(items[key[0]], items[key[1]], space.cosine(*key), know, settings)
+        if key not in scores:  # not a candidate: judged only when two groups would join
+            scores[key] = None if gated(items[key[0]], items[key[1]], lambda: space.cosines([key])[0], know,
+                                        settings) else _PASSES
         return scores[key] is None
 
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -434,7 +503,7 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
         gi, gj = where[i], where[j]
         if gi == gj:
             continue
-        if any(gated(x, y) for x in groups[gi] for y in groups[gj]):
+        if any(apart(x, y) for x in groups[gi] for y in groups[gj]):
             continue
         keep, gone = min(gi, gj), max(gi, gj)
         groups[keep].extend(groups.pop(gone))
@@ -494,7 +563,7 @@ def story_event(group: Sequence[EventItem]) -> StoryEvent:
 
 def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
                done: Sequence[tuple[StoryEvent, list[EventItem]]],
-               know: Knowledge, settings: StorySettings) -> None:
+               know: Knowledge, settings: StorySettings, exhaustive: bool = False) -> None:
     """Link each planned (or hoped) story event to the story events that carried it out: a
     happening dated no earlier than the plan was announced, of the same class or quad class,
     whose actors and clauses agree enough (``settings.link_threshold``)."""
@@ -503,27 +572,21 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
     flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
     index = {id(it): n for n, it in enumerate(flat)}
     space = TextSpace([it.words for it in flat], know.stopwords)
+    link_candidates = LinkIndex([it for _, g in done for it in g], flat, know.stopwords,
+                                lambda it: _kinds(it.event, know), _ref_keys, exhaustive)
     # the cheap tests first, words for those left. A link needs the same class or quad class
-    # (type agreement 0.6 or more), so each plan looks only at the happenings filed under its own
-    # class and quad class, not at every happening of the component.
-    kinds: dict[tuple[str, str], list[tuple[int, EventItem]]] = {}
-    for si, (_, ditems) in enumerate(done):
-        for d in ditems:
-            for kind in _kinds(d.event, know):
-                kinds.setdefault(kind, []).append((si, d))
+    # (type agreement 0.6 or more), and actors in common, or one side with no actors to compare, or
+    # clauses nearly alike (``link_candidates``): so each plan looks only at the happenings that
+    # share such a key with it, not at every happening of its class in the component.
+    owner = {id(d): si for si, (_, ditems) in enumerate(done) for d in ditems}
     cands: list[tuple[int, int, EventItem, EventItem]] = []
     for pi, (_, pitems) in enumerate(plans):
         announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
         for p in pitems:
-            seen: set[int] = set()
-            for kind in _kinds(p.event, know):
-                for si, d in kinds.get(kind, []):
-                    if id(d) in seen:
-                        continue
-                    seen.add(id(d))
-                    t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
-                    if t is not None and t >= 0.6:
-                        cands.append((pi, si, p, d))
+            for d in link_candidates(p):
+                t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
+                if t is not None and t >= 0.6:
+                    cands.append((pi, owner[id(d)], p, d))
     cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d in cands])
     best: dict[tuple[int, int], float] = {}
     for (pi, si, p, d), c in zip(cands, cosines, strict=True):
@@ -556,18 +619,19 @@ def _after(done: EventItem, announced: date | None) -> bool:
     return published is not None and published > announced
 
 
-def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings) -> list[StoryEvent]:
+def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[StoryEvent]:
     """Story events from event items: merged within what happened and within what was
     intended, plans linked to their outcomes. Negated events ("did not sign") are left out:
-    they report that something did not happen."""
+    they report that something did not happen. ``exhaustive``: every pair scored (see ``cluster``)."""
     items = [it for it in items if not it.event.negated]
     with_spans(items, settings)
     for it in items:
         it.onset = know.tells_onset(it)
     actual = [it for it in items if it.event.status not in INTENDED]
     intended = [it for it in items if it.event.status in INTENDED]
-    done = [(story_event(g), g) for g in cluster(actual, know, settings)]
-    plans = [(story_event(g), g) for g in cluster(intended, know, settings)]
+    done = [(story_event(g), g) for g in cluster(actual, know, settings, exhaustive)]
+    plans = [(story_event(g), g) for g in cluster(intended, know, settings, exhaustive)]
     # plans are linked within each group of events that share date buckets, like the merging:
     # so the links (and the word weights that score them) of a group depend on that group
     # alone, and an update that recomputes only the groups it touches gives what a rebuild gives
@@ -578,7 +642,7 @@ def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: St
         for story, group in told:
             by_group.setdefault(group_of[id(group[0])], ([], []))[kind].append((story, group))
     for n in sorted(by_group):
-        link_plans(*by_group[n], know, settings)
+        link_plans(*by_group[n], know, settings, exhaustive)
     out = [s for s, _ in done] + [s for s, _ in plans]
     return sorted(out, key=chronological)
 

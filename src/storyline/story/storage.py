@@ -42,7 +42,7 @@ from .merge import (
 )
 
 STORY_TABLES = ("story_documents", "story_doc_bands", "story_copies", "story_sentence_bands", "story_repeats",
-                "story_event_buckets", "story_events", "story_event_members", "story_links")
+                "story_event_buckets", "story_events", "story_event_members", "story_links", "story_pending")
 
 
 @dataclass
@@ -227,25 +227,22 @@ def _closure(store: Store, start: set[str]) -> set[tuple[str, str]]:
     return keys
 
 
-def _load_items(store: Store, doc_ids: Iterable[str], copies: dict[str, str],
-                cache: dict[str, list[EventItem]], read_at_once: int) -> list[EventItem]:
-    """Event items of these documents, each document read from the store once (``cache``, by
-    document: reading documents back is most of an update's time, and a batch of an update
-    recomputes mostly what the batch before it did). Documents are read ``read_at_once`` at a
-    time and only their items kept."""
+def _load_items(store: Store, doc_ids: Iterable[str], copies: dict[str, str], read_at_once: int) -> list[EventItem]:
+    """Event items of these documents: documents are read ``read_at_once`` at a time and only
+    their items kept, so memory holds the events of the buckets recomputed, not their documents."""
     ids = sorted(set(doc_ids))
-    missing = [i for i in ids if i not in cache]
-    for at in range(0, len(missing), read_at_once):
-        for doc in store.read_documents(missing[at:at + read_at_once]):
-            cache[doc.id] = items_from_documents([doc], copies)
-    return [it for i in ids for it in cache.get(i, [])]
+    out: list[EventItem] = []
+    for at in range(0, len(ids), read_at_once):
+        for doc in store.read_documents(ids[at:at + read_at_once]):
+            out.extend(items_from_documents([doc], copies))
+    return out
 
 
-def _recompute(store: Store, new_ids: Sequence[str], touched_docs: set[str], copies: dict[str, str],
-               settings: StorySettings, know: Knowledge, report: UpdateReport,
-               cache: dict[str, list[EventItem]]) -> None:
-    at_once = max(1, settings.update_batch)
-    new_items = _load_items(store, new_ids, copies, cache, at_once)
+def _take_in_events(store: Store, docs: Sequence[Document], touched_docs: set[str], copies: dict[str, str],
+                    settings: StorySettings) -> None:
+    """File the new documents' events under their date buckets, and record as pending every
+    bucket whose story events they (or the documents whose copies or marks changed) affect."""
+    new_items = items_from_documents(docs, copies)
     with_spans(new_items, settings)
     store.insert("story_event_buckets", [{"bucket": b, "doc_id": it.doc_id, "event_id": it.event.id}
                                          for it in new_items for b in buckets(it)])
@@ -254,28 +251,36 @@ def _recompute(store: Store, new_ids: Sequence[str], touched_docs: set[str], cop
         ph, ids = _in(touched_docs)
         start |= {r["bucket"] for r in store.query(
             f"SELECT DISTINCT bucket FROM story_event_buckets WHERE doc_id IN ({ph})", ids)}
+    store.insert("story_pending", [{"bucket": b} for b in sorted(start)])
+
+
+def _recompute(store: Store, copies: dict[str, str], settings: StorySettings, know: Knowledge,
+               report: UpdateReport) -> None:
+    """Recompute the story events of the pending buckets (closed over events in several) in one
+    transaction, and clear them."""
+    start = {r["bucket"] for r in store.query("SELECT DISTINCT bucket FROM story_pending")}
     keys = _closure(store, start) if start else set()
     involved = {k[0] for k in keys}
-    for gone in set(cache) - involved:  # keep only what the next batch is likely to need again
-        del cache[gone]
-    if not keys:
-        return
-    items = [it for it in _load_items(store, involved, copies, cache, at_once)
-             if (it.doc_id, it.event.id) in keys]
-    stories = build_story_events(items, know, settings)
-    ph, ids = _in(involved)
-    old = {r["story_id"] for r in store.query(
-        f"SELECT story_id, doc_id, event_id FROM story_event_members WHERE doc_id IN ({ph})", ids)
-        if (r["doc_id"], r["event_id"]) in keys}
-    if old:
-        ph, ids = _in(old)
-        store.execute(f"DELETE FROM story_events WHERE id IN ({ph})", ids)
-        store.execute(f"DELETE FROM story_event_members WHERE story_id IN ({ph})", ids)
-        store.execute(f"DELETE FROM story_links WHERE planned_id IN ({ph}) OR happened_id IN ({ph})", ids + ids)
-    write_story_events(store, stories)
-    report.events += len(items)
-    report.story_events += len(stories)
-    report.replaced += len(old)
+    with store.transaction():
+        if keys:
+            items = [it for it in _load_items(store, involved, copies, max(1, settings.update_batch))
+                     if (it.doc_id, it.event.id) in keys]
+            stories = build_story_events(items, know, settings)
+            ph, ids = _in(involved)
+            old = {r["story_id"] for r in store.query(
+                f"SELECT story_id, doc_id, event_id FROM story_event_members WHERE doc_id IN ({ph})", ids)
+                if (r["doc_id"], r["event_id"]) in keys}
+            if old:
+                ph, ids = _in(old)
+                store.execute(f"DELETE FROM story_events WHERE id IN ({ph})", ids)
+                store.execute(f"DELETE FROM story_event_members WHERE story_id IN ({ph})", ids)
+                store.execute(f"DELETE FROM story_links WHERE planned_id IN ({ph}) OR happened_id IN ({ph})",
+                              ids + ids)
+            write_story_events(store, stories)
+            report.events += len(items)
+            report.story_events += len(stories)
+            report.replaced += len(old)
+        store.execute("DELETE FROM story_pending")
 
 
 def write_story_events(store: Store, stories: Sequence[StoryEvent]) -> None:
@@ -296,11 +301,12 @@ def update(store: Store, options: Options | None = None,
            progress: Callable[[UpdateReport, int], None] | None = None) -> UpdateReport:
     """Take every document the story layer has not seen into the story tables.
 
-    The new documents go in batches of ``options.story.update_batch``, one transaction each, so
-    memory holds one batch of documents (and the events of the years it touches), and an update
-    killed half-way keeps the batches it committed: a document counts as taken in only with its
-    batch's commit, so the next update takes in exactly the rest. Since the update is exact at
-    any cut (see the module's docstring), the result is the same as one uninterrupted run.
+    The new documents go in batches of ``options.story.update_batch``, one transaction each:
+    their near-copies, background marks and date buckets, the buckets they touch recorded as
+    pending. The story events of all pending buckets are then recomputed once, in one more
+    transaction (a busy year once per update, not once per batch). An update killed half-way
+    keeps the batches it committed and their pending buckets, so the next update takes in exactly
+    the rest and recomputes them all: the same result as one uninterrupted run.
     ``progress(report, total)`` is called after each commit."""
     options = options or Options()
     settings, know = options.story, knowledge(options)
@@ -309,7 +315,6 @@ def update(store: Store, options: Options | None = None,
         "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM story_documents) "
         "ORDER BY published_value NULLS LAST, name")]
     size = max(1, settings.update_batch)
-    cache: dict[str, list[EventItem]] = {}  # event items by document, carried from batch to batch
     marked: dict[str, int] = {}
     touched_all: set[str] = set()
     for at in range(0, len(new_ids), size):
@@ -319,13 +324,8 @@ def update(store: Store, options: Options | None = None,
             changed_copies, copies = _update_copies(store, docs, settings)
             changed_bg, marks = _update_background(store, docs, settings, know)
             touched = (changed_copies | changed_bg) - set(batch)
-            for doc_id in changed_copies | changed_bg:  # their items are out of date
-                cache.pop(doc_id, None)
-            links = copies_map(store)
-            # documents read before their background marks changed are read again
-            cache.update({d.id: items_from_documents([d], links) for d in docs if d.id not in changed_bg})
+            _take_in_events(store, docs, touched, copies_map(store), settings)
             del docs
-            _recompute(store, batch, touched, links, settings, know, report, cache)
         report.documents += len(batch)
         report.copies += copies
         marked.update(marks)
@@ -333,6 +333,7 @@ def update(store: Store, options: Options | None = None,
         report.background_sentences = sum(marked.values())
         if progress is not None:
             progress(report, len(new_ids))
+    _recompute(store, copies_map(store), settings, know, report)
     report.touched = sorted(touched_all - set(new_ids))
     return report
 

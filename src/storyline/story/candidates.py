@@ -1,0 +1,199 @@
+"""Which pairs of events in a date bucket are worth scoring: blocking keys and MinHash LSH.
+
+Why not every pair whose dates meet: a year of news holds events dated only to the year or the
+month, and undated reports of a week; each meets most of the year's other events, so the pairs of
+a busy year grow with the square of its articles (a rebuild of 2,000 articles of 1987 took four
+times what 1,000 took). A pair can only be merged on its own evidence (``merge.score_pair``)
+where one of these holds, so candidates come from them alone:
+
+1. the same event class and an actor in common (by actor id, country or name, either side):
+   the actor signal is then more than "nothing to compare"; for events with no stated date,
+   also the same publication day (two undated events agree in date only as same-day news);
+2. the same event class and a shared place (likewise);
+3. the same event class and the same stated date (the date signal agrees fully, which carries a
+   pair of the same class without words or actors);
+4. two tellings of a conflict's start that share a party (``onset``: classes do not count);
+5. clauses alike in their words (MinHash LSH over the clauses' character n-grams, the features
+   the word signal weighs): every other merge needs shared words (different classes, an undated
+   side, no comparable actors).
+
+Each key holds the events of one date bucket, and inside a key only pairs whose spans meet (within
+the slack) are kept, by a sweep over their first days, as before. The cost is that of the keys'
+sizes: a key ("ASSAULT", Iraq, 1987) of a busy year is still compared in full, but that is the
+news of one kind about one party, not the year.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from .duplicates import band_keys, minhash
+from .text import ngrams
+
+if TYPE_CHECKING:
+    from .merge import EventItem
+
+#: MinHash of a clause's character n-grams: permutations and bands (2 rows per band): clauses
+#: whose n-gram sets share a third meet in a band 99 times in 100, a fifth 86 in 100, a twentieth
+#: 11 in 100.
+CLAUSE_PERM, CLAUSE_BANDS = 96, 48
+
+#: n-gram sizes of the clause signature (the word signal's are 3, 4, 5; 4-grams alone keep the
+#: signature cheap and track them closely).
+CLAUSE_GRAMS = (4,)
+
+#: n-grams in more clauses of a component than this share of them (and than ``COMMON_FLOOR``) are
+#: left out of the signatures: they tell little (the word signal weighs them low too) and would
+#: make every pair of a big year look alike.
+COMMON_SHARE, COMMON_FLOOR = 0.01, 200
+
+
+def _bounds(item: EventItem) -> tuple[date, date]:
+    span = item.span
+    return (span.first, span.last) if span is not None else (date.min, date.max)
+
+
+def meeting(members: Sequence[int], items: Sequence[EventItem], slack_days: int) -> Iterator[tuple[int, int]]:
+    """The pairs of ``members`` whose spans meet (within the slack), by a sweep over their first
+    days: only they can pass the date gate."""
+    slack = timedelta(days=slack_days)
+    active: list[int] = []
+    for i in sorted(members, key=lambda i: _bounds(items[i])[0]):
+        first = _bounds(items[i])[0]
+        reach = first - slack if first - date.min > slack else date.min
+        active = [j for j in active if _bounds(items[j])[1] >= reach]
+        yield from ((min(i, j), max(i, j)) for j in active)
+        active.append(i)
+
+
+def _meet(a: EventItem, b: EventItem, slack: timedelta) -> bool:
+    (fa, la), (fb, lb) = _bounds(a), _bounds(b)
+    return fa <= (lb + slack if date.max - lb > slack else date.max) and fb <= (la + slack if date.max - la > slack
+                                                                               else date.max)
+
+
+def _actor_keys(refs: Sequence, ref_keys) -> set[str]:
+    return {k for r in refs for k in ref_keys(r)}
+
+
+def block_keys(item: EventItem, ref_keys, same_news_days: int | None = 0) -> set[tuple[str, ...]]:
+    """The blocking keys of one event (1-4 of the module's docstring), without its bucket."""
+    e = item.event
+    what = (e.what or e.plover_type or "").upper()
+    keys: set[tuple[str, ...]] = set()
+    dated = item.span is not None and item.span.exact
+    # an undated event agrees in date with nothing (a pair with it merges only in nearly the same
+    # words: the clause bands find those) but undated reports of the same day (``SAME_NEWS``):
+    # its actor and place keys hold the day its article appeared, so a busy year's undated news
+    # meets only that day's, not every report of the week before it
+    # (with ``same_news_days`` over 0 the reports of the week meet, as the sweep over their spans gives)
+    day = ("dated" if dated else None if same_news_days is None or e.status != "reported" or not item.published
+           else f"news:{item.published}" if same_news_days == 0 else "news")
+    if what and day:
+        keys |= {("actor", what, day, k) for k in _actor_keys([*e.source, *e.target], ref_keys)}
+        if e.location:
+            keys.add(("place", what, day, e.location.casefold()))
+    if what and dated:
+        keys.add(("date", what, item.span.first.isoformat(), item.span.last.isoformat()))
+    if item.onset:
+        keys |= {("onset", k) for k in _actor_keys([*e.source, *e.target, *item.clause_actors], ref_keys)}
+    return keys
+
+
+def clause_keys(texts: Sequence[str], stopwords: frozenset[str]) -> list[list[int]]:
+    """LSH band keys of each clause's character n-grams, the component's common ones left out
+    (none for a clause with no other n-gram)."""
+    grams = [set(ngrams(t, stopwords, CLAUSE_GRAMS)) for t in texts]
+    df = Counter(g for gs in grams for g in gs)
+    cap = max(COMMON_FLOOR, COMMON_SHARE * len(texts))
+    out = []
+    for gs in grams:
+        kept = [g for g in gs if df[g] <= cap]
+        out.append(band_keys(minhash(kept, CLAUSE_PERM, hashfunc=zlib.crc32), CLAUSE_BANDS) if kept else [])
+    return out
+
+
+def candidate_pairs(items: Sequence[EventItem], bucket_of: Sequence[list[str]], stopwords: frozenset[str],
+                    slack_days: int, ref_keys, same_news_days: int | None = 0) -> list[tuple[int, int]]:
+    """Index pairs (i < j) to score: events sharing a date bucket and a blocking key or a clause
+    band, whose spans meet. ``bucket_of[i]`` are item i's date buckets."""
+    blocks: dict[tuple, list[int]] = {}
+    for i, it in enumerate(items):
+        keys = block_keys(it, ref_keys, same_news_days)
+        for b in bucket_of[i]:
+            for k in keys:
+                blocks.setdefault((b, *k), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > 1:
+            pairs.update(meeting(members, items, slack_days))
+    bands: dict[int, list[int]] = {}
+    for i, keys in enumerate(clause_keys([it.words for it in items], stopwords)):
+        for k in keys:
+            bands.setdefault(k, []).append(i)
+    slack = timedelta(days=slack_days)
+    buckets = [set(bs) for bs in bucket_of]
+    for members in bands.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) not in pairs and buckets[i] & buckets[j] and _meet(items[i], items[j], slack):
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+class LinkIndex:
+    """The happenings a plan may have been carried out as (``merge.link_plans``): a link needs the
+    same class or quad class (``kinds``), and then actors in common, a shared place, one side with
+    no actors at all to compare (the actor signal is then neither yes nor no), or clauses alike
+    (LSH as for merging). Called with a plan's item, gives those happenings in their given order;
+    ``exhaustive``: every happening of its class or quad class (the reference for tests)."""
+
+    def __init__(self, done: Sequence[EventItem], everything: Sequence[EventItem], stopwords: frozenset[str],
+                 kinds: Callable[[EventItem], list[tuple[str, str]]], ref_keys: Callable[[Any], set[str]],
+                 exhaustive: bool = False):
+        self.kinds, self.ref_keys, self.exhaustive = kinds, ref_keys, exhaustive
+        self.order = {id(d): n for n, d in enumerate(done)}
+        self.by_key: dict[tuple, list[EventItem]] = {}
+        for d in done:
+            for k in self._keys(d, indexing=True):
+                self.by_key.setdefault(k, []).append(d)
+        self.bands: dict[int, list[EventItem]] = {}
+        self.item_bands: dict[int, list[int]] = {}
+        for it, keys in zip(everything, clause_keys([it.words for it in everything], stopwords), strict=True):
+            self.item_bands[id(it)] = keys
+            if id(it) in self.order:
+                for k in keys:
+                    self.bands.setdefault(k, []).append(it)
+
+    def _keys(self, item: EventItem, indexing: bool) -> set[tuple]:
+        e = item.event
+        actors = _actor_keys([*e.source, *e.target], self.ref_keys)
+        out: set[tuple] = set()
+        for kind in self.kinds(item):
+            out |= {("actor", *kind, k) for k in actors}
+            if e.location:
+                out.add(("place", *kind, e.location.casefold()))
+            # every happening is filed under "all", one with no actors under "open" too; a plan
+            # with no actors looks at "all", another at "open"
+            open_ = not (e.source or e.target)
+            if indexing:
+                out |= {("all", *kind)} | ({("open", *kind)} if open_ else set())
+            else:
+                out.add(("all", *kind) if open_ else ("open", *kind))
+        return out
+
+    def __call__(self, plan: EventItem) -> list[EventItem]:
+        found: dict[int, EventItem] = {}
+        if self.exhaustive:
+            for kind in self.kinds(plan):
+                found.update((id(d), d) for d in self.by_key.get(("all", *kind), []))
+            return sorted(found.values(), key=lambda d: self.order[id(d)])
+        for k in self._keys(plan, indexing=False):
+            found.update((id(d), d) for d in self.by_key.get(k, []))
+        for b in self.item_bands.get(id(plan), []):
+            found.update((id(d), d) for d in self.bands.get(b, []))
+        return sorted(found.values(), key=lambda d: self.order[id(d)])

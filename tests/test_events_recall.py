@@ -1,0 +1,216 @@
+"""Event detection and type on classes of clauses real pages tell (issue 12), on sentences of our own.
+
+Each test names the class it serves: an act told by a participle on a noun, a ceasefire or an
+agreement that is the clause's subject, a third party hosting or bringing sides together,
+thanks phrased as a noun, a call made again, talks concluded, and a statement printed in its
+author's first person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_coder import coder_for, names, only
+
+
+@pytest.fixture(scope="module")
+def code(ctx):
+    return coder_for(ctx)
+
+
+# ---------------------------------------------------------------- participles and settlements that tell an act
+
+
+#: (class of sentence, text, the class expected once, words its source names, its status or None)
+TOLD_ACTS = [
+    ("participle with an agent", "Sudan and Chad signed a peace deal brokered by Qatar on Friday.",
+     "MEDIATE", ["qatar"], None),
+    ("participle after a comma", "Lebanon approved a truce with Israel on Wednesday, brokered by Egypt.",
+     "MEDIATE", ["egypt"], None),
+    ("participle of signing", "Nothing has changed since the accord signed by Putin and Macron in 2015.",
+     "AGREE", ["putin", "macron"], "historical"),
+    ("ceasefire taking effect", "Armenia and Azerbaijan fought for six weeks. The truce came into effect on Monday.",
+     "RETREAT", ["armenia", "azerbaijan"], "reported"),
+    ("ceasefire due to take effect", "Armenia and Azerbaijan fought for six weeks. The ceasefire was due to take "
+     "effect at midnight.", "RETREAT", ["armenia", "azerbaijan"], "planned"),
+    ("agreement reached, no one named", "Armenia and Azerbaijan fought for six weeks. A ceasefire agreement was "
+     "reached on Sunday.", "AGREE", ["armenia", "azerbaijan"], "reported"),
+    ("a truce extended", "Egypt and Qatar extended the truce by two days.", "AGREE", ["egypt", "qatar"], None),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "source", "status"), TOLD_ACTS, ids=[t[0] for t in TOLD_ACTS])
+def test_act_told_by_participle_or_settlement_subject(code, case, text, what, source, status):
+    e = only(code(text), what)
+    assert all(w in names(e.source) for w in source), case
+    assert status is None or e.status == status
+
+
+def test_mediation_by_participle_is_between_the_signatories(code):
+    e = only(code("Sudan and Chad signed a peace deal brokered by Qatar on Friday."), "MEDIATE")
+    assert "sudan" in names(e.target) and "chad" in names(e.target)
+
+
+#: (class of sentence, text, the classes of all its events): clauses that tell no act of their own
+NO_ACTS = [
+    ("descriptive participle", "Azerbaijan shelled the villages controlled by the separatists on Monday.",
+     ["ASSAULT"]),
+    ("participle of a statement", "A statement released by the Turkish presidency said Ankara welcomed Iran's "
+     "proposal.", ["SUPPORT"]),
+    ("as-clause", "Russia said that the plan, as proposed by Turkey, was destructive.", ["STATEMENT"]),
+    ("settlement negated or aimed at", "Armenia and Azerbaijan fought for six weeks. It does not mean that "
+     "agreement has been reached. Efforts aimed to reach a ceasefire had no effect.", ["ASSAULT"]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "whats"), NO_ACTS, ids=[t[0] for t in NO_ACTS])
+def test_clause_tells_no_act_of_its_own(code, case, text, whats):
+    assert sorted(e.what for e in code(text)) == whats, case
+
+
+# ---------------------------------------------------------------- a third party between the sides
+
+
+def test_hosting_talks_between_sides_is_mediation(code):
+    events = code("Norway hosted talks between Sudan and Chad on Monday.")
+    e = only(events, "MEDIATE")
+    assert e.status == "reported" and "norway" in names(e.source)
+
+
+def test_talks_hosted_by_a_third_party_are_its_mediation(code):
+    events = code("The talks in Doha, hosted by Qatar, ended on Monday.")
+    assert "qatar" in names(only(events, "MEDIATE").source)
+
+
+def test_hosting_envoys_of_two_states_is_mediation_one_guest_a_visit(code):
+    e = only(code("On Monday, Turkey hosted the Russian and Ukrainian foreign ministers in Antalya."), "MEDIATE")
+    assert "turkey" in names(e.source)
+    assert only(code("On Monday, Oman hosted the Iranian foreign minister."), "VISIT")
+
+
+def test_bringing_sides_together_and_assisting_a_truce_are_mediation(code):
+    assert only(code("Turkey brought together Sudan and Chad in Ankara on Monday."), "MEDIATE")
+    assert only(code("Qatar assisted in reaching the truce between Sudan and Chad."), "MEDIATE")
+
+
+# ---------------------------------------------------------------- support, requests, talks
+
+
+def test_gratitude_and_congratulations_are_support(code):
+    e = only(code("Kenya offered gratitude to Uganda for its role."), "SUPPORT")
+    assert "kenya" in names(e.source)
+    assert only(code("Kenya expressed its congratulations to Uganda."), "SUPPORT")
+    assert only(code("France noted with satisfaction the commitment of Armenia."), "SUPPORT")
+
+
+def test_a_call_reaffirmed_is_a_request(code):
+    e = only(code("Spain reaffirmed its call on Morocco to stop the raids."), "REQUEST")
+    assert "spain" in names(e.source)
+
+
+def test_concluding_a_meeting_is_consultation(code):
+    assert only(code("Delegations of Sudan and Chad concluded their meeting in Doha on Friday."), "CONSULT")
+
+
+def test_scaling_down_military_activity_is_retreat(code):
+    e = only(code("Russia said it would significantly decrease military activity near Kyiv."), "RETREAT")
+    assert e.status == "planned"
+
+
+def test_released_soldiers_are_a_release(code):
+    assert only(code("Israel will release 1,000 soldiers next week."), "RETREAT")
+
+
+# ---------------------------------------------------------------- a statement in its author's words
+
+
+def test_first_person_statement_keeps_its_acts(code):
+    events = code("I welcome the agreement by Sudan and Chad to renew the truce. I thank my Special Envoy "
+                  "for his tireless efforts. I strongly urge the parties to respect the truce.")
+    whats = [e.what for e in events]
+    assert whats.count("SUPPORT") == 2 and "REQUEST" in whats
+    assert all(names(e.source).startswith("i ") for e in events if e.what in ("SUPPORT", "REQUEST"))
+
+
+def test_first_person_inside_a_quotation_is_the_speaker(code):
+    events = code('"I welcome the agreement," Kenyan President William Ruto said on Monday.')
+    e = only(events, "SUPPORT")
+    assert "ruto" in names(e.source)
+
+
+# ---------------------------------------------------------------- words spoken at a shared occasion
+
+
+def test_told_in_a_phone_call_is_a_phone_consultation(code):
+    e = only(code("Azerbaijani President Ilham Aliyev told Turkish President Recep Tayyip Erdogan in a phone "
+                  "call on Monday that Baku would reopen the border."), "CONSULT")
+    assert e.cameo == "041" and "aliyev" in names(e.source) and "erdogan" in names(e.target)
+
+
+def test_said_during_an_appearance_with_a_partner_is_consultation(code):
+    e = only(code("Lavrov said during an appearance with Turkish Foreign Minister Mevlut Cavusoglu on Monday "
+                  "that the talks would go on."), "CONSULT")
+    assert "cavusoglu" in names(e.target)
+
+
+def test_said_at_a_press_conference_alone_is_no_consultation(code):
+    events = code("Lavrov said during a press conference on Monday that Russia would send aid to Syria.")
+    assert "CONSULT" not in [e.what for e in events]
+
+
+# ---------------------------------------------------------------- praise and what it is for
+
+
+def test_thanked_for_hosting_talks_is_support_and_the_hosts_mediation(code):
+    events = code("Iran and Saudi Arabia thanked China for hosting the talks between the two sides.")
+    assert "china" in names(only(events, "SUPPORT").target)
+    e = only(events, "MEDIATE")
+    assert "china" in names(e.source) and "iran" in names(e.target)
+
+
+def test_commended_for_an_act_is_praise_not_a_welcome_visit(code):
+    e = only(code("Obama commended Netanyahu for agreeing to the ceasefire."), "SUPPORT")
+    assert "netanyahu" in names(e.target)
+    assert "VISIT" not in [x.what for x in code("Obama commended Netanyahu for agreeing to the ceasefire.")]
+
+
+def test_vowing_to_stand_behind_a_state_is_support(code):
+    e = only(code("The Turkish president vowed to stand behind Azerbaijan to the end."), "SUPPORT")
+    assert "azerbaijan" in names(e.target)
+
+
+# ---------------------------------------------------------------- mediation told by its circumstances
+
+
+def test_meeting_under_auspices_is_the_talks_and_the_hosts_mediation(code):
+    events = code("Sudan and Chad fought for months. Sudan and Chad met directly under UN auspices on Monday.")
+    talks, mediation = only(events, "CONSULT"), only(events, "MEDIATE")
+    assert "sudan" in names(talks.source) and "united nations" not in names(talks.target)
+    assert "united nations" in names(mediation.source) and "chad" in names(mediation.target)
+
+
+def test_round_of_talks_started_under_auspices_is_mediation(code):
+    e = only(code("The third round of the Geneva discussions has started under the auspices of the OSCE."), "MEDIATE")
+    assert "osce" in names(e.source)
+
+
+@pytest.mark.parametrize("text", [
+    "Oman said Sultan Haitham has succeeded in mediation efforts that led to the release of two prisoners.",
+    "Egypt and Qatar reiterated their continued mediation efforts in Sudan.",
+    "Turkey and Russia have played a key role in establishing a nationwide ceasefire in Syria.",
+])
+def test_mediation_efforts_and_a_key_role_are_mediation(code, text):
+    assert only(code(text), "MEDIATE").source
+
+
+# ---------------------------------------------------------------- speaking to someone
+
+
+def test_spoke_to_a_named_leader_is_consultation(code):
+    e = only(code("Turkish President Recep Tayyip Erdogan spoke to Russian President Vladimir Putin on Monday."),
+             "CONSULT")
+    assert "putin" in names(e.target)
+
+
+def test_speaking_to_a_think_tank_or_reporters_is_no_event(code):
+    assert code("Greek Prime Minister Kyriakos Mitsotakis spoke to reporters in Athens on Monday.") == []
