@@ -11,7 +11,8 @@ stable: other stages call it). It needs the dates stage to have run (``doc.timex
    "Yesterday, parliament voted"), when that day lies in the week before publication, else the
    document date. A news story tells its news in the lead and elaborates it below (the quotes,
    the reactions) without repeating the day, so an undated news clause shares the lead's day;
-   a weekly or late publication is why the two differ;
+   a weekly or late publication is why the two differ. For a story dated only to its month, the
+   lead's day within that month. "now" in the clause dates it so too (the moment of speaking);
 3. for a historical clause (``tense_hint`` "historical" or "past"), the years of its
    background: a year named in the same sentence, else in the sentences just before it in the
    same paragraph;
@@ -84,9 +85,11 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
         return _from_timex(t, method, 0.9 if t.anchor is None else 0.8)
     hint = (tense_hint or "").lower()
     vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
+    moment = [t for t in vague if t.anchor == "moment"]  # "now": the news day
+    vague = [t for t in vague if t.anchor != "moment"]
     if vague and hint not in HISTORICAL_TENSES:
         return _document_period(doc, vague[0].value.lower(), vague[0].text)  # type: ignore[union-attr]
-    if hint in NEWS_TENSES:
+    if hint in NEWS_TENSES or moment and hint not in HISTORICAL_TENSES:
         if doc.published is None:
             return None
         pub = doc.published
@@ -124,7 +127,7 @@ def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
             q.kind == "direct" and q.start <= t.start and t.end <= q.end for q in doc.quotes):
         return None
     lead, pub, here = news_day(doc), parse_value(doc.published.value), parse_value(t.value)
-    if lead is None or pub is None or here is None or here.precision != "day":
+    if lead is None or pub is None or here is None or here.precision != "day" or pub.precision != "day":
         return None
     day = parse_value(lead.value)
     if day is None:
@@ -134,12 +137,13 @@ def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
 
 def news_day(doc: Document) -> TimeExpression | None:
     """The day the article's lead gives its news: the first day-precise date in the first
-    sentences that falls in the week up to publication. None when the lead names no such day
-    (then the news is of the publication day)."""
+    sentences that falls in the week up to publication, or, for a story dated only to its month,
+    within that month (the lead's day is then the only day the news has). None when the lead
+    names no such day (then the news is of the publication day)."""
     if doc.published is None or not doc.sentences:
         return None
     pub = parse_value(doc.published.value)
-    if pub is None or pub.precision != "day":
+    if pub is None or pub.precision not in ("day", "month"):
         return None
     lead_end = _lead_end(doc)
     for t in sorted(doc.timexes, key=lambda t: t.start):
@@ -148,7 +152,8 @@ def news_day(doc: Document) -> TimeExpression | None:
         p = parse_value(t.value) if t.type == "DATE" and t.range_end is None else None
         if p is None or p.precision != "day":
             continue
-        if 0 <= (pub.day - p.day).days <= LEAD_DAYS:
+        if pub.precision == "month" and (p.day.year, p.day.month) == (pub.day.year, pub.day.month) \
+                or pub.precision == "day" and 0 <= (pub.day - p.day).days <= LEAD_DAYS:
             return t
     return None
 

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..model import TimeExpression
 from .find import Found
-from .normalise_base import Frame, Value, _int
+from .normalise_base import Frame, Value, _int, coarse
 from .normalise_calendar import CalendarValues
 from .normalise_relative import RelativeValues
 from .values import (
@@ -67,7 +67,9 @@ class Normaliser(CalendarValues, RelativeValues):
             return Value("TIME", f"XXXX-XX-XXT{clock}", "time")
         # a bare clock time belongs to the day the text is talking about
         base = frame.last.at("day") if frame.last is not None and frame.last.gran in ("day", "pod", "time") \
-            else ref.at("day")
+            else (ref if coarse(ref) else ref.at("day"))
+        if coarse(base) and not (f.has("month") and f.has("day")):
+            return self._point(base)  # "at 7 pm" in a story dated only to its month: that month
         if f.has("weekday"):
             base = self._weekday(ref, int(self._look(f, "weekday") or 1), None, tense, False)
         elif f.has("rday"):
@@ -124,7 +126,15 @@ class Normaliser(CalendarValues, RelativeValues):
 
     def _ref(self, f: Found, frame: Frame, tense: int) -> Value | None:
         v = self._look(f, "ref")
-        return Value("DATE", str(v), None, "document") if v else None
+        if not v:
+            return None
+        # "now" is the moment of speaking (the news day), "currently" a stretch around the story
+        said = " ".join((f.group("ref") or "").lower().split())
+        return Value("DATE", str(v), None, MOMENT if said in self.r.moment_refs else "document")
+
+
+#: The anchor of a present reference that names the moment of speaking ("now").
+MOMENT = "moment"
 
 
 def to_timex(f: Found, v: Value, text: str, sentence: int | None) -> TimeExpression:

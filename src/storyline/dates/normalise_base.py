@@ -44,6 +44,17 @@ class Value:
     memorable: bool = True  # False for values counted from another mention ("the next day")
 
 
+#: Granularities that name one day (or a part of it): a weekday or "yesterday" counts from these.
+DAY_GRANS = frozenset({"day", "pod", "time"})
+
+
+def coarse(ref: Point) -> bool:
+    """A reference known only to its month or year: the day a weekday or "yesterday" counts from
+    is unknown (its first day is no better guess than its last), so such an expression can only be
+    placed in the reference's own period."""
+    return ref.gran not in DAY_GRANS
+
+
 def _int(text: str | None) -> int | None:
     if text is None:
         return None
@@ -84,7 +95,7 @@ class Reader:
         return None
 
     def _with_pod(self, p: Point, pod: str | None) -> Point:
-        return replace(p, gran="pod", pod=pod) if pod else p
+        return replace(p, gran="pod", pod=pod) if pod and not coarse(p) else p
 
     def _infer_month_day(self, ref: Point, month: int, day: int, weekday: int | None, tense: int) -> Point:
         cands = []
@@ -102,6 +113,8 @@ class Reader:
         return choose(cands, ref, tense)
 
     def _weekday(self, ref: Point, weekday: int, rel: int | None, tense: int, has_rel: bool) -> Point:
+        if coarse(ref):  # "on Wednesday" in a story dated only "July 2023": some day of that month
+            return ref
         d = ref.day
         back = (d.isoweekday() - weekday) % 7  # days since the last such weekday (0: today)
         ahead = (weekday - d.isoweekday()) % 7

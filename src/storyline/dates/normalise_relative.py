@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .find import Found
-from .normalise_base import Frame, Reader, Value
+from .normalise_base import Frame, Reader, Value, coarse
 from .tense import FUTURE, PAST
 from .values import (
     UNIT_GRAN,
@@ -43,6 +43,8 @@ class RelativeValues(Reader):
             offset, pod = int(self._look(f, "rday") or 0), self._look(f, "pod")
         if ref is None:
             return Value("DATE", None, "day", "document")
+        if coarse(ref):  # "yesterday" in a story dated only to its month: within that month
+            return self._point(ref)
         p = shift(ref.at("day"), "D", offset)
         return self._point(self._with_pod(p, pod))
 

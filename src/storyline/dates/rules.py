@@ -93,6 +93,7 @@ class DateRules:
                                              (data.get("outlet_numeric_order") or {}).items()}
         self.nearest_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("nearest_cues") or [])
         self.future_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("future_cues") or [])
+        self.moment_refs: frozenset[str] = frozenset(str(c).lower() for c in data.get("moment_refs") or [])
         self.ended_state_verbs: frozenset[str] = frozenset(str(c).lower() for c in data.get("ended_state_verbs") or [])
         #: words and phrases that tell a sentence as history (its dates and happenings are background)
         self.background_cues: tuple[str, ...] = tuple(str(c).lower() for c in data.get("background_cues") or [])

@@ -34,8 +34,9 @@ EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
 
 
-#: Relations below a clause's head that open a clause of their own (with its own date).
-NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+#: Relations below a clause's head that open a clause of their own (with its own date): an
+#: infinitive complement too ("agreed | to implement the measures by the end of the year").
+NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj", "xcomp"})
 
 
 class TimePlace(CoderBase):
@@ -139,7 +140,8 @@ class TimePlace(CoderBase):
         if date is None and c.status == "historical":  # "one week after an attack": a week before
             date = measured_back(doc, c.start, c.end, earlier)
         if date is None:
-            date = clause_date(doc, c.start, c.end, c.status) or (frame if c.status == "historical" else None)
+            end = prospect_start(c.head, c.trig.token, c.start, c.end)
+            date = clause_date(doc, c.start, end, c.status) or (frame if c.status == "historical" else None)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if own_date is None and self._habitual(c):
@@ -176,7 +178,7 @@ def core_span(head: Token, trigger: Token) -> tuple[int, int]:
     cut: set[int] = set()
     for t in head.subtree:
         if t.i != head.i and t.dep_ in NESTED_CLAUSES and t.pos_ in ("VERB", "AUX") and t.i != trigger.i \
-                and trigger not in t.subtree:
+                and trigger not in t.subtree and not (t.dep_ == "xcomp" and _passive(t.head)):
             cut.update(x.i for x in t.subtree)
     kept = {t.i for t in head.subtree} - cut
     lo = hi = head.i
@@ -188,6 +190,13 @@ def core_span(head: Token, trigger: Token) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
+def _passive(verb: Token) -> bool:
+    """"is expected to sign on Saturday", "was scheduled to meet Monday": a passive of expectation
+    points at its complement's act, whose date it shares (an active "agreed to X by March" does
+    not: the agreement is made now, March is when X is due)."""
+    return any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children)
+
+
 def simultaneous(head: Token, marks: set[str]) -> list[Token]:
     """The participle clauses on ``head`` opened by a word of simultaneity ("while addressing the
     press", "when speaking to reporters") that have no subject of their own: they share the
@@ -195,3 +204,17 @@ def simultaneous(head: Token, marks: set[str]) -> list[Token]:
     return [c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
             and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)
             and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < c.i for g in c.children)]
+
+
+def prospect_start(head: Token, trigger: Token, start: int, end: int) -> int:
+    """Where the evidence ``start``..``end`` stops dating its act: at an infinitive complement of
+    the head that the trigger is not part of ("agreed | to implement the measures by the end of
+    the year", "pledged | to withdraw by March"): its date is when the promised act is due, not
+    when the promise was made. ``end`` where the head has none."""
+    for ch in head.children:
+        if ch.dep_ == "xcomp" and ch.tag_ == "VB" and trigger not in ch.subtree and not _passive(head):
+            at = min(t.idx for t in ch.subtree)
+            if start < at < end:
+                return at
+    return end
+
