@@ -10,10 +10,10 @@ cue words are data (``data/lexicons/event_status.yaml``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates.values import period as value_period
 from ..lexicons import load_lexicon
 from ..model import DateValue
 
@@ -23,25 +23,10 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl"}
 
 
 def period(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """A TIMEX3 date value as its first and last day (None for PAST_REF and the like)."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    y = int(m[1])
-    try:
-        if m[3]:
-            d = dt.date(y, int(m[2]), int(m[3]))
-            return d, d
-        if m[2]:
-            mo = int(m[2])
-            first = dt.date(y, mo, 1)
-            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-    except ValueError:
-        return None
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    """A TIMEX3 date value as its first and last day (None for PAST_REF and the like): a week
+    ("2017-W25", what "last week" resolves to) its seven days, a range its two ends (the one
+    reader of values, ``dates.values.period``)."""
+    return value_period(value)
 
 
 @dataclass
@@ -107,6 +92,8 @@ class StatusRules:
             days = int(self.cfg.get("historical_days", 8))
             if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
                 return "historical"
+            if _week(date) and when[1] < pub[0]:
+                return "historical"  # "said last week": a week over before the news day is an earlier week
         if self._perfect_background(head, low):
             return "historical"
         if date is None and frame is not None and pub and _past(head) and \
@@ -263,3 +250,8 @@ def governor(head: Token) -> Token | None:
     if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
         return head.head.head
     return None
+
+
+def _week(date: DateValue | None) -> bool:
+    """The date is a whole week ("last week", "the week of 3 May"), not a day inside one."""
+    return date is not None and (date.precision == "week" or "-W" in date.value)
