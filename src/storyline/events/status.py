@@ -76,6 +76,8 @@ class StatusRules:
             return fixed
         low = clause.lower()
         background = self._background(head, low)
+        if self._performed(head):
+            return "reported"
         if self._hoped(head):
             return "hoped"
         planned = self._planned(head, low)
@@ -123,8 +125,17 @@ class StatusRules:
         if any(c.dep_ == "aux" and c.lower_ in modals for c in head.children):
             return True
         gov = governor(head)
+        # "X is expected to sign" forecasts a plan (planned_predicates); "Russia expects X to sign" wishes it
         return gov is not None and head.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in self.words("hoped_governors") \
-            and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want")
+            and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want") and not _passive(gov)
+
+    def _performed(self, head: Token) -> bool:
+        """"I would like to express my congratulations", "we wish to thank the mediators": a
+        speech act the speaker performs by saying it (``performative_verbs``) under a polite
+        wish (``polite_wish_verbs``) is done now, not planned."""
+        gov = governor(head)
+        return gov is not None and head.dep_ == "xcomp" and gov.lemma_.lower() in self.words("polite_wish_verbs") \
+            and head.lemma_.lower() in self.words("performative_verbs")
 
     def _planned(self, head: Token, low: str) -> bool:
         aux = self.words("planned_aux")
@@ -135,7 +146,7 @@ class StatusRules:
         ongoing = self.words("continuation_verbs")
         for tok in chain:
             for c in tok.children:
-                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux and tok.lemma_.lower() not in ongoing:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux and not self._continues_activity(tok):
                     return True
         # "is to", "is set to", "is expected to": the clause is the complement of a predicate of plans
         if gov is not None and head.dep_ in ("xcomp", "acl"):
@@ -146,12 +157,24 @@ class StatusRules:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in gov.children) and \
                     gov.lemma_.lower() not in ongoing:
                 return True  # "will agree to hold", but not "will continue to make": that goes on now
+        if head.dep_ == "acl" and head.head.dep_ == "dobj" and head.head.head.pos_ in ("VERB", "AUX") \
+                and head.head.head.i != head.head.i:
+            # "ready to exert all efforts to mediate", "will take steps to ease": the act is the
+            # purpose of an object of a planned verb, and planned with it
+            return self._planned(head.head.head, low)
         if head.dep_ == "xcomp" and head.head.pos_ in ("ADJ",) and head.head.lemma_.lower() in self.words("planned_governors"):
             return True
         if gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.words("planned_governors"):
             return True
         adverbs = self.words("planned_adverbs")
         return bool(head.tag_ not in ("VBD", "VBN") and any(t.lower_ in adverbs for t in head.subtree if t.head == head or t.head.head == head))
+
+    def _continues_activity(self, verb: Token) -> bool:
+        """"Will continue to facilitate talks": a future of ``continuation_verbs`` over an activity
+        told by a verb goes on now; "will continue consultations", with the acts named by its
+        object, holds further ones (planned)."""
+        return verb.lemma_.lower() in self.words("continuation_verbs") and \
+            any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
     def _background(self, head: Token, low: str) -> bool:
         if any(p in low for p in self.words("background_phrases")) and \
@@ -255,3 +278,7 @@ def governor(head: Token) -> Token | None:
 def _week(date: DateValue | None) -> bool:
     """The date is a whole week ("last week", "the week of 3 May"), not a day inside one."""
     return date is not None and (date.precision == "week" or "-W" in date.value)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
