@@ -86,27 +86,42 @@ class StatusRules:
         pub = period(published.value) if published else None
         if when and pub and when[0] > pub[1]:
             planned = True
+        recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
+            if self._backshifted(head) and not recent and self._before_news(date, published):
+                return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
-        if when and pub and not any(m in low for m in self.words("recent_markers")):
-            days = int(self.cfg.get("historical_days", 8))
-            if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
-                return "historical"
-            if _week(date) and when[1] < pub[0]:
-                return "historical"  # "said last week": a week over before the news day is an earlier week
+        if not recent and self._before_news(date, published):
+            return "historical"
         if self._perfect_background(head, low):
             return "historical"
-        if date is None and frame is not None and pub and _past(head) and \
-                not any(m in low for m in self.words("recent_markers")):
-            framed = period(frame.value)
-            days = int(self.cfg.get("historical_days", 8))
-            if framed and (framed[1] <= pub[0] - dt.timedelta(days=days) or framed[1].year < pub[0].year):
-                return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
+        if date is None and _past(head) and not recent and self._before_news(frame, published, weeks=False):
+            return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
+
+    def _before_news(self, date: DateValue | None, published: DateValue | None, weeks: bool = True) -> bool:
+        """The date lies before the news: ``historical_days`` or more before publication, in an
+        earlier year, or (``weeks``) a whole week over before the news day ("said last week")."""
+        when = period(date.value) if date else None
+        pub = period(published.value) if published else None
+        if not when or not pub:
+            return False
+        days = int(self.cfg.get("historical_days", 8))
+        if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
+            return True
+        return weeks and _week(date) and when[1] < pub[0]
+
+    def _backshifted(self, head: Token) -> bool:
+        """"X said (in December) that it would take no part": a future told from a past report,
+        planned only by its "would" (``backshift_modals``); dated with its report before the news,
+        it is a plan of that time, told as background."""
+        gov = governor(head)
+        return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
+            any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
     def news_reference(self, noun: Token, date: DateValue | None, published: DateValue | None) -> bool:
         """An act named by a noun is the day's news, not background, where it is dated to the
