@@ -115,6 +115,20 @@ class StatusRules:
             return True
         return weeks and _week(date) and when[1] < pub[0]
 
+    def told_before(self, noun: Token) -> bool:
+        """An act named by a noun that the sentence places before its own news: "the recent
+        visit", "the previous round" (``prior_adjectives``), or a fronted "After talks in Paris,
+        the mediators note ...", "Following the invasion, the mission left" (``earlier_preps``
+        ahead of the clause's subject: given, as the scene the news follows). A trailing
+        "..., following a meeting with his counterpart" adds to the news and is left alone."""
+        if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children):
+            return True
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.words("earlier_preps") or prep.dep_ != "prep":
+            return False
+        verb = prep.head
+        return prep.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i for c in verb.children)
+
     def _backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
         planned only by its "would" (``backshift_modals``); dated with its report before the news,
