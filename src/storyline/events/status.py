@@ -145,9 +145,23 @@ class StatusRules:
         follows the killing of") it refers to an act told before."""
         if date is not None:
             return published is not None and period(date.value) == period(published.value)
+        if self._outcome(noun):
+            return True
         gov = noun.head
         return noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.tag_ in ("VBP", "VBZ") and \
             gov.lemma_.lower() in self.words("reaction_verbs") and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
+
+    def _outcome(self, noun: Token) -> bool:
+        """"Efforts have resulted in a ceasefire agreement", "talks that led to the release",
+        "Egypt brokered a truce": the act named is what the clause's act brought about
+        (``outcome_verbs``), as much the news as the clause; not an aim ("efforts to secure a
+        truce": the infinitive of an aim may fail)."""
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "to", "about"):
+            gov = gov.head
+        elif noun.dep_ != "dobj":
+            return False
+        return gov.pos_ == "VERB" and gov.tag_ != "VB" and gov.lemma_.lower() in self.words("outcome_verbs")
 
     def _hoped(self, head: Token) -> bool:
         modals = self.words("hoped_modals")
