@@ -28,3 +28,6 @@ def test_status(code, case: dict[str, str]) -> None:
     if "starts" in case:  # an event inside another's evidence: the one whose evidence starts so
         events = [e for e in events if e.evidence.startswith(case["starts"])]
     assert status_of(events, case["what"], case.get("words", "")) == case["status"]
+    if "date" in case:
+        [event] = [e for e in events if e.what == case["what"] and case.get("words", "") in e.evidence]
+        assert event.date is not None and event.date.value == case["date"]

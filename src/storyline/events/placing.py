@@ -125,6 +125,9 @@ class TimePlace(CoderBase):
         intent = c.cls.intent or c.inherited_from is not None
         # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
         status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        effect = self.rules.done_after_news(status_head, date, doc.published)
+        if effect:
+            date = None  # "was extended as of 19 November": when the act takes effect, not when it was done
         earlier = self.rules.words("earlier_preps")
         frame = frame_date(doc, c.start, earlier) if date is None else None
         c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
@@ -133,7 +136,7 @@ class TimePlace(CoderBase):
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
-            c.status = "historical"  # "the recent visit", "Following the invasion, ...": the scene before the news
+            c.status = "historical"  # "the recent visit", "the previous round": before the news
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
@@ -143,7 +146,9 @@ class TimePlace(CoderBase):
             date = measured_back(doc, c.start, c.end, earlier)
         if date is None:
             end = prospect_start(c.head, c.trig.token, c.start, c.end)
-            date = clause_date(doc, c.start, end, c.status) or (frame if c.status == "historical" else None)
+            # a date of effect in the words is not the act's: what the dates layer infers at the clause
+            date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
+                (frame if c.status == "historical" else None)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
         if own_date is None and self._habitual(c):

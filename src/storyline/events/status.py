@@ -116,18 +116,23 @@ class StatusRules:
         return weeks and _week(date) and when[1] < pub[0]
 
     def told_before(self, noun: Token) -> bool:
-        """An act named by a noun that the sentence places before its own news: "the recent
-        visit", "the previous round" (``prior_adjectives``), or a fronted "After talks in Paris,
-        the mediators note ...", "Following the invasion, the mission left" (``earlier_preps``
-        ahead of the clause's subject: given, as the scene the news follows). A trailing
-        "..., following a meeting with his counterpart" adds to the news and is left alone."""
-        if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children):
-            return True
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.words("earlier_preps") or prep.dep_ != "prep":
+        """An act named by a noun that the sentence marks as before its news: "the recent visit",
+        "after the previous round" (``prior_adjectives``). Without the mark a fronted "After
+        the meeting, the ministers said" is as likely the day's news as the scene before it."""
+        return any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children)
+
+    def done_after_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
+        """"The deal was extended for 120 days as of 19 November", two days after publication;
+        "talks hosted by Turkey" under it: a clause told as done cannot lie after the news, so a
+        later date in (or above) it says when what was done takes effect, not when it was done.
+        Not "was scheduled for", "is set for": predicates of plans (``planned_governors``)."""
+        when = period(date.value) if date else None
+        pub = period(published.value) if published else None
+        if not when or not pub or when[0] <= pub[1]:
             return False
-        verb = prep.head
-        return prep.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i for c in verb.children)
+        done = _past(head) or (head.tag_ == "VBN" and head.dep_ == "acl" and
+                               not any(c.dep_ in ("aux", "auxpass") for c in head.children))
+        return done and head.lemma_.lower() not in self.words("planned_governors") | self.words("planned_predicates")
 
     def _backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
