@@ -88,22 +88,22 @@ class StatusRules:
             planned = True
         recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
-            if self._backshifted(head) and not recent and self._before_news(date, published):
+            if self._backshifted(head) and not recent and self.before_news(date, published):
                 return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
-        if not recent and self._before_news(date, published):
+        if not recent and self.before_news(date, published):
             return "historical"
         if self._perfect_background(head, low):
             return "historical"
-        if date is None and _past(head) and not recent and self._before_news(frame, published, weeks=False):
+        if date is None and _past(head) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
 
-    def _before_news(self, date: DateValue | None, published: DateValue | None, weeks: bool = True) -> bool:
+    def before_news(self, date: DateValue | None, published: DateValue | None, weeks: bool = True) -> bool:
         """The date lies before the news: ``historical_days`` or more before publication, in an
         earlier year, or (``weeks``) a whole week over before the news day ("said last week")."""
         when = period(date.value) if date else None
