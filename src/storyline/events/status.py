@@ -88,7 +88,8 @@ class StatusRules:
             planned = True
         recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
-            if self._backshifted(head) and not recent and self.before_news(date, published):
+            if self._backshifted(head) and not recent and \
+                    (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
         if background or self._earlier_event(head):
@@ -136,9 +137,12 @@ class StatusRules:
 
     def _backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
-        planned only by its "would" (``backshift_modals``); dated with its report before the news,
-        it is a plan of that time, told as background."""
+        planned only by its "would" (``backshift_modals``), or by a past "was to" ("in 2006 the
+        forces were to withdraw"); dated (or framed) with its report before the news, it is a plan
+        of that time, told as background."""
         gov = governor(head)
+        if head.dep_ == "xcomp" and gov is not None and gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
+            return True  # "the forces were to withdraw": the plan as it stood then
         return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
             any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
