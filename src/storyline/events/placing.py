@@ -132,6 +132,8 @@ class TimePlace(CoderBase):
         if c.trig.status == "reference" and c.status == "reported" and \
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
+            c.status = "historical"  # "the recent visit", "Following the invasion, ...": the scene before the news
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
