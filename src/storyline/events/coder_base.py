@@ -71,6 +71,7 @@ class CoderBase:
         self.settlement_nouns = {w.lower() for w in self.collectives.get("settlement_nouns", [])}
         self.speech_occasions = {str(k).lower(): str(v) for k, v in
                                  (self.lex.settings.get("speech_occasions") or {}).items()}
+        self.speech_channels = {w.lower() for w in self.lex.settings.get("speech_channels", [])}
         self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
         self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
