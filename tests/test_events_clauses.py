@@ -81,3 +81,42 @@ def test_attending_a_meeting_is_taking_part_not_a_visit(code):
     e = only(events, "CONSULT")
     assert "chile" in names(e.source + e.target)
     assert not any(x.what == "VISIT" for x in events)
+
+
+# ---------------------------------------------------------------- acts told by adjectives
+
+
+def test_incumbent_on_a_party_to_act_is_a_demand_to_that_party(code):
+    events = code("\"It is incumbent on the Peruvian authorities to reopen the border crossing immediately,\" "
+                  "Chilean Foreign Minister Ana Ruiz said.")
+    e = only(events, "REQUEST")
+    assert e.cameo == "100" and "ruiz" in names(e.source) and "peru" in names(e.target)
+
+
+def test_imperative_for_a_party_to_act_is_a_demand_not_the_act(code):
+    events = code("Chilean Foreign Minister Ana Ruiz said it was imperative for Peru to withdraw its troops.")
+    e = only(events, "REQUEST")
+    assert "ruiz" in names(e.source) and "peru" in names(e.target)
+    assert not any(x.what == "RETREAT" for x in events)
+
+
+def test_important_for_a_party_is_no_demand(code):
+    events = code("Chilean Foreign Minister Ana Ruiz said it was important for Peru to withdraw its troops.")
+    assert not any(e.what == "REQUEST" for e in events)
+
+
+def test_grateful_to_a_party_is_praise(code):
+    events = code("\"Chile is grateful to Norway for its mediation,\" Chilean Foreign Minister Ana Ruiz said.")
+    e = only(events, "SUPPORT")
+    assert "norway" in names(e.target) and "grateful" in e.evidence
+
+
+def test_present_at_a_signing_is_a_third_partys_part_in_it(code):
+    events = code("US President John Smith was present at the signing ceremony of the declaration between "
+                  "Chile and Peru.")
+    e = only(events, "MEDIATE")
+    assert "smith" in names(e.source) and "present at the signing" in e.evidence
+
+
+def test_present_without_an_occasion_is_no_act(code):
+    assert not code("The Chilean foreign minister was present in Lima on Monday.")
