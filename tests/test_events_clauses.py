@@ -120,3 +120,13 @@ def test_present_at_a_signing_is_a_third_partys_part_in_it(code):
 
 def test_present_without_an_occasion_is_no_act(code):
     assert not code("The Chilean foreign minister was present in Lima on Monday.")
+
+
+def test_talks_that_involve_delegations_are_held_by_them(code):
+    events = code("The discussions in Geneva involve the delegations of Chile and Peru.")
+    e = only(events, "CONSULT")
+    assert "chile" in names(e.source + e.target)
+
+
+def test_a_plan_that_involves_a_withdrawal_is_no_meeting(code):
+    assert not any(e.what == "CONSULT" for e in code("The plan involves the withdrawal of Chilean troops."))
