@@ -174,3 +174,25 @@ def governing_verb(tok: Token) -> Token | None:
 
 def aux_negated(head: Token) -> bool:
     return any(a.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in a.children) for a in head.children)
+
+
+def obliged_party(verb: Token, adjectives: set[str]) -> Token | None:
+    """"It is incumbent on the authorities to guarantee ...", "it is imperative for both sides to
+    stop ...": the party an adjective of obligation (``adjectives``) puts the infinitive on, or None
+    where no such adjective governs the verb."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                               for a in verb.children):
+        return None
+    gov = verb.head
+    holders = [gov, *[c for c in gov.children if c.dep_ in ("acomp", "attr")]]
+    if not any(a.lemma_.lower() in adjectives or a.lower_ in adjectives for a in holders):
+        return None
+    if any(m.dep_ == "mark" and m.lower_ == "for" for m in verb.children):  # "for both sides to stop"
+        return next((s for s in verb.children if s.dep_ == "nsubj"), None)
+    for adj in holders:
+        for prep in adj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "for"):
+                party = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if party is not None:
+                    return party
+    return None

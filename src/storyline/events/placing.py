@@ -48,6 +48,8 @@ class TimePlace(CoderBase):
             head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
         if c.purpose_of is not None:
             head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and c.trig.kind == "verb" and head.head.pos_ == "AUX":
+            head = head.head  # "Smith was present at the signing": the clause of the copula
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)

@@ -31,7 +31,7 @@ from typing import Any
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, names_time, stolen_subject
+from .clause import OBJECT_DEPS, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -118,7 +118,10 @@ class ArgumentRoles(Participation):
         if trig.reverse:
             source, target = target, source
         if trig.kind == "appeal":
-            # "X should do Y" said by S: S appeals to X
+            # "X should do Y" said by S: S appeals to X; "it is incumbent on X to do Y": to X
+            party = obliged_party(trig.token, self.obligation_adjectives)
+            if party is not None:
+                source = self._refs([party], res, previous, [], si, False)
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
         target = [t for t in target if not any(same_ref(t, s) for s in source)]

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model import Document
 from .candidate import Candidate
-from .clause import anchor_of, coordination_head, purpose_clause
+from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_verb_of, match_noun, match_verb
 from .nominal import names_participants, praised_for, stated_participle
@@ -68,6 +68,8 @@ class TriggerFinding(CoderBase):
                 elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
                         any(c.dep_ == "xcomp" for c in tok.children):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
+                elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+                    trig = self._predicate_adjective(tok)  # "the Kingdom is grateful for"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
@@ -95,6 +97,18 @@ class TriggerFinding(CoderBase):
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _predicate_adjective(self, tok: Token) -> Trigger | None:
+        """An adjective predicated of its subject that states an act (``predicate_adjectives``):
+        thanks ("the Kingdom is grateful to Qatar for ..."), presence at an occasion ("was present
+        at the signing ceremony", the key naming its preposition)."""
+        lemma = tok.lemma_.lower()
+        # the preposition hangs on the adjective or on its copula ("was present at")
+        preps = {c.lower_ for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"}
+        for key, code in self.predicate_adjectives.items():
+            if key[0] == lemma and (len(key) == 1 or key[1] in preps):
+                return Trigger(tok, code, "verb", None, None, None, False, None, [tok])
+        return None
 
     def _joint_noun(self, tok: Token) -> bool:
         entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -146,7 +160,7 @@ class TriggerFinding(CoderBase):
         # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
         # said in reported speech, or in the speaker's own quoted words
         quoted = any(a <= tok.idx < b for a, b in self._quoted)
-        if self._obliged(tok):
+        if self._obliged(tok) or obliged_party(tok, self.obligation_adjectives) is not None:
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
                   for c in tok.children)
