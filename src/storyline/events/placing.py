@@ -145,13 +145,19 @@ class TimePlace(CoderBase):
             date = clause_date(doc, c.start, end, c.status) or (frame if c.status == "historical" else None)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
-        if own_date is None and (self._habitual(c) or describes(c)):
+        if own_date is None and (self._habitual(c) or (c.cls.what not in self.joint_classes | self.mediation_classes
+                                                       and describes(c))):
             c.drop = True
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
         if c.trig.kind != "appeal" and not denied:
             # "had not, as of yesterday, announced": the parser may hang the negation on the auxiliary
             denied = aux_negated(c.head)
+        if c.trig.kind == "verb" and not denied:
+            # "would take no part in the talks", "reached no agreement": the pattern's noun negated
+            negators = self.rules.words("negators")
+            denied = any(d.dep_ == "det" and d.lower_ in negators for w in c.trig.words if w.i != c.trig.token.i
+                         for d in w.children)
         if c.inherited_from is not None and not denied:
             # "has not announced any plans to remove the troops": the intention's negation is its content's
             gov = c.inherited_from
@@ -177,7 +183,8 @@ class TimePlace(CoderBase):
 def describes(c: Candidate) -> bool:
     """"Rebels who reject Sudan's rule", "Darfur, which has been occupied for years": a relative
     clause on a noun told in the simple present, or in the present perfect over a span ("for",
-    "since"), without a date of its own, describes the noun's standing state; no event."""
+    "since"), without a date of its own, describes the noun's standing state; no event (the
+    caller keeps talks and mediation: "Fidan, who chairs the talks", tells the talks going on)."""
     head = c.head
     if c.trig.kind != "verb" or head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
         return False
