@@ -59,6 +59,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         material = tuple(self.rules.words("material_prefixes"))
         additions = {e.id for c, e in zip(kept, events, strict=True) if c.code.startswith(material) and any(
             a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
+        # a comment on an act ("expressed satisfaction with the meeting") is no restatement of what was said
+        additions |= {e.id for c, e in zip(kept, events, strict=True) if c.comment}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
                             additions)
 

@@ -214,8 +214,10 @@ class ArgumentRoles(Participation):
         """The target named by the clause's objects and target prepositions, by the subject of a
         hoped complement, or by the object of the intention that governs the clause."""
         head, trig = c.head, c.trig
-        if trig.status == "hoped" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
-            # "I hope that Anne Sacoolas will come back": hoped of the complement's subject
+        if (trig.status == "hoped" or (c.is_request and trig.kind == "verb")) and \
+                not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+            # "I hope that Anne Sacoolas will come back", "Chad expects Sudan to withdraw": hoped
+            # of, or asked of, the complement's subject
             tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
                          for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
         for ch in head.children:
