@@ -14,7 +14,7 @@ from typing import Any
 
 from ..dates.anchor import date_for_clause
 from ..model import DateValue, Document, Quote
-from .cues import Cue, find_cue, governing_cue
+from .cues import Cue, attachment, find_cue, governing_cue, governs
 from .frame import Frame
 from .lexicon import QuoteLexicon
 from .reported import find_statements
@@ -75,6 +75,13 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
         last += 1
     whole = list(range(first, last + 1))
     cue = find_cue(sdoc, lex, frame.after(qi), after=True, quote_tokens=whole)
+    if cue is not None and (_hangs_before(sdoc, whole, cue) or cue.method == "according"):
+        # `X added, "...," according to [the agency] Y`: Y only passed on what X's verb attributes
+        earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
+        if earlier is None and cue.method != "according":
+            earlier = governing_cue(sdoc, lex, whole)
+        if earlier is not None and earlier.phrase is not None and (cue.method != "according" or earlier.method == "verb"):
+            cue = earlier
     if cue is None or cue.phrase is None:
         earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
         if earlier is not None and (cue is None or earlier.phrase is not None):
@@ -92,6 +99,16 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
     clause = attribution_clause(frame.doc, cue, q.open_at, max(q.close_end, q.end)) if cue else None
     return _Item(start, end, kind, cue, qi, frame.sentence_end_after(qi),
                  frame.para_at(q.open_at), clause, hidden=short)
+
+
+def _hangs_before(sdoc: Any, whole: list[int], cue: Cue) -> bool:
+    """True where the quoted words hang from words before them that the verb after them does
+    not govern (`X hailed it as "...," while stressing that ...`, `X admitted that "...," but
+    added`): the words before attribute them, not the verb after."""
+    if cue.method not in ("verb", "report"):
+        return False  # "according to X" after the quotation covers the whole sentence
+    anchor = attachment(sdoc, whole)
+    return anchor is not None and anchor.i < whole[0] and not governs(sdoc[cue.token], anchor)
 
 
 def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
@@ -167,6 +184,10 @@ class _Attributor:
         if it.qi is None:
             return None, ""
         q = self.frame.quoted[it.qi]
+        if it.cue is None:  # "In a joint statement, "...""
+            issuer = self.resolver.issuers.introduced(q.open_at)
+            if issuer is not None:
+                return issuer, "document"
         quotes = [(d, sp) for d, sp in self.done if d.qi is not None]
         if quotes:
             prev, sp = quotes[-1]

@@ -34,6 +34,7 @@ class QuoteLexicon:
     general_body_nouns: frozenset[str] = frozenset()
     document_carriers: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    group_naming: tuple[str, ...] = ()  # "known as", "dubbed": a group's name follows
 
     def is_cue(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()) -> bool:
         lemma = lemma.lower()
@@ -86,6 +87,7 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
         general_body_nouns=frozenset(_words(speakers.get("general_body_nouns"), "speakers.general_body_nouns")),
         document_carriers=frozenset(_words(speakers.get("document_carriers"), "speakers.document_carriers")),
         issuing_verbs=frozenset(_words(cues.get("issuing_verbs"), "cue_verbs.issuing_verbs")),
+        group_naming=tuple(sorted(_words(speakers.get("group_naming"), "speakers.group_naming"), key=len, reverse=True)),
     )
 
 
