@@ -114,3 +114,47 @@ def test_according_to_after_a_speakers_own_verb_passes_it_on(ctx: Context) -> No
 ])
 def test_a_typo_in_a_knowledge_base_surname_is_mended(name: str, aliases: list[str], want: str) -> None:
     assert repaired_name(name, aliases) == want
+
+
+# ---------------------------------------------------------------- quotations that lost their marks
+
+
+def test_a_quoted_paragraph_that_lost_its_opening_mark(ctx: Context) -> None:
+    text = ("Foreign Minister Mirela Vantongeren on Thursday hailed her country's role in the talks.\n"
+            "We have good relations with both of our neighbours. We support a peaceful dialogue between "
+            "the two states, and we will go on doing so”, Vantongeren noted.")
+    got = speakers(ctx, text)
+    assert len(got) == 1 and got[0][0].startswith("We have good relations") and got[0][0].endswith("doing so")
+    assert got[0][1] == "Mirela Vantongeren"
+
+
+def test_a_stray_closing_mark_without_an_attribution_makes_no_quotation(ctx: Context) -> None:
+    text = ("The minister spoke after the talks.\n"
+            "The talks were long and hard, but useful for both of the delegations” in the end, and the "
+            "next round will be held in the capital in the spring of next year.")
+    assert speakers(ctx, text) == []
+
+
+def test_a_lone_paragraph_in_the_first_person_is_a_quotation(ctx: Context) -> None:
+    text = ("Foreign Minister Mirela Vantongeren of Ruritania on Monday issued a statement on the end of "
+            "the mediation mission.\nBackground\nThe mission's offices in the capital will close at the "
+            "end of the month.\nI would like to thank both delegations once again for their patience "
+            "and their resolve during these long years of talks\nThe ministers of the region will meet "
+            "again in the spring.")
+    got = speakers(ctx, text)
+    assert [w for _, w in got] == ["Mirela Vantongeren"] and got[0][0].startswith("I would like to thank")
+
+
+def test_an_article_in_its_authors_first_person_has_no_such_quotation(ctx: Context) -> None:
+    text = ("I welcome the agreement of both parties to extend the truce for two more months.\n"
+            "Since the truce began, the fighting has stopped in most of the country.\n"
+            "I urge the parties to carry out all of the terms of the truce without any further delay.")
+    assert speakers(ctx, text) == []
+
+
+def test_two_first_person_paragraphs_side_by_side_are_no_such_quotation(ctx: Context) -> None:
+    text = ("The minister answered questions from readers on Monday.\n"
+            "I think the talks will go on for another year at least, whatever the parties say.\n"
+            "I expect the next round to be held in the capital, as it was in the spring.\n"
+            "The ministry published the answers on its website.")
+    assert speakers(ctx, text) == []

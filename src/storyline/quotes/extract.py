@@ -19,12 +19,13 @@ from .frame import Frame
 from .lexicon import QuoteLexicon
 from .reported import find_statements
 from .speakers import Resolver, Speaker
+from .unmarked import unmarked_quotations
 
 log = logging.getLogger(__name__)
 
 #: How far each way of finding a speaker is trusted.
 CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65, "governing": 0.6,
-              "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5}
+              "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5, "unmarked": 0.5}
 _TRAILING = " \t\n,;:–—-"
 #: Dependents of a verb of saying that are what was said (or said next), not when or by whom.
 _NOT_ATTRIBUTION = ("ccomp", "xcomp", "conj", "cc", "parataxis", "relcl")
@@ -182,6 +183,8 @@ class _Attributor:
             if it.cue.method != "governing" or _actor_like(sp):
                 return sp, it.cue.method
         if it.qi is None:
+            if it.kind == "direct":  # a paragraph in the first person, its marks lost
+                return self.resolver.antecedent(it.start, "person", sentences=10, paragraphs=4), "unmarked"
             return None, ""
         q = self.frame.quoted[it.qi]
         if it.cue is None:  # "In a joint statement, "...""
@@ -234,6 +237,7 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list
             continue
         if it is not None:
             items.append(it)
+    items += [_Item(s, e, "direct", None, para=frame.para_at(s)) for s, e in unmarked_quotations(frame, lex)]
     try:
         statements = find_statements(frame, lex, [(it.start, it.end) for it in items])
     except Exception as e:  # noqa: BLE001 - the quotations stand without the reported speech

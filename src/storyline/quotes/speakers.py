@@ -369,16 +369,18 @@ class Resolver:
         self._subjects[k] = [(rank, s) for rank, _, s in out]
         return self._subjects[k]
 
-    def antecedent(self, at: int, want: str, role: str | None = None) -> Speaker | None:
+    def antecedent(self, at: int, want: str, role: str | None = None, *, sentences: int = 6,
+                   paragraphs: int = 2) -> Speaker | None:
         """The speaker or actor a pronoun or role noun at ``at`` points back to: the last speaker
         in the same or an earlier sentence, else a subject, else a named actor; a role noun
-        first looks for one named by the same role."""
+        first looks for one named by the same role. It looks back at most ``sentences``
+        sentences and ``paragraphs`` paragraphs."""
         k0 = self._sentence_index(at)
         para = self.frame.para_at(at)
         for rl in ([role, None] if role else [None]):
-            for k in range(k0, max(-1, k0 - 6), -1):
+            for k in range(k0, max(-1, k0 - sentences), -1):
                 sent = self.doc.sentences[k]
-                if para - self.frame.para_at(sent.start) > 2:
+                if para - self.frame.para_at(sent.start) > paragraphs:
                     break
                 limit = min(at, sent.end + 1)
                 spoken = [sp for off, sp in self.history if sent.start <= off < limit]
