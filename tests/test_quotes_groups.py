@@ -145,16 +145,40 @@ def test_a_lone_paragraph_in_the_first_person_is_a_quotation(ctx: Context) -> No
     assert [w for _, w in got] == ["Mirela Vantongeren"] and got[0][0].startswith("I would like to thank")
 
 
-def test_an_article_in_its_authors_first_person_has_no_such_quotation(ctx: Context) -> None:
-    text = ("I welcome the agreement of both parties to extend the truce for two more months.\n"
-            "Since the truce began, the fighting has stopped in most of the country.\n"
-            "I urge the parties to carry out all of the terms of the truce without any further delay.")
+@pytest.mark.parametrize("text", [
+    # the whole article in its author's first person: a statement, not a quotation
+    ("I welcome the agreement of both parties to extend the truce for two more months.\n"
+     "Since the truce began, the fighting has stopped in most of the country.\n"
+     "I urge the parties to carry out all of the terms of the truce without any further delay."),
+    # two first-person paragraphs side by side: answers, not a lost quotation
+    ("The minister answered questions from readers on Monday.\n"
+     "I think the talks will go on for another year at least, whatever the parties say.\n"
+     "I expect the next round to be held in the capital, as it was in the spring.\n"
+     "The ministry published the answers on its website."),
+])
+def test_first_person_paragraphs_that_are_no_lost_quotation(ctx: Context, text: str) -> None:
     assert speakers(ctx, text) == []
 
 
-def test_two_first_person_paragraphs_side_by_side_are_no_such_quotation(ctx: Context) -> None:
-    text = ("The minister answered questions from readers on Monday.\n"
-            "I think the talks will go on for another year at least, whatever the parties say.\n"
-            "I expect the next round to be held in the capital, as it was in the spring.\n"
-            "The ministry published the answers on its website.")
-    assert speakers(ctx, text) == []
+@pytest.mark.parametrize("text", [
+    ("The minister met reporters in Yerevan on Monday.\n— We are ready to continue the negotiations in "
+     "any format and at any level. We will not give up, — Foreign Minister Mirela Vantongeren said."),
+    ("The minister met reporters in Yerevan on Monday.\nWe are ready to continue the negotiations in "
+     "any format and at any level, - Foreign Minister Mirela Vantongeren said."),
+])
+def test_speech_set_off_by_dashes_is_a_quotation(ctx: Context, text: str) -> None:
+    got = speakers(ctx, text)
+    assert len(got) == 1 and got[0][0].startswith("We are ready") and got[0][1] == "Mirela Vantongeren"
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Mirela Vantongeren spoke to reporters on Monday. She said: we will go on with the talks in any "
+     "format and at any level, as agreed in Vienna.", True),
+    # in the third person the words after the colon may be the reporter's
+    ("Mirela Vantongeren spoke to reporters on Monday. She said: the talks will go on in any format and "
+     "at any level, as agreed in Vienna.", False),
+    # a dash pair inside the reporter's sentence sets off nothing
+    ("The talks will resume in Vienna - the third round this year - the ministry said on Monday.", False),
+])
+def test_a_colon_or_a_dash_sets_off_speech_only_in_its_forms(ctx: Context, text: str, quoted: bool) -> None:
+    assert bool(speakers(ctx, text)) is quoted

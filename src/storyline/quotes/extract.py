@@ -19,7 +19,7 @@ from .frame import Frame
 from .lexicon import QuoteLexicon
 from .reported import find_statements
 from .speakers import Resolver, Speaker
-from .unmarked import unmarked_quotations
+from .unmarked import set_off, unmarked_quotations
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +243,12 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list
     except Exception as e:  # noqa: BLE001 - the quotations stand without the reported speech
         log.warning("%s: reported speech skipped: %s: %s", doc.name, type(e).__name__, e)
         statements = []
-    items += [_Item(s.start, s.end, "reported", s.cue, para=frame.para_at(s.start), clause=attribution_clause(doc, s.cue, s.start, s.end))
-              for s in statements]
+    for s in statements:
+        para = frame.para_at(s.start)
+        speech = set_off(doc.text, frame.para_spans[para], s.start, s.end, s.cue.start)
+        start, end = speech or (s.start, s.end)
+        items.append(_Item(start, end, "direct" if speech else "reported", s.cue, para=para,
+                           clause=attribution_clause(doc, s.cue, start, end)))
     items.sort(key=lambda it: (it.start, it.qi is None))
     att = _Attributor(doc, frame, lex)
     quotes = []
