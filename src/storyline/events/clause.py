@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicons import load_lexicon
+
 Token = Any  # spacy.tokens.Token
 
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
@@ -163,13 +165,15 @@ def within_content(tok: Token, speech: Token) -> bool:
 
 #: Entity types of a clock time or a calendar date.
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Names of the days ("Monday's meeting", which the entity layer does not always mark as a date).
+WEEKDAYS = frozenset(str(w).lower() for w in (load_lexicon("dates").get("words") or {}).get("weekday") or {})
 
 
 def names_time(tok: Token) -> bool:
     """"at 7:00pm", "at 7pm Cairo time (1600 GMT)": a phrase of the clock or the calendar, which
     names when, never whom."""
     near = [tok, *[c for c in tok.children if c.dep_ in ("nummod", "compound", "appos")]]
-    return any(t.ent_type_ in TIME_ENTS or any(ch.isdigit() for ch in t.text) for t in near)
+    return any(t.ent_type_ in TIME_ENTS or t.lower_ in WEEKDAYS or any(ch.isdigit() for ch in t.text) for t in near)
 
 
 def anchor_of(noun: Token) -> Token | None:

@@ -34,7 +34,7 @@ from .parties import between_sides, mediated_sides, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
-from .speaker_side import speakers_state
+from .speaker_side import speakers_promise, speakers_state
 from .triggers import TriggerFinding
 
 __all__ = ["Candidate", "Coder", "code_document"]
@@ -112,6 +112,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         self._responsibility(cands)
         self._reinterpret(cands, resolver)
         speakers_state(cands, self.own_state_nouns)
+        speakers_promise(cands)
         self._statements(cands, resolver)
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)

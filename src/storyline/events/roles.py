@@ -240,7 +240,7 @@ class ArgumentRoles(Participation):
         n = c.trig.token
         joint = c.cls.what in self.joint_classes
         for ch in n.children:
-            if ch.dep_ == "poss":
+            if ch.dep_ == "poss" and not names_time(ch):  # not "Monday's meeting": when, not who
                 src_toks.append(ch)
             elif joint and ch.dep_ == "prep" and ch.lower_ == "of":
                 # "the meeting of the UN General Assembly": who meets, not whom it is about
