@@ -102,6 +102,8 @@ class CoderBase:
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
+        self.act_measures = {w.lower() for w in self.lex.settings.get("act_measures", [])}
+        self.course_verbs = {w.lower() for w in self.lex.settings.get("course_verbs", [])}
         self.own_state_nouns = {w.lower() for w in self.collectives.get("own_state_nouns", [])}
         self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}

@@ -45,8 +45,8 @@ class TimePlace(CoderBase):
 
     def _evidence(self, c: Candidate, doc: Document) -> None:
         head = c.head
-        if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
-            head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.trig.kind == "noun" and head.dep_ in ("acl", "relcl") and head.head.i == c.trig.token.i:
+            head = c.trig.token  # "the talks leading up to the deal", "the war that began": the noun's phrase
         if c.purpose_of is not None:
             head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and c.trig.kind == "verb" and head.head.pos_ == "AUX":

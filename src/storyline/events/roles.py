@@ -308,9 +308,11 @@ class ArgumentRoles(Participation):
                 source = self._refs([subj], res, previous, [], si, False)
                 c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
         subj_tok, _ = self._subject(c.head)
-        # "Fighting along the contact line resumed": a gerund subject is the noun all the same
-        if not source and subj_tok is not None and (subj_tok.lemma_.lower() in self.conflict_nouns
-                                                    or subj_tok.lower_ in self.conflict_nouns):
+        # "Fighting along the contact line resumed": a gerund subject is the noun all the same;
+        # "after eleven days of fighting", "the clashes with Armenians": fighting named by its noun
+        fought = [t for t in (subj_tok, c.trig.token if c.trig.kind == "noun" else None) if t is not None]
+        if not source and any(t.lemma_.lower() in self.conflict_nouns or t.lower_ in self.conflict_nouns
+                              for t in fought):
             source = list(res.conflict_parties)
         return source, target
 
