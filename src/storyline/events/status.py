@@ -118,9 +118,18 @@ class StatusRules:
 
     def told_before(self, noun: Token) -> bool:
         """An act named by a noun that the sentence marks as before its news: "the recent visit",
-        "after the previous round" (``prior_adjectives``). Without the mark a fronted "After
-        the meeting, the ministers said" is as likely the day's news as the scene before it."""
-        return any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children)
+        "after the previous round" (``prior_adjectives``), "after 48 days of attacks", "after
+        four years of negotiations" (a week or more of it before the news, ``earlier_units``).
+        Without the mark a fronted "After the meeting, the ministers said" is as likely the
+        day's news as the scene before it, and "after two days of talks" the news itself."""
+        if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children):
+            return True
+        of, span = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or span.dep_ != "pobj" or span.head.lower_ not in self.words("earlier_preps"):
+            return False
+        unit = span.lemma_.lower()
+        count = next((_count(c) for c in span.children if c.dep_ == "nummod"), None)
+        return unit in self.words("earlier_units") or (unit == "day" and count is not None and count >= 7)
 
     def done_after_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
         """"The deal was extended for 120 days as of 19 November", two days after publication;
@@ -325,6 +334,14 @@ def governor(head: Token) -> Token | None:
     if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
         return head.head.head
     return None
+
+
+_NUMBERS = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items() if isinstance(v, int)}
+
+
+def _count(tok: Token) -> int | None:
+    """A number told in digits or words ("48", "eleven"), None for anything else."""
+    return int(tok.text) if tok.text.isdigit() else _NUMBERS.get(tok.lower_)
 
 
 def _week(date: DateValue | None) -> bool:
