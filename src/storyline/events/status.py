@@ -163,7 +163,7 @@ class StatusRules:
         follows the killing of") it refers to an act told before."""
         if date is not None:
             return published is not None and period(date.value) == period(published.value)
-        if self._outcome(noun):
+        if self._outcome(noun) or self._setting(noun):
             return True
         gov = noun.head
         return noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.tag_ in ("VBP", "VBZ") and \
@@ -180,6 +180,14 @@ class StatusRules:
         elif noun.dep_ != "dobj":
             return False
         return gov.pos_ == "VERB" and gov.tag_ != "VB" and gov.lemma_.lower() in self.words("outcome_verbs")
+
+    def _setting(self, noun: Token) -> bool:
+        """"Stand behind Azerbaijan in the clashes", "talks amid the fighting": an act named as
+        the setting of the clause's act (``setting_preps``) goes on when it does, so it is the
+        news when the clause is."""
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in self.words("setting_preps") \
+            and prep.head.pos_ in ("VERB", "AUX", "NOUN") and not any(t.ent_type_ == "DATE" for t in noun.subtree)
 
     def _hoped(self, head: Token) -> bool:
         modals = self.words("hoped_modals")
