@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dates.anchor import frame_date, measured_back
-from ..model import Document
+from ..model import DateValue, Document
 from .candidate import Candidate
 from .clause import OBJECT_DEPS, aux_negated, governing_verb, stolen_subject
 from .coder_base import CoderBase
@@ -128,6 +128,9 @@ class TimePlace(CoderBase):
         intent = c.cls.intent or c.inherited_from is not None
         # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
         status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        effect = self.rules.done_after_news(status_head, date, doc.published)
+        if effect:
+            date = None  # "was extended as of 19 November": when the act takes effect, not when it was done
         earlier = self.rules.words("earlier_preps")
         frame = frame_date(doc, c.start, earlier) if date is None else None
         c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
@@ -136,18 +139,13 @@ class TimePlace(CoderBase):
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
-            c.status = "historical"  # "the recent visit", "Following the invasion, ...": the scene before the news
+            c.status = "historical"  # "the recent visit", "the previous round": before the news
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
             c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
         own_date = date
-        if date is None and c.status == "historical":  # "one week after an attack": a week before
-            date = measured_back(doc, c.start, c.end, earlier)
-        if date is None:
-            end = prospect_start(c.head, c.trig.token, c.start, c.end)
-            date = clause_date(doc, c.start, end, c.status) or (frame if c.status == "historical" else None)
-        c.date = date
+        c.date = date if date is not None else self._evidence_date(c, doc, frame, effect)
         c.location = clause_place(c.head, set()) or doc.dateline
         if own_date is None and (self._habitual(c) or (c.cls.what not in self.joint_classes | self.mediation_classes
                                                        and describes(c))):
@@ -173,6 +171,24 @@ class TimePlace(CoderBase):
                 c.status = "reported" if c.status == "planned" else c.status
             else:
                 c.drop = True
+
+    def _evidence_date(self, c: Candidate, doc: Document, frame: DateValue | None, effect: bool) -> DateValue | None:
+        """The date of a candidate whose clause has none: measured back ("one week after an
+        attack"), else the date in its evidence's words or what the dates layer infers there
+        (``clause_date``), else its paragraph's frame. A date the words give that puts the
+        reported act well before the news ("attended a meeting hosted ... at the end of
+        January") makes it background: the status then agrees with the date given."""
+        earlier = self.rules.words("earlier_preps")
+        date = measured_back(doc, c.start, c.end, earlier) if c.status == "historical" else None
+        if date is None:
+            end = prospect_start(c.head, c.trig.token, c.start, c.end)
+            # a date of effect in the words is not the act's: what the dates layer infers at the clause
+            date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
+                (frame if c.status == "historical" else None)
+        if c.status == "reported" and date is not None and date.method.startswith("text") and \
+                self.rules.before_news(date, doc.published, weeks=False):
+            c.status = "historical"  # not for "last week" in the words: it may be a nested clause's
+        return date
 
     def _habitual(self, c: Candidate) -> bool:
         """"Encouraging steps have been made, the sides meet, communicate": a joint act in the

@@ -88,22 +88,23 @@ class StatusRules:
             planned = True
         recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
-            if self._backshifted(head) and not recent and self._before_news(date, published):
+            if self._backshifted(head) and not recent and \
+                    (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
-        if not recent and self._before_news(date, published):
+        if not recent and self.before_news(date, published):
             return "historical"
         if self._perfect_background(head, low):
             return "historical"
-        if date is None and _past(head) and not recent and self._before_news(frame, published, weeks=False):
+        if date is None and _past(head) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
 
-    def _before_news(self, date: DateValue | None, published: DateValue | None, weeks: bool = True) -> bool:
+    def before_news(self, date: DateValue | None, published: DateValue | None, weeks: bool = True) -> bool:
         """The date lies before the news: ``historical_days`` or more before publication, in an
         earlier year, or (``weeks``) a whole week over before the news day ("said last week")."""
         when = period(date.value) if date else None
@@ -116,24 +117,41 @@ class StatusRules:
         return weeks and _week(date) and when[1] < pub[0]
 
     def told_before(self, noun: Token) -> bool:
-        """An act named by a noun that the sentence places before its own news: "the recent
-        visit", "the previous round" (``prior_adjectives``), or a fronted "After talks in Paris,
-        the mediators note ...", "Following the invasion, the mission left" (``earlier_preps``
-        ahead of the clause's subject: given, as the scene the news follows). A trailing
-        "..., following a meeting with his counterpart" adds to the news and is left alone."""
+        """An act named by a noun that the sentence marks as before its news: "the recent visit",
+        "after the previous round" (``prior_adjectives``), "after 48 days of attacks", "after
+        four years of negotiations" (a week or more of it before the news, ``earlier_units``).
+        Without the mark a fronted "After the meeting, the ministers said" is as likely the
+        day's news as the scene before it, and "after two days of talks" the news itself."""
         if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children):
             return True
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.words("earlier_preps") or prep.dep_ != "prep":
+        of, span = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or span.dep_ != "pobj" or span.head.lower_ not in self.words("earlier_preps"):
             return False
-        verb = prep.head
-        return prep.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i for c in verb.children)
+        unit = span.lemma_.lower()
+        count = next((_count(c) for c in span.children if c.dep_ == "nummod"), None)
+        return unit in self.words("earlier_units") or (unit == "day" and count is not None and count >= 7)
+
+    def done_after_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
+        """"The deal was extended for 120 days as of 19 November", two days after publication;
+        "talks hosted by Turkey" under it: a clause told as done cannot lie after the news, so a
+        later date in (or above) it says when what was done takes effect, not when it was done.
+        Not "was scheduled for", "is set for": predicates of plans (``planned_governors``)."""
+        when = period(date.value) if date else None
+        pub = period(published.value) if published else None
+        if not when or not pub or when[0] <= pub[1]:
+            return False
+        done = _past(head) or (head.tag_ == "VBN" and head.dep_ == "acl" and
+                               not any(c.dep_ in ("aux", "auxpass") for c in head.children))
+        return done and head.lemma_.lower() not in self.words("planned_governors") | self.words("planned_predicates")
 
     def _backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
-        planned only by its "would" (``backshift_modals``); dated with its report before the news,
-        it is a plan of that time, told as background."""
+        planned only by its "would" (``backshift_modals``), or by a past "was to" ("in 2006 the
+        forces were to withdraw"); dated (or framed) with its report before the news, it is a plan
+        of that time, told as background."""
         gov = governor(head)
+        if head.dep_ == "xcomp" and gov is not None and gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
+            return True  # "the forces were to withdraw": the plan as it stood then
         return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
             any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
@@ -145,7 +163,7 @@ class StatusRules:
         follows the killing of") it refers to an act told before."""
         if date is not None:
             return published is not None and period(date.value) == period(published.value)
-        if self._outcome(noun):
+        if self._outcome(noun) or self._setting(noun):
             return True
         gov = noun.head
         return noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.tag_ in ("VBP", "VBZ") and \
@@ -162,6 +180,14 @@ class StatusRules:
         elif noun.dep_ != "dobj":
             return False
         return gov.pos_ == "VERB" and gov.tag_ != "VB" and gov.lemma_.lower() in self.words("outcome_verbs")
+
+    def _setting(self, noun: Token) -> bool:
+        """"Stand behind Azerbaijan in the clashes", "talks amid the fighting": an act named as
+        the setting of the clause's act (``setting_preps``) goes on when it does, so it is the
+        news when the clause is."""
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in self.words("setting_preps") \
+            and prep.head.pos_ in ("VERB", "AUX", "NOUN") and not any(t.ent_type_ == "DATE" for t in noun.subtree)
 
     def _hoped(self, head: Token) -> bool:
         modals = self.words("hoped_modals")
@@ -316,6 +342,14 @@ def governor(head: Token) -> Token | None:
     if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
         return head.head.head
     return None
+
+
+_NUMBERS = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items() if isinstance(v, int)}
+
+
+def _count(tok: Token) -> int | None:
+    """A number told in digits or words ("48", "eleven"), None for anything else."""
+    return int(tok.text) if tok.text.isdigit() else _NUMBERS.get(tok.lower_)
 
 
 def _week(date: DateValue | None) -> bool:
