@@ -82,6 +82,12 @@ class CoderBase:
         # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
         self.predicate_adjectives = {tuple(str(k).lower().split()): str(v) for k, v in
                                      (self.lex.settings.get("predicate_adjectives") or {}).items()}
+        self.comment_nouns = {w.lower() for w in self.lex.settings.get("comment_nouns", [])}
+        self.own_possessives = {w.lower() for w in self.lex.settings.get("own_possessives", [])}
+        self.occasion_preps = {w.lower() for w in self.lex.settings.get("occasion_preps", [])}
+        self.aim_nouns = {w.lower() for w in self.lex.settings.get("aim_nouns", [])}
+        self.exertion_verbs = {w.lower() for w in self.lex.settings.get("exertion_verbs", [])}
+        self.open_ended_words = {w.lower() for w in self.lex.settings.get("open_ended_words", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
@@ -96,6 +102,8 @@ class CoderBase:
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
+        self.act_measures = {w.lower() for w in self.lex.settings.get("act_measures", [])}
+        self.course_verbs = {w.lower() for w in self.lex.settings.get("course_verbs", [])}
         self.own_state_nouns = {w.lower() for w in self.collectives.get("own_state_nouns", [])}
         self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}

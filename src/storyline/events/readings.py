@@ -88,6 +88,9 @@ class Reinterpretation(CoderBase):
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
+            if c.cls.what in self.praise_classes and not c.target and self._praise_of_own(c):
+                self._recode(c, "010")  # a comment on it, not support given
+                c.comment = True
             if c.cls.what in self.speaker_acts and c.source and all(res.is_state(s) for s in c.source):
                 speaker = self._speaker_for(c, res)
                 if len(speaker) == 1 and not res.is_state(speaker[0]) and \
@@ -102,6 +105,22 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _praise_of_own(self, c: Candidate) -> bool:
+        """"Hailed his government's successful mediation", "expressed satisfaction with the
+        meeting": praise that names no one praised, of the speaker's own deed (the object is
+        possessed by a pronoun) or a contentment with how things went (``comment_nouns``), is a
+        comment on it, not support given to anyone."""
+        if c.trig.kind != "verb":
+            return False
+        objects = [o for o in c.head.children if o.dep_ in OBJECT_DEPS]
+        if any(w.lemma_.lower() in self.comment_nouns for w in [*objects, *c.trig.words]):
+            return True
+        # the owner of the thing praised, or of its owner ("his government's mediation"); not of
+        # the praise's own noun ("my congratulations to Chad")
+        owners = [p for o in objects if o not in c.trig.words for p in o.children if p.dep_ == "poss"]
+        owners += [q for p in owners for q in p.children if q.dep_ == "poss"]
+        return any(p.pos_ == "PRON" and p.lower_ in self.own_possessives for p in owners)
 
     def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
         """"The round of talks started under the auspices of the UN", "the parties met under UN
@@ -174,7 +193,9 @@ class Reinterpretation(CoderBase):
                        and k.head.i not in speaker_words
                        and not (k.trig.kind == "noun" and k.trig.host is not None and k.trig.host.pos_ != "VERB")
                        and not (k.trig.kind == "noun" and k.trig.host is not None
-                                and k.trig.host.lower_ in ("following", "after", "during", "before"))]
+                                and k.trig.host.lower_ in ("following", "after", "during", "before"))
+                       and not (k.trig.kind == "noun" and k.trig.status == "reference" and c.trig.kind == "verb"
+                                and c.trig.token.lemma_.lower() not in self.speech_verbs)]
             if c.trig.token.lower_ == "according":
                 sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
                               and not k.is_speech]
@@ -188,8 +209,8 @@ class Reinterpretation(CoderBase):
             # the news media's reports ("according to Syrian state media") source the article's
             # account; they are not acts of the conflict
             political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
-            if c.code == self.responsibility_code:
-                own = repeat = False  # a claim of responsibility is news even after the act it claims
+            if c.code == self.responsibility_code or c.comment:
+                own = repeat = False  # a claim of responsibility, a comment on an act: news of their own  # a claim of responsibility is news even after the act it claims
             if speaker and self._said_at_meeting(c, res):
                 acted += speaker
                 continue
