@@ -130,3 +130,12 @@ def test_talks_that_involve_delegations_are_held_by_them(code):
 
 def test_a_plan_that_involves_a_withdrawal_is_no_meeting(code):
     assert not any(e.what == "CONSULT" for e in code("The plan involves the withdrawal of Chilean troops."))
+
+
+def test_a_relative_clause_on_the_speaker_is_not_what_the_speaker_says(code):
+    """The speaker's own act told in a relative clause on the subject ("who chairs the talks") is
+    no content of the report: the words on the record stay a statement."""
+    events = code("Norwegian Foreign Minister Eva Dahl, who chairs the talks, said on the social media platform "
+                  "X that the two sides had reached an agreement to meet again.")
+    e = only(events, "STATEMENT")
+    assert "dahl" in names(e.source)

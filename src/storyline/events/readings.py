@@ -187,7 +187,10 @@ class Reinterpretation(CoderBase):
                 acted += c.source
                 continue
             speaker = c.source
+            # "Fidan, who chairs the talks, said ...": a relative clause on the speaker is no content
+            speaker_words = {t.i for s in c.head.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
             content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech
+                       and k.head.i not in speaker_words
                        and not (k.trig.kind == "noun" and k.trig.host is not None and k.trig.host.pos_ != "VERB")
                        and not (k.trig.kind == "noun" and k.trig.host is not None
                                 and k.trig.host.lower_ in ("following", "after", "during", "before"))
