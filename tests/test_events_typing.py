@@ -175,3 +175,32 @@ def test_taking_no_part_is_a_refusal(code):
 
 def test_no_agreement_reached_is_no_agreement(code):
     assert "AGREE" not in whats(code("Chad and Sudan reached no agreement on the border."))
+
+
+def test_a_question_told_after_its_words_is_no_appeal(code):
+    assert "REQUEST" not in whats(code('Deby said the border stays closed. "Who will reopen it?" he asked.'))
+
+
+def test_praise_of_a_deed_of_ones_own_government_is_a_comment_whatever_its_target(code):
+    events = code("Chadian President Idriss Deby on Monday hailed his Government's first mediation between "
+                  "Sudan and Libya.")
+    assert "SUPPORT" not in whats(events)
+    assert whats(code("Chadian President Idriss Deby hailed his counterpart's efforts.")) == ["SUPPORT"]
+
+
+def test_thanks_to_ones_own_envoy_stay_support(code):
+    events = code("I thank my Special Envoy, Ali Osman, and his team for their tireless efforts, Deby said.")
+    assert "SUPPORT" in whats(events)
+
+
+def test_words_told_during_a_visit_are_speech_not_talks(code):
+    events = code('"We pray our brothers in Darfur will prevail," Sudanese President Omar al-Bashir told a '
+                  'Chadian reporter during his visit to France.')
+    assert not any(e.what in ("CONSULT", "AGREE") for e in events)
+
+
+def test_a_multi_word_verb_is_not_read_as_its_first_word(code):
+    events = code("The African Union will continue to carry out functions including ensuring the safety of "
+                  "mission members, the statement said.")
+    assert not any(e.what in ("CONSULT", "AGREE") for e in events)
+    assert whats(code("Rebels in Darfur carried out an attack on the town of Nyala on Monday.")) == ["ASSAULT"]

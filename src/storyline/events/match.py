@@ -318,6 +318,11 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
     vocab = vocabulary([*after, *before])
+    # "carried out functions including ... mission members": with its particle present the verb
+    # is the multi-word one ("carry out"), and the dictionary's readings of the single word
+    # ("carry * mission") do not apply (curated ones may name the particle: "pull * out (of)")
+    if any(e.rest and _rest_matches(e, verb) for e in entries):
+        entries = [e for e in entries if e.rest or e.origin == "curated"]
     best: tuple[tuple[int, int, int], Trigger | None] | None = None
     default: Trigger | None = None
     default_rank: tuple[int, int] | None = None

@@ -200,6 +200,8 @@ class TriggerFinding(CoderBase):
         if not trig.code.startswith("02") or tok.lemma_.lower() not in self.rules.words("question_verbs"):
             return False
         for c in tok.children:
+            if c.tag_ in ("WP", "WDT"):
+                continue  # "'What next?' he asked": the question's own word, not whom or what is asked for
             if c.dep_ in ("dobj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for"):
                 return False
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
