@@ -6,6 +6,8 @@ Sentences of our own; the real model and every stage run."""
 
 from __future__ import annotations
 
+import pytest
+
 import test_events_coder as coder_tests
 
 code = coder_tests.code  # the fixture that runs every stage over a text
@@ -142,11 +144,6 @@ def test_a_relative_clause_of_a_standing_state_is_no_event(code):
     assert "COERCE" not in whats(events)
 
 
-def test_a_relative_clause_with_a_dated_act_stays_an_event(code):
-    events = code("Chadian rebels, who attacked the town of Abeche on Monday, withdrew on Tuesday.")
-    assert "ASSAULT" in whats(events)
-
-
 # ---------------------------------------------------------------- comments and negation
 
 
@@ -188,11 +185,6 @@ def test_praise_of_a_deed_of_ones_own_government_is_a_comment_whatever_its_targe
     assert whats(code("Chadian President Idriss Deby hailed his counterpart's efforts.")) == ["SUPPORT"]
 
 
-def test_thanks_to_ones_own_envoy_stay_support(code):
-    events = code("I thank my Special Envoy, Ali Osman, and his team for their tireless efforts, Deby said.")
-    assert "SUPPORT" in whats(events)
-
-
 def test_words_told_during_a_visit_are_speech_not_talks(code):
     events = code('"We pray our brothers in Darfur will prevail," Sudanese President Omar al-Bashir told a '
                   'Chadian reporter during his visit to France.')
@@ -204,3 +196,16 @@ def test_a_multi_word_verb_is_not_read_as_its_first_word(code):
                   "mission members, the statement said.")
     assert not any(e.what in ("CONSULT", "AGREE") for e in events)
     assert whats(code("Rebels in Darfur carried out an attack on the town of Nyala on Monday.")) == ["ASSAULT"]
+
+
+# ---------------------------------------------------------------- what the rules above leave alone
+
+
+@pytest.mark.parametrize("text, what", [
+    # a relative clause with a dated act of its own tells it
+    ("Chadian rebels, who attacked the town of Abeche on Monday, withdrew on Tuesday.", "ASSAULT"),
+    # thanks to one's own envoy (a person, not a deed) are support
+    ("I thank my Special Envoy, Ali Osman, and his team for their tireless efforts, Deby said.", "SUPPORT"),
+])
+def test_acts_the_typing_rules_leave_alone(code, text, what):
+    assert what in whats(code(text))
