@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicons import load_lexicon
+
 Token = Any  # spacy.tokens.Token
 
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
@@ -163,13 +165,15 @@ def within_content(tok: Token, speech: Token) -> bool:
 
 #: Entity types of a clock time or a calendar date.
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Names of the days ("Monday's meeting", which the entity layer does not always mark as a date).
+WEEKDAYS = frozenset(str(w).lower() for w in (load_lexicon("dates").get("words") or {}).get("weekday") or {})
 
 
 def names_time(tok: Token) -> bool:
     """"at 7:00pm", "at 7pm Cairo time (1600 GMT)": a phrase of the clock or the calendar, which
     names when, never whom."""
     near = [tok, *[c for c in tok.children if c.dep_ in ("nummod", "compound", "appos")]]
-    return any(t.ent_type_ in TIME_ENTS or any(ch.isdigit() for ch in t.text) for t in near)
+    return any(t.ent_type_ in TIME_ENTS or t.lower_ in WEEKDAYS or any(ch.isdigit() for ch in t.text) for t in near)
 
 
 def anchor_of(noun: Token) -> Token | None:
@@ -193,3 +197,25 @@ def governing_verb(tok: Token) -> Token | None:
 
 def aux_negated(head: Token) -> bool:
     return any(a.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in a.children) for a in head.children)
+
+
+def obliged_party(verb: Token, adjectives: set[str]) -> Token | None:
+    """"It is incumbent on the authorities to guarantee ...", "it is imperative for both sides to
+    stop ...": the party an adjective of obligation (``adjectives``) puts the infinitive on, or None
+    where no such adjective governs the verb."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                               for a in verb.children):
+        return None
+    gov = verb.head
+    holders = [gov, *[c for c in gov.children if c.dep_ in ("acomp", "attr")]]
+    if not any(a.lemma_.lower() in adjectives or a.lower_ in adjectives for a in holders):
+        return None
+    if any(m.dep_ == "mark" and m.lower_ == "for" for m in verb.children):  # "for both sides to stop"
+        return next((s for s in verb.children if s.dep_ == "nsubj"), None)
+    for adj in holders:
+        for prep in adj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "for"):
+                party = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if party is not None:
+                    return party
+    return None

@@ -45,10 +45,12 @@ class TimePlace(CoderBase):
 
     def _evidence(self, c: Candidate, doc: Document) -> None:
         head = c.head
-        if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
-            head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.trig.kind == "noun" and head.dep_ in ("acl", "relcl") and head.head.i == c.trig.token.i:
+            head = c.trig.token  # "the talks leading up to the deal", "the war that began": the noun's phrase
         if c.purpose_of is not None:
             head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and c.trig.kind == "verb" and head.head.pos_ == "AUX":
+            head = head.head  # "Smith was present at the signing": the clause of the copula
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
@@ -133,6 +135,8 @@ class TimePlace(CoderBase):
         if c.trig.status == "reference" and c.status == "reported" and \
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
+            c.status = "historical"  # "the recent visit", "Following the invasion, ...": the scene before the news
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":

@@ -11,7 +11,9 @@ In the order the coder applies them:
    needs someone it is addressed to; a state's words come from its named speaker; a planned
    act of force that is conditional or the speaker's own is a threat;
 4. statements (``_statements``): a report of speech stays a STATEMENT event only where it adds
-   to the record: a political speaker's first act, not their own act told, not a direct quote.
+   to the record: a political speaker's first act, or words published through a channel of their
+   own ("said in a statement", "wrote on X", "held a press briefing"); not their own act told,
+   not a direct quote.
 """
 
 from __future__ import annotations
@@ -176,8 +178,12 @@ class Reinterpretation(CoderBase):
         return False
 
     def _statements(self, cands: list[Candidate], res: ActorResolver) -> None:
-        """Keep a report of speech as a STATEMENT event only where it adds to the record."""
+        """Keep a report of speech as a STATEMENT event only where it adds to the record: the
+        speaker's first act, or words put on the record through a channel of their own (a
+        statement, a communique, a post on a social network, a press briefing held: ``_on_record``),
+        once per speaker; never a speaker's own act told, which is the event itself."""
         acted: list[ActorRef] = []
+        recorded: list[ActorRef] = []  # speakers whose words on the record are an event already
         for c in sorted(cands, key=lambda c: c.start):
             if c.drop:
                 continue
@@ -209,11 +215,30 @@ class Reinterpretation(CoderBase):
             if speaker and self._said_at_meeting(c, res):
                 acted += speaker
                 continue
+            if speaker and political and not own and not in_quote and self._on_record(c) and \
+                    not any(same_ref(sp, a) for sp in speaker for a in recorded):
+                recorded += speaker  # "said in a statement", "wrote on X": an act of its own
+                acted += speaker
+                continue
             if not speaker or not political or own or in_quote or quotes_content or repeat:
                 c.drop = True
                 acted += speaker
                 continue
             acted += speaker
+
+    def _on_record(self, c: Candidate) -> bool:
+        """The words are told as put on the record through a channel (``speech_channels``): "said
+        in a statement", "in a joint communique, the leaders said", "wrote on Twitter", "said on
+        the social media platform X", or the speech act is itself such an occasion ("held a press
+        briefing", "issued a statement"). Publishing words is an act, whatever they say; words
+        said to someone or in passing ("said at a news conference with X") are not this."""
+        if c.trig.kind != "verb":
+            return False
+        if any(w.lemma_.lower() in self.speech_channels for w in c.trig.words if w.i != c.trig.token.i):
+            return True
+        return any(prep.dep_ == "prep" and prep.lower_ in ("in", "on", "via", "through") and o.dep_ == "pobj"
+                   and (o.lemma_.lower() in self.speech_channels or o.lower_ in self.speech_channels)
+                   for prep in c.trig.token.children for o in prep.children)
 
     def _said_at_meeting(self, c: Candidate, res: ActorResolver) -> bool:
         """"Rice said during a news conference with Saakashvili", "told Zelensky in a phone call":

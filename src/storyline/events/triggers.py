@@ -24,10 +24,18 @@ from typing import Any
 
 from ..model import Document
 from .candidate import Candidate
-from .clause import anchor_of, coordination_head, purpose_clause
+from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
-from .match import Trigger, light_verb_of, match_noun, match_verb
-from .nominal import names_participants, praised_for, stated_participle
+from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
+from .nominal import (
+    course_clause,
+    dated_act,
+    generic,
+    measured_act,
+    names_participants,
+    praised_for,
+    stated_participle,
+)
 
 Token = Any  # spacy.tokens.Token
 
@@ -72,6 +80,8 @@ class TriggerFinding(CoderBase):
                 elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
                         any(c.dep_ == "xcomp" and not self._open_ended(c) for c in tok.children):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
+                elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+                    trig = self._predicate_adjective(tok)  # "the Kingdom is grateful for"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
@@ -79,30 +89,43 @@ class TriggerFinding(CoderBase):
                     continue
                 if self._names_no_act(tok):
                     continue
-                host = light_verb_of(tok, self.lex)
-                if host is None:
-                    host = anchor_of(tok)
-                    if host is not None and host.lower_ in self.occasion_preps:
-                        continue  # "during his visit to Paris, he said": the occasion of the clause's act
+                # "after eleven days of fighting", "the round of talks lasted": the measure carries the act
+                measure = measured_act(tok, self.act_measures)
+                carrier = measure if measure is not None else tok
+                light = light_verb_of(carrier, self.lex)
+                anchor = anchor_of(carrier)
+                if light is None and anchor is not None and anchor.lower_ in self.occasion_preps:
+                    continue  # "during his visit to Paris, he said": the occasion of the clause's act
+                # "the talks leading up to the deal lasted days": the noun's own participle anchors it first
+                host = anchor or light or course_clause(tok, lambda v: light_for(v, self.course_verbs))
                 if host is None:
                     # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
-                    if names_participants(tok, self.generic_determiners, self._joint_noun(tok)) or any(
-                            (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
-                            or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
-                            for c in tok.children):
+                    if self._named_act(tok, states, measure is not None):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
                             trig.status = "reference"
                             found.append((si, trig))
                     continue
-                if host.i in hosts:
-                    continue
+                if host.i in hosts or (host.dep_ == "prep" and generic(tok, self.generic_determiners)):
+                    continue  # "after every conversation": a kind of act places the clause, not one act
                 trig = match_noun(tok, self.lex, host)
                 if trig is not None:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
+
+    def _predicate_adjective(self, tok: Token) -> Trigger | None:
+        """An adjective predicated of its subject that states an act (``predicate_adjectives``):
+        thanks ("the Kingdom is grateful to Qatar for ..."), presence at an occasion ("was present
+        at the signing ceremony", the key naming its preposition)."""
+        lemma = tok.lemma_.lower()
+        # the preposition hangs on the adjective or on its copula ("was present at")
+        preps = {c.lower_ for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"}
+        for key, code in self.predicate_adjectives.items():
+            if key[0] == lemma and (len(key) == 1 or key[1] in preps):
+                return Trigger(tok, code, "verb", None, None, None, False, None, [tok])
+        return None
 
     def _aim_only(self, tok: Token) -> bool:
         """"Efforts by the UN to find a peaceful solution", "a bid to secure a truce": the
@@ -130,7 +153,29 @@ class TriggerFinding(CoderBase):
         return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and any(
             e.start <= tok.i < e.end and e.root.i != tok.i for e in tok.doc.ents if e.label_ == "ORG")
 
+    def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
+        """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
+        took part, an agent modifier names its doer, or the phrase measures or dates it."""
+        if generic(tok, self.generic_determiners):
+            return False
+        joint = self._joint_noun(tok)
+        material = self._material_noun(tok)
+        # "clashes with Armenians", "the offensive against the rebels": the other side of force
+        partners = ("with", "against") if material else ()
+        if names_participants(tok, self.generic_determiners, joint, partners) or measured or \
+                (dated_act(tok) and (joint or material)):
+            return True
+        if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
+            return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
+        return any((c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                   or (c.dep_ == "compound" and c.i in states and material) for c in tok.children)
+
     def _joint_noun(self, tok: Token) -> bool:
+        """A noun of an act done together (talks, ``joint_classes``) or of fighting
+        (``conflict_nouns``): either is named as a topic with its sides ("a solution to the
+        conflict between A and B")."""
+        if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
+            return True
         entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
         return entry is not None and entry.code is not None and self.classes.classify(entry.code).what in self.joint_classes
 
@@ -138,6 +183,8 @@ class TriggerFinding(CoderBase):
         """"Talks hosted by Turkey", "the accord signed on 9 November": a participle of an act noun
         that names its doer or date is an act (events.nominal)."""
         noun = tok.head
+        if tok.lemma_.lower() in self.descriptive_participles:
+            return False  # "the ceasefire agreement provided by the government": a description
         return (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
             stated_participle(tok)
 
@@ -180,7 +227,7 @@ class TriggerFinding(CoderBase):
         # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
         # said in reported speech, or in the speaker's own quoted words
         quoted = any(a <= tok.idx < b for a, b in self._quoted)
-        if self._obliged(tok):
+        if self._obliged(tok) or obliged_party(tok, self.obligation_adjectives) is not None:
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
                   for c in tok.children)
