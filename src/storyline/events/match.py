@@ -86,6 +86,10 @@ def after_tokens(verb: Token) -> list[Token]:
     toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and not passive:
+        # "a statement was issued in Beijing signed by A and B": the participle's object is the
+        # passive subject of the clause it trails
+        passive = _phrase_tokens(verb.head, {"nsubjpass"})
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the accord signed by the presidents", "talks hosted by Turkey": the noun a participle
         # hangs on (with its modifiers) is its logical object

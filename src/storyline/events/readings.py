@@ -88,6 +88,8 @@ class Reinterpretation(CoderBase):
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
+            if c.trig.kind == "appeal" and not c.target and any(ch.dep_ == "nsubjpass" for ch in c.head.children):
+                c.drop = True  # "then the document must be signed": asked of no one named
             if c.cls.what in self.praise_classes and self._praise_of_own(c):
                 self._recode(c, "010")  # a comment on it, not support given
                 c.comment = True
