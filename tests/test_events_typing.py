@@ -66,6 +66,11 @@ def test_a_visit_called_off_is_refused(code):
     assert "VISIT" not in whats(events) and "REJECT" in whats(events)
 
 
+def test_a_mission_evacuated_is_withdrawn(code):
+    events = code("Following the attack, the UN leadership decided to evacuate the mission on Monday.")
+    assert "RETREAT" in whats(events) and "AID" not in whats(events)
+
+
 def test_goods_supplied_are_aid(code):
     e = only(code("Sudanese Foreign Minister Ibrahim Ghandour said Sudan would supply goods to Darfur via Nyala."),
              "AID")
