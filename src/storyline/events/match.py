@@ -86,6 +86,10 @@ def after_tokens(verb: Token) -> list[Token]:
     toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and not passive:
+        # "a statement was issued in Beijing signed by A and B": the participle's object is the
+        # passive subject of the clause it trails
+        passive = _phrase_tokens(verb.head, {"nsubjpass"})
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the accord signed by the presidents", "talks hosted by Turkey": the noun a participle
         # hangs on (with its modifiers) is its logical object
@@ -318,6 +322,11 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
     vocab = vocabulary([*after, *before])
+    # "carried out functions including ... mission members": with its particle present the verb
+    # is the multi-word one ("carry out"), and the dictionary's readings of the single word
+    # ("carry * mission") do not apply (curated ones may name the particle: "pull * out (of)")
+    if any(e.rest and _rest_matches(e, verb) for e in entries):
+        entries = [e for e in entries if e.rest or e.origin == "curated"]
     best: tuple[tuple[int, int, int], Trigger | None] | None = None
     default: Trigger | None = None
     default_rank: tuple[int, int] | None = None

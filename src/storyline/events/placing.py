@@ -71,6 +71,12 @@ class TimePlace(CoderBase):
             stolen = stolen_subject(head)
             if stolen is not None:
                 toks.append(stolen)
+            if c.trig.kind == "verb" and head.dep_ == "advcl" and head.tag_ == "VBN":
+                # "a statement was issued in Beijing signed by A and B": the thing signed is the
+                # trailed clause's subject, and the evidence runs from it
+                sdoc = head.doc
+                held = [w for w in c.trig.words if w.dep_ == "nsubjpass" and w.head.i == head.head.i]
+                toks += [sdoc[i] for h in held for i in range(h.left_edge.i, head.i)]
             inf = clausal_subject(head) if c.trig.kind == "verb" else None
             if inf is not None:  # "to reach an agreement ... helped Russia": the act is part of it
                 toks += [t for t in inf.subtree if t.dep_ != "mark" or t.head.i != inf.i]
@@ -211,8 +217,10 @@ def describes(c: Candidate) -> bool:
     auxes = [a.lower_ for a in head.children if a.dep_ in ("aux", "auxpass")]
     if head.tag_ in ("VBZ", "VBP") and not auxes:
         return True
-    return bool({"has", "have"} & set(auxes)) and any(p.dep_ == "prep" and p.lower_ in ("for", "since")
-                                                      for p in head.children)
+    # "for years", "since 1994", "since their movement took over the region"
+    spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ in ("for", "since"))
+             or (p.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in p.children))]
+    return bool({"has", "have"} & set(auxes)) and bool(spans)
 
 
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:

@@ -88,7 +88,9 @@ class Reinterpretation(CoderBase):
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
-            if c.cls.what in self.praise_classes and not c.target and self._praise_of_own(c):
+            if c.trig.kind == "appeal" and not c.target and any(ch.dep_ == "nsubjpass" for ch in c.head.children):
+                c.drop = True  # "then the document must be signed": asked of no one named
+            if c.cls.what in self.praise_classes and self._praise_of_own(c):
                 self._recode(c, "010")  # a comment on it, not support given
                 c.comment = True
             if c.cls.what in self.speaker_acts and c.source and all(res.is_state(s) for s in c.source):
@@ -114,12 +116,16 @@ class Reinterpretation(CoderBase):
         if c.trig.kind != "verb":
             return False
         objects = [o for o in c.head.children if o.dep_ in OBJECT_DEPS]
-        if any(w.lemma_.lower() in self.comment_nouns for w in [*objects, *c.trig.words]):
+        if not c.target and any(w.lemma_.lower() in self.comment_nouns for w in [*objects, *c.trig.words]):
             return True
-        # the owner of the thing praised, or of its owner ("his government's mediation"); not of
-        # the praise's own noun ("my congratulations to Chad")
-        owners = [p for o in objects if o not in c.trig.words for p in o.children if p.dep_ == "poss"]
-        owners += [q for p in owners for q in p.children if q.dep_ == "poss"]
+        # the owner of the thing praised ("its mediation"), or the owner of the speaker's own state
+        # organ that owns it ("his government's mediation"); not the owner of the praise's own
+        # noun ("my congratulations to Chad") nor another's ("his counterpart's efforts")
+        deeds = [o for o in objects if o not in c.trig.words and o.pos_ == "NOUN" and not self.agency.is_agent_noun(o)
+                 and o.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")]  # "thanked my envoy": a person
+        owners = [p for o in deeds for p in o.children if p.dep_ == "poss"]
+        owners += [q for p in owners if p.lemma_.lower() in self.own_state_nouns
+                   for q in p.children if q.dep_ == "poss"]
         return any(p.pos_ == "PRON" and p.lower_ in self.own_possessives for p in owners)
 
     def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:

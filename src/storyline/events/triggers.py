@@ -64,6 +64,12 @@ class TriggerFinding(CoderBase):
                         and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
+                    if trig is not None and not trig.code.startswith("01") and \
+                            tok.lemma_.lower() in self.rules.words("telling_verbs") and \
+                            any(c.dep_ == "ccomp" for c in tok.children):
+                        # "admitted that the situation is not ripe": a report of speech, not the
+                        # dictionary's disclosure (050)
+                        trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
                     if trig is not None and self._asks_question(tok, trig):
                         trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])  # "'Why?' he asked"
                     if trig is not None and tok.dep_ == "acl" and trig.code is not None and trig.code.startswith("01"):
@@ -247,6 +253,8 @@ class TriggerFinding(CoderBase):
         if not trig.code.startswith("02") or tok.lemma_.lower() not in self.rules.words("question_verbs"):
             return False
         for c in tok.children:
+            if c.tag_ in ("WP", "WDT"):
+                continue  # "'What next?' he asked": the question's own word, not whom or what is asked for
             if c.dep_ in ("dobj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for"):
                 return False
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -334,6 +342,10 @@ class TriggerFinding(CoderBase):
                 if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj", "nsubjpass"):
                     break
         for c in cands:
+            first = by_head.get(c.head.head.i) if c.head.dep_ == "conj" and c.trig.kind == "verb" else None
+            if first is not None and first is not c and first.trig.kind == "appeal":
+                c.drop = True  # "X must guarantee A and not permit B": B is asked of X in the same appeal
+                continue
             p = c.parent
             if p is None:
                 continue
