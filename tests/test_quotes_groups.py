@@ -204,3 +204,16 @@ def test_a_speaker_written_one_letter_off_is_the_known_person(ctx: Context) -> N
     got = quotes_of(ctx, '"We will not accept any change of the borders by force," Mevlut Cavusuglu said. '
                          '"The talks must go on," Cavusuglu added.')  # the surname as the text spells it
     assert [q.speaker.actor_id if q.speaker else None for q in got] == ["mevlut-cavusoglu"] * 2
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Chilean foreign minister Ana Torres and her Peruvian, Bolivian and Argentine counterparts, Luis Vega, "
+     "Marta Rojas and Pablo Diaz, respectively, met in Lima on Wednesday. They concluded that the border "
+     'deal was "null and void and cannot produce any legal consequences at all".',
+     "foreign ministers of Chile, Peru, Bolivia and Argentina"),
+    ('"We have agreed to meet again in Geneva next month," Russian Foreign Minister Sergey Lavrov and his '
+     "Turkish and Iranian counterparts said.", "foreign ministers of Russia, Turkey and Iran"),
+])
+def test_an_official_and_his_counterparts_are_the_office_holders_of_their_states(
+        ctx: Context, text: str, who: str) -> None:
+    assert [w for _, w in speakers(ctx, text)] == [who]
