@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.actors.spelling import repaired_name
+from storyline.actors.spelling import NearNames, one_edit, repaired_name
 from storyline.pipeline import Context
 from test_quotes_issuers import quotes_of
 
@@ -182,3 +182,38 @@ def test_speech_set_off_by_dashes_is_a_quotation(ctx: Context, text: str) -> Non
 ])
 def test_a_colon_or_a_dash_sets_off_speech_only_in_its_forms(ctx: Context, text: str, quoted: bool) -> None:
     assert bool(speakers(ctx, text)) is quoted
+
+
+@pytest.mark.parametrize(("a", "b", "want"), [
+    ("cavusoglu", "cavusuglu", True), ("nasrallah", "nasralah", True), ("nasralah", "nasrallah", True),
+    ("cavusoglu", "cavusoglu", False), ("cavusoglu", "cavusogul", False), ("smith", "smiths", True),
+])
+def test_one_edit(a: str, b: str, want: bool) -> None:
+    assert one_edit(a, b) is want
+
+
+def test_near_names_need_the_same_given_name_and_a_long_surname() -> None:
+    near = NearNames(["karim nasrallah", "karim nasrallah", "omar nasrallah", "karim smith", "karim abdul nasrallah"])
+    assert near.near(["karim", "nasralah"]) == ["karim nasrallah", "karim nasrallah"]
+    assert near.near(["kerim", "nasralah"]) == []  # another given name (not a spelling of it)
+    assert near.near(["karim", "smithe"]) == []  # a short surname: too close to other names
+    assert near.near(["karim", "nasrallah"]) == []  # the same name is no slip
+
+
+def test_a_speaker_written_one_letter_off_is_the_known_person(ctx: Context) -> None:
+    got = quotes_of(ctx, '"We will not accept any change of the borders by force," Mevlut Cavusuglu said. '
+                         '"The talks must go on," Cavusuglu added.')  # the surname as the text spells it
+    assert [q.speaker.actor_id if q.speaker else None for q in got] == ["mevlut-cavusoglu"] * 2
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Chilean foreign minister Ana Torres and her Peruvian, Bolivian and Argentine counterparts, Luis Vega, "
+     "Marta Rojas and Pablo Diaz, respectively, met in Lima on Wednesday. They concluded that the border "
+     'deal was "null and void and cannot produce any legal consequences at all".',
+     "foreign ministers of Chile, Peru, Bolivia and Argentina"),
+    ('"We have agreed to meet again in Geneva next month," Russian Foreign Minister Sergey Lavrov and his '
+     "Turkish and Iranian counterparts said.", "foreign ministers of Russia, Turkey and Iran"),
+])
+def test_an_official_and_his_counterparts_are_the_office_holders_of_their_states(
+        ctx: Context, text: str, who: str) -> None:
+    assert [w for _, w in speakers(ctx, text)] == [who]

@@ -23,7 +23,7 @@ from ..model import Actor, Role
 from . import names as N
 from .kbfile import KBFile, read_data, read_file
 from .rows import COMPILED, chronological, role_row
-from .spelling import repaired_name
+from .spelling import NearNames, repaired_name
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class KnowledgeBase:
         #: the date up to which the curated terms are known (an open term holds up to it)
         self.as_of: str | None = data.get("as_of")
         self.version = 0  # counts additions, so the ruler knows when to read new names
+        self._near: tuple[int, NearNames] | None = None  # (version, index), built when first asked
 
     def index_data(self) -> dict[str, Any]:
         """The name and office indexes in JSON form (stored in the compiled file)."""
@@ -251,6 +252,15 @@ class KnowledgeBase:
             if short in self.loose:
                 return list(self.loose[short])
         return []
+
+    def near(self, name: str) -> list[str]:
+        """Persons a full name may be written one letter off from ("Mevlut Cavusuglu"), where
+        exactly one person fits (a slip is never a reason to choose between two)."""
+        if self._near is None or self._near[0] != self.version:
+            self._near = (self.version, NearNames([*self.names.base, *self.names.extra]))
+        ids = {i for k in self._near[1].near(N.name_words(name)) for i in self.names.get(k, [])
+               if self.kind_of(i) == "person"}
+        return list(ids) if len(ids) == 1 else []
 
     def holders(self, office: str, country: str | None, date: str | None = None,
                 title: str | None = None) -> list[Actor]:

@@ -41,3 +41,37 @@ def repaired_name(name: str, aliases: Iterable[str]) -> str:
     if not _typo_apart(own, fold(other)):
         return name
     return " ".join([*words[:-1], other])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True where b is a with one letter changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+#: The shortest surname a one-letter slip is read in: shorter names are too close to each other.
+MIN_SURNAME = 7
+
+
+class NearNames:
+    """Full names of the knowledge base by their given name, for a name written one letter off
+    ("Mevlut Cavusuglu" for Cavusoglu): the same given name (in its spelling skeleton), a
+    surname of at least ``MIN_SURNAME`` letters one letter changed, added or dropped."""
+
+    def __init__(self, keys: Iterable[str]):
+        self.by_given: dict[str, list[str]] = {}
+        for key in keys:
+            words = key.split()
+            if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME - 1:  # the slip may drop a letter
+                self.by_given.setdefault(loose_word(words[0]), []).append(key)
+
+    def near(self, words: list[str]) -> list[str]:
+        """The known keys the name (its ``name_words``) may be a slip of, none if it is short."""
+        if len(words) < 2 or len(words[-1]) < MIN_SURNAME:
+            return []
+        return [k for k in self.by_given.get(loose_word(words[0]), ())
+                if len(k.split()) == len(words) and one_edit(k.split()[-1], words[-1])]

@@ -171,10 +171,10 @@ def _actor_like(sp: Speaker) -> bool:
 
 
 class _Attributor:
-    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
+    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon, kb: Any = None):
         self.doc = doc
         self.frame = frame
-        self.resolver = Resolver(doc, frame, lex)
+        self.resolver = Resolver(doc, frame, lex, kb)
         self.done: list[tuple[_Item, Speaker | None]] = []
 
     def speaker(self, it: _Item) -> tuple[Speaker | None, str]:
@@ -224,8 +224,10 @@ class _Attributor:
             confidence=round(conf, 3))
 
 
-def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list[Quote]:
-    """Every quotation (direct or partial) and reported statement of a parsed document."""
+def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5, kb: Any = None) -> list[Quote]:
+    """Every quotation (direct or partial) and reported statement of a parsed document; ``kb``
+    (the actor knowledge base) reads the demonyms of a group of officials ("his Greek
+    counterparts")."""
     frame = Frame.build(doc, lex.marks)
     items: list[_Item] = []
     for qi in range(len(frame.quoted)):
@@ -250,7 +252,7 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list
         items.append(_Item(start, end, "direct" if speech else "reported", s.cue, para=para,
                            clause=attribution_clause(doc, s.cue, start, end)))
     items.sort(key=lambda it: (it.start, it.qi is None))
-    att = _Attributor(doc, frame, lex)
+    att = _Attributor(doc, frame, lex, kb)
     quotes = []
     for it in items:
         try:

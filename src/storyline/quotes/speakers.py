@@ -92,8 +92,9 @@ def ref_for_span(doc: Document, phrase: Phrase, *, person_inside: bool = False) 
 class Resolver:
     """Turns speaker phrases into speakers, in text order, remembering who spoke where."""
 
-    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
+    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon, kb: Any = None):
         self.doc = doc
+        self.kb = kb  # the actor knowledge base, for demonyms (None: the actors layer's mentions only)
         self.frame = frame
         self.lex = lex
         self.sdoc = doc.spacy
@@ -143,7 +144,7 @@ class Resolver:
         if self._second_title(head) is not None:
             return None  # "NATO Secretary General and former Prime Minister X": one person
         quoted = (lambda i: False) if quoted_ok else self.frame.in_quote
-        return group_speaker(self.doc, head, self.lex.group_naming, quoted,
+        return group_speaker(self.doc, head, self.lex.group_naming, self.lex.counterpart_nouns, self.kb, quoted,
                              lambda ph: self.named(ph, allow_anaphora=False, several=False))
 
     def _complete(self, sp: Speaker) -> Speaker:
