@@ -4,8 +4,12 @@ speaker who promises in his state's name. Sentences of our own; the real model a
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import test_events_coder as coder_tests
 from storyline.events.clause import names_time
+from storyline.events.nominal import praised_doers
+from storyline.model import ActorRef
 
 code = coder_tests.code  # the fixture that runs every stage over a text
 names, only = coder_tests.names, coder_tests.only
@@ -97,3 +101,44 @@ def test_states_act_told_as_done_stays_the_states(code):
     events = code("Chilean Foreign Minister Alberto van Klaveren said Chile had sent aid to Peru.")
     e = only(events, "AID")
     assert "chile" in names(e.source) and "klaveren" not in names(e.source)
+
+
+# ---------------------------------------------------------------- the act noun's own doer
+
+
+def test_visit_of_a_president_is_his_not_the_main_clauses_subject(code):
+    events = code("After the recent visit of the Chilean president Gabriel Boric to Lima, Chilean Foreign Minister "
+                  "Alberto van Klaveren held negotiations with Peruvian Foreign Minister Javier Gonzalez.")
+    e = only(events, "VISIT")
+    assert "boric" in names(e.source) and "klaveren" not in names(e.source)
+    assert "boric" not in names(e.target)
+
+
+# ---------------------------------------------------------------- the mediator is no side
+
+
+def test_offer_to_mediate_between_two_sides_is_the_speakers(code):
+    events = code("The kingdom is ready to mediate between Peru and Ecuador, Foreign Minister Celinda Sosa said on "
+                  "Monday.")
+    e = only(events, "MEDIATE")
+    assert "sosa" in names(e.source)
+    assert "peru" in names(e.target) and "ecuador" in names(e.target)
+
+
+def test_unnamed_mediator_is_never_one_of_the_sides(code):
+    events = code("The kingdom stands ready to mediate between Peru and Ecuador.")
+    assert not any(e.what == "MEDIATE" and ("peru" in names(e.source) or "ecuador" in names(e.source))
+                   for e in events)
+
+
+def test_praised_after_the_reason_are_thanked_for_their_own(ctx):
+    """"thanked Chile for hosting the talks, as well as Peru": where the parser makes both the
+    objects of the thanks, only the one before the reason did what it names."""
+    doc = ctx.nlp("Bolivia thanked Chile for hosting the talks, as well as Peru.")
+    tok = {t.text: t for t in doc}
+    chile, peru = (ActorRef(name=n, country=c, start=tok[n].idx, end=tok[n].idx + len(n)) for n, c in
+                   (("Chile", "CHL"), ("Peru", "PER")))
+    thanks = SimpleNamespace(cls=SimpleNamespace(what="SUPPORT"), head=tok["thanked"], target=[chile, peru])
+    hosting = SimpleNamespace(parent=thanks, drop=False, head=tok["hosting"], source=[])
+    praised_doers([hosting], {"SUPPORT"})
+    assert hosting.source == [chile]

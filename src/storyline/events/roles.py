@@ -9,11 +9,13 @@ The words of each role (``ArgumentRoles._role_tokens``), in this order:
    partner is named ("had been allied with Turkey");
 3. the objects (``_object_role``): direct objects and target prepositions ("with", "against",
    "to" ...) are the target; a hope's complement subject; an intention's object;
-4. a nominal trigger's dependents (``_noun_roles``): possessor, "by", agent modifiers are the
-   source, partner prepositions the target; "under the auspices of X" (``_auspices``);
+4. a nominal trigger's dependents (``_noun_roles``): possessor, "by", agent modifiers (and "of"
+   for joint acts and visits) are the source, in place of the subject of a clause the noun only
+   sits in; partner prepositions the target; "under the auspices of X" (``_auspices``);
 5. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
    the aim of force or of a penalty hung on the pattern's noun, who meets at a joint act;
-6. "between A and B".
+6. "between A and B": with no other source, the targets of a mediation (whose doer is then the
+   speaker, if any), else the first is the source.
 
 Then the words become actors (``_refs``: linked mentions, collectives, the conflict's sides, an
 unnamed group for force), and a source still missing is completed (``_between_and_governor``,
@@ -153,7 +155,13 @@ class ArgumentRoles(Participation):
         pre_source = self._subject_role(c, res, src_toks, tgt_toks)
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
-            self._noun_roles(c, res, src_toks, tgt_toks)
+            own: list[Token] = []
+            self._noun_roles(c, res, own, tgt_toks)
+            if own and c.head.i != c.trig.token.i:
+                # "Following the visit of Boric to Lima, Klaveren held talks": the act noun names its
+                # own doer, whoever the clause it sits in is about
+                src_toks[:], pre_source = [], []
+            src_toks += own
         if c.cls.what != "CONSULT":
             self._auspices(c, src_toks)  # talks under someone's auspices are theirs to host (readings)
         carried = self._carried_roles(c, src_toks, tgt_toks)
@@ -233,7 +241,7 @@ class ArgumentRoles(Participation):
         """A nominal trigger's own dependents: its possessor, "by" phrase and agent modifiers
         are the source, its partner prepositions the target ("of" names who meets at a joint act)."""
         n = c.trig.token
-        joint = c.cls.what in self.joint_classes
+        joint = c.cls.what in self.joint_classes or c.cls.what in self.of_doer_classes
         for ch in n.children:
             if ch.dep_ == "poss" and not names_time(ch):  # not "Monday's meeting": when, not who
                 src_toks.append(ch)
@@ -292,7 +300,11 @@ class ArgumentRoles(Participation):
         si = c.sentence
         if between:
             group = self._refs(between, res, previous, [], si, False)
-            if not source and group:
+            if not source and group and c.cls.what in self.mediation_classes:
+                # "X said his country is ready to mediate between A and B": the sides are the targets,
+                # never the mediator; the one who offers it is the speaker, where there is one
+                source, target = self._speaker_for(c, res), target + group
+            elif not source and group:
                 source, target = group[:1], target + group[1:]
             else:
                 target += [g for g in group if not any(same_actor(g, s) for s in source)]
