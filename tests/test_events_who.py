@@ -121,8 +121,7 @@ def test_offer_to_mediate_between_two_sides_is_the_speakers(code):
     events = code("The kingdom is ready to mediate between Peru and Ecuador, Foreign Minister Celinda Sosa said on "
                   "Monday.")
     e = only(events, "MEDIATE")
-    assert "sosa" in names(e.source)
-    assert "peru" in names(e.target) and "ecuador" in names(e.target)
+    assert "sosa" in names(e.source) and all(side in names(e.target) for side in ("peru", "ecuador"))
 
 
 def test_unnamed_mediator_is_never_one_of_the_sides(code):
@@ -142,3 +141,27 @@ def test_praised_after_the_reason_are_thanked_for_their_own(ctx):
     hosting = SimpleNamespace(parent=thanks, drop=False, head=tok["hosting"], source=[])
     praised_doers([hosting], {"SUPPORT"})
     assert hosting.source == [chile]
+
+
+# ---------------------------------------------------------------- the sides of the conflict
+
+
+def test_sides_between_which_a_truce_is_beat_those_who_announce_it(code):
+    events = code("Chilean Foreign Minister Alberto van Klaveren and Peruvian Foreign Minister Javier Gonzalez "
+                  "announced from Lima on Wednesday that Bolivia has brokered a ceasefire deal between Ecuador and "
+                  "Colombia. The ceasefire was set to begin at 9 p.m. local time.")
+    e = only(events, "RETREAT")
+    assert "ecuador" in names(e.source) and "colombia" in names(e.source) and "klaveren" not in names(e.source)
+
+
+def test_an_armed_group_can_be_a_side_of_the_conflict(code):
+    events = code("Israel and Hamas fought for eleven days in May. The warring sides agreed to a truce on Friday.")
+    e = only(events, "AGREE")
+    assert "israel" in names(e.source) and "hamas" in names(e.source)
+
+
+def test_a_meeting_held_takes_the_sides_not_the_last_doer(code):
+    events = code("The United States favors a positive dialogue between Lima and La Paz, the envoy said. Only one "
+                  "meeting was held at the end of 2019.")
+    held = [e for e in events if e.what == "CONSULT" and "held" in e.evidence]
+    assert held and "united states" not in names(held[0].source)

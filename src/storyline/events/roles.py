@@ -20,7 +20,8 @@ The words of each role (``ArgumentRoles._role_tokens``), in this order:
 Then the words become actors (``_refs``: linked mentions, collectives, the conflict's sides, an
 unnamed group for force), and a source still missing is completed (``_between_and_governor``,
 ``_unnamed_source``): the pair between which, the governing intention's subject, the conflict's
-parties for "fighting", the speaker's side for talks, the last source of a repeated passive act.
+parties for "fighting", the speaker's side for talks, the last source of a repeated passive act
+(not of a deal or talks, whose sides come later: ``parties``).
 Last, a reversed pattern swaps the roles, an appeal's speaker becomes its source, and force with
 no named doer but a means of attack is marked ``unclaimed``.
 """
@@ -340,8 +341,10 @@ class ArgumentRoles(Participation):
             source = [sp for sp in speakers if self._political(sp)][:1]
         if not source and c.cls.what in ("AGREE", "RETREAT") and res.conflict_parties and self._bare_settlement(c, res):
             return list(res.conflict_parties)
-        if not source and trig.token.lower_ != "according" and self._subject(c.head)[1]:
-            # "He was further sanctioned in 2011": by whoever did the same just before
+        if not source and trig.token.lower_ != "according" and self._subject(c.head)[1] and \
+                c.cls.what not in self.party_classes:
+            # "He was further sanctioned in 2011": by whoever did the same just before; not "a meeting
+            # was held", whose doers are the sides of the story (``parties.supply_parties``)
             for si in sorted(self._last_sources, reverse=True):
                 if si <= c.sentence and c.sentence - si <= 2 and self._last_sources[si].get(c.cls.what):
                     source = list(self._last_sources[si][c.cls.what])
