@@ -165,3 +165,17 @@ def test_a_meeting_held_takes_the_sides_not_the_last_doer(code):
                   "meeting was held at the end of 2019.")
     held = [e for e in events if e.what == "CONSULT" and "held" in e.evidence]
     assert held and "united states" not in names(held[0].source)
+
+
+def test_they_after_a_body_is_named_as_the_body(code):
+    events = code("The Co-Chairs of the OSCE Minsk Group visited Lima on Monday. They updated the authorities on the "
+                  "state of the negotiations.")
+    e = only(events, "CONSULT")
+    assert "minsk group" in names(e.source) and not any(r.name == "They" for r in e.source)
+
+
+def test_participle_with_an_agent_is_the_agents_act(code):
+    events = code("Chile insisted on a different route controlled by Santiago and proposed by its government, "
+                  "rejected by Bolivia's leadership as a cynical ploy.")
+    e = only(events, "REJECT")
+    assert "bolivia" in names(e.source) and "chile" not in names(e.source)

@@ -183,8 +183,10 @@ class ArgumentRoles(Participation):
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns
-        if subj is None and agent:
-            src_toks += agent  # "..., brokered by the United States": the participle's agent did it
+        if agent and (subj is None or (not passive and head.tag_ == "VBN")):
+            # "..., brokered by the United States": the participle's agent did it, whatever subject
+            # the parser's coordination lends it ("Chile proposed a route, rejected by Bolivia")
+            src_toks += agent
         elif passive and act_subject:
             src_toks += agent
         elif passive:
