@@ -179,3 +179,9 @@ def test_participle_with_an_agent_is_the_agents_act(code):
                   "rejected by Bolivia's leadership as a cynical ploy.")
     e = only(events, "REJECT")
     assert "bolivia" in names(e.source) and "chile" not in names(e.source)
+
+
+def test_in_coordination_with_names_a_co_agent_of_the_clause(code):
+    e = only(code("Chile and Peru reiterated their continued mediation efforts in the region, in coordination with "
+                  "the United States."), "MEDIATE")
+    assert all(side in names(e.source) for side in ("chile", "peru", "united states"))

@@ -12,9 +12,11 @@ The words of each role (``ArgumentRoles._role_tokens``), in this order:
 4. a nominal trigger's dependents (``_noun_roles``): possessor, "by", agent modifiers (and "of"
    for joint acts and visits) are the source, in place of the subject of a clause the noun only
    sits in; partner prepositions the target; "under the auspices of X" (``_auspices``);
-5. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
+5. a co-agent on the clause ("in coordination with Y": ``members.clause_co_agents``) is a source
+   beside the subject;
+6. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
    the aim of force or of a penalty hung on the pattern's noun, who meets at a joint act;
-6. "between A and B": with no other source, the targets of a mediation (whose doer is then the
+7. "between A and B": with no other source, the targets of a mediation (whose doer is then the
    speaker, if any), else the first is the source.
 
 Then the words become actors (``_refs``: linked mentions, collectives, the conflict's sides, an
@@ -31,6 +33,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..actors.members import clause_co_agents
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
@@ -169,6 +172,8 @@ class ArgumentRoles(Participation):
         if c.cls.what != "CONSULT":
             self._auspices(c, src_toks)  # talks under someone's auspices are theirs to host (readings)
         carried = self._carried_roles(c, src_toks, tgt_toks)
+        if src_toks or pre_source:  # "... in coordination with the United States": a co-agent
+            src_toks += [t for t in clause_co_agents([c.head, c.trig.token]) if t not in src_toks]
         between = [o for t in [c.head, c.trig.token, *carried] for ch in t.children
                    if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         return pre_source, src_toks, tgt_toks, between
