@@ -4,8 +4,12 @@ speaker who promises in his state's name. Sentences of our own; the real model a
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import test_events_coder as coder_tests
 from storyline.events.clause import names_time
+from storyline.events.nominal import praised_doers
+from storyline.model import ActorRef
 
 code = coder_tests.code  # the fixture that runs every stage over a text
 names, only = coder_tests.names, coder_tests.only
@@ -97,3 +101,87 @@ def test_states_act_told_as_done_stays_the_states(code):
     events = code("Chilean Foreign Minister Alberto van Klaveren said Chile had sent aid to Peru.")
     e = only(events, "AID")
     assert "chile" in names(e.source) and "klaveren" not in names(e.source)
+
+
+# ---------------------------------------------------------------- the act noun's own doer
+
+
+def test_visit_of_a_president_is_his_not_the_main_clauses_subject(code):
+    events = code("After the recent visit of the Chilean president Gabriel Boric to Lima, Chilean Foreign Minister "
+                  "Alberto van Klaveren held negotiations with Peruvian Foreign Minister Javier Gonzalez.")
+    e = only(events, "VISIT")
+    assert "boric" in names(e.source) and "klaveren" not in names(e.source)
+    assert "boric" not in names(e.target)
+
+
+# ---------------------------------------------------------------- the mediator is no side
+
+
+def test_offer_to_mediate_between_two_sides_is_the_speakers(code):
+    events = code("The kingdom is ready to mediate between Peru and Ecuador, Foreign Minister Celinda Sosa said on "
+                  "Monday.")
+    e = only(events, "MEDIATE")
+    assert "sosa" in names(e.source) and all(side in names(e.target) for side in ("peru", "ecuador"))
+
+
+def test_unnamed_mediator_is_never_one_of_the_sides(code):
+    events = code("The kingdom stands ready to mediate between Peru and Ecuador.")
+    assert not any(e.what == "MEDIATE" and ("peru" in names(e.source) or "ecuador" in names(e.source))
+                   for e in events)
+
+
+def test_praised_after_the_reason_are_thanked_for_their_own(ctx):
+    """"thanked Chile for hosting the talks, as well as Peru": where the parser makes both the
+    objects of the thanks, only the one before the reason did what it names."""
+    doc = ctx.nlp("Bolivia thanked Chile for hosting the talks, as well as Peru.")
+    tok = {t.text: t for t in doc}
+    chile, peru = (ActorRef(name=n, country=c, start=tok[n].idx, end=tok[n].idx + len(n)) for n, c in
+                   (("Chile", "CHL"), ("Peru", "PER")))
+    thanks = SimpleNamespace(cls=SimpleNamespace(what="SUPPORT"), head=tok["thanked"], target=[chile, peru])
+    hosting = SimpleNamespace(parent=thanks, drop=False, head=tok["hosting"], source=[])
+    praised_doers([hosting], {"SUPPORT"})
+    assert hosting.source == [chile]
+
+
+# ---------------------------------------------------------------- the sides of the conflict
+
+
+def test_sides_between_which_a_truce_is_beat_those_who_announce_it(code):
+    events = code("Chilean Foreign Minister Alberto van Klaveren and Peruvian Foreign Minister Javier Gonzalez "
+                  "announced from Lima on Wednesday that Bolivia has brokered a ceasefire deal between Ecuador and "
+                  "Colombia. The ceasefire was set to begin at 9 p.m. local time.")
+    e = only(events, "RETREAT")
+    assert "ecuador" in names(e.source) and "colombia" in names(e.source) and "klaveren" not in names(e.source)
+
+
+def test_an_armed_group_can_be_a_side_of_the_conflict(code):
+    events = code("Israel and Hamas fought for eleven days in May. The warring sides agreed to a truce on Friday.")
+    e = only(events, "AGREE")
+    assert "israel" in names(e.source) and "hamas" in names(e.source)
+
+
+def test_a_meeting_held_takes_the_sides_not_the_last_doer(code):
+    events = code("The United States favors a positive dialogue between Lima and La Paz, the envoy said. Only one "
+                  "meeting was held at the end of 2019.")
+    held = [e for e in events if e.what == "CONSULT" and "held" in e.evidence]
+    assert held and "united states" not in names(held[0].source)
+
+
+def test_they_after_a_body_is_named_as_the_body(code):
+    events = code("The Co-Chairs of the OSCE Minsk Group visited Lima on Monday. They updated the authorities on the "
+                  "state of the negotiations.")
+    e = only(events, "CONSULT")
+    assert "minsk group" in names(e.source) and not any(r.name == "They" for r in e.source)
+
+
+def test_participle_with_an_agent_is_the_agents_act(code):
+    events = code("Chile insisted on a different route controlled by Santiago and proposed by its government, "
+                  "rejected by Bolivia's leadership as a cynical ploy.")
+    e = only(events, "REJECT")
+    assert "bolivia" in names(e.source) and "chile" not in names(e.source)
+
+
+def test_in_coordination_with_names_a_co_agent_of_the_clause(code):
+    e = only(code("Chile and Peru reiterated their continued mediation efforts in the region, in coordination with "
+                  "the United States."), "MEDIATE")
+    assert all(side in names(e.source) for side in ("chile", "peru", "united states"))

@@ -16,6 +16,10 @@ argument head (``co_members``), in this order:
 4. the coordinated object of an "of" phrase the actors layer linked only in part: "delegations of
    Chad and Sudan" (the group mention covers "delegations of Chad"): the rest of the coordination
    (``of_conjuncts``, for the resolver, which knows the mentions).
+
+A co-agent may hang on the clause rather than on its subject: "Chile and Peru pursued their
+mediation in coordination with the United States" (``clause_co_agents``, ``co_agent_nouns``), for
+the events' roles.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ Token = Any  # spacy.tokens.Token
 _GRAMMAR = load_lexicon("grammar")
 CO_AGENT_ADVERBS = frozenset(w.lower() for w in _GRAMMAR.get("co_agent_adverbs", []))
 CO_AGENT_PREPS = frozenset(w.lower() for w in _GRAMMAR.get("co_agent_preps", []))
+CO_AGENT_NOUNS = frozenset(w.lower() for w in _GRAMMAR.get("co_agent_nouns", []))
 #: Relations of a subject.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Parts of speech of a word that names someone.
@@ -97,3 +102,12 @@ def of_conjuncts(head: Token) -> list[Token]:
     after the first (the resolver keeps those no mention of the head already covers)."""
     return [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj" for c in _conjuncts(o)]
+
+
+def clause_co_agents(words: list[Token]) -> list[Token]:
+    """"in coordination with Y", "in cooperation with Y" on any of ``words`` (a clause's head, an
+    act's noun): Y, who acts with the clause's doer."""
+    return [o for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "in"
+            for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in CO_AGENT_NOUNS
+            for w2 in n.children if w2.dep_ == "prep" and w2.lower_ == "with"
+            for o in w2.children if o.dep_ == "pobj"]

@@ -113,9 +113,13 @@ class ActorResolver:
         self.speeches = self._speeches()
         self.conflict_parties = conflict_parties(self)
 
-    def ref(self, m: Mention) -> ActorRef:
+    def ref(self, m: Mention, depth: int = 0) -> ActorRef:
         actor = self.actors.get(m.actor_id) if m.actor_id else None
         name = actor.name if actor is not None else _clean_name(m.text)
+        ante = m.antecedent
+        if actor is None and m.kind == "pronoun" and ante is not None and 0 <= ante < len(self.mentions) and depth < 5:
+            # "They updated the authorities" after "the Co-Chairs of the Minsk Group": named as they are
+            name = self.ref(self.mentions[ante], depth + 1).name
         country = m.country or (actor.country if actor is not None else None)
         sector = m.sector or (actor.sector if actor is not None else None)
         return ActorRef(name=name, actor_id=m.actor_id, country=country, sector=sector,

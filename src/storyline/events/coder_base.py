@@ -108,6 +108,7 @@ class CoderBase:
         self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
         self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
+        self.of_doer_classes = {w.upper() for w in self.collectives.get("of_doer_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}

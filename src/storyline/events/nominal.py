@@ -150,9 +150,12 @@ def praised_for(c: Any, parent: Any, praise: set[str] | frozenset[str]) -> bool:
 
 def praised_doers(cands: Any, praise: set[str] | frozenset[str]) -> None:
     """Give each act praised for (``praised_for``) the praised as its doers: the clause has no
-    subject of its own, so whoever else it was given (the one who praises) is not its doer."""
+    subject of its own, so whoever else it was given (the one who praises) is not its doer. Those
+    praised after the reason ("thanked Qatar for assisting in the talks, as well as Norway") are
+    thanked for something of their own, not for this act."""
     for c in cands:
         p = c.parent
         if p is not None and not c.drop and p.target and c.head.dep_ == "pcomp" and \
                 praised_for(c, p, praise):
-            c.source = list(p.target)
+            reason = c.head.head.idx  # the "for" of the reason
+            c.source = [r for r in p.target if r.start is None or r.start < reason] or list(p.target)
