@@ -141,3 +141,28 @@ def test_a_document_provided_by_a_government_is_no_act(code):
 def test_a_tally_of_wars_is_no_act_told(code):
     _untold(code, "Chad and Sudan signed a border accord in 2015. The town, which has endured three wars with "
                   "Eritreans, is being rebuilt.", "ASSAULT", "three wars")
+
+
+# ---------------------------------------------------------------- sides of acts told without them
+
+
+def test_earlier_accords_signed_on_their_dates_are_acts_of_the_sides(code):
+    text = ("Chad and Sudan also agreed on Monday on the implementation of the border accord signed on 1 April 2001, "
+            "as well as the trade accord signed on 5 May 1998.")
+    events = code(text, published="2021-05-10")
+    for words in ("the border accord signed on 1 April 2001", "the trade accord signed on 5 May 1998"):
+        accord = [e for e in events if e.what == "AGREE" and e.evidence == words]
+        assert accord, [(e.what, e.evidence) for e in events]
+        assert "chad" in names(accord[0].source) and accord[0].status == "historical"
+
+
+def test_a_deal_restated_in_apposition_is_no_second_act(code):
+    events = code("Chad and Sudan signed a peace agreement in Doha on Sunday, the second peace deal reached since "
+                  "July between the two countries.", published="2021-05-10")
+    assert len([e for e in events if e.what == "AGREE"]) == 1, [(e.what, e.evidence) for e in events]
+
+
+def test_a_truce_coming_into_effect_takes_the_sides_of_the_deal(code):
+    truce = _told(code, "Chad and Sudan reached a truce agreement in Doha on Friday. Since the truce came into "
+                        "effect on 2 May, trade across the border has resumed.", "RETREAT", "the truce came into effect")
+    assert "chad" in names(truce.source) and "sudan" in names(truce.source)
