@@ -34,7 +34,7 @@ from .parties import between_sides, mediated_sides, nested_sides, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
-from .speaker_side import speakers_state
+from .speaker_side import speakers_promise, speakers_state
 from .triggers import TriggerFinding
 
 __all__ = ["Candidate", "Coder", "code_document"]
@@ -61,6 +61,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         material = tuple(self.rules.words("material_prefixes"))
         additions = {e.id for c, e in zip(kept, events, strict=True) if c.code.startswith(material) and any(
             a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
+        # a comment on an act ("expressed satisfaction with the meeting") is no restatement of what was said
+        additions |= {e.id for c, e in zip(kept, events, strict=True) if c.comment}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
                             additions)
 
@@ -117,6 +119,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         self._responsibility(cands)
         self._reinterpret(cands, resolver)
         speakers_state(cands, self.own_state_nouns)
+        speakers_promise(cands)
         self._statements(cands, resolver)
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)
