@@ -166,3 +166,10 @@ def test_a_truce_coming_into_effect_takes_the_sides_of_the_deal(code):
     truce = _told(code, "Chad and Sudan reached a truce agreement in Doha on Friday. Since the truce came into "
                         "effect on 2 May, trade across the border has resumed.", "RETREAT", "the truce came into effect")
     assert "chad" in names(truce.source) and "sudan" in names(truce.source)
+
+
+def test_a_truce_due_to_come_into_effect_takes_the_sides_of_the_deal(code):
+    truce = _told(code, "Chad and Sudan signed a ceasefire agreement in Doha on Thursday. A ceasefire in the border "
+                        "region was due to come into effect at 02:00 local time, officials said.", "RETREAT",
+                  "to come into effect")
+    assert "chad" in names(truce.source) and truce.status == "planned"

@@ -141,8 +141,11 @@ def told_alone(c: Candidate, ongoing: set[str] = frozenset()) -> bool:
         return True  # "after weeks of talks": talks measured, which the clause places itself by
     if c.parent is not None or c.inherited_from is not None or c.trig.kind == "appeal" or c.trig.status == "reference":
         return False
-    if c.trig.kind == "noun" and c.trig.token.dep_ in ("nsubj", "nsubjpass"):
-        head = c.trig.token.head  # "the truce was due to take effect": the finite verb holds the act
+    # "the truce was due to take effect": the finite verb holds the act, whether the noun is the
+    # trigger or a word of the verb's pattern ("ceasefire ... come into effect")
+    subjects = [w for w in (noun, *c.trig.words) if w.dep_ in ("nsubj", "nsubjpass") and w.pos_ in ("NOUN", "PROPN")]
+    if subjects and (c.trig.kind == "noun" or subjects[0].head.i != head.i):
+        head = subjects[0].head
     if head.tag_ in ("VB", "VBG") and head.dep_ != "ROOT" or any(a.lower_ == "to" and a.dep_ == "aux" for a in head.children):
         return False
     # "it does not mean that agreement has been reached": the content of a denial
