@@ -173,3 +173,11 @@ def test_a_truce_due_to_come_into_effect_takes_the_sides_of_the_deal(code):
                         "region was due to come into effect at 02:00 local time, officials said.", "RETREAT",
                   "to come into effect")
     assert "chad" in names(truce.source) and truce.status == "planned"
+
+
+def test_killings_in_the_days_clashes_are_no_part_of_clashes_told_as_history(code):
+    events = code("Chad and Sudan signed a border accord in 2015. Chad vowed to stand by Sudan in the violent "
+                  "clashes with Eritreans near the border. During the clashes on Friday and Saturday, 12 Chadian "
+                  "soldiers were killed by Sudanese forces.", published="2021-05-10")
+    killed = _with(events, "ASSAULT", "soldiers were killed")
+    assert killed and killed[0].status == "reported", [(e.what, e.evidence, e.status) for e in events]
