@@ -141,3 +141,43 @@ def test_a_document_provided_by_a_government_is_no_act(code):
 def test_a_tally_of_wars_is_no_act_told(code):
     _untold(code, "Chad and Sudan signed a border accord in 2015. The town, which has endured three wars with "
                   "Eritreans, is being rebuilt.", "ASSAULT", "three wars")
+
+
+# ---------------------------------------------------------------- sides of acts told without them
+
+
+def test_earlier_accords_signed_on_their_dates_are_acts_of_the_sides(code):
+    text = ("Chad and Sudan also agreed on Monday on the implementation of the border accord signed on 1 April 2001, "
+            "as well as the trade accord signed on 5 May 1998.")
+    events = code(text, published="2021-05-10")
+    for words in ("the border accord signed on 1 April 2001", "the trade accord signed on 5 May 1998"):
+        accord = [e for e in events if e.what == "AGREE" and e.evidence == words]
+        assert accord, [(e.what, e.evidence) for e in events]
+        assert "chad" in names(accord[0].source) and accord[0].status == "historical"
+
+
+def test_a_deal_restated_in_apposition_is_no_second_act(code):
+    events = code("Chad and Sudan signed a peace agreement in Doha on Sunday, the second peace deal reached since "
+                  "July between the two countries.", published="2021-05-10")
+    assert len([e for e in events if e.what == "AGREE"]) == 1, [(e.what, e.evidence) for e in events]
+
+
+def test_a_truce_coming_into_effect_takes_the_sides_of_the_deal(code):
+    truce = _told(code, "Chad and Sudan reached a truce agreement in Doha on Friday. Since the truce came into "
+                        "effect on 2 May, trade across the border has resumed.", "RETREAT", "the truce came into effect")
+    assert "chad" in names(truce.source) and "sudan" in names(truce.source)
+
+
+def test_a_truce_due_to_come_into_effect_takes_the_sides_of_the_deal(code):
+    truce = _told(code, "Chad and Sudan signed a ceasefire agreement in Doha on Thursday. A ceasefire in the border "
+                        "region was due to come into effect at 02:00 local time, officials said.", "RETREAT",
+                  "to come into effect")
+    assert "chad" in names(truce.source) and truce.status == "planned"
+
+
+def test_killings_in_the_days_clashes_are_no_part_of_clashes_told_as_history(code):
+    events = code("Chad and Sudan signed a border accord in 2015. Chad vowed to stand by Sudan in the violent "
+                  "clashes with Eritreans near the border. During the clashes on Friday and Saturday, 12 Chadian "
+                  "soldiers were killed by Sudanese forces.", published="2021-05-10")
+    killed = _with(events, "ASSAULT", "soldiers were killed")
+    assert killed and killed[0].status == "reported", [(e.what, e.evidence, e.status) for e in events]

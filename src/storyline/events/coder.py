@@ -30,7 +30,7 @@ from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
 from .nominal import praised_doers
-from .parties import between_sides, mediated_sides, supply_parties
+from .parties import between_sides, mediated_sides, nested_sides, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
@@ -123,6 +123,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         self._statements(cands, resolver)
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)
+        nested_sides(cands, self.party_classes, self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))
         return cands + self._auspices_mediations(cands, resolver)

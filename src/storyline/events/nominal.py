@@ -129,6 +129,31 @@ def dated_act(noun: Token) -> bool:
     return False
 
 
+def described_act(verb: Token) -> bool:
+    """A past participle on a noun ("the accord signed in 2001") that is not an appositive
+    restating the act of its clause ("signed a peace agreement, the second deal reached since July",
+    which the parser may read as a second object of the verb)."""
+    noun = verb.head
+    restated = noun.dep_ == "appos" or (noun.dep_ == "dobj" and any(
+        s.dep_ == "dobj" and s.i < noun.i for s in noun.head.children))
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and noun.pos_ in ("NOUN", "PROPN") and not restated
+
+
+def participle_phrase(verb: Token) -> list[Token]:
+    """The words of an act told by a participle on its noun ("the accord signed on 9 May 2015 by A
+    and B"): the noun with what precedes it in its phrase, the participle, and its phrases of doer,
+    time and place; not an object the parser hung on the participle, nor a coordination left
+    dangling ("signed on 1 April 2001, as well as the accord signed in 1998": that accord is an act
+    of its own)."""
+    noun = verb.head
+    left = [t for ch in noun.children if ch.i < noun.i for t in ch.subtree]
+    dangling = {t.i for ch in verb.subtree if ch.dep_ == "cc" and not any(k.dep_ == "conj" for k in ch.head.children)
+                for t in ch.subtree}
+    own = [t for ch in verb.children if ch.dep_ in ("prep", "agent", "npadvmod", "advmod")
+           for t in ch.subtree if t.i not in dangling]
+    return sorted([*left, noun, verb, *own], key=lambda t: t.i)
+
+
 def stated_participle(verb: Token) -> bool:
     """A participle after its noun that names its doer or its date (the module's second test)."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN":

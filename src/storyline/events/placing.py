@@ -26,6 +26,7 @@ from .coder_base import CoderBase
 from .context import clause_date, clause_place
 from .headlines import headline_status
 from .match import clausal_subject
+from .nominal import participle_phrase
 
 Token = Any  # spacy.tokens.Token
 
@@ -54,6 +55,9 @@ class TimePlace(CoderBase):
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
+        elif c.trig.kind == "verb" and head.dep_ == "acl" and head.tag_ == "VBN" and c.purpose_of is None \
+                and c.inherited_from is None and head.head.pos_ in ("NOUN", "PROPN"):
+            toks = participle_phrase(head)  # "the accord signed on 9 May 2015": the noun and its participle
         else:
             cut: set[int] = set()
             for ch in head.children:

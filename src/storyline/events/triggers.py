@@ -30,6 +30,7 @@ from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
 from .nominal import (
     course_clause,
     dated_act,
+    described_act,
     generic,
     measured_act,
     names_participants,
@@ -374,8 +375,11 @@ class TriggerFinding(CoderBase):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True
-            elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
-                c.drop = True  # "agreed to expand cooperation": the agreement is the event
+            elif c.cls.what == "AGREE" and p.cls.what == "AGREE" and not (
+                    described_act(c.head) and self._told_participle(c.head)):
+                # "agreed to expand cooperation": the agreement is the event; not "agreed to implement
+                # the accord signed in 2001", an earlier agreement of its own
+                c.drop = True
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
                 p.drop = True
