@@ -10,8 +10,10 @@ where one of these holds, so candidates come from them alone:
    the actor signal is then more than "nothing to compare"; for events with no stated date,
    also the same publication day (two undated events agree in date only as same-day news);
 2. the same event class and a shared place (likewise);
-3. the same event class and the same stated date (the date signal agrees fully, which carries a
-   pair of the same class without words or actors);
+3. the same event class and the same stated date, one side naming no actor at all (the date
+   signal agrees fully, which carries a pair of the same class without words or actors where
+   the actor signal is "nothing to compare"; two events that both name actors and share none
+   agree in actors not at all, and merge only in nearly the same words: 5 finds those);
 4. two tellings of a conflict's start that share a party (``onset``: classes do not count);
 5. clauses alike in their words (MinHash LSH over the clauses' character n-grams, the features
    the word signal weighs): every other merge needs shared words (different classes, an undated
@@ -27,11 +29,13 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .duplicates import band_keys, minhash
+import numpy as np
+
+from .duplicates import minhash
 from .text import ngrams
 
 if TYPE_CHECKING:
@@ -104,23 +108,40 @@ def block_keys(item: EventItem, ref_keys, same_news_days: int | None = 0) -> set
     return keys
 
 
-def clause_keys(texts: Sequence[str], stopwords: frozenset[str]) -> list[list[int]]:
+def clause_keys(texts: Sequence[str], stopwords: frozenset[str],
+                counts: Sequence[Iterable[str]] | None = None) -> list[list[int]]:
     """LSH band keys of each clause's character n-grams, the component's common ones left out
-    (none for a clause with no other n-gram)."""
-    grams = [set(ngrams(t, stopwords, CLAUSE_GRAMS)) for t in texts]
+    (none for a clause with no other n-gram). ``counts``: each clause's n-grams of every size
+    (``text.gram_counts``), where the caller has them already."""
+    if counts is None:
+        grams = [set(ngrams(t, stopwords, CLAUSE_GRAMS)) for t in texts]
+    else:
+        grams = [{g for g in c if len(g) in CLAUSE_GRAMS} for c in counts]
     df = Counter(g for gs in grams for g in gs)
     cap = max(COMMON_FLOOR, COMMON_SHARE * len(texts))
     out = []
     for gs in grams:
         kept = [g for g in gs if df[g] <= cap]
-        out.append(band_keys(minhash(kept, CLAUSE_PERM, hashfunc=zlib.crc32), CLAUSE_BANDS) if kept else [])
+        out.append(_bands(minhash(kept, CLAUSE_PERM, hashfunc=zlib.crc32).hashvalues) if kept else [])
     return out
 
 
+def _bands(values: np.ndarray) -> list[int]:
+    """The band keys of a clause signature: each band's two values side by side in one int, the
+    band's number above them (exact, where ``duplicates.band_keys`` hashes, for keys kept in the
+    store; these live for one run, and hashing 48 bands of every clause was a tenth of the run)."""
+    v = np.asarray(values, dtype=np.uint64).reshape(CLAUSE_BANDS, -1)
+    if v.shape[1] != 2 or int(v.max()) >> 32:
+        raise ValueError("clause bands pack two 32-bit MinHash values each")
+    return [x | (b << 64) for b, x in enumerate(((v[:, 0] << np.uint64(32)) | v[:, 1]).tolist())]
+
+
 def candidate_pairs(items: Sequence[EventItem], bucket_of: Sequence[list[str]], stopwords: frozenset[str],
-                    slack_days: int, ref_keys, same_news_days: int | None = 0) -> list[tuple[int, int]]:
+                    slack_days: int, ref_keys, same_news_days: int | None = 0,
+                    counts: Sequence[Iterable[str]] | None = None) -> list[tuple[int, int]]:
     """Index pairs (i < j) to score: events sharing a date bucket and a blocking key or a clause
-    band, whose spans meet. ``bucket_of[i]`` are item i's date buckets."""
+    band, whose spans meet. ``bucket_of[i]`` are item i's date buckets; ``counts`` as for
+    ``clause_keys``."""
     blocks: dict[tuple, list[int]] = {}
     for i, it in enumerate(items):
         keys = block_keys(it, ref_keys, same_news_days)
@@ -128,11 +149,18 @@ def candidate_pairs(items: Sequence[EventItem], bucket_of: Sequence[list[str]], 
             for k in keys:
                 blocks.setdefault((b, *k), []).append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > 1:
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        if key[1] == "date":
+            # one stated date (every member's span the same, so all meet): pairs with an
+            # actorless side only, so a busy day's block costs its size, not its square
+            actorless = [i for i in members if not (items[i].event.source or items[i].event.target)]
+            pairs.update((min(i, j), max(i, j)) for i in actorless for j in members if i != j)
+        else:
             pairs.update(meeting(members, items, slack_days))
     bands: dict[int, list[int]] = {}
-    for i, keys in enumerate(clause_keys([it.words for it in items], stopwords)):
+    for i, keys in enumerate(clause_keys([it.words for it in items], stopwords, counts)):
         for k in keys:
             bands.setdefault(k, []).append(i)
     slack = timedelta(days=slack_days)
@@ -154,7 +182,7 @@ class LinkIndex:
 
     def __init__(self, done: Sequence[EventItem], everything: Sequence[EventItem], stopwords: frozenset[str],
                  kinds: Callable[[EventItem], list[tuple[str, str]]], ref_keys: Callable[[Any], set[str]],
-                 exhaustive: bool = False):
+                 exhaustive: bool = False, counts: Sequence[Iterable[str]] | None = None):
         self.kinds, self.ref_keys, self.exhaustive = kinds, ref_keys, exhaustive
         self.order = {id(d): n for n, d in enumerate(done)}
         self.by_key: dict[tuple, list[EventItem]] = {}
@@ -163,7 +191,8 @@ class LinkIndex:
                 self.by_key.setdefault(k, []).append(d)
         self.bands: dict[int, list[EventItem]] = {}
         self.item_bands: dict[int, list[int]] = {}
-        for it, keys in zip(everything, clause_keys([it.words for it in everything], stopwords), strict=True):
+        for it, keys in zip(everything, clause_keys([it.words for it in everything], stopwords, counts),
+                                strict=True):
             self.item_bands[id(it)] = keys
             if id(it) in self.order:
                 for k in keys:

@@ -33,13 +33,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from ..model import ActorRef, DateValue, Document, Event, StoryEvent, StorySource
 from ..options import StorySettings
 from .candidates import LinkIndex, candidate_pairs, meeting
 from .dates import Span, agreement, event_span, finest, parse_day
-from .text import TextSpace
+from .text import TextSpace, gram_counts
 
 ACTUAL = ("reported", "historical")
 INTENDED = ("planned", "hoped")
@@ -110,6 +111,26 @@ class EventItem:
     def order(self) -> tuple[str, str, int, str]:
         return (self.published or "9999", self.doc_id, self.event.start, self.event.id)
 
+    # what scoring reads of an event again and again, worked out once: in a busy year each event
+    # is scored against hundreds of others (the event and the article's date do not change)
+
+    @cached_property
+    def source_keys(self) -> list[set[str]]:
+        return [_ref_keys(r) for r in self.event.source]
+
+    @cached_property
+    def target_keys(self) -> list[set[str]]:
+        return [_ref_keys(r) for r in self.event.target]
+
+    @cached_property
+    def persons(self) -> set[str]:
+        """The named persons among the event's doers."""
+        return {r.actor_id for r in self.event.source if r.actor_id and self.actor_kinds.get(r.actor_id) == "person"}
+
+    @cached_property
+    def published_day(self) -> date | None:
+        return parse_day(self.published)
+
 
 def items_from_documents(docs: Iterable[Document], copies: dict[str, str] | None = None) -> list[EventItem]:
     """Event items from in-memory documents (the store glue builds the same from rows)."""
@@ -171,6 +192,9 @@ class Knowledge:
     onset: re.Pattern[str] | None = None
     undated_apart_days: int | None = None  # undated events of articles further apart: never one
     same_news_days: int | None = None  # undated reports of articles this close: told the same days
+    # what -> (its class upper-cased, quad class, side): looked up for every pair scored
+    kinds: dict[str | None, tuple[str | None, str | None, str | None]] = field(default_factory=dict, repr=False,
+                                                                               compare=False)
 
     @classmethod
     def from_lexicon(cls, lex: dict[str, Any]) -> Knowledge:
@@ -182,6 +206,14 @@ class Knowledge:
 
     def quad(self, what: str | None) -> str | None:
         return self.quads.get(what.upper()) if what else None
+
+    def kind(self, what: str | None) -> tuple[str | None, str | None, str | None]:
+        """A class upper-cased, its quad class and its side (cooperation, conflict or None)."""
+        got = self.kinds.get(what)
+        if got is None:
+            quad = self.quad(what)
+            got = self.kinds[what] = (what.upper() if what else None, quad, _side(quad))
+        return got
 
     def tells_onset(self, item: EventItem) -> bool:
         """Whether the event's sentence tells it as the start of a conflict: a conflict word,
@@ -221,10 +253,8 @@ def type_agreement(a: Event, b: Event, know: Knowledge, onset: bool = False) -> 
     is unknown or neutral; None (never one happening) for cooperation against conflict, unless
     both are told as the start of a conflict (``onset``): a conflict starts once, and outlets
     (and the coder) class what started it in many ways, so such a pair counts as the same kind."""
-    wa, wb = (a.what or a.plover_type), (b.what or b.plover_type)
-    qa, qb = know.quad(wa), know.quad(wb)
-    sa, sb = _side(qa), _side(qb)
-    if wa and wb and wa.upper() == wb.upper():
+    (wa, qa, sa), (wb, qb, sb) = know.kind(a.what or a.plover_type), know.kind(b.what or b.plover_type)
+    if wa and wb and wa == wb:
         return 1.0
     if onset:
         return 0.6
@@ -250,17 +280,16 @@ def _ref_keys(ref: ActorRef) -> set[str]:
 
 def _match(xs: Sequence[ActorRef], ys: Sequence[ActorRef]) -> float | None:
     """Share of the shorter list's actors that the other list names too; None if either is empty."""
+    return _match_keys([_ref_keys(r) for r in xs], [_ref_keys(r) for r in ys])
+
+
+def _match_keys(xs: Sequence[set[str]], ys: Sequence[set[str]]) -> float | None:
+    """``_match`` over the actors' keys (``_ref_keys``)."""
     if not xs or not ys:
         return None
     short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
-    long_keys = [_ref_keys(r) for r in long_]
-    hit = sum(1 for r in short if any(_ref_keys(r) & k for k in long_keys))
+    hit = sum(1 for r in short if any(not r.isdisjoint(k) for k in long_))
     return hit / len(short)
-
-
-def _persons(item: EventItem) -> set[str]:
-    return {r.actor_id for r in item.event.source
-            if r.actor_id and item.actor_kinds.get(r.actor_id) == "person"}
 
 
 def actor_agreement(a: EventItem, b: EventItem, onset: bool = False) -> float | None:
@@ -270,7 +299,7 @@ def actor_agreement(a: EventItem, b: EventItem, onset: bool = False) -> float | 
     each other as wholes, every actor their words name on either side: outlets tell the start
     with different doers ("Armenia made claims", "the region seceded") but the same parties."""
     ea, eb = a.event, b.event
-    pa, pb = _persons(a), _persons(b)
+    pa, pb = a.persons, b.persons
     if pa and pb and not pa & pb:
         return None
     place = 1.0 if ea.location and eb.location and ea.location.casefold() == eb.location.casefold() else None
@@ -278,8 +307,8 @@ def actor_agreement(a: EventItem, b: EventItem, onset: bool = False) -> float | 
         whole = _match([*ea.source, *ea.target, *a.clause_actors], [*eb.source, *eb.target, *b.clause_actors])
         if whole is not None:
             return None if whole == 0 else whole
-    src = _match(ea.source, eb.source)
-    tgt = _match(ea.target, eb.target)
+    src = _match_keys(a.source_keys, b.source_keys)
+    tgt = _match_keys(a.target_keys, b.target_keys)
     if src == 0 and tgt == 0:
         return None
     known = [x for x in (src, tgt) if x is not None]
@@ -288,7 +317,7 @@ def actor_agreement(a: EventItem, b: EventItem, onset: bool = False) -> float | 
     if place is not None:
         return place
     # no side to set against the same side: one names only doers, the other only the done-to
-    cross = _match(list(ea.source) + list(ea.target), list(eb.source) + list(eb.target))
+    cross = _match_keys(a.source_keys + a.target_keys, b.source_keys + b.target_keys)
     return 0.3 if cross is None else 0.5 * cross
 
 
@@ -330,7 +359,7 @@ def _passes_words(a: EventItem, b: EventItem, d: float, t: float, act: float, co
         return False
     return not (a.story_doc == b.story_doc and cosine < 0.9 and not (
         d == 1.0 and t == 1.0 and act >= 0.5 and cosine >= SAME_ARTICLE_WORDS
-        and _match(a.event.source, b.event.source) != 0))
+        and _match_keys(a.source_keys, b.source_keys) != 0))
 
 
 def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
@@ -387,7 +416,7 @@ def undated_agreement(a: EventItem, b: EventItem, d: float, know: Knowledge) -> 
     otherwise, and for dated events."""
     if not (_undated(a) and _undated(b)):
         return d
-    pa, pb = parse_day(a.published), parse_day(b.published)
+    pa, pb = a.published_day, b.published_day
     if pa is None or pb is None:
         return d
     apart = abs((pa - pb).days)
@@ -463,13 +492,14 @@ def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings
     return sorted(out, key=lambda g: g[0].order)
 
 
-def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exhaustive: bool) -> list[tuple[int, int]]:
+def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exhaustive: bool,
+           counts: Sequence[Counter[str]]) -> list[tuple[int, int]]:
     """The pairs of a component to score: those of ``story.candidates``, or (``exhaustive``)
-    every pair sharing a bucket whose dates meet."""
+    every pair sharing a bucket whose dates meet. ``counts``: the items' clause n-grams."""
     bucket_of = [buckets(it) for it in items]
     if not exhaustive:
         return candidate_pairs(items, bucket_of, know.stopwords, settings.date_slack_days, _ref_keys,
-                               know.same_news_days)
+                               know.same_news_days, counts)
     by_bucket: dict[str, list[int]] = {}
     for i, bs in enumerate(bucket_of):
         for b in bs:
@@ -480,8 +510,10 @@ def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exh
 def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings,
                        exhaustive: bool = False) -> list[list[EventItem]]:
     # word weights are learned from the component alone, so recomputing it alone gives the same result
-    space = TextSpace([it.words for it in items], know.stopwords)
-    pairs = _pairs(items, know, settings, exhaustive)
+    counts = gram_counts([it.words for it in items], know.stopwords)
+    space = TextSpace([], counts=counts)
+    pairs = _pairs(items, know, settings, exhaustive, counts)
+    del counts
     cos = space.cosines(pairs)
     scores: dict[tuple[int, int], PairScore | None] = {}
     scored: list[tuple[float, int, int]] = []
@@ -571,9 +603,11 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
         return
     flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
     index = {id(it): n for n, it in enumerate(flat)}
-    space = TextSpace([it.words for it in flat], know.stopwords)
+    counts = gram_counts([it.words for it in flat], know.stopwords)
+    space = TextSpace([], counts=counts)
     link_candidates = LinkIndex([it for _, g in done for it in g], flat, know.stopwords,
-                                lambda it: _kinds(it.event, know), _ref_keys, exhaustive)
+                                lambda it: _kinds(it.event, know), _ref_keys, exhaustive, counts)
+    del counts
     # the cheap tests first, words for those left. A link needs the same class or quad class
     # (type agreement 0.6 or more), and actors in common, or one side with no actors to compare, or
     # clauses nearly alike (``link_candidates``): so each plan looks only at the happenings that

@@ -38,24 +38,40 @@ def ngrams(text: str, stopwords: Iterable[str] = (), sizes: Sequence[int] = (3, 
     return out
 
 
+def gram_counts(texts: Sequence[str], stopwords: Iterable[str] = ()) -> list[Counter[str]]:
+    """The n-grams of each text with their counts: what ``TextSpace`` weighs, computed once where
+    the clause signatures (``story.candidates``) take their n-grams from the same texts."""
+    stop = frozenset(stopwords)
+    return [Counter(ngrams(t, stop)) for t in texts]
+
+
 class TextSpace:
     """TF-IDF vectors of a set of clauses, L2-normalised, so a dot product is their cosine."""
 
-    def __init__(self, texts: Sequence[str], stopwords: Iterable[str] = ()):
-        stop = frozenset(stopwords)
-        counts = [Counter(ngrams(t, stop)) for t in texts]
-        df: Counter[str] = Counter()
+    def __init__(self, texts: Sequence[str], stopwords: Iterable[str] = (), counts: Sequence[Counter[str]] | None = None):
+        counts = gram_counts(texts, stopwords) if counts is None else counts
+        n = len(counts)
+        # columns numbered as the n-grams first appear, then renumbered in sorted order of the
+        # n-grams (the order sums run in, so cosines come out the same to the last bit); the
+        # weights from one logarithm per distinct count and per distinct document frequency
+        ids: dict[str, int] = {}
+        indptr, cols, tfs = [0], [], []
         for c in counts:
-            df.update(c.keys())
-        vocab = {g: i for i, g in enumerate(sorted(df))}
-        n = len(texts)
-        rows, cols, vals = [], [], []
-        for r, c in enumerate(counts):
-            for g, k in c.items():
-                rows.append(r)
-                cols.append(vocab[g])
-                vals.append((1.0 + math.log(k)) * (math.log((1 + n) / (1 + df[g])) + 1.0))
-        m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float64)
+            cols.extend(ids.setdefault(g, len(ids)) for g in c)
+            tfs.extend(c.values())
+            indptr.append(len(cols))
+        col = np.asarray(cols, dtype=np.int64)
+        df = np.bincount(col, minlength=len(ids))
+        idf = {int(d): math.log((1 + n) / (1 + d)) + 1.0 for d in np.unique(df)}
+        tf = {int(k): 1.0 + math.log(k) for k in set(tfs)}
+        names = list(ids)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        vals = (np.asarray([tf[k] for k in tfs], dtype=np.float64)
+                * np.asarray([idf[int(d)] for d in df], dtype=np.float64)[col])
+        m = sparse.csr_matrix((vals, rank[col], np.asarray(indptr, dtype=np.int64)),
+                              shape=(n, max(1, len(names))))
+        m.sort_indices()
         norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         self.matrix = sparse.diags(1.0 / norms) @ m
