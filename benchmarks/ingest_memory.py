@@ -76,7 +76,13 @@ def main() -> None:
     if a.measure:
         print(json.dumps(measure(json.loads(a.measure))))
         return
-    rows = []
+    names = ", ".join(c.name for c in a.corpus)
+    print(f"storyline ingest --workers {a.workers}, articles from {names}, {os.cpu_count()} CPUs")
+    head = (f"{'articles':>8} {'wall s':>7} {'CPU s':>7} {'load':>5} {'peak RSS MB':>11} {'main MB':>7} "
+            f"{'worker MB':>9} {'tree MB':>7} {'x first':>7}")
+    print(head)
+    print("-" * len(head), flush=True)
+    first = 0
     with tempfile.TemporaryDirectory(prefix="storyline-memory-") as tmp:
         for size in a.sizes:
             sample, db = Path(tmp) / f"{size}.jsonl", Path(tmp) / f"{size}.duckdb"
@@ -88,21 +94,12 @@ def main() -> None:
             r = json.loads(out.stdout)
             if r["code"] not in (0, 1):
                 sys.exit(f"ingest of {n} articles exited with {r['code']}:\n{r['stderr']}")
-            rows.append((n, r, os.getloadavg()[0]))
             sample.unlink()
             db.unlink()
-            print(f"{n} articles done in {r['wall']:.0f} s", file=sys.stderr, flush=True)
-    names = ", ".join(c.name for c in a.corpus)
-    print(f"storyline ingest --workers {a.workers}, articles from {names}, {os.cpu_count()} CPUs")
-    head = (f"{'articles':>8} {'wall s':>7} {'CPU s':>7} {'load':>5} {'peak RSS MB':>11} {'main MB':>7} "
-            f"{'worker MB':>9} {'tree MB':>7} {'x first':>7}")
-    print(head)
-    print("-" * len(head))
-    first = rows[0][1]["maxrss_kib"]
-    for n, r, load in rows:
-        print(f"{n:8,} {r['wall']:7.0f} {r['cpu']:7.0f} {load:5.1f} {r['maxrss_kib'] / 1024:11.0f} "
-              f"{r['main_kib'] / 1024:7.0f} {r['worker_kib'] / 1024:9.0f} {r['tree_kib'] / 1024:7.0f} "
-              f"{r['maxrss_kib'] / first:7.2f}")
+            first = first or r["maxrss_kib"]  # each line as its ingest ends: a long run shows what it has
+            print(f"{n:8,} {r['wall']:7.0f} {r['cpu']:7.0f} {os.getloadavg()[0]:5.1f} {r['maxrss_kib'] / 1024:11.0f} "
+                  f"{r['main_kib'] / 1024:7.0f} {r['worker_kib'] / 1024:9.0f} {r['tree_kib'] / 1024:7.0f} "
+                  f"{r['maxrss_kib'] / first:7.2f}", flush=True)
     print("peak RSS: ru_maxrss of the largest process of the run; main, worker (the largest) and tree (every "
           f"process summed): sampled every {throughput.SAMPLE_SECONDS} s; load: the 1-minute load average when the ingest ended.")
 
