@@ -23,6 +23,7 @@ from ..model import Actor, Role
 from . import names as N
 from .kbfile import KBFile, read_data, read_file
 from .rows import COMPILED, chronological, role_row
+from .spelling import repaired_name
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +198,8 @@ class KnowledgeBase:
                 return self.sector_actor(actor_id[:3], actor_id[3:])
             raise StorylineError("E320", actor_id=actor_id)
         row = self._row(actor_id)
-        a = Actor(id=row[0], name=row[1], kind=row[2], country=row[3], sector=row[4], aliases=list(row[5]),
+        name = repaired_name(row[1], row[5]) if row[2] == "person" else row[1]
+        a = Actor(id=row[0], name=name, kind=row[2], country=row[3], sector=row[4], aliases=list(row[5]),
                   roles=[Role(country=r[0], sector=r[1], title=r[2], office=r[3], start=r[4], end=r[5], source=r[6])
                          for r in row[6]], source=row[7])
         self._made[actor_id] = a

@@ -412,10 +412,20 @@ def match_noun(noun: Token, lex: Lexicon, host: Token | None) -> Trigger | None:
     entry = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
     if entry is None:
         return None
-    if host is not None and entry.light_verbs and host.lemma_.lower() not in entry.light_verbs:
+    # a noun's own light verbs; a time anchor ("after the war") places any act, and a clause on the
+    # noun itself ("the war that began", events.nominal.course_clause) tells any
+    free = host is not None and (host.dep_ == "prep" or host.head.i == noun.i)
+    if host is not None and entry.light_verbs and not free and not light_for(host, entry.light_verbs):
         return None
     return Trigger(noun, entry.code, "noun", host, None, entry, False, entry.status,
                    [noun] + ([host] if host is not None else []))
+
+
+def light_for(host: Token, verbs: Iterable[str]) -> bool:
+    """``host`` is one of ``verbs``, alone or with its particle or object ("break out", "take place")."""
+    key = host.lemma_.lower()
+    prt = " ".join(c.lower_ for c in host.children if c.dep_ in ("dobj", "prt") and c.i > host.i)
+    return key in verbs or f"{key} {prt}" in verbs
 
 
 def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
@@ -426,9 +436,9 @@ def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
         return head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         inf = _raised_infinitive(head)
-        if inf is not None and _carries(inf, lex, alone=True):
+        if inf is not None and carries(inf, lex, alone=True):
             return inf  # "the truce was due to take effect", "talks are expected to begin"
-        if _carries(head, lex):
+        if carries(head, lex):
             return head
     return None
 
@@ -444,7 +454,7 @@ def _raised_infinitive(head: Token) -> Token | None:
     return None
 
 
-def _carries(head: Token, lex: Lexicon, alone: bool = False) -> bool:
+def carries(head: Token, lex: Lexicon, alone: bool = False) -> bool:
     """``head`` is a light verb, by itself or with its particle, object or phrase ("take place",
     "come into effect"). ``alone``: the noun is the subject of a raised infinitive, which carries it
     only without an object of its own ("the truce was due to begin", not "the deal is expected to

@@ -134,6 +134,10 @@ def told_alone(c: Candidate, ongoing: set[str] = frozenset()) -> bool:
     head = c.head
     if head.lemma_.lower() in ongoing:
         return False
+    noun = c.trig.token
+    if c.trig.kind == "noun" and c.trig.host is not None and c.trig.host.dep_ == "prep" and \
+            noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != c.trig.host.i:
+        return True  # "after weeks of talks": talks measured, which the clause places itself by
     if c.parent is not None or c.inherited_from is not None or c.trig.kind == "appeal" or c.trig.status == "reference":
         return False
     if c.trig.kind == "noun" and c.trig.token.dep_ in ("nsubj", "nsubjpass"):
@@ -145,7 +149,8 @@ def told_alone(c: Candidate, ongoing: set[str] = frozenset()) -> bool:
         return False
     # a subject other than the act itself names a doer the actors layer did not find ("the two
     # officials conferred"): not an act told without its doers
-    if any(k.dep_ in ("nsubj", "csubj", "agent") and k.i != c.trig.token.i for k in head.children):
+    # ("the round of talks lasted three hours": the subject's phrase holds the act's noun)
+    if any(k.dep_ in ("nsubj", "csubj", "agent") and c.trig.token not in k.subtree for k in head.children):
         return False
     return head.pos_ in ("VERB", "AUX")
 

@@ -9,7 +9,8 @@
    name being historical; a historical act without a date is dated back from a measure ("one
    week after"), or by the clause's frame;
 4. place: the clause's place, else the dateline;
-5. a joint act in the simple present with no partner, date or place is habitual and goes;
+5. a joint act in the simple present with no partner, date or place is habitual and goes, as
+   does a relative clause that describes its noun's standing state ("rebels who reject X's rule");
    a negated act goes, unless a negated acceptance is a refusal.
 """
 
@@ -44,10 +45,12 @@ class TimePlace(CoderBase):
 
     def _evidence(self, c: Candidate, doc: Document) -> None:
         head = c.head
-        if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
-            head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.trig.kind == "noun" and head.dep_ in ("acl", "relcl") and head.head.i == c.trig.token.i:
+            head = c.trig.token  # "the talks leading up to the deal", "the war that began": the noun's phrase
         if c.purpose_of is not None:
             head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and c.trig.kind == "verb" and head.head.pos_ == "AUX":
+            head = head.head  # "Smith was present at the signing": the clause of the copula
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
@@ -132,6 +135,8 @@ class TimePlace(CoderBase):
         if c.trig.status == "reference" and c.status == "reported" and \
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
+            c.status = "historical"  # "the recent visit", "Following the invasion, ...": the scene before the news
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
@@ -144,13 +149,19 @@ class TimePlace(CoderBase):
             date = clause_date(doc, c.start, end, c.status) or (frame if c.status == "historical" else None)
         c.date = date
         c.location = clause_place(c.head, set()) or doc.dateline
-        if own_date is None and self._habitual(c):
+        if own_date is None and (self._habitual(c) or (c.cls.what not in self.joint_classes | self.mediation_classes
+                                                       and describes(c))):
             c.drop = True
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
         if c.trig.kind != "appeal" and not denied:
             # "had not, as of yesterday, announced": the parser may hang the negation on the auxiliary
             denied = aux_negated(c.head)
+        if c.trig.kind == "verb" and not denied:
+            # "would take no part in the talks", "reached no agreement": the pattern's noun negated
+            negators = self.rules.words("negators")
+            denied = any(d.dep_ == "det" and d.lower_ in negators for w in c.trig.words if w.i != c.trig.token.i
+                         for d in w.children)
         if c.inherited_from is not None and not denied:
             # "has not announced any plans to remove the troops": the intention's negation is its content's
             gov = c.inherited_from
@@ -171,6 +182,21 @@ class TimePlace(CoderBase):
         return c.trig.kind == "verb" and c.cls.what in self.joint_classes and head.tag_ in ("VBP", "VBZ") \
             and not c.target and not any(ch.dep_ in ("aux", "auxpass", *OBJECT_DEPS) for ch in head.children) \
             and clause_place(head, set()) is None
+
+
+def describes(c: Candidate) -> bool:
+    """"Rebels who reject Sudan's rule", "Darfur, which has been occupied for years": a relative
+    clause on a noun told in the simple present, or in the present perfect over a span ("for",
+    "since"), without a date of its own, describes the noun's standing state; no event (the
+    caller keeps talks and mediation: "Fidan, who chairs the talks", tells the talks going on)."""
+    head = c.head
+    if c.trig.kind != "verb" or head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    auxes = [a.lower_ for a in head.children if a.dep_ in ("aux", "auxpass")]
+    if head.tag_ in ("VBZ", "VBP") and not auxes:
+        return True
+    return bool({"has", "have"} & set(auxes)) and any(p.dep_ == "prep" and p.lower_ in ("for", "since")
+                                                      for p in head.children)
 
 
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:

@@ -31,7 +31,7 @@ from typing import Any
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, names_time, stolen_subject
+from .clause import OBJECT_DEPS, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -118,7 +118,10 @@ class ArgumentRoles(Participation):
         if trig.reverse:
             source, target = target, source
         if trig.kind == "appeal":
-            # "X should do Y" said by S: S appeals to X
+            # "X should do Y" said by S: S appeals to X; "it is incumbent on X to do Y": to X
+            party = obliged_party(trig.token, self.obligation_adjectives)
+            if party is not None:
+                source = self._refs([party], res, previous, [], si, False)
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
         target = [t for t in target if not any(same_ref(t, s) for s in source)]
@@ -211,8 +214,10 @@ class ArgumentRoles(Participation):
         """The target named by the clause's objects and target prepositions, by the subject of a
         hoped complement, or by the object of the intention that governs the clause."""
         head, trig = c.head, c.trig
-        if trig.status == "hoped" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
-            # "I hope that Anne Sacoolas will come back": hoped of the complement's subject
+        if (trig.status == "hoped" or (c.is_request and trig.kind == "verb")) and \
+                not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+            # "I hope that Anne Sacoolas will come back", "Chad expects Sudan to withdraw": hoped
+            # of, or asked of, the complement's subject
             tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
                          for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
         for ch in head.children:
@@ -235,7 +240,7 @@ class ArgumentRoles(Participation):
         n = c.trig.token
         joint = c.cls.what in self.joint_classes
         for ch in n.children:
-            if ch.dep_ == "poss":
+            if ch.dep_ == "poss" and not names_time(ch):  # not "Monday's meeting": when, not who
                 src_toks.append(ch)
             elif joint and ch.dep_ == "prep" and ch.lower_ == "of":
                 # "the meeting of the UN General Assembly": who meets, not whom it is about
@@ -303,9 +308,11 @@ class ArgumentRoles(Participation):
                 source = self._refs([subj], res, previous, [], si, False)
                 c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
         subj_tok, _ = self._subject(c.head)
-        # "Fighting along the contact line resumed": a gerund subject is the noun all the same
-        if not source and subj_tok is not None and (subj_tok.lemma_.lower() in self.conflict_nouns
-                                                    or subj_tok.lower_ in self.conflict_nouns):
+        # "Fighting along the contact line resumed": a gerund subject is the noun all the same;
+        # "after eleven days of fighting", "the clashes with Armenians": fighting named by its noun
+        fought = [t for t in (subj_tok, c.trig.token if c.trig.kind == "noun" else None) if t is not None]
+        if not source and any(t.lemma_.lower() in self.conflict_nouns or t.lower_ in self.conflict_nouns
+                              for t in fought):
             source = list(res.conflict_parties)
         return source, target
 
