@@ -115,7 +115,8 @@ class CoderBase:
 
     def _subject(self, head: Token) -> tuple[Token | None, bool]:
         """The head's subject (following coordination and control), and whether it is passive."""
-        return clause_subject(head, self.planned_governors)
+        # "Qatar made efforts to mediate": the infinitive on a noun of striving is its owner's act
+        return clause_subject(head, self.planned_governors | self.aim_nouns)
 
     def _recode(self, c: Candidate, code: str) -> None:
         c.trig.code = code
