@@ -59,6 +59,18 @@ def test_days_of_fighting_or_a_war_told_by_its_verb_stay_events(code):
           "attacked")
 
 
+def test_an_act_named_as_what_a_step_leads_to_is_a_goal(code):
+    _untold(code, "The release of the detainees is considered a prerequisite for the intra-Sudanese peace talks.",
+            "CONSULT")
+    _untold(code, "The truce is a first step toward a Chadian withdrawal from the border towns.", "RETREAT")
+
+
+def test_an_act_named_with_its_doer_outside_a_goal_phrase_stays(code):
+    _told(code, "Chad's offensive paved the way for the truce, officials said.", "ASSAULT", "Chad's offensive")
+    _told(code, "The release of the detainees is considered a prerequisite for peace. The intra-Sudanese peace "
+                "talks ended in Doha on Monday.", "CONSULT", "talks")
+
+
 def test_months_of_talks_take_the_sides_of_the_deal(code):
     events = code("Chad and Sudan signed a border agreement in Doha on Friday following months of talks.",
                   published="2021-05-10")

@@ -166,7 +166,7 @@ class TriggerFinding(CoderBase):
     def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
         """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
         took part, an agent modifier names its doer, or the phrase measures or dates it."""
-        if generic(tok, self.generic_determiners):
+        if generic(tok, self.generic_determiners) or self._aimed_at(tok):
             return False
         joint = self._joint_noun(tok)
         material = self._material_noun(tok)
@@ -190,6 +190,13 @@ class TriggerFinding(CoderBase):
         if measure is not None:
             return measure.lemma_.lower() in self.era_measures or measure.lower_ in self.era_measures
         return dated_act(tok)
+
+    def _aimed_at(self, tok: Token) -> bool:
+        """"A prerequisite for the intra-Sudanese talks", "a first step toward Sudan's withdrawal":
+        an act named after a noun of what leads to it (``goal_heads``) is the goal, not an act told."""
+        prep = tok.head
+        return tok.dep_ == "pobj" and prep.lower_ in ("for", "to", "toward", "towards") and \
+            prep.head.lemma_.lower() in self.goal_heads
 
     def _joint_noun(self, tok: Token) -> bool:
         """A noun of an act done together (talks, ``joint_classes``) or of fighting
