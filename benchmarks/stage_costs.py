@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storyline import pipeline
+from storyline import pipeline, stages
 from storyline.pipeline import Context, Stage, get_stage, process
 from storyline.read import read_paths
 
@@ -56,8 +56,8 @@ def main() -> None:
     spent: dict[str, float] = {}
     for name in names:
         s = get_stage(name)
-        pipeline._REGISTRY[name] = Stage(s.name, _timed(name, s.func, spent), s.needs, s.adds,
-                                         _timed(name, s.batch, spent) if s.batch else None)
+        stages.install({name: Stage(s.name, _timed(name, s.func, spent), s.needs, s.adds,
+                                    _timed(name, s.batch, spent) if s.batch else None, s.reads)})
     pipeline.clean_raw = _timed("clean", pipeline.clean_raw, spent)  # type: ignore[assignment]
 
     best: dict[str, float] = {}

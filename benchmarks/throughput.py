@@ -50,6 +50,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +89,9 @@ def _tree_rss_kib(root: int) -> int:
     return sum(rss.get(p, 0) for p in tree)
 
 
-def measure(cmd: list[str]) -> dict[str, Any]:
-    """Run ``cmd`` to its end; its wall time, CPU time and memory, with its exit code and stderr."""
+def measure(cmd: list[str], watch: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Run ``cmd`` to its end; its wall time, CPU time and memory, with its exit code and stderr.
+    ``watch`` is called with the command's pid at every sample (what another benchmark samples)."""
     peak_tree = 0
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -99,6 +101,8 @@ def measure(cmd: list[str]) -> dict[str, Any]:
         nonlocal peak_tree
         while not done.wait(SAMPLE_SECONDS):
             peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+            if watch is not None:
+                watch(proc.pid)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -205,6 +209,9 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=200, help="articles to use (the first N with text)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="--workers values to measure")
     ap.add_argument("--batch-size", type=int, default=Options().batch_size)
+    ap.add_argument("--command", nargs="+", choices=["ingest", "extract"], default=["ingest"],
+                    help="storyline commands to measure: ingest (into a new database) and/or extract "
+                         "(the stages alone, its JSON Lines thrown away)")
     ap.add_argument("--commit-every", type=int, nargs="+", default=[None],
                     help="as storyline ingest's option; several values are several runs (default: storyline's)")
     ap.add_argument("--src", nargs="+", default=[], metavar="NAME=DIR",
@@ -232,21 +239,23 @@ def main() -> None:
         _sample(a.corpus[:1], 1, one)
         chars = sum(len(json.loads(line)["text"]) for line in sample.open(encoding="utf-8"))
 
-        runs: dict[str, tuple[int, int | None, str | None]] = {}  # label: workers, commit every, src folder
+        runs: dict[str, tuple[str, int, int | None, str | None]] = {}  # label: command, workers, commit every, src
         for name, src in [(None, None), *(x.split("=", 1) for x in a.src)]:
-            for w in a.workers:
-                for every in a.commit_every:
-                    label = (f"storyline ingest --workers {w}" + (f" --commit-every {every}" if every else "")
-                             + (f" [{name}]" if name else ""))
-                    runs[label] = (w, every, str(Path(src).resolve()) if src else None)
+            for cmd in a.command:
+                for w in a.workers:
+                    for every in a.commit_every if cmd == "ingest" else [None]:
+                        label = (f"storyline {cmd} --workers {w}" + (f" --commit-every {every}" if every else "")
+                                 + (f" [{name}]" if name else ""))
+                        runs[label] = (cmd, w, every, str(Path(src).resolve()) if src else None)
 
         def command(label: str, texts: Path, db: Path) -> list[str]:
             if label.startswith(BASELINE):
                 procs = next(w for w in a.workers if baseline_label(w) == label)
                 return [sys.executable, __file__, "--baseline", str(texts), model, str(a.batch_size), str(procs)]
-            workers, every, src = runs[label]
+            cmd, workers, every, src = runs[label]
             env = ["env", f"PYTHONPATH={os.pathsep.join([src, os.environ.get('PYTHONPATH', '')])}"] if src else []
-            return [*env, sys.executable, "-m", "storyline", "ingest", str(texts), "--db", str(db),
+            into = ["--db", str(db)] if cmd == "ingest" else []
+            return [*env, sys.executable, "-m", "storyline", cmd, str(texts), *into,
                     "--workers", str(workers), "--batch-size", str(a.batch_size),
                     *(["--commit-every", str(every)] if every else [])]
 
@@ -257,8 +266,9 @@ def main() -> None:
         for r in range(a.rounds):
             for i, label in enumerate(labels):
                 for texts, into in ((one, start_up), (sample, None)):
-                    last_db = Path(tmp) / f"r{r}-{i}-{texts.stem}.duckdb"
-                    result = _wrapped(command(label, texts, last_db))
+                    db = Path(tmp) / f"r{r}-{i}-{texts.stem}.duckdb"
+                    result = _wrapped(command(label, texts, db))
+                    last_db = db if db.exists() else last_db
                     if result["code"] not in (0, 1):  # 1: some articles failed, the others were stored
                         sys.exit(f"{label} exited with {result['code']}:\n{result['stderr'][-2000:]}")
                     if into is not None:

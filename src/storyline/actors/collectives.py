@@ -18,9 +18,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..lexicons import load_lexicon
 from .kbfile import GROUP_KINDS, PLACE
 from .link_base import _SEPARATORS, _SUBJECT_DEPS, Cand, LinkerBase
 from .phrases import Zone
+
+#: Numbers spelled out ("three": 3), as the dates stage reads them.
+NUMBER_WORDS: dict[str, int] = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items()
+                               if isinstance(v, int)}
+#: Plural nouns of a numbered collective ("the three countries").
+NUMBERED_NOUNS = frozenset(str(w).lower() for w in load_lexicon("grammar").get("numbered_collective_nouns") or ())
+#: How many sentences back a numbered collective looks for its list.
+NUMBERED_LOOKBACK = 8
+#: Parts of speech of the modifiers allowed between the number and the noun ("the four Normandy leaders").
+NUMBERED_MODIFIERS = frozenset({"PROPN", "ADJ", "NOUN"})
 
 
 class GroupLinking(LinkerBase):
@@ -248,6 +259,46 @@ class GroupLinking(LinkerBase):
         for r in c.refs:
             self._remember(r)
         self._add(c)
+
+    def _numbered_spans(self) -> list[tuple[int, int, int]]:
+        """"the three countries", "the four Normandy leaders": (start, end, size) of each phrase of
+        "the", a number of three or more, up to two modifiers and a numbered collective noun."""
+        doc = self.sdoc
+        out: list[tuple[int, int, int]] = []
+        for i in range(len(doc) - 2):
+            if doc[i].lower_ != "the":
+                continue
+            num = doc[i + 1]
+            size = int(num.text) if num.text.isdigit() else NUMBER_WORDS.get(num.lower_, 0)
+            if size < 3:
+                continue  # "the two countries" and its kin have their own cascade (``_collective``)
+            for j in range(i + 2, min(i + 5, len(doc))):
+                if doc[j].lower_ in NUMBERED_NOUNS:
+                    out.append((i, j + 1, size))
+                    break
+                if doc[j].pos_ not in NUMBERED_MODIFIERS:
+                    break
+        return out
+
+    def _numbered_collective(self, s: int, e: int, size: int) -> None:
+        """"The three countries signed a deal" after "Turkey, Russia and Iran will meet": the list of
+        exactly that many actors named last within a few sentences (a modifier the entity layer
+        took for a name, "Normandy" of "the four Normandy leaders", does not stop it); else read
+        as any other collective."""
+        if not self._free(e - 1, e):
+            return
+        sent = self.sent_of[s]
+        lists = [x for x in self._coordinations() if len(x[2]) == size and x[1] < s
+                 and 0 <= sent - x[0] <= NUMBERED_LOOKBACK]
+        if not lists:
+            if self._free(s, e):
+                self._collective(s, e, "states")
+            return
+        refs = max(lists, key=lambda x: x[1])[2]
+        for r in refs:
+            self._remember(r)
+        self._add(Cand(s, e, "collective", None, None, None, refs=list(refs), confidence=0.8, plural=True,
+                       family="states"))
 
     def _is_subject(self, s: int, e: int) -> bool:
         return any(t.dep_ in _SUBJECT_DEPS for t in self.sdoc[s:e])

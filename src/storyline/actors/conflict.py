@@ -5,9 +5,11 @@ Why computed from the document: "the warring sides" means whoever the article pr
 fighting, and articles name them together ("between Baku and Yerevan", "Armenia and
 Azerbaijan"). The cascade (``conflict_parties``):
 
-1. every coordination of two or more state mentions in a sentence counts for the pair(s) it
-   names, a pair more than a run of three or more, and three times as much in a sentence about
-   the conflict (its words: ``conflict``, ``conflict_nouns``, ``conflict_context``);
+1. every coordination of two or more state mentions (or armed groups and movements, under their
+   state: "Israel and Hamas") in a sentence counts for the pair(s) it names, a pair more than a
+   run of three or more, three times as much in a sentence about the conflict (its words:
+   ``conflict``, ``conflict_nouns``, ``conflict_context``), and twice as much where it is the
+   object of "between" (what is between them, not what they do together);
 2. a collective mention whose words name its members' states ("the presidents of Azerbaijan and
    Armenia") counts like a coordination;
 3. a state the text calls a mediator (``mediator_words``: "Russia, as a mediator", "Russian
@@ -62,7 +64,8 @@ def conflict_parties(res: ActorResolver) -> list[ActorRef]:
             for m in members:
                 for mm in res._covering(m) + [x for c in m.children if c.dep_ in ("amod", "compound")
                                                for x in res._covering(c)]:
-                    if mm.country and (mm.kind in ("name", "metonym", "demonym") or not mm.actor_id):
+                    if mm.country and (mm.kind in ("name", "metonym", "demonym") or not mm.actor_id
+                                       or _armed_group(res, mm.actor_id)):
                         key = mm.country or mm.text
                         anyone.setdefault(key, res.ref(mm))
                         if key not in names or names[key].actor_id is None:
@@ -71,7 +74,7 @@ def conflict_parties(res: ActorResolver) -> list[ActorRef]:
                                 names[key] = res.ref(mm)
                         states.append(key)
                         break
-            _count(pairs, states, fighting)
+            _count(pairs, states, fighting, between=tok.dep_ == "pobj" and tok.head.lower_ == "between")
         # "the presidents of Azerbaijan and Armenia": a collective that names its members' states
         for m in res.mentions:
             if m.kind == "collective" and len(m.refs) >= 2 and sent.start_char <= m.start < sent.end_char:
@@ -95,10 +98,19 @@ def conflict_parties(res: ActorResolver) -> list[ActorRef]:
     return [names.get(a) or anyone[a], names.get(b) or anyone[b]]
 
 
-def _count(pairs: Counter[tuple[str, str]], states: list[str], fighting: bool) -> None:
-    """Count the pairs of states named together: a pair more than a run of three or more."""
+def _armed_group(res: ActorResolver, actor_id: str | None) -> bool:
+    """A non-state side ("Israel and Hamas", "the government and the ELN"): an armed group or a
+    movement, counted under the state it fights in or for."""
+    actor = res.actors.get(actor_id or "")
+    return actor is not None and actor.kind in ("armed group", "movement")
+
+
+def _count(pairs: Counter[tuple[str, str]], states: list[str], fighting: bool, between: bool = False) -> None:
+    """Count the pairs of states named together: a pair more than a run of three or more, and a
+    pair "between" which something is (a ceasefire, talks, a war) twice as much as a pair that
+    only does something together ("Clinton and Amr announced ...")."""
     uniq = sorted(set(states))
-    weight = (3 if fighting else 1) * (2 if len(uniq) == 2 else 1)
+    weight = (3 if fighting else 1) * (2 if len(uniq) == 2 else 1) * (2 if between else 1)
     for i in range(len(uniq)):
         for j in range(i + 1, len(uniq)):
             pairs[(uniq[i], uniq[j])] += weight

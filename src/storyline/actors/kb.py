@@ -23,6 +23,7 @@ from ..model import Actor, Role
 from . import names as N
 from .kbfile import KBFile, read_data, read_file
 from .rows import COMPILED, chronological, role_row
+from .spelling import NearNames, repaired_name
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class KnowledgeBase:
         #: the date up to which the curated terms are known (an open term holds up to it)
         self.as_of: str | None = data.get("as_of")
         self.version = 0  # counts additions, so the ruler knows when to read new names
+        self._near: tuple[int, NearNames] | None = None  # (version, index), built when first asked
 
     def index_data(self) -> dict[str, Any]:
         """The name and office indexes in JSON form (stored in the compiled file)."""
@@ -197,7 +199,8 @@ class KnowledgeBase:
                 return self.sector_actor(actor_id[:3], actor_id[3:])
             raise StorylineError("E320", actor_id=actor_id)
         row = self._row(actor_id)
-        a = Actor(id=row[0], name=row[1], kind=row[2], country=row[3], sector=row[4], aliases=list(row[5]),
+        name = repaired_name(row[1], row[5]) if row[2] == "person" else row[1]
+        a = Actor(id=row[0], name=name, kind=row[2], country=row[3], sector=row[4], aliases=list(row[5]),
                   roles=[Role(country=r[0], sector=r[1], title=r[2], office=r[3], start=r[4], end=r[5], source=r[6])
                          for r in row[6]], source=row[7])
         self._made[actor_id] = a
@@ -249,6 +252,15 @@ class KnowledgeBase:
             if short in self.loose:
                 return list(self.loose[short])
         return []
+
+    def near(self, name: str) -> list[str]:
+        """Persons a full name may be written one letter off from ("Mevlut Cavusuglu"), where
+        exactly one person fits (a slip is never a reason to choose between two)."""
+        if self._near is None or self._near[0] != self.version:
+            self._near = (self.version, NearNames([*self.names.base, *self.names.extra]))
+        ids = {i for k in self._near[1].near(N.name_words(name)) for i in self.names.get(k, [])
+               if self.kind_of(i) == "person"}
+        return list(ids) if len(ids) == 1 else []
 
     def holders(self, office: str, country: str | None, date: str | None = None,
                 title: str | None = None) -> list[Actor]:

@@ -14,7 +14,7 @@ over ``link_base.LinkerBase``):
    and seats of government (as actors, or as places after "in", "to", "from" ...:
    ``collectives``);
 4. in text order: titles without a name ("the president", "his Azerbaijani counterpart":
-   ``antecedents``), collectives ("the sides": ``collectives``) and pronouns (``antecedents``),
+   ``antecedents``), collectives ("the sides", "the three countries": ``collectives``) and pronouns (``antecedents``),
    each resolved against what came before it.
 
 The date used for "who held the office" is the document's date; without one, the terms of the
@@ -61,6 +61,9 @@ class Linker(PersonLinking, CommunityLinking, GroupLinking, RoleResolution):
         coll = self.finder._scan(self.lex.collectives)
         for s, (e, kind) in coll.items():
             items.append((s, "collective", (s, e, kind)))
+        # "the three countries" where no collective phrase ("the two countries") already reads it
+        numbered = [x for x in self._numbered_spans() if not any(s < x[1] and x[0] < c[0] for s, c in coll.items())]
+        items += [(x[0], "numbered", x) for x in numbered]
         table = token_table(self.sdoc)
         for i, (lower, tag) in enumerate(zip(table.lower, table.tag, strict=True)):
             if lower in self.lex.pronouns and tag in ("PRP", "PRP$"):
@@ -72,6 +75,8 @@ class Linker(PersonLinking, CommunityLinking, GroupLinking, RoleResolution):
                 self._role_reference(x)
             elif what == "collective":
                 self._collective(*x)
+            elif what == "numbered":
+                self._numbered_collective(*x)
             elif what == "territory":
                 self._territory_reference(*x)
             else:

@@ -37,8 +37,8 @@ class PersonLinking(LinkerBase):
         zone_tokens = {t for z in zones for t in range(z.head_start, z.head_end)}
         match_tokens = {t for m in self.matches for t in range(m.start, m.end)}
         for ent in self.sdoc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                continue
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"):
+                continue  # (the model calls an unknown foreign name a work of art or a product)
             s, e = ent.start, ent.end
             while s < e and (self.sdoc[s].lower_ in ("the", "a", "an") or not self.sdoc[s].text[:1].isupper()):
                 s += 1
@@ -48,8 +48,10 @@ class PersonLinking(LinkerBase):
                 s += 1  # "Mrs Quinn": the name without its honorific
             if e <= s or any(t in covered or t in match_tokens for t in range(s, e)):
                 continue
-            if ent.label_ != "PERSON":
-                continue  # a surname the model calls ORG or GPE is found below, by the document's full names
+            if ent.label_ != "PERSON" and not (e - s >= 2 and self._namelike(s, e) and self.kb.near(self._text(s, e))):
+                # a surname the model calls ORG or GPE is found below, by the document's full names;
+                # a full name one letter off a known person's is a name whatever the model says
+                continue
             if any(t in zone_tokens for t in range(s, e)):
                 continue
             if not self._namelike(s, e):
@@ -157,7 +159,7 @@ class PersonLinking(LinkerBase):
         if e - s == 1 and key in self.surnames:
             return [self.surnames[key]]
         ids = [i for i in self.kb.lookup(text) if self.kb.kind_of(i) == "person"]
-        return ids
+        return ids or (self.kb.near(text) if e - s >= 2 else [])
 
     def _score(self, a: Actor, offices: tuple[str, ...], countries: list[str]) -> tuple:
         dated = [r for r in a.roles if r.start or r.end]
@@ -222,7 +224,7 @@ class PersonLinking(LinkerBase):
             r = self._role_on(actor, offices)
             country = (r.country if r else None) or actor.country or (countries[0] if countries else None)
             sector = (r.sector if r else None) or actor.sector
-            for key in [N.name_key(actor.name), *(N.name_key(x) for x in actor.aliases)]:
+            for key in [N.name_key(actor.name), *(N.name_key(x) for x in actor.aliases), N.name_key(text)]:
                 for sur in N.surname_words(key.split(" ")):
                     self.surnames.setdefault(sur, actor.id)
             self.surnames.setdefault(N.name_key(text), actor.id)

@@ -8,18 +8,21 @@ mention records, followed back through pronouns), ``collective_refs``, ``refs_of
 ``pronoun_antecedent``; ``entity_mentions`` stands in for the actors layer where it has not run.
 
 Over the parse (``ActorResolver``, per document), the actors an argument head refers to
-(``refs_for``), by a cascade, first match wins:
+(``refs_for``), for each coordinated member (with the members the parser hung elsewhere:
+``members``), by a cascade, first match wins:
 
 1. a pronoun: the mention linked there; a first-person pronoun inside a quotation is its
    speaker; a relative pronoun its noun; "he", "she" the last person before it;
-2. the mentions covering the head, or a person named beside it ("the President of Russia
+2. the mentions covering the head (and the rest of a coordinated "of" phrase it covers in
+   part), or a person named beside it ("the President of Russia
    Vladimir Putin" means the person), or two titled names the parser flattened into one phrase;
 3. a plural noun's examples ("firms including Daimler and Siemens");
 4. the head's modifiers ("Russian peacekeepers", "Iran's");
 5. a collective ("the sides"): left to the caller, which knows the events around it
    (``collective_parties``: the latest event's participants, else the conflict's sides, from
    ``conflict``);
-6. a person named deep in the phrase, the object of "of"/"from"/"by"/"for", an apposition;
+6. a person named deep in the phrase, the object of "of"/"from"/"by"/"for" (one the actors layer
+   places), the body a role with no person is placed in ("officials of the OSCE"), an apposition;
 7. a proper name no model recognised, or a bare definite noun naming the latest body whose
    full name ends in it ("the embassy" after "the US Embassy in London").
 
@@ -29,6 +32,7 @@ where it has added nothing, from quotation marks and the speech verb beside them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -37,6 +41,7 @@ from typing import Any
 from ..model import Actor, ActorRef, Document, Mention
 from ..parse import text_of
 from .conflict import conflict_parties
+from .members import co_members, of_conjuncts
 
 Token = Any  # spacy.tokens.Token
 
@@ -108,9 +113,13 @@ class ActorResolver:
         self.speeches = self._speeches()
         self.conflict_parties = conflict_parties(self)
 
-    def ref(self, m: Mention) -> ActorRef:
+    def ref(self, m: Mention, depth: int = 0) -> ActorRef:
         actor = self.actors.get(m.actor_id) if m.actor_id else None
         name = actor.name if actor is not None else _clean_name(m.text)
+        ante = m.antecedent
+        if actor is None and m.kind == "pronoun" and ante is not None and 0 <= ante < len(self.mentions) and depth < 5:
+            # "They updated the authorities" after "the Co-Chairs of the Minsk Group": named as they are
+            name = self.ref(self.mentions[ante], depth + 1).name
         country = m.country or (actor.country if actor is not None else None)
         sector = m.sector or (actor.sector if actor is not None else None)
         return ActorRef(name=name, actor_id=m.actor_id, country=country, sector=sector,
@@ -147,7 +156,7 @@ class ActorResolver:
         """The actors an argument head refers to, one per coordinated member."""
         skip = set(skip)
         out: list[ActorRef] = []
-        members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        members = [tok, *[c for c in tok.conjuncts if c.i > tok.i], *co_members(tok)]
         for member in members:
             for r in self._member_refs(member, skip):
                 if not any(same_ref(r, o) for o in out):
@@ -184,7 +193,10 @@ class ActorResolver:
                 others = [m for m in persons_near if not any(o.start <= m.start < o.end for o in own)]
                 if others:
                     return self._refs_from([*others, *own])
-            return self._refs_from(own)
+            # "delegations of Chad and Sudan" linked as "delegations of Chad": the rest of the "of"
+            rest = [r for c in of_conjuncts(head) if not any(m.start <= c.idx < m.end for m in own)
+                    for r in self._member_refs(c, skip)]
+            return self._refs_from(own) + rest
         if persons_near:
             return self._refs_from(persons_near)
         # "allies such as Germany", "German firms including Daimler and Siemens": the examples
@@ -216,18 +228,38 @@ class ActorResolver:
         if deep_persons:
             return self._refs_from(deep_persons[:1])
         # "the leaders of Azerbaijan and Armenia", "the armed forces of Azerbaijan"
+        unplaced: list[ActorRef] = []
         for t in head.children:
             if t.dep_ == "prep" and t.lower_ in ("of", "from", "by", "for") and t.i not in skip:
                 for pobj in t.children:
                     if pobj.dep_ == "pobj":
                         refs = self.refs_for(pobj, skip=skip)
-                        if refs:
+                        if any(r.actor_id or r.country for r in refs):
                             return refs
+                        unplaced = unplaced or refs
+        # "high-ranking officials of the Organization for Security and Co-operation in Europe": a
+        # role of a body or a state that names no one acts for the body its mention places it in,
+        # not for a word of the body's name ("Security") that no mention links
+        body = next((m for m in self.by_token.get(head.i, []) if m.kind == "role" and not m.actor_id and m.country),
+                    None)
+        if body is not None and unplaced:  # the phrase names its body ("of the OSCE"), not "the spokesperson"
+            return [self._body_ref(body)]
+        if unplaced:
+            return unplaced
         # "The co-chairs of the OSCE Minsk Group - Russia, France, and the U.S.": an apposition
         inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
         if inner:
             return self._refs_from(inner)
         return self._unrecognised_name(head) or self._definite_description(head)
+
+    def _body_ref(self, m: Mention) -> ActorRef:
+        """The body or state a role mention with no person is placed in (its country code)."""
+        actor = self.actors.get(m.country or "")
+        # the body's own words: "officials of the OSCE" -> "OSCE"
+        words = re.split(r"\s(?:of|for)\s+(?:the\s+)?", m.text, maxsplit=1, flags=re.IGNORECASE)
+        name = actor.name if actor is not None else _clean_name(words[-1])
+        return ActorRef(name=name, actor_id=actor.id if actor is not None else None, country=m.country,
+                        sector=m.sector, start=m.start, end=m.end, text=m.text)
 
     def _definite_description(self, head: Token) -> list[ActorRef]:
         """"The embassy declined the request" after "the US Embassy in London": a bare definite

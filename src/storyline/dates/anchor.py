@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterator
 
 from ..model import DateValue, Document, Sentence, TimeExpression
 from .tense import expression_span, path_up
-from .values import parse_value
+from .values import parse_value, period
 
 NEWS_TENSES = {"reported", "planned", "hoped", "present", "future", "news"}
 HISTORICAL_TENSES = {"historical", "past", "background"}
@@ -241,8 +241,12 @@ def measured_back(doc: Document, start: int, end: int, earlier_preps: Collection
     if sdoc is None or here is None:
         return None
     for t in doc.timexes:
-        if start <= t.start and t.end <= end and t.type == "DURATION" and _offset_before(sdoc, t, earlier_preps):
+        if not (start <= t.start and t.end <= end and t.type == "DURATION"):
+            continue
+        if _offset_before(sdoc, t, earlier_preps):
             return _earlier_by(doc, doc.sentences[here], t)
+        if _lasting_before(sdoc, t, earlier_preps):
+            return _lasted_until(doc, doc.sentences[here], t)
     return None
 
 
@@ -270,6 +274,31 @@ def _earlier_by(doc: Document, s: Sentence, t: TimeExpression) -> DateValue | No
     precision = {"D": "day", "W": "day", "M": "month", "Y": "year"}[m[2]]
     value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
     return DateValue(value, precision, "context:span before the paragraph's day", 0.4, t.text)
+
+
+def _lasting_before(sdoc: object, t: TimeExpression, earlier_preps: Collection[str]) -> bool:
+    """"after 48 days of attacks", "following four years of talks": the span is how long an act
+    (the "of" phrase) went on up to the sentence's day."""
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in earlier_preps and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+
+
+def _lasted_until(doc: Document, s: Sentence, t: TimeExpression) -> DateValue | None:
+    """The days an act that went on for the span ``t`` up to its sentence's (news) day covers:
+    a range from the span before that day to the day, at the day's precision."""
+    m = _SPAN.match(t.value or "")
+    base = date_for_clause(doc, s.start, s.end, "reported")
+    days = period(base.value) if base is not None else None
+    if m is None or days is None or base is None or base.precision not in ("day", "month"):
+        return None
+    first = days[1] - dt.timedelta(days=int(m[1]) * _SPAN_DAYS[m[2]])
+    width = 10 if base.precision == "day" else 7
+    return DateValue(f"{first.isoformat()[:width]}..{days[1].isoformat()[:width]}", base.precision,
+                     "context:span up to the paragraph's day", 0.4, t.text)
 
 
 def _adverbial(sdoc: object, t: TimeExpression) -> bool:

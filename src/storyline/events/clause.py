@@ -6,7 +6,8 @@ The subject of a clause (``clause_subject``) is found by a cascade, first match 
 1. a subject of the head itself, or of its auxiliary ("The US has been encouraging");
 2. a coordinated verb: a name the parser joined to the previous verb's object
    (``stolen_subject``), else the subject of the verb it is coordinated with;
-3. a controlled infinitive without an object of its own, an adjective complement ("is ready to
+3. a controlled infinitive without an object of its own (the "on" object of an adjective of a
+   bare "it": "it is incumbent on X to ..."), an adjective complement ("is ready to
    contribute"), the complement of a noun of intention ("stressed the need to continue"): the
    governor's subject;
 4. a gerund: inside a prepositional phrase, the subject of the clause it belongs to; after a
@@ -19,6 +20,8 @@ The subject of a clause (``clause_subject``) is found by a cascade, first match 
 from __future__ import annotations
 
 from typing import Any
+
+from ..lexicons import load_lexicon
 
 Token = Any  # spacy.tokens.Token
 
@@ -47,6 +50,9 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
             tok = coordination_head(tok)
             continue
         if tok.dep_ == "xcomp" and not has_object(tok.head):
+            doer = adjective_doer(tok.head)
+            if doer is not None:
+                return doer, False  # "it is incumbent on Sudan to guarantee": Sudan guarantees
             tok = tok.head
             continue
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
@@ -129,6 +135,21 @@ def purpose_clause(child: Token, parent: Token) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
+def adjective_doer(gov: Token) -> Token | None:
+    """"It is incumbent on Sudan to ...", "it is important for both sides to ...": where the
+    governor's subject is a bare "it", the adjective's "on"/"upon"/"for" object does the act of
+    its infinitive."""
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in gov.children):
+        return None
+    for adj in [gov] if gov.pos_ == "ADJ" else [a for a in gov.children if a.dep_ == "acomp"]:
+        for prep in adj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "for"):
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
 def has_object(tok: Token) -> bool:
     return any(c.dep_ in OBJECT_DEPS for c in tok.children)
 
@@ -144,13 +165,15 @@ def within_content(tok: Token, speech: Token) -> bool:
 
 #: Entity types of a clock time or a calendar date.
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Names of the days ("Monday's meeting", which the entity layer does not always mark as a date).
+WEEKDAYS = frozenset(str(w).lower() for w in (load_lexicon("dates").get("words") or {}).get("weekday") or {})
 
 
 def names_time(tok: Token) -> bool:
     """"at 7:00pm", "at 7pm Cairo time (1600 GMT)": a phrase of the clock or the calendar, which
     names when, never whom."""
     near = [tok, *[c for c in tok.children if c.dep_ in ("nummod", "compound", "appos")]]
-    return any(t.ent_type_ in TIME_ENTS or any(ch.isdigit() for ch in t.text) for t in near)
+    return any(t.ent_type_ in TIME_ENTS or t.lower_ in WEEKDAYS or any(ch.isdigit() for ch in t.text) for t in near)
 
 
 def anchor_of(noun: Token) -> Token | None:
@@ -174,3 +197,25 @@ def governing_verb(tok: Token) -> Token | None:
 
 def aux_negated(head: Token) -> bool:
     return any(a.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in a.children) for a in head.children)
+
+
+def obliged_party(verb: Token, adjectives: set[str]) -> Token | None:
+    """"It is incumbent on the authorities to guarantee ...", "it is imperative for both sides to
+    stop ...": the party an adjective of obligation (``adjectives``) puts the infinitive on, or None
+    where no such adjective governs the verb."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                               for a in verb.children):
+        return None
+    gov = verb.head
+    holders = [gov, *[c for c in gov.children if c.dep_ in ("acomp", "attr")]]
+    if not any(a.lemma_.lower() in adjectives or a.lower_ in adjectives for a in holders):
+        return None
+    if any(m.dep_ == "mark" and m.lower_ == "for" for m in verb.children):  # "for both sides to stop"
+        return next((s for s in verb.children if s.dep_ == "nsubj"), None)
+    for adj in holders:
+        for prep in adj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "for"):
+                party = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if party is not None:
+                    return party
+    return None

@@ -30,11 +30,11 @@ from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
 from .nominal import praised_doers
-from .parties import between_sides, mediated_sides, supply_parties
+from .parties import between_sides, mediated_sides, nested_sides, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
-from .speaker_side import speakers_state
+from .speaker_side import speakers_promise, speakers_state
 from .triggers import TriggerFinding
 
 __all__ = ["Candidate", "Coder", "code_document"]
@@ -51,7 +51,9 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                            or any(self._political(s) for s in c.source)))
             or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))]
         events = [self._event(c, doc) for c in kept]
-        references = {e.id for c, e in zip(kept, events, strict=True) if c.trig.status == "reference" or in_headline(c)}
+        # a war or clashes named by a noun are the whole of the fighting, not one attack a clause tells
+        references = {e.id for c, e in zip(kept, events, strict=True)
+                      if (c.trig.status == "reference" and not self._fighting_noun(c)) or in_headline(c)}
         parts = {e.id for c, e in zip(kept, events, strict=True) if self._names_its_act(c)}
         onsets = {e.id for c, e in zip(kept, events, strict=True) if c.trig.kind == "verb"
                   and c.trig.token.lemma_.lower() in self.onset_verbs}
@@ -59,8 +61,15 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         material = tuple(self.rules.words("material_prefixes"))
         additions = {e.id for c, e in zip(kept, events, strict=True) if c.code.startswith(material) and any(
             a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
+        # a comment on an act ("expressed satisfaction with the meeting") is no restatement of what was said
+        additions |= {e.id for c, e in zip(kept, events, strict=True) if c.comment}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
                             additions)
+
+    def _fighting_noun(self, c: Candidate) -> bool:
+        """The act is named by a noun of fighting itself (``conflict_nouns``: "the war", "clashes")."""
+        tok = c.trig.token
+        return c.trig.kind == "noun" and (tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns)
 
     def _names_its_act(self, c: Candidate) -> bool:
         """"who was also killed in the airstrike": the clause names, by a definite noun of its own
@@ -110,9 +119,11 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         self._responsibility(cands)
         self._reinterpret(cands, resolver)
         speakers_state(cands, self.own_state_nouns)
+        speakers_promise(cands)
         self._statements(cands, resolver)
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)
+        nested_sides(cands, self.party_classes, self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))
         return cands + self._auspices_mediations(cands, resolver)

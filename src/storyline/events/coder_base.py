@@ -71,12 +71,23 @@ class CoderBase:
         self.settlement_nouns = {w.lower() for w in self.collectives.get("settlement_nouns", [])}
         self.speech_occasions = {str(k).lower(): str(v) for k, v in
                                  (self.lex.settings.get("speech_occasions") or {}).items()}
+        self.speech_channels = {w.lower() for w in self.lex.settings.get("speech_channels", [])}
         self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
         self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
         self.descriptive_participles = {w.lower() for w in self.lex.settings.get("descriptive_participles", [])}
         self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
+        self.obligation_adjectives = {w.lower() for w in self.lex.settings.get("obligation_adjectives", [])}
+        # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
+        self.predicate_adjectives = {tuple(str(k).lower().split()): str(v) for k, v in
+                                     (self.lex.settings.get("predicate_adjectives") or {}).items()}
+        self.comment_nouns = {w.lower() for w in self.lex.settings.get("comment_nouns", [])}
+        self.own_possessives = {w.lower() for w in self.lex.settings.get("own_possessives", [])}
+        self.occasion_preps = {w.lower() for w in self.lex.settings.get("occasion_preps", [])}
+        self.aim_nouns = {w.lower() for w in self.lex.settings.get("aim_nouns", [])}
+        self.exertion_verbs = {w.lower() for w in self.lex.settings.get("exertion_verbs", [])}
+        self.open_ended_words = {w.lower() for w in self.lex.settings.get("open_ended_words", [])}
         self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
@@ -91,17 +102,21 @@ class CoderBase:
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
         self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
+        self.act_measures = {w.lower() for w in self.lex.settings.get("act_measures", [])}
+        self.course_verbs = {w.lower() for w in self.lex.settings.get("course_verbs", [])}
         self.own_state_nouns = {w.lower() for w in self.collectives.get("own_state_nouns", [])}
         self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
         self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
+        self.of_doer_classes = {w.upper() for w in self.collectives.get("of_doer_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
 
     def _subject(self, head: Token) -> tuple[Token | None, bool]:
         """The head's subject (following coordination and control), and whether it is passive."""
-        return clause_subject(head, self.planned_governors)
+        # "Qatar made efforts to mediate": the infinitive on a noun of striving is its owner's act
+        return clause_subject(head, self.planned_governors | self.aim_nouns)
 
     def _recode(self, c: Candidate, code: str) -> None:
         c.trig.code = code

@@ -86,6 +86,10 @@ def after_tokens(verb: Token) -> list[Token]:
     toks += [c for c in verb.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and not passive:
+        # "a statement was issued in Beijing signed by A and B": the participle's object is the
+        # passive subject of the clause it trails
+        passive = _phrase_tokens(verb.head, {"nsubjpass"})
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the accord signed by the presidents", "talks hosted by Turkey": the noun a participle
         # hangs on (with its modifiers) is its logical object
@@ -133,53 +137,87 @@ def clausal_subject(verb: Token) -> Token | None:
 
 
 def word_matches(word: str, tok: Token, exact: bool = False) -> bool:
-    low, lem = tok.lower_, tok.lemma_.lower()
-    if tok.dep_ == "prep":
-        return word == low  # a preposition is itself only: "according to" holds no ACCORD
-    if word in (low, lem):
-        return True
-    if exact:
-        return False
-    # plural and inflected pattern words against a lemma: TALKS ~ talk, RALLIES ~ rally
-    if word.endswith("ies") and word[:-3] + "y" == lem:
-        return True
-    if word.endswith("s") and word[:-1] == lem:
-        return True
-    # TABARI-style stems: ATTACK matches attacks, attacked, attacking; a proper name is no
-    # inflection of a common word ("Bombay" is not BOMB), save a plural ("Attacks" in a headline)
-    if tok.pos_ == "PROPN" and low[len(word):] not in ("s", "es"):
-        return False
-    return len(word) >= 4 and low.startswith(word) and len(low) - len(word) <= 3
+    """A pattern word matches a token by its form or lemma; not ``exact``, also by a regular
+    plural of its lemma (TALKS ~ talk, RALLIES ~ rally) or as a TABARI-style stem (ATTACK ~
+    attacks, attacked, attacking). A preposition is itself only ("according to" holds no ACCORD),
+    and a proper name is no inflection of a common word ("Bombay" is not BOMB), save a plural
+    ("Attacks" in a headline)."""
+    return word in token_forms(tok)[not exact]
 
 
-def _alt_at(alt: tuple[str, ...], seq: Sequence[Token], pos: int, exact: bool) -> int | None:
+Forms = tuple[frozenset[str], frozenset[str]]
+
+
+def token_forms(tok: Token) -> Forms:
+    """The pattern words that match ``tok`` exactly, and those that match it at all (see
+    ``word_matches``), worked out once per token of a document: patterns ask about the same
+    tokens again and again (a verb's phrase against dozens of patterns, each word of a synset),
+    and each time read the token's strings from spaCy."""
+    cache = tok.doc.user_data.setdefault("storyline_pattern_forms", {})
+    forms = cache.get(tok.i)
+    if forms is None:
+        forms = cache[tok.i] = _forms_of(tok.lower_, tok.lemma_.lower(), tok.dep_ == "prep", tok.pos_ == "PROPN")
+    return forms  # type: ignore[no-any-return]
+
+
+def _forms_of(low: str, lem: str, prep: bool, proper: bool) -> Forms:
+    if prep:
+        return frozenset({low}), frozenset({low})
+    exact = frozenset({low, lem})
+    more = {lem + "s", *([lem[:-1] + "ies"] if lem.endswith("y") else [])}  # a plural of the lemma
+    if proper:  # a proper name only as a plural: "Attacks", "Talks"
+        more.update(low[:-len(end)] for end in ("s", "es") if low.endswith(end) and len(low) - len(end) >= 4)
+    else:  # a stem: the form less up to three letters, four at least
+        more.update(low[:n] for n in range(max(4, len(low) - 3), len(low) + 1))
+    return exact, exact | more
+
+
+def _alt_at(alt: tuple[str, ...], seq: Sequence[Token], pos: int, exact: bool,
+            forms: Sequence[Forms]) -> int | None:
     """Match a word sequence starting exactly at seq[pos] on consecutive tokens; end position."""
     if pos + len(alt) > len(seq):
         return None
     for k, w in enumerate(alt):
-        tok = seq[pos + k]
-        if k and tok.i != seq[pos + k - 1].i + 1:
+        if k and seq[pos + k].i != seq[pos + k - 1].i + 1:
             return None
-        if not word_matches(w, tok, exact):
+        if w not in forms[pos + k][not exact]:
             return None
     return pos + len(alt)
 
 
-def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> list[tuple[int, list[Token]]]:
+def _alts_from(item: Item, words: frozenset[str]) -> list[tuple[str, ...]]:
+    """The alternatives of a word item that can start at a token matching ``words``, in the
+    item's order: an index by first word (built once per item) instead of trying every
+    alternative of a synset at every token."""
+    index = _compiled(item, lambda: _first_words(item))
+    found = sorted({k for w in words for k in index.get(w, ())})
+    return [item.alts[k] for k in found]
+
+
+def _first_words(item: Item) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for k, alt in enumerate(item.alts):
+        if alt:
+            index.setdefault(alt[0], []).append(k)
+    return index
+
+
+def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool,
+                forms: Sequence[Forms]) -> list[tuple[int, list[Token]]]:
     """Every way ``item`` matches ``seq`` from ``pos`` (anywhere after it unless ``anchored``):
-    a list of (next position, matched tokens)."""
+    a list of (next position, matched tokens). ``forms`` are the tokens' ``token_forms``."""
     starts = [pos] if anchored else range(pos, len(seq))
     found: list[tuple[int, list[Token]]] = []
     for s in starts:
         if s >= len(seq):
             break
         if item.kind == "word":
-            for alt in item.alts:
-                end = _alt_at(alt, seq, s, item.exact)
+            for alt in _alts_from(item, forms[s][not item.exact]):
+                end = _alt_at(alt, seq, s, item.exact, forms)
                 if end is not None:
                     found.append((end, list(seq[s:end])))
         elif item.kind == "phrase":
-            for end, toks in _match_seq(item.inner, seq, s, anchored_first=True, adjacent=True):
+            for end, toks in _match_seq(item.inner, seq, s, True, True, forms):
                 found.append((end, toks))
         elif item.kind == "prep":
             tok = seq[s]
@@ -192,7 +230,7 @@ def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> l
                     if not any(t.ent_type_ in ("DATE", "TIME") for t in _phrase_tokens(tok, {"pobj"})):
                         found.append((s + 1, [tok]))
                 else:
-                    for _, toks in _match_seq(item.inner, inner, 0, anchored_first=False, adjacent=False):
+                    for _, toks in _match_seq(item.inner, inner, 0, False, False, [token_forms(t) for t in inner]):
                         # continue after the prepositional phrase's last token
                         last = max(t.i for t in inner)
                         nxt = next((k for k in range(s, len(seq)) if seq[k].i > last), len(seq))
@@ -204,13 +242,13 @@ def _match_item(item: Item, seq: Sequence[Token], pos: int, anchored: bool) -> l
 
 
 def _match_seq(items: Sequence[Item], seq: Sequence[Token], pos: int, anchored_first: bool,
-               adjacent: bool) -> list[tuple[int, list[Token]]]:
+               adjacent: bool, forms: Sequence[Forms]) -> list[tuple[int, list[Token]]]:
     items = [i for i in items if i.kind != "slot"]
     if not items:
         return [(pos, [])]
     out: list[tuple[int, list[Token]]] = []
-    for end, toks in _match_item(items[0], seq, pos, anchored_first):
-        for end2, toks2 in _match_seq(items[1:], seq, end, anchored_first=adjacent, adjacent=adjacent):
+    for end, toks in _match_item(items[0], seq, pos, anchored_first, forms):
+        for end2, toks2 in _match_seq(items[1:], seq, end, adjacent, adjacent, forms):
             out.append((end2, toks + toks2))
             return out  # the first complete match is enough
     return out
@@ -230,34 +268,55 @@ def vocabulary(tokens: Iterable[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _word_possible(word: str, vocab: frozenset[str]) -> bool:
-    return word in vocab or word[:-1] in vocab or (word.endswith("ies") and word[:-3] + "y" in vocab)
+#: What is worked out once per pattern or item of the lexicon, by ``id`` (kept with the object,
+#: so the id stays its own): the words a pattern needs (``_needs``), an item's alternatives by
+#: first word (``_alts_from``). Bounded by the lexicons a process loads.
+_COMPILED: dict[int, tuple[Any, Any]] = {}
 
 
-def _item_possible(item: Item, vocab: frozenset[str]) -> bool:
+def _compiled(obj: Any, make: Any) -> Any:
+    got = _COMPILED.get(id(obj))
+    if got is None or got[0] is not obj:
+        got = _COMPILED[id(obj)] = (obj, make())
+    return got[1]
+
+
+def _word_keys(word: str) -> list[str]:
+    """What a pattern word needs in a ``vocabulary``: itself, itself less its last letter (a
+    plural), or its "-ies" as "-y" (RALLIES ~ rally); any one will do."""
+    return [word, word[:-1], *([word[:-3] + "y"] if word.endswith("ies") else [])]
+
+
+def _item_needs(item: Item) -> list[frozenset[str]]:
+    """The groups of strings of which a vocabulary must hold one each for ``item`` to be possible."""
     if item.kind == "word":
-        return any(_word_possible(alt[0], vocab) for alt in item.alts if alt)
+        return [frozenset(k for alt in item.alts if alt for k in _word_keys(alt[0]))]
     if item.kind == "phrase":
-        return all(_item_possible(i, vocab) for i in item.inner)
+        return [g for i in item.inner for g in _item_needs(i)]
     if item.kind == "prep":
-        return any(p in vocab for p in (item.prep or "").split("|")) and all(_item_possible(i, vocab)
-                                                                              for i in item.inner)
-    return True
+        return [frozenset((item.prep or "").split("|")), *(g for i in item.inner for g in _item_needs(i))]
+    return []
+
+
+def _needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
+    return _compiled(pattern, lambda: tuple(g for i in (*pattern.after, *pattern.before)  # type: ignore[no-any-return]
+                                            for g in _item_needs(i)))
 
 
 def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Token],
                   vocab: frozenset[str] | None = None) -> list[Token] | None:
-    """The tokens a pattern's words matched, or None where it does not apply."""
-    if vocab is not None and not all(_item_possible(i, vocab) for i in (*pattern.after, *pattern.before)):
+    """The tokens a pattern's words matched, or None where it does not apply. ``vocab`` (the
+    ``vocabulary`` of both sides) rules out at once a pattern with a word neither side can hold."""
+    if vocab is not None and any(vocab.isdisjoint(group) for group in _needs(pattern)):
         return None
     matched: list[Token] = []
     if pattern.after:
-        res = _match_seq(pattern.after, after, 0, anchored_first=False, adjacent=False)
+        res = _match_seq(pattern.after, after, 0, False, False, [token_forms(t) for t in after])
         if not res:
             return None
         matched += res[0][1]
     if pattern.before:
-        res = _match_seq(pattern.before, before, 0, anchored_first=False, adjacent=False)
+        res = _match_seq(pattern.before, before, 0, False, False, [token_forms(t) for t in before])
         if not res:
             return None
         matched += res[0][1]
@@ -318,6 +377,11 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
     vocab = vocabulary([*after, *before])
+    # "carried out functions including ... mission members": with its particle present the verb
+    # is the multi-word one ("carry out"), and the dictionary's readings of the single word
+    # ("carry * mission") do not apply (curated ones may name the particle: "pull * out (of)")
+    if any(e.rest and _rest_matches(e, verb) for e in entries):
+        entries = [e for e in entries if e.rest or e.origin == "curated"]
     best: tuple[tuple[int, int, int], Trigger | None] | None = None
     default: Trigger | None = None
     default_rank: tuple[int, int] | None = None
@@ -357,10 +421,20 @@ def match_noun(noun: Token, lex: Lexicon, host: Token | None) -> Trigger | None:
     entry = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
     if entry is None:
         return None
-    if host is not None and entry.light_verbs and host.lemma_.lower() not in entry.light_verbs:
+    # a noun's own light verbs; a time anchor ("after the war") places any act, and a clause on the
+    # noun itself ("the war that began", events.nominal.course_clause) tells any
+    free = host is not None and (host.dep_ == "prep" or host.head.i == noun.i)
+    if host is not None and entry.light_verbs and not free and not light_for(host, entry.light_verbs):
         return None
     return Trigger(noun, entry.code, "noun", host, None, entry, False, entry.status,
                    [noun] + ([host] if host is not None else []))
+
+
+def light_for(host: Token, verbs: Iterable[str]) -> bool:
+    """``host`` is one of ``verbs``, alone or with its particle or object ("break out", "take place")."""
+    key = host.lemma_.lower()
+    prt = " ".join(c.lower_ for c in host.children if c.dep_ in ("dobj", "prt") and c.i > host.i)
+    return key in verbs or f"{key} {prt}" in verbs
 
 
 def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
@@ -371,9 +445,9 @@ def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
         return head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         inf = _raised_infinitive(head)
-        if inf is not None and _carries(inf, lex, alone=True):
+        if inf is not None and carries(inf, lex, alone=True):
             return inf  # "the truce was due to take effect", "talks are expected to begin"
-        if _carries(head, lex):
+        if carries(head, lex):
             return head
     return None
 
@@ -389,7 +463,7 @@ def _raised_infinitive(head: Token) -> Token | None:
     return None
 
 
-def _carries(head: Token, lex: Lexicon, alone: bool = False) -> bool:
+def carries(head: Token, lex: Lexicon, alone: bool = False) -> bool:
     """``head`` is a light verb, by itself or with its particle, object or phrase ("take place",
     "come into effect"). ``alone``: the noun is the subject of a raised infinitive, which carries it
     only without an object of its own ("the truce was due to begin", not "the deal is expected to

@@ -137,7 +137,10 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
         if e.id in parts:
-            whole = next((k for k in reversed(kept) if _part_of(k, e)), None)
+            # the act it names, told as the same news: "killed during the clashes on Friday" is no
+            # part of "the clashes" a sentence before told as history, unless that names it by noun
+            whole = next((k for k in reversed(kept) if _part_of(k, e) and (k.status == e.status or k.id in references)),
+                         None)
             if whole is not None and whole.id in references and e.id not in references:
                 _take_clause(whole, e, doc)
                 references = references - {whole.id}

@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import ActorRef
+from .nominal import described_act
 
 #: Relations by which a verb carries the noun of its act ("brokered a deal", "a truce was reached").
 CARRIED = frozenset({"dobj", "nsubjpass", "attr"})
@@ -134,10 +135,17 @@ def told_alone(c: Candidate, ongoing: set[str] = frozenset()) -> bool:
     head = c.head
     if head.lemma_.lower() in ongoing:
         return False
+    noun = c.trig.token
+    if c.trig.kind == "noun" and c.trig.host is not None and c.trig.host.dep_ == "prep" and \
+            noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != c.trig.host.i:
+        return True  # "after weeks of talks": talks measured, which the clause places itself by
     if c.parent is not None or c.inherited_from is not None or c.trig.kind == "appeal" or c.trig.status == "reference":
         return False
-    if c.trig.kind == "noun" and c.trig.token.dep_ in ("nsubj", "nsubjpass"):
-        head = c.trig.token.head  # "the truce was due to take effect": the finite verb holds the act
+    # "the truce was due to take effect": the finite verb holds the act, whether the noun is the
+    # trigger or a word of the verb's pattern ("ceasefire ... come into effect")
+    subjects = [w for w in (noun, *c.trig.words) if w.dep_ in ("nsubj", "nsubjpass") and w.pos_ in ("NOUN", "PROPN")]
+    if subjects and (c.trig.kind == "noun" or subjects[0].head.i != head.i):
+        head = subjects[0].head
     if head.tag_ in ("VB", "VBG") and head.dep_ != "ROOT" or any(a.lower_ == "to" and a.dep_ == "aux" for a in head.children):
         return False
     # "it does not mean that agreement has been reached": the content of a denial
@@ -145,9 +153,26 @@ def told_alone(c: Candidate, ongoing: set[str] = frozenset()) -> bool:
         return False
     # a subject other than the act itself names a doer the actors layer did not find ("the two
     # officials conferred"): not an act told without its doers
-    if any(k.dep_ in ("nsubj", "csubj", "agent") and k.i != c.trig.token.i for k in head.children):
+    # ("the round of talks lasted three hours": the subject's phrase holds the act's noun)
+    if any(k.dep_ in ("nsubj", "csubj", "agent") and c.trig.token not in k.subtree and k not in c.trig.words
+           for k in head.children):
         return False
     return head.pos_ in ("VERB", "AUX")
+
+
+def nested_sides(cands: Sequence[Candidate], party: set[str], mediation: set[str]) -> None:
+    """"The rivals signed a ceasefire following weeks of talks", "the two countries agreed on the
+    implementation of the accord signed in 2001": an act of a party class that names no doer and
+    is placed by a time phrase in another party act's clause, or told by a participle on a noun of
+    it, has that act's sides: the talks that led to a deal were its sides' talks, the accord they
+    agree to implement was theirs."""
+    for c in cands:
+        p = c.parent
+        if c.drop or c.source or c.target or p is None or c.cls.what not in party or p.cls.what not in party:
+            continue
+        placed = c.trig.kind == "noun" and c.trig.host is not None and c.trig.host.dep_ == "prep"
+        if placed or described_act(c.head):
+            c.source = [replace(r) for r in sides_of(p, mediation)]
 
 
 def supply_parties(cands: Sequence[Candidate], party: set[str], mediation: set[str], joint: set[str],

@@ -9,7 +9,8 @@
    name being historical; a historical act without a date is dated back from a measure ("one
    week after"), or by the clause's frame;
 4. place: the clause's place, else the dateline;
-5. a joint act in the simple present with no partner, date or place is habitual and goes;
+5. a joint act in the simple present with no partner, date or place is habitual and goes, as
+   does a relative clause that describes its noun's standing state ("rebels who reject X's rule");
    a negated act goes, unless a negated acceptance is a refusal.
 """
 
@@ -18,13 +19,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..dates.anchor import frame_date, measured_back
-from ..model import Document
+from ..model import DateValue, Document
 from .candidate import Candidate
 from .clause import OBJECT_DEPS, aux_negated, governing_verb, stolen_subject
 from .coder_base import CoderBase
 from .context import clause_date, clause_place
 from .headlines import headline_status
 from .match import clausal_subject
+from .nominal import participle_phrase
 
 Token = Any  # spacy.tokens.Token
 
@@ -44,13 +46,18 @@ class TimePlace(CoderBase):
 
     def _evidence(self, c: Candidate, doc: Document) -> None:
         head = c.head
-        if c.trig.kind == "noun" and head.dep_ == "acl" and head.head.i == c.trig.token.i:
-            head = c.trig.token  # "the talks leading up to the deal": the noun's phrase
+        if c.trig.kind == "noun" and head.dep_ in ("acl", "relcl") and head.head.i == c.trig.token.i:
+            head = c.trig.token  # "the talks leading up to the deal", "the war that began": the noun's phrase
         if c.purpose_of is not None:
             head = c.purpose_of.head  # "US troops came to Syria to fight ISIS": the whole trip
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and c.trig.kind == "verb" and head.head.pos_ == "AUX":
+            head = head.head  # "Smith was present at the signing": the clause of the copula
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
+        elif c.trig.kind == "verb" and head.dep_ == "acl" and head.tag_ == "VBN" and c.purpose_of is None \
+                and c.inherited_from is None and head.head.pos_ in ("NOUN", "PROPN"):
+            toks = participle_phrase(head)  # "the accord signed on 9 May 2015": the noun and its participle
         else:
             cut: set[int] = set()
             for ch in head.children:
@@ -68,6 +75,12 @@ class TimePlace(CoderBase):
             stolen = stolen_subject(head)
             if stolen is not None:
                 toks.append(stolen)
+            if c.trig.kind == "verb" and head.dep_ == "advcl" and head.tag_ == "VBN":
+                # "a statement was issued in Beijing signed by A and B": the thing signed is the
+                # trailed clause's subject, and the evidence runs from it
+                sdoc = head.doc
+                held = [w for w in c.trig.words if w.dep_ == "nsubjpass" and w.head.i == head.head.i]
+                toks += [sdoc[i] for h in held for i in range(h.left_edge.i, head.i)]
             inf = clausal_subject(head) if c.trig.kind == "verb" else None
             if inf is not None:  # "to reach an agreement ... helped Russia": the act is part of it
                 toks += [t for t in inf.subtree if t.dep_ != "mark" or t.head.i != inf.i]
@@ -125,6 +138,9 @@ class TimePlace(CoderBase):
         intent = c.cls.intent or c.inherited_from is not None
         # the purpose of a trip happens when the trip does: "came to Iraq to fight" is told in "came"
         status_head = c.purpose_of.head if c.purpose_of is not None else c.head
+        effect = self.rules.done_after_news(status_head, date, doc.published)
+        if effect:
+            date = None  # "was extended as of 19 November": when the act takes effect, not when it was done
         earlier = self.rules.words("earlier_preps")
         frame = frame_date(doc, c.start, earlier) if date is None else None
         c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
@@ -132,25 +148,28 @@ class TimePlace(CoderBase):
         if c.trig.status == "reference" and c.status == "reported" and \
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news
+        if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
+            c.status = "historical"  # "the recent visit", "the previous round": before the news
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
             c.status = "reported"  # "X must do Y": the demand is made now; only what it asks lies ahead
         own_date = date
-        if date is None and c.status == "historical":  # "one week after an attack": a week before
-            date = measured_back(doc, c.start, c.end, earlier)
-        if date is None:
-            end = prospect_start(c.head, c.trig.token, c.start, c.end)
-            date = clause_date(doc, c.start, end, c.status) or (frame if c.status == "historical" else None)
-        c.date = date
+        c.date = date if date is not None else self._evidence_date(c, doc, frame, effect)
         c.location = clause_place(c.head, set()) or doc.dateline
-        if own_date is None and self._habitual(c):
+        if own_date is None and (self._habitual(c) or (c.cls.what not in self.joint_classes | self.mediation_classes
+                                                       and describes(c))):
             c.drop = True
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
         if c.trig.kind != "appeal" and not denied:
             # "had not, as of yesterday, announced": the parser may hang the negation on the auxiliary
             denied = aux_negated(c.head)
+        if c.trig.kind == "verb" and not denied:
+            # "would take no part in the talks", "reached no agreement": the pattern's noun negated
+            negators = self.rules.words("negators")
+            denied = any(d.dep_ == "det" and d.lower_ in negators for w in c.trig.words if w.i != c.trig.token.i
+                         for d in w.children)
         if c.inherited_from is not None and not denied:
             # "has not announced any plans to remove the troops": the intention's negation is its content's
             gov = c.inherited_from
@@ -163,6 +182,24 @@ class TimePlace(CoderBase):
             else:
                 c.drop = True
 
+    def _evidence_date(self, c: Candidate, doc: Document, frame: DateValue | None, effect: bool) -> DateValue | None:
+        """The date of a candidate whose clause has none: measured back ("one week after an
+        attack"), else the date in its evidence's words or what the dates layer infers there
+        (``clause_date``), else its paragraph's frame. A date the words give that puts the
+        reported act well before the news ("attended a meeting hosted ... at the end of
+        January") makes it background: the status then agrees with the date given."""
+        earlier = self.rules.words("earlier_preps")
+        date = measured_back(doc, c.start, c.end, earlier) if c.status == "historical" else None
+        if date is None:
+            end = prospect_start(c.head, c.trig.token, c.start, c.end)
+            # a date of effect in the words is not the act's: what the dates layer infers at the clause
+            date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
+                (frame if c.status == "historical" else None)
+        if c.status == "reported" and date is not None and date.method.startswith("text") and \
+                self.rules.before_news(date, doc.published, weeks=False):
+            c.status = "historical"  # not for "last week" in the words: it may be a nested clause's
+        return date
+
     def _habitual(self, c: Candidate) -> bool:
         """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
         simple present with no partner, date or place of its own tells what the sides do, not
@@ -171,6 +208,23 @@ class TimePlace(CoderBase):
         return c.trig.kind == "verb" and c.cls.what in self.joint_classes and head.tag_ in ("VBP", "VBZ") \
             and not c.target and not any(ch.dep_ in ("aux", "auxpass", *OBJECT_DEPS) for ch in head.children) \
             and clause_place(head, set()) is None
+
+
+def describes(c: Candidate) -> bool:
+    """"Rebels who reject Sudan's rule", "Darfur, which has been occupied for years": a relative
+    clause on a noun told in the simple present, or in the present perfect over a span ("for",
+    "since"), without a date of its own, describes the noun's standing state; no event (the
+    caller keeps talks and mediation: "Fidan, who chairs the talks", tells the talks going on)."""
+    head = c.head
+    if c.trig.kind != "verb" or head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    auxes = [a.lower_ for a in head.children if a.dep_ in ("aux", "auxpass")]
+    if head.tag_ in ("VBZ", "VBP") and not auxes:
+        return True
+    # "for years", "since 1994", "since their movement took over the region"
+    spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ in ("for", "since"))
+             or (p.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in p.children))]
+    return bool({"has", "have"} & set(auxes)) and bool(spans)
 
 
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:

@@ -11,7 +11,9 @@ In the order the coder applies them:
    needs someone it is addressed to; a state's words come from its named speaker; a planned
    act of force that is conditional or the speaker's own is a threat;
 4. statements (``_statements``): a report of speech stays a STATEMENT event only where it adds
-   to the record: a political speaker's first act, not their own act told, not a direct quote.
+   to the record: a political speaker's first act, or words published through a channel of their
+   own ("said in a statement", "wrote on X", "held a press briefing"); not their own act told,
+   not a direct quote.
 """
 
 from __future__ import annotations
@@ -86,6 +88,11 @@ class Reinterpretation(CoderBase):
                     c.source, c.target = speaker, c.source
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
+            if c.trig.kind == "appeal" and not c.target and any(ch.dep_ == "nsubjpass" for ch in c.head.children):
+                c.drop = True  # "then the document must be signed": asked of no one named
+            if c.cls.what in self.praise_classes and self._praise_of_own(c):
+                self._recode(c, "010")  # a comment on it, not support given
+                c.comment = True
             if c.cls.what in self.speaker_acts and c.source and all(res.is_state(s) for s in c.source):
                 speaker = self._speaker_for(c, res)
                 if len(speaker) == 1 and not res.is_state(speaker[0]) and \
@@ -100,6 +107,26 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _praise_of_own(self, c: Candidate) -> bool:
+        """"Hailed his government's successful mediation", "expressed satisfaction with the
+        meeting": praise that names no one praised, of the speaker's own deed (the object is
+        possessed by a pronoun) or a contentment with how things went (``comment_nouns``), is a
+        comment on it, not support given to anyone."""
+        if c.trig.kind != "verb":
+            return False
+        objects = [o for o in c.head.children if o.dep_ in OBJECT_DEPS]
+        if not c.target and any(w.lemma_.lower() in self.comment_nouns for w in [*objects, *c.trig.words]):
+            return True
+        # the owner of the thing praised ("its mediation"), or the owner of the speaker's own state
+        # organ that owns it ("his government's mediation"); not the owner of the praise's own
+        # noun ("my congratulations to Chad") nor another's ("his counterpart's efforts")
+        deeds = [o for o in objects if o not in c.trig.words and o.pos_ == "NOUN" and not self.agency.is_agent_noun(o)
+                 and o.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")]  # "thanked my envoy": a person
+        owners = [p for o in deeds for p in o.children if p.dep_ == "poss"]
+        owners += [q for p in owners if p.lemma_.lower() in self.own_state_nouns
+                   for q in p.children if q.dep_ == "poss"]
+        return any(p.pos_ == "PRON" and p.lower_ in self.own_possessives for p in owners)
 
     def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
         """"The round of talks started under the auspices of the UN", "the parties met under UN
@@ -153,8 +180,12 @@ class Reinterpretation(CoderBase):
         return False
 
     def _statements(self, cands: list[Candidate], res: ActorResolver) -> None:
-        """Keep a report of speech as a STATEMENT event only where it adds to the record."""
+        """Keep a report of speech as a STATEMENT event only where it adds to the record: the
+        speaker's first act, or words put on the record through a channel of their own (a
+        statement, a communique, a post on a social network, a press briefing held: ``_on_record``),
+        once per speaker; never a speaker's own act told, which is the event itself."""
         acted: list[ActorRef] = []
+        recorded: list[ActorRef] = []  # speakers whose words on the record are an event already
         for c in sorted(cands, key=lambda c: c.start):
             if c.drop:
                 continue
@@ -162,10 +193,15 @@ class Reinterpretation(CoderBase):
                 acted += c.source
                 continue
             speaker = c.source
+            # "Fidan, who chairs the talks, said ...": a relative clause on the speaker is no content
+            speaker_words = {t.i for s in c.head.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
             content = [k for k in cands if k.parent is c and not k.drop and not k.is_speech
+                       and k.head.i not in speaker_words
                        and not (k.trig.kind == "noun" and k.trig.host is not None and k.trig.host.pos_ != "VERB")
                        and not (k.trig.kind == "noun" and k.trig.host is not None
-                                and k.trig.host.lower_ in ("following", "after", "during", "before"))]
+                                and k.trig.host.lower_ in ("following", "after", "during", "before"))
+                       and not (k.trig.kind == "noun" and k.trig.status == "reference" and c.trig.kind == "verb"
+                                and c.trig.token.lemma_.lower() not in self.speech_verbs)]
             if c.trig.token.lower_ == "according":
                 sent_cands = [k for k in cands if k is not c and not k.drop and k.sentence == c.sentence
                               and not k.is_speech]
@@ -179,9 +215,14 @@ class Reinterpretation(CoderBase):
             # the news media's reports ("according to Syrian state media") source the article's
             # account; they are not acts of the conflict
             political = c.armed_source or any(self._political(sp) and sp.sector != "MED" for sp in speaker)
-            if c.code == self.responsibility_code:
-                own = repeat = False  # a claim of responsibility is news even after the act it claims
+            if c.code == self.responsibility_code or c.comment:
+                own = repeat = False  # a claim of responsibility, a comment on an act: news of their own  # a claim of responsibility is news even after the act it claims
             if speaker and self._said_at_meeting(c, res):
+                acted += speaker
+                continue
+            if speaker and political and not own and not in_quote and self._on_record(c) and \
+                    not any(same_ref(sp, a) for sp in speaker for a in recorded):
+                recorded += speaker  # "said in a statement", "wrote on X": an act of its own
                 acted += speaker
                 continue
             if not speaker or not political or own or in_quote or quotes_content or repeat:
@@ -189,6 +230,20 @@ class Reinterpretation(CoderBase):
                 acted += speaker
                 continue
             acted += speaker
+
+    def _on_record(self, c: Candidate) -> bool:
+        """The words are told as put on the record through a channel (``speech_channels``): "said
+        in a statement", "in a joint communique, the leaders said", "wrote on Twitter", "said on
+        the social media platform X", or the speech act is itself such an occasion ("held a press
+        briefing", "issued a statement"). Publishing words is an act, whatever they say; words
+        said to someone or in passing ("said at a news conference with X") are not this."""
+        if c.trig.kind != "verb":
+            return False
+        if any(w.lemma_.lower() in self.speech_channels for w in c.trig.words if w.i != c.trig.token.i):
+            return True
+        return any(prep.dep_ == "prep" and prep.lower_ in ("in", "on", "via", "through") and o.dep_ == "pobj"
+                   and (o.lemma_.lower() in self.speech_channels or o.lower_ in self.speech_channels)
+                   for prep in c.trig.token.children for o in prep.children)
 
     def _said_at_meeting(self, c: Candidate, res: ActorResolver) -> bool:
         """"Rice said during a news conference with Saakashvili", "told Zelensky in a phone call":

@@ -9,16 +9,21 @@ The words of each role (``ArgumentRoles._role_tokens``), in this order:
    partner is named ("had been allied with Turkey");
 3. the objects (``_object_role``): direct objects and target prepositions ("with", "against",
    "to" ...) are the target; a hope's complement subject; an intention's object;
-4. a nominal trigger's dependents (``_noun_roles``): possessor, "by", agent modifiers are the
-   source, partner prepositions the target; "under the auspices of X" (``_auspices``);
-5. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
+4. a nominal trigger's dependents (``_noun_roles``): possessor, "by", agent modifiers (and "of"
+   for joint acts and visits) are the source, in place of the subject of a clause the noun only
+   sits in; partner prepositions the target; "under the auspices of X" (``_auspices``);
+5. a co-agent on the clause ("in coordination with Y": ``members.clause_co_agents``) is a source
+   beside the subject;
+6. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
    the aim of force or of a penalty hung on the pattern's noun, who meets at a joint act;
-6. "between A and B".
+7. "between A and B": with no other source, the targets of a mediation (whose doer is then the
+   speaker, if any), else the first is the source.
 
 Then the words become actors (``_refs``: linked mentions, collectives, the conflict's sides, an
 unnamed group for force), and a source still missing is completed (``_between_and_governor``,
 ``_unnamed_source``): the pair between which, the governing intention's subject, the conflict's
-parties for "fighting", the speaker's side for talks, the last source of a repeated passive act.
+parties for "fighting", the speaker's side for talks, the last source of a repeated passive act
+(not of a deal or talks, whose sides come later: ``parties``).
 Last, a reversed pattern swaps the roles, an appeal's speaker becomes its source, and force with
 no named doer but a means of attack is marked ``unclaimed``.
 """
@@ -28,10 +33,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..actors.members import clause_co_agents
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, names_time, stolen_subject
+from .clause import OBJECT_DEPS, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -118,7 +124,10 @@ class ArgumentRoles(Participation):
         if trig.reverse:
             source, target = target, source
         if trig.kind == "appeal":
-            # "X should do Y" said by S: S appeals to X
+            # "X should do Y" said by S: S appeals to X; "it is incumbent on X to do Y": to X
+            party = obliged_party(trig.token, self.obligation_adjectives)
+            if party is not None:
+                source = self._refs([party], res, previous, [], si, False)
             speaker = self._speaker_for(c, res)
             source, target = speaker, source
         target = [t for t in target if not any(same_ref(t, s) for s in source)]
@@ -153,10 +162,18 @@ class ArgumentRoles(Participation):
         pre_source = self._subject_role(c, res, src_toks, tgt_toks)
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
-            self._noun_roles(c, res, src_toks, tgt_toks)
+            own: list[Token] = []
+            self._noun_roles(c, res, own, tgt_toks)
+            if own and c.head.i != c.trig.token.i:
+                # "Following the visit of Boric to Lima, Klaveren held talks": the act noun names its
+                # own doer, whoever the clause it sits in is about
+                src_toks[:], pre_source = [], []
+            src_toks += own
         if c.cls.what != "CONSULT":
             self._auspices(c, src_toks)  # talks under someone's auspices are theirs to host (readings)
         carried = self._carried_roles(c, src_toks, tgt_toks)
+        if src_toks or pre_source:  # "... in coordination with the United States": a co-agent
+            src_toks += [t for t in clause_co_agents([c.head, c.trig.token]) if t not in src_toks]
         between = [o for t in [c.head, c.trig.token, *carried] for ch in t.children
                    if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         return pre_source, src_toks, tgt_toks, between
@@ -171,8 +188,10 @@ class ArgumentRoles(Participation):
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns
-        if subj is None and agent:
-            src_toks += agent  # "..., brokered by the United States": the participle's agent did it
+        if agent and (subj is None or (not passive and head.tag_ == "VBN")):
+            # "..., brokered by the United States": the participle's agent did it, whatever subject
+            # the parser's coordination lends it ("Chile proposed a route, rejected by Bolivia")
+            src_toks += agent
         elif passive and act_subject:
             src_toks += agent
         elif passive:
@@ -211,8 +230,10 @@ class ArgumentRoles(Participation):
         """The target named by the clause's objects and target prepositions, by the subject of a
         hoped complement, or by the object of the intention that governs the clause."""
         head, trig = c.head, c.trig
-        if trig.status == "hoped" and not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
-            # "I hope that Anne Sacoolas will come back": hoped of the complement's subject
+        if (trig.status == "hoped" or (c.is_request and trig.kind == "verb")) and \
+                not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
+            # "I hope that Anne Sacoolas will come back", "Chad expects Sudan to withdraw": hoped
+            # of, or asked of, the complement's subject
             tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
                          for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
         for ch in head.children:
@@ -233,9 +254,9 @@ class ArgumentRoles(Participation):
         """A nominal trigger's own dependents: its possessor, "by" phrase and agent modifiers
         are the source, its partner prepositions the target ("of" names who meets at a joint act)."""
         n = c.trig.token
-        joint = c.cls.what in self.joint_classes
+        joint = c.cls.what in self.joint_classes or c.cls.what in self.of_doer_classes
         for ch in n.children:
-            if ch.dep_ == "poss":
+            if ch.dep_ == "poss" and not names_time(ch):  # not "Monday's meeting": when, not who
                 src_toks.append(ch)
             elif joint and ch.dep_ == "prep" and ch.lower_ == "of":
                 # "the meeting of the UN General Assembly": who meets, not whom it is about
@@ -292,7 +313,11 @@ class ArgumentRoles(Participation):
         si = c.sentence
         if between:
             group = self._refs(between, res, previous, [], si, False)
-            if not source and group:
+            if not source and group and c.cls.what in self.mediation_classes:
+                # "X said his country is ready to mediate between A and B": the sides are the targets,
+                # never the mediator; the one who offers it is the speaker, where there is one
+                source, target = self._speaker_for(c, res), target + group
+            elif not source and group:
                 source, target = group[:1], target + group[1:]
             else:
                 target += [g for g in group if not any(same_actor(g, s) for s in source)]
@@ -303,9 +328,11 @@ class ArgumentRoles(Participation):
                 source = self._refs([subj], res, previous, [], si, False)
                 c.armed_source = c.armed_source or subj.lemma_.lower() in self.force_nouns
         subj_tok, _ = self._subject(c.head)
-        # "Fighting along the contact line resumed": a gerund subject is the noun all the same
-        if not source and subj_tok is not None and (subj_tok.lemma_.lower() in self.conflict_nouns
-                                                    or subj_tok.lower_ in self.conflict_nouns):
+        # "Fighting along the contact line resumed": a gerund subject is the noun all the same;
+        # "after eleven days of fighting", "the clashes with Armenians": fighting named by its noun
+        fought = [t for t in (subj_tok, c.trig.token if c.trig.kind == "noun" else None) if t is not None]
+        if not source and any(t.lemma_.lower() in self.conflict_nouns or t.lower_ in self.conflict_nouns
+                              for t in fought):
             source = list(res.conflict_parties)
         return source, target
 
@@ -321,8 +348,10 @@ class ArgumentRoles(Participation):
             source = [sp for sp in speakers if self._political(sp)][:1]
         if not source and c.cls.what in ("AGREE", "RETREAT") and res.conflict_parties and self._bare_settlement(c, res):
             return list(res.conflict_parties)
-        if not source and trig.token.lower_ != "according" and self._subject(c.head)[1]:
-            # "He was further sanctioned in 2011": by whoever did the same just before
+        if not source and trig.token.lower_ != "according" and self._subject(c.head)[1] and \
+                c.cls.what not in self.party_classes:
+            # "He was further sanctioned in 2011": by whoever did the same just before; not "a meeting
+            # was held", whose doers are the sides of the story (``parties.supply_parties``)
             for si in sorted(self._last_sources, reverse=True):
                 if si <= c.sentence and c.sentence - si <= 2 and self._last_sources[si].get(c.cls.what):
                     source = list(self._last_sources[si][c.cls.what])

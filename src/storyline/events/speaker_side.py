@@ -1,4 +1,5 @@
-"""The speaker's own state as the doer of what the speaker reports of "the government".
+"""The speaker's own state as the doer of what the speaker reports of "the government", and the
+speaker as the doer of what he promises in his state's name.
 
 "Prime Minister Mikati's office said the government had voted to approve the ceasefire": the
 government that voted is Mikati's, Lebanon's, not one named paragraphs before nor nobody. A
@@ -6,6 +7,13 @@ definite "the government" (or "the cabinet", "the authorities": ``own_state_noun
 ``event_collectives.yaml``) with no state of its own, subject of an act in the content of a
 report of speech, is the government of the speaker's state. Where the speaker has no known state,
 the act keeps no doer.
+
+"The Iranian foreign minister said Tehran is ready to act as a mediator", "Rau said the Polish
+chairmanship will continue consultations": an act still to come (planned or hoped) whose doer is
+the speaker's own state, or a body of it, in the content of his report of speech, is his offer
+made in his state's name: the speaker, who carries the state as his country, is its doer
+(``speakers_promise``). Acts of the state told as done ("the minister said Iran had sent aid")
+stay the state's.
 """
 
 from __future__ import annotations
@@ -40,6 +48,18 @@ def _speech_over(c: Candidate, cands: Sequence[Candidate]) -> Candidate | None:
     return next((k for k in cands if gov is not None and k.is_speech and k.head.i == gov.i), None)
 
 
+def _reported_in(c: Candidate, cands: Sequence[Candidate]) -> Candidate | None:
+    """The report of speech whose content (its "that" clause, however deep: "said Tehran is ready to
+    act") holds the act."""
+    heads = {k.head.i: k for k in cands if k.is_speech and not k.drop}
+    child = c.head
+    for anc in c.head.ancestors:
+        if anc.i in heads and child.dep_ == "ccomp":
+            return heads[anc.i]
+        child = anc
+    return None
+
+
 def speakers_state(cands: Sequence[Candidate], nouns: set[str]) -> None:
     """Give a doer-less act whose subject is a bare "the government" the government of the
     state of the speaker who reports it (see the module docstring)."""
@@ -52,3 +72,36 @@ def speakers_state(cands: Sequence[Candidate], nouns: set[str]) -> None:
         if country:
             c.source = [ActorRef(name=subj.text, country=country, sector="GOV", start=subj.idx,
                                  end=subj.idx + len(subj.text), text=subj.text)]
+
+
+#: Statuses of an act still to come, which a speaker offers or promises.
+PROMISED = frozenset({"planned", "hoped"})
+
+
+def _person(ref: ActorRef) -> bool:
+    """A person (an actor of a state who is not the state itself, nor a body of it)."""
+    return bool(ref.actor_id and ref.country and not _coded(ref.actor_id))
+
+
+def _own_state(ref: ActorRef, country: str) -> bool:
+    """The state itself, or a body of it that names no one ("the Polish chairmanship")."""
+    if ref.country != country:
+        return False
+    return ref.actor_id is None or (_coded(ref.actor_id) and ref.actor_id.startswith(country))
+
+
+def _coded(actor_id: str) -> bool:
+    """A state's or a body's id is its code ("IRN", "POLGOV"); a person's is a name ("ali-khamenei")."""
+    return actor_id == actor_id.upper()
+
+
+def speakers_promise(cands: Sequence[Candidate]) -> None:
+    """Give an act to come whose doer is the speaker's own state to the speaker (see the module
+    docstring)."""
+    for c in cands:
+        if c.drop or c.status not in PROMISED or len(c.source) != 1:
+            continue
+        speech = _speech_over(c, cands) or _reported_in(c, cands)
+        speakers = [r for r in speech.source if _person(r)] if speech is not None else []
+        if len(speakers) == 1 and _own_state(c.source[0], speakers[0].country or ""):
+            c.source = list(speakers)

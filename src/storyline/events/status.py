@@ -10,10 +10,10 @@ cue words are data (``data/lexicons/event_status.yaml``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates.values import period as value_period
 from ..lexicons import load_lexicon
 from ..model import DateValue
 
@@ -23,25 +23,10 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl"}
 
 
 def period(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """A TIMEX3 date value as its first and last day (None for PAST_REF and the like)."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    y = int(m[1])
-    try:
-        if m[3]:
-            d = dt.date(y, int(m[2]), int(m[3]))
-            return d, d
-        if m[2]:
-            mo = int(m[2])
-            first = dt.date(y, mo, 1)
-            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-    except ValueError:
-        return None
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    """A TIMEX3 date value as its first and last day (None for PAST_REF and the like): a week
+    ("2017-W25", what "last week" resolves to) its seven days, a range its two ends (the one
+    reader of values, ``dates.values.period``)."""
+    return value_period(value)
 
 
 @dataclass
@@ -91,6 +76,8 @@ class StatusRules:
             return fixed
         low = clause.lower()
         background = self._background(head, low)
+        if self._performed(head):
+            return "reported"
         if self._hoped(head):
             return "hoped"
         planned = self._planned(head, low)
@@ -99,25 +86,74 @@ class StatusRules:
         pub = period(published.value) if published else None
         if when and pub and when[0] > pub[1]:
             planned = True
+        recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
+            if self._backshifted(head) and not recent and \
+                    (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
+                return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
-        if when and pub and not any(m in low for m in self.words("recent_markers")):
-            days = int(self.cfg.get("historical_days", 8))
-            if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
-                return "historical"
+        if not recent and self.before_news(date, published):
+            return "historical"
         if self._perfect_background(head, low):
             return "historical"
-        if date is None and frame is not None and pub and _past(head) and \
-                not any(m in low for m in self.words("recent_markers")):
-            framed = period(frame.value)
-            days = int(self.cfg.get("historical_days", 8))
-            if framed and (framed[1] <= pub[0] - dt.timedelta(days=days) or framed[1].year < pub[0].year):
-                return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
+        if date is None and _past(head) and not recent and self.before_news(frame, published, weeks=False):
+            return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
         return "reported"
+
+    def before_news(self, date: DateValue | None, published: DateValue | None, weeks: bool = True) -> bool:
+        """The date lies before the news: ``historical_days`` or more before publication, in an
+        earlier year, or (``weeks``) a whole week over before the news day ("said last week")."""
+        when = period(date.value) if date else None
+        pub = period(published.value) if published else None
+        if not when or not pub:
+            return False
+        days = int(self.cfg.get("historical_days", 8))
+        if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
+            return True
+        return weeks and _week(date) and when[1] < pub[0]
+
+    def told_before(self, noun: Token) -> bool:
+        """An act named by a noun that the sentence marks as before its news: "the recent visit",
+        "after the previous round" (``prior_adjectives``), "after 48 days of attacks", "after
+        four years of negotiations" (a week or more of it before the news, ``earlier_units``).
+        Without the mark a fronted "After the meeting, the ministers said" is as likely the
+        day's news as the scene before it, and "after two days of talks" the news itself."""
+        if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children):
+            return True
+        of, span = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or span.dep_ != "pobj" or span.head.lower_ not in self.words("earlier_preps"):
+            return False
+        unit = span.lemma_.lower()
+        count = next((_count(c) for c in span.children if c.dep_ == "nummod"), None)
+        return unit in self.words("earlier_units") or (unit == "day" and count is not None and count >= 7)
+
+    def done_after_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
+        """"The deal was extended for 120 days as of 19 November", two days after publication;
+        "talks hosted by Turkey" under it: a clause told as done cannot lie after the news, so a
+        later date in (or above) it says when what was done takes effect, not when it was done.
+        Not "was scheduled for", "is set for": predicates of plans (``planned_governors``)."""
+        when = period(date.value) if date else None
+        pub = period(published.value) if published else None
+        if not when or not pub or when[0] <= pub[1]:
+            return False
+        done = _past(head) or (head.tag_ == "VBN" and head.dep_ == "acl" and
+                               not any(c.dep_ in ("aux", "auxpass") for c in head.children))
+        return done and head.lemma_.lower() not in self.words("planned_governors") | self.words("planned_predicates")
+
+    def _backshifted(self, head: Token) -> bool:
+        """"X said (in December) that it would take no part": a future told from a past report,
+        planned only by its "would" (``backshift_modals``), or by a past "was to" ("in 2006 the
+        forces were to withdraw"); dated (or framed) with its report before the news, it is a plan
+        of that time, told as background."""
+        gov = governor(head)
+        if head.dep_ == "xcomp" and gov is not None and gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
+            return True  # "the forces were to withdraw": the plan as it stood then
+        return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
+            any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
     def news_reference(self, noun: Token, date: DateValue | None, published: DateValue | None) -> bool:
         """An act named by a noun is the day's news, not background, where it is dated to the
@@ -127,17 +163,48 @@ class StatusRules:
         follows the killing of") it refers to an act told before."""
         if date is not None:
             return published is not None and period(date.value) == period(published.value)
+        if self._outcome(noun) or self._setting(noun):
+            return True
         gov = noun.head
         return noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.tag_ in ("VBP", "VBZ") and \
             gov.lemma_.lower() in self.words("reaction_verbs") and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
+
+    def _outcome(self, noun: Token) -> bool:
+        """"Efforts have resulted in a ceasefire agreement", "talks that led to the release",
+        "Egypt brokered a truce": the act named is what the clause's act brought about
+        (``outcome_verbs``), as much the news as the clause; not an aim ("efforts to secure a
+        truce": the infinitive of an aim may fail)."""
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "to", "about"):
+            gov = gov.head
+        elif noun.dep_ != "dobj":
+            return False
+        return gov.pos_ == "VERB" and gov.tag_ != "VB" and gov.lemma_.lower() in self.words("outcome_verbs")
+
+    def _setting(self, noun: Token) -> bool:
+        """"Stand behind Azerbaijan in the clashes", "talks amid the fighting": an act named as
+        the setting of the clause's act (``setting_preps``) goes on when it does, so it is the
+        news when the clause is."""
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in self.words("setting_preps") \
+            and prep.head.pos_ in ("VERB", "AUX", "NOUN") and not any(t.ent_type_ == "DATE" for t in noun.subtree)
 
     def _hoped(self, head: Token) -> bool:
         modals = self.words("hoped_modals")
         if any(c.dep_ == "aux" and c.lower_ in modals for c in head.children):
             return True
         gov = governor(head)
+        # "X is expected to sign" forecasts a plan (planned_predicates); "Russia expects X to sign" wishes it
         return gov is not None and head.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in self.words("hoped_governors") \
-            and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want")
+            and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want") and not _passive(gov)
+
+    def _performed(self, head: Token) -> bool:
+        """"I would like to express my congratulations", "we wish to thank the mediators": a
+        speech act the speaker performs by saying it (``performative_verbs``) under a polite
+        wish (``polite_wish_verbs``) is done now, not planned."""
+        gov = governor(head)
+        return gov is not None and head.dep_ == "xcomp" and gov.lemma_.lower() in self.words("polite_wish_verbs") \
+            and head.lemma_.lower() in self.words("performative_verbs")
 
     def _planned(self, head: Token, low: str) -> bool:
         aux = self.words("planned_aux")
@@ -148,7 +215,7 @@ class StatusRules:
         ongoing = self.words("continuation_verbs")
         for tok in chain:
             for c in tok.children:
-                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux and tok.lemma_.lower() not in ongoing:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in aux and not self._continues_activity(tok):
                     return True
         # "is to", "is set to", "is expected to": the clause is the complement of a predicate of plans
         if gov is not None and head.dep_ in ("xcomp", "acl"):
@@ -159,12 +226,24 @@ class StatusRules:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in gov.children) and \
                     gov.lemma_.lower() not in ongoing:
                 return True  # "will agree to hold", but not "will continue to make": that goes on now
+        if head.dep_ == "acl" and head.head.dep_ == "dobj" and head.head.head.pos_ in ("VERB", "AUX") \
+                and head.head.head.i != head.head.i:
+            # "ready to exert all efforts to mediate", "will take steps to ease": the act is the
+            # purpose of an object of a planned verb, and planned with it
+            return self._planned(head.head.head, low)
         if head.dep_ == "xcomp" and head.head.pos_ in ("ADJ",) and head.head.lemma_.lower() in self.words("planned_governors"):
             return True
         if gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.words("planned_governors"):
             return True
         adverbs = self.words("planned_adverbs")
         return bool(head.tag_ not in ("VBD", "VBN") and any(t.lower_ in adverbs for t in head.subtree if t.head == head or t.head.head == head))
+
+    def _continues_activity(self, verb: Token) -> bool:
+        """"Will continue to facilitate talks": a future of ``continuation_verbs`` over an activity
+        told by a verb goes on now; "will continue consultations", with the acts named by its
+        object, holds further ones (planned)."""
+        return verb.lemma_.lower() in self.words("continuation_verbs") and \
+            any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
     def _background(self, head: Token, low: str) -> bool:
         if any(p in low for p in self.words("background_phrases")) and \
@@ -263,3 +342,20 @@ def governor(head: Token) -> Token | None:
     if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
         return head.head.head
     return None
+
+
+_NUMBERS = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items() if isinstance(v, int)}
+
+
+def _count(tok: Token) -> int | None:
+    """A number told in digits or words ("48", "eleven"), None for anything else."""
+    return int(tok.text) if tok.text.isdigit() else _NUMBERS.get(tok.lower_)
+
+
+def _week(date: DateValue | None) -> bool:
+    """The date is a whole week ("last week", "the week of 3 May"), not a day inside one."""
+    return date is not None and (date.precision == "week" or "-W" in date.value)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

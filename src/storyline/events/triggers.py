@@ -24,10 +24,19 @@ from typing import Any
 
 from ..model import Document
 from .candidate import Candidate
-from .clause import anchor_of, coordination_head, purpose_clause
+from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
-from .match import Trigger, light_verb_of, match_noun, match_verb
-from .nominal import names_participants, praised_for, stated_participle
+from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
+from .nominal import (
+    course_clause,
+    dated_act,
+    described_act,
+    generic,
+    measured_act,
+    names_participants,
+    praised_for,
+    stated_participle,
+)
 
 Token = Any  # spacy.tokens.Token
 
@@ -56,47 +65,124 @@ class TriggerFinding(CoderBase):
                         and not self._anchors_nominal(tok):  # "territory controlled by", "the talks leading up to"
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
+                    if trig is not None and not trig.code.startswith("01") and \
+                            tok.lemma_.lower() in self.rules.words("telling_verbs") and \
+                            any(c.dep_ == "ccomp" for c in tok.children):
+                        # "admitted that the situation is not ripe": a report of speech, not the
+                        # dictionary's disclosure (050)
+                        trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
+                    if trig is not None and self._asks_question(tok, trig):
+                        trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])  # "'Why?' he asked"
                     if trig is not None and tok.dep_ == "acl" and trig.code is not None and trig.code.startswith("01"):
                         trig = None  # "a statement released by the ministry said": an attribution, not an act
                     if trig is not None and tok.tag_ == "VBN" and any(m.dep_ == "mark" and m.lower_ == "as"
                                                                       for m in tok.children):
                         trig = None  # "as proposed by Turkey", "as agreed in Minsk": a reference to another act
+                    if trig is not None and self._aim_only(tok):
+                        trig = None  # "efforts to find a solution": the goal of an effort
                     if trig is not None:
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
                         trig = self._according(tok)
                 elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
-                        any(c.dep_ == "xcomp" for c in tok.children):
+                        any(c.dep_ == "xcomp" and not self._open_ended(c) for c in tok.children):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
+                elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+                    trig = self._predicate_adjective(tok)  # "the Kingdom is grateful for"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
                 if tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                host = light_verb_of(tok, self.lex)
-                if host is None:
-                    host = anchor_of(tok)
+                if self._names_no_act(tok):
+                    continue
+                # "after eleven days of fighting", "the round of talks lasted": the measure carries the act
+                measure = measured_act(tok, self.act_measures)
+                carrier = measure if measure is not None else tok
+                light = light_verb_of(carrier, self.lex)
+                anchor = anchor_of(carrier)
+                if light is None and anchor is not None and anchor.lower_ in self.occasion_preps:
+                    continue  # "during his visit to Paris, he said": the occasion of the clause's act
+                # "the talks leading up to the deal lasted days": the noun's own participle anchors it first
+                host = anchor or light or course_clause(tok, lambda v: light_for(v, self.course_verbs))
                 if host is None:
                     # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
-                    if names_participants(tok, self.generic_determiners, self._joint_noun(tok)) or any(
-                            (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
-                            or (c.dep_ == "compound" and c.i in states and self._material_noun(tok))
-                            for c in tok.children):
+                    if self._named_act(tok, states, measure is not None):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
                             trig.status = "reference"
                             found.append((si, trig))
                     continue
-                if host.i in hosts:
-                    continue
+                if host.i in hosts or (host.dep_ == "prep" and generic(tok, self.generic_determiners)):
+                    continue  # "after every conversation": a kind of act places the clause, not one act
                 trig = match_noun(tok, self.lex, host)
                 if trig is not None:
                     hosts.add(host.i)
                     found.append((si, trig))
         return found
 
+    def _predicate_adjective(self, tok: Token) -> Trigger | None:
+        """An adjective predicated of its subject that states an act (``predicate_adjectives``):
+        thanks ("the Kingdom is grateful to Qatar for ..."), presence at an occasion ("was present
+        at the signing ceremony", the key naming its preposition)."""
+        lemma = tok.lemma_.lower()
+        # the preposition hangs on the adjective or on its copula ("was present at")
+        preps = {c.lower_ for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"}
+        for key, code in self.predicate_adjectives.items():
+            if key[0] == lemma and (len(key) == 1 or key[1] in preps):
+                return Trigger(tok, code, "verb", None, None, None, False, None, [tok])
+        return None
+
+    def _aim_only(self, tok: Token) -> bool:
+        """"Efforts by the UN to find a peaceful solution", "a bid to secure a truce": the
+        infinitive on a noun of striving (``aim_nouns``) names what is sought, not an act done;
+        unless a verb of exertion makes the effort the subject's undertaking (``exertion_verbs``)."""
+        noun = tok.head
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.exertion_verbs:
+            return False  # "will exert all efforts to mediate": an intention to mediate
+        return tok.dep_ == "acl" and (noun.lemma_.lower() in self.aim_nouns or noun.lower_ in self.aim_nouns) \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+    def _open_ended(self, verb: Token) -> bool:
+        """"Ready to take whatever steps", "ready to do everything": an intention whose object
+        is left open (``open_ended_words``) pledges no act."""
+        return any(t.lower_ in self.open_ended_words for o in verb.children if o.dep_ in ("dobj", "ccomp")
+                   for t in o.subtree)
+
+    @staticmethod
+    def _names_no_act(tok: Token) -> bool:
+        """"The summit communique", "the Government of National Accord": a noun that only
+        modifies another ("summit" of "communique") or is a word inside an organisation's name
+        names no act."""
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and any(
+            e.start <= tok.i < e.end and e.root.i != tok.i for e in tok.doc.ents if e.label_ == "ORG")
+
+    def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
+        """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
+        took part, an agent modifier names its doer, or the phrase measures or dates it."""
+        if generic(tok, self.generic_determiners):
+            return False
+        joint = self._joint_noun(tok)
+        material = self._material_noun(tok)
+        # "clashes with Armenians", "the offensive against the rebels": the other side of force
+        partners = ("with", "against") if material else ()
+        if names_participants(tok, self.generic_determiners, joint, partners) or measured or \
+                (dated_act(tok) and (joint or material)):
+            return True
+        if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
+            return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
+        return any((c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
+                   or (c.dep_ == "compound" and c.i in states and material) for c in tok.children)
+
     def _joint_noun(self, tok: Token) -> bool:
+        """A noun of an act done together (talks, ``joint_classes``) or of fighting
+        (``conflict_nouns``): either is named as a topic with its sides ("a solution to the
+        conflict between A and B")."""
+        if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
+            return True
         entry = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
         return entry is not None and entry.code is not None and self.classes.classify(entry.code).what in self.joint_classes
 
@@ -104,6 +190,8 @@ class TriggerFinding(CoderBase):
         """"Talks hosted by Turkey", "the accord signed on 9 November": a participle of an act noun
         that names its doer or date is an act (events.nominal)."""
         noun = tok.head
+        if tok.lemma_.lower() in self.descriptive_participles:
+            return False  # "the ceasefire agreement provided by the government": a description
         return (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
             stated_participle(tok)
 
@@ -146,13 +234,70 @@ class TriggerFinding(CoderBase):
         # "X must not do Y" is a demand as much as "X must do Y": the negation is in its content;
         # said in reported speech, or in the speaker's own quoted words
         quoted = any(a <= tok.idx < b for a, b in self._quoted)
-        if self._obliged(tok):
+        if self._obliged(tok) or obliged_party(tok, self.obligation_adjectives) is not None:
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.rules.words("self_subjects")
                   for c in tok.children)
         if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        if self._duty_of_other(tok):
+            return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
+        if self._expected_of_other(tok):
+            # "Chad expects Sudan to respect the truce": a demand made of Sudan, not Chad's intent
+            return Trigger(tok, "100", "verb", None, None, None, False, None, [tok])
         return None
+
+    def _asks_question(self, tok: Token, trig: Trigger) -> bool:
+        """"'What comes next?' he asked", "asked whether the talks would resume": a verb of asking
+        (``question_verbs``) with no one asked and nothing asked for puts a question, a report of
+        speech, not an appeal ("asked Sudan to withdraw", "asked for help" stay appeals)."""
+        if not trig.code.startswith("02") or tok.lemma_.lower() not in self.rules.words("question_verbs"):
+            return False
+        for c in tok.children:
+            if c.tag_ in ("WP", "WDT"):
+                continue  # "'What next?' he asked": the question's own word, not whom or what is asked for
+            if c.dep_ in ("dobj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for"):
+                return False
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return False
+        return True
+
+    def _duty_of_other(self, tok: Token) -> bool:
+        """"It is incumbent on Sudan to guarantee ...", "Sudan is obliged to withdraw", said by
+        someone else: a duty laid on a third party by an adjective of obligation
+        (``obligation_adjectives``) is a demand, like "must"; the adjective's "to" complement is
+        what is demanded. Not the speaker's own ("we are bound to")."""
+        gov = tok.head
+        if tok.dep_ != "xcomp" or gov.i == tok.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return False
+        adjectives = [gov] if gov.pos_ == "ADJ" else [a for a in gov.children if a.dep_ == "acomp"]
+        if not any(a.lemma_.lower() in self.rules.words("obligation_adjectives") for a in adjectives):
+            return False
+        verb = gov.head if gov.pos_ == "ADJ" and gov.dep_ == "acomp" else gov
+        if any(c.dep_ == "neg" for c in [*verb.children, *gov.children]):
+            return False
+        subj, _ = self._subject(tok)
+        if subj is None or subj.lower_ in self.rules.words("self_subjects"):
+            return False
+        quoted = any(a <= verb.idx < b for a, b in self._quoted)
+        return quoted or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.speech_verbs)
+
+    def _expected_of_other(self, tok: Token) -> bool:
+        """"Chad expects Sudan to respect the truce" (``expectation_verbs``, active, with an
+        infinitive whose doer is someone other than the subject): what is expected of another is
+        demanded of them. "Chad expects to sign" is its own intention; "is expected to" a forecast."""
+        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") or \
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in self.rules.words("self_subjects"):
+            return False
+        for comp in tok.children:
+            if comp.dep_ not in ("xcomp", "ccomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):
+                continue
+            if any(c.dep_ == "nsubj" for c in comp.children) or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                return True
+        return False
 
     def _obliged(self, tok: Token) -> bool:
         """"They need to stand by us", "Turkey has to withdraw", said by someone else: what a
@@ -198,6 +343,10 @@ class TriggerFinding(CoderBase):
                 if dep not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj", "nsubjpass"):
                     break
         for c in cands:
+            first = by_head.get(c.head.head.i) if c.head.dep_ == "conj" and c.trig.kind == "verb" else None
+            if first is not None and first is not c and first.trig.kind == "appeal":
+                c.drop = True  # "X must guarantee A and not permit B": B is asked of X in the same appeal
+                continue
             p = c.parent
             if p is None:
                 continue
@@ -213,8 +362,11 @@ class TriggerFinding(CoderBase):
             governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
             if p.is_speech:
                 continue  # reported speech keeps its content
-            if p.is_request:
-                c.drop = True  # the content of an appeal is not an event of its own
+            if p.is_request or (c.head.dep_ == "conj" and p.drop and p.parent is not None and p.parent.is_request
+                                and c.head.head.i == p.head.i):
+                # the content of an appeal, with what is coordinated in it ("expects Sudan to
+                # respect the truce and withdraw"), is not an event of its own
+                c.drop = True
             elif c.head.dep_ == "pcomp" and c.cls.what == "MEDIATE" and p.cls.what == "SUPPORT" and \
                     c.head.head.lower_ == "for":
                 c.praised_in = p  # "thanked Qatar for hosting the talks": Qatar mediated, and is thanked for it
@@ -223,8 +375,11 @@ class TriggerFinding(CoderBase):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True
-            elif c.cls.what == "AGREE" and p.cls.what == "AGREE":
-                c.drop = True  # "agreed to expand cooperation": the agreement is the event
+            elif c.cls.what == "AGREE" and p.cls.what == "AGREE" and not (
+                    described_act(c.head) and self._told_participle(c.head)):
+                # "agreed to expand cooperation": the agreement is the event; not "agreed to implement
+                # the accord signed in 2001", an earlier agreement of its own
+                c.drop = True
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
                 p.drop = True

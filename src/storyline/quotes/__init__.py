@@ -21,5 +21,5 @@ QUOTATION_KINDS = ("direct", "partial")
 @stage("quotes", needs=("text", "spacy", "sentences"), reads=("published", "timexes", "mentions", "actors"),
        adds=("quotes",))
 def run(doc: Document, ctx: Context) -> Document:
-    doc.quotes = extract_quotes(doc, quote_lexicon(ctx), ctx.options.quote_min_words)
+    doc.quotes = extract_quotes(doc, quote_lexicon(ctx), ctx.options.quote_min_words, ctx.kb)
     return doc

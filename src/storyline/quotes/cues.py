@@ -81,8 +81,9 @@ def phrase_of(sdoc: Any, head: Any, stop: tuple[int, int] | None = None, with_co
     return Phrase(head.i, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text))
 
 
-def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
-    """The token heading the speaker of the verb ``v``."""
+def subject_of(lex: QuoteLexicon, v: Any, after: bool, quote_end: int | None = None) -> Any | None:
+    """The token heading the speaker of the verb ``v``; ``quote_end`` is the last token of the
+    quotation the verb follows, where it follows one."""
     cur = v
     for _ in range(5):
         passive_quoting = cur.lemma_.lower() in lex.passive_quoting
@@ -95,7 +96,7 @@ def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
         if subjects:
             c = subjects[0]
             if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                return cur.head  # "Haley, who said ..."
+                return _relative_antecedent(c, cur.head)  # "Haley, who said ..."
             # "The judge presiding over the case, Bernard Schwartz, said": the parser gives the
             # apposition as a second subject; the name is the speaker
             named = [s for s in subjects if s.pos_ == "PROPN"]
@@ -105,13 +106,13 @@ def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if after and cur.i == v.i:
+        if after and cur.i == v.i and _next_to_quote(v, quote_end):
             # inverted order after a quotation: "– told Reuters a source in the Ministry"
             objs = [c for c in v.children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i]
             if objs:
                 return objs[-1]
         if cur.dep_ in _CLIMB and cur.head.i != cur.i:
-            cur = _past_reported_clause(lex, cur.head)
+            cur = _speech_before(lex, cur) or _past_reported_clause(lex, cur.head)
             continue
         break
     # no subject at all: "explained in the Kremlin", "in Baku insist that ..."
@@ -124,6 +125,58 @@ def subject_of(lex: QuoteLexicon, v: Any, after: bool) -> Any | None:
             if obj.pos_ == "PROPN" or any(i in words for i in lex.institutions):
                 return obj
     return None
+
+
+def _speech_before(lex: QuoteLexicon, v: Any) -> Any | None:
+    """Where "while stressing", "adding" (a participle of saying with no subject) belongs when
+    the parser hung it on a far verb that says nothing ("The deal was signed by the ministers, in
+    the presence of Lund, who hailed it as "...," while stressing that ..."): the nearest verb
+    before it that speaks (a verb of saying, or one that carries a quotation) and has a subject."""
+    head = v.head
+    if v.tag_ != "VBG" or v.dep_ != "advcl" or lex.is_cue(head.lemma_.lower()):
+        return None
+    for t in reversed(v.doc[head.i + 1:v.i]):
+        if not is_verb(t) or not any(c.dep_ == "nsubj" for c in t.children):
+            continue
+        if lex.is_cue(t.lemma_.lower()) or any(g.tag_ == "``" for g in t.subtree):
+            return t
+    return None
+
+
+def _relative_antecedent(pronoun: Any, head: Any) -> Any:
+    """Who "who" stands for: the name right before it ("in the presence of Minister Karin Lund,
+    who hailed ..." is Lund, wherever the parser hung the clause), else the parser's head."""
+    j = pronoun.i - 1
+    while j >= 0 and pronoun.doc[j].is_punct:
+        j -= 1
+    if j < 0 or j == head.i:
+        return head
+    t = pronoun.doc[j]
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    return t if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") else head
+
+
+def _next_to_quote(v: Any, quote_end: int | None) -> bool:
+    """True where nothing but punctuation stands between the quotation and the verb (the
+    inverted '"...," said the minister'); "..., but expressed hope that" is not inverted."""
+    if quote_end is None:
+        return True
+    return all(t.is_punct or t.is_space for t in v.doc[quote_end + 1:v.i])
+
+
+def surface_subject(v: Any, stop: tuple[int, int]) -> Any | None:
+    """The speaker of '"...," the Swedish embassy in Oslo wrote' where the parser lost the
+    subject (hung the noun phrase on a word of the quotation): the noun phrase standing between
+    the quotation and the verb, by the words' order."""
+    sdoc = v.doc
+    region = [t for t in sdoc[stop[1] + 1:v.i] if not (t.is_punct or t.is_space)]
+    if not region or any(t.pos_ in ("VERB", "AUX") for t in region) or region[0].pos_ == "ADP":
+        return None
+    inside = {t.i for t in region}
+    roots = [t for t in region if t.head.i not in inside or t.head.i == t.i]
+    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[0] if len(nouns) == 1 and len(roots) == 1 else None
 
 
 def _past_reported_clause(lex: QuoteLexicon, t: Any) -> Any:
@@ -239,14 +292,16 @@ def find_cue(sdoc: Any, lex: QuoteLexicon, region: list[int], *, after: bool,
         if after:
             v = ranked[0]
         else:
-            anchor = _attachment(sdoc, quote_tokens)
+            anchor = attachment(sdoc, quote_tokens)
             governing = [t for t in ranked if anchor is not None and governs(t, anchor)]
             v = governing[-1] if governing else ranked[-1]
-        subj = subject_of(lex, v, after)
+        subj = subject_of(lex, v, after, stop[1] if after and stop is not None else None)
         if subj is not None and stop is not None and stop[0] <= subj.i <= stop[1]:
             # the parser made a quoted word the verb's subject ('"We will win," said the
             # minister' read as "We ... said"): the quoted words never name their speaker
             subj = None
+        if subj is None and after and stop is not None:
+            subj = surface_subject(v, stop)
         start, end, words = _cue_span(sdoc, lex, v)
         phrase = phrase_of(sdoc, subj, stop) if subj is not None else None
         return Cue(phrase, words, start, end, v.i, "verb" if rank == 0 else "report")
@@ -260,7 +315,7 @@ def governing_cue(sdoc: Any, lex: QuoteLexicon, quote_tokens: list[int]) -> Cue 
     its subject, whose words they are ("X thanked Y "for their willingness ..."", "X congratulated
     "everyone who contributed""). The subject is only a candidate: the caller keeps it where it
     names someone."""
-    v = _attachment(sdoc, quote_tokens)
+    v = attachment(sdoc, quote_tokens)
     inside = set(quote_tokens)
     for _ in range(4):
         if v is None or v.i in inside:
@@ -288,13 +343,12 @@ def _says_itself(sdoc: Any, lex: QuoteLexicon, cues: list[tuple[int, Any]], acc:
     for rank, v in cues:
         if rank != 0 or not governs(v, first) or v.i >= first.i:
             continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lemma_.lower() not in lex.document_nouns:
+        if any(c.dep_ == "nsubj" for c in v.children):  # a document too: it speaks for its issuer
             return True
     return False
 
 
-def _attachment(sdoc: Any, quote_tokens: list[int]) -> Any | None:
+def attachment(sdoc: Any, quote_tokens: list[int]) -> Any | None:
     """The token outside the quotation that the quoted words hang from."""
     inside = set(quote_tokens)
     for i in quote_tokens:

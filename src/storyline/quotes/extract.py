@@ -14,17 +14,18 @@ from typing import Any
 
 from ..dates.anchor import date_for_clause
 from ..model import DateValue, Document, Quote
-from .cues import Cue, find_cue, governing_cue
+from .cues import Cue, attachment, find_cue, governing_cue, governs
 from .frame import Frame
 from .lexicon import QuoteLexicon
 from .reported import find_statements
 from .speakers import Resolver, Speaker
+from .unmarked import set_off, unmarked_quotations
 
 log = logging.getLogger(__name__)
 
 #: How far each way of finding a speaker is trusted.
 CONFIDENCE = {"verb": 0.95, "according": 0.95, "document": 0.9, "report": 0.7, "frame": 0.65, "governing": 0.6,
-              "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5}
+              "continuation": 0.85, "paragraph": 0.6, "previous-sentence": 0.5, "unmarked": 0.5}
 _TRAILING = " \t\n,;:–—-"
 #: Dependents of a verb of saying that are what was said (or said next), not when or by whom.
 _NOT_ATTRIBUTION = ("ccomp", "xcomp", "conj", "cc", "parataxis", "relcl")
@@ -75,6 +76,13 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
         last += 1
     whole = list(range(first, last + 1))
     cue = find_cue(sdoc, lex, frame.after(qi), after=True, quote_tokens=whole)
+    if cue is not None and (_hangs_before(sdoc, whole, cue) or cue.method == "according"):
+        # `X added, "...," according to [the agency] Y`: Y only passed on what X's verb attributes
+        earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
+        if earlier is None and cue.method != "according":
+            earlier = governing_cue(sdoc, lex, whole)
+        if earlier is not None and earlier.phrase is not None and (cue.method != "according" or earlier.method == "verb"):
+            cue = earlier
     if cue is None or cue.phrase is None:
         earlier = find_cue(sdoc, lex, frame.before(qi), after=False, quote_tokens=whole)
         if earlier is not None and (cue is None or earlier.phrase is not None):
@@ -92,6 +100,16 @@ def _quote_item(frame: Frame, lex: QuoteLexicon, qi: int, min_words: int) -> _It
     clause = attribution_clause(frame.doc, cue, q.open_at, max(q.close_end, q.end)) if cue else None
     return _Item(start, end, kind, cue, qi, frame.sentence_end_after(qi),
                  frame.para_at(q.open_at), clause, hidden=short)
+
+
+def _hangs_before(sdoc: Any, whole: list[int], cue: Cue) -> bool:
+    """True where the quoted words hang from words before them that the verb after them does
+    not govern (`X hailed it as "...," while stressing that ...`, `X admitted that "...," but
+    added`): the words before attribute them, not the verb after."""
+    if cue.method not in ("verb", "report"):
+        return False  # "according to X" after the quotation covers the whole sentence
+    anchor = attachment(sdoc, whole)
+    return anchor is not None and anchor.i < whole[0] and not governs(sdoc[cue.token], anchor)
 
 
 def _kind(frame: Frame, lex: QuoteLexicon, qi: int, words: list[Any]) -> str:
@@ -153,10 +171,10 @@ def _actor_like(sp: Speaker) -> bool:
 
 
 class _Attributor:
-    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
+    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon, kb: Any = None):
         self.doc = doc
         self.frame = frame
-        self.resolver = Resolver(doc, frame, lex)
+        self.resolver = Resolver(doc, frame, lex, kb)
         self.done: list[tuple[_Item, Speaker | None]] = []
 
     def speaker(self, it: _Item) -> tuple[Speaker | None, str]:
@@ -165,8 +183,14 @@ class _Attributor:
             if it.cue.method != "governing" or _actor_like(sp):
                 return sp, it.cue.method
         if it.qi is None:
+            if it.kind == "direct":  # a paragraph in the first person, its marks lost
+                return self.resolver.antecedent(it.start, "person", sentences=10, paragraphs=4), "unmarked"
             return None, ""
         q = self.frame.quoted[it.qi]
+        if it.cue is None:  # "In a joint statement, "...""
+            issuer = self.resolver.issuers.introduced(q.open_at)
+            if issuer is not None:
+                return issuer, "document"
         quotes = [(d, sp) for d, sp in self.done if d.qi is not None]
         if quotes:
             prev, sp = quotes[-1]
@@ -200,8 +224,10 @@ class _Attributor:
             confidence=round(conf, 3))
 
 
-def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list[Quote]:
-    """Every quotation (direct or partial) and reported statement of a parsed document."""
+def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5, kb: Any = None) -> list[Quote]:
+    """Every quotation (direct or partial) and reported statement of a parsed document; ``kb``
+    (the actor knowledge base) reads the demonyms of a group of officials ("his Greek
+    counterparts")."""
     frame = Frame.build(doc, lex.marks)
     items: list[_Item] = []
     for qi in range(len(frame.quoted)):
@@ -213,15 +239,20 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 5) -> list
             continue
         if it is not None:
             items.append(it)
+    items += [_Item(s, e, "direct", None, para=frame.para_at(s)) for s, e in unmarked_quotations(frame, lex)]
     try:
         statements = find_statements(frame, lex, [(it.start, it.end) for it in items])
     except Exception as e:  # noqa: BLE001 - the quotations stand without the reported speech
         log.warning("%s: reported speech skipped: %s: %s", doc.name, type(e).__name__, e)
         statements = []
-    items += [_Item(s.start, s.end, "reported", s.cue, para=frame.para_at(s.start), clause=attribution_clause(doc, s.cue, s.start, s.end))
-              for s in statements]
+    for s in statements:
+        para = frame.para_at(s.start)
+        speech = set_off(doc.text, frame.para_spans[para], s.start, s.end, s.cue.start)
+        start, end = speech or (s.start, s.end)
+        items.append(_Item(start, end, "direct" if speech else "reported", s.cue, para=para,
+                           clause=attribution_clause(doc, s.cue, start, end)))
     items.sort(key=lambda it: (it.start, it.qi is None))
-    att = _Attributor(doc, frame, lex)
+    att = _Attributor(doc, frame, lex, kb)
     quotes = []
     for it in items:
         try:

@@ -129,7 +129,44 @@ class Issuers:
             earlier = self._issued_before(phrase.start)
             if earlier is not None:
                 return self._here(earlier, phrase, self.r.doc.text)
+        own = self.in_own_words(phrase.start) if allow_anaphora else None
+        if own is not None:
+            return self._here(own, phrase, self.r.doc.text)
         return Speaker(None, None, "unknown", phrase.text(self.r.doc), 0.3)
+
+    def introduced(self, quote_start: int) -> Speaker | None:
+        """The speaker of a quotation its sentence opens with a document and no verb ("In a
+        joint statement, "..."" ): the document's issuer, named in the phrase, else in the
+        quoted words themselves."""
+        r = self.r
+        sent = r.doc.sentences[r._sentence_index(quote_start)]
+        before = list(r.sdoc.char_span(sent.start, quote_start, alignment_mode="contract") or [])
+        if not before or any(t.pos_ in ("VERB", "AUX") for t in before):
+            return None
+        docs = [t for t in before if is_document(r.lex, t)]
+        if not docs:
+            return None
+        return self._document(Phrase(docs[-1].i, before[0].idx, docs[-1].idx + len(docs[-1].text)), docs[-1], True)
+
+    def in_own_words(self, at: int) -> Speaker | None:
+        """A document's issuers named in its own words, in the third person, as its first
+        sentence's subject (""Norway and Chile urge both parties ..."", "the statement added:
+        "The Kingdom of Norway and Chile commend ...""): documents speak of their issuers so.
+        Only a named actor or several (never "we", never a common noun) counts."""
+        r = self.r
+        quoted = next((q for q in r.frame.quoted if q.open_at >= at), None)
+        if quoted is None or r._sentence_index(quoted.open_at) != r._sentence_index(at):
+            return None
+        span = r.sdoc.char_span(quoted.start, quoted.end, alignment_mode="contract") or []
+        first = next((t for t in span if t.dep_ == "ROOT"), None)
+        subj = next((c for c in first.children if c.dep_ == "nsubj"), None) if first is not None else None
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        sp = r.group(subj, quoted_ok=True) or r.named(phrase_of(r.sdoc, subj), allow_anaphora=False, several=False)
+        if sp.ref is None or sp.kind != "group" or not (sp.ref.actor_id or " and " in sp.ref.name):
+            return None
+        self.documents.append((at, sp))
+        return sp
 
     def _issued_before(self, at: int) -> Speaker | None:
         """The issuer of the last document told before ``at``: one named as a speaker with its
@@ -149,7 +186,7 @@ class Issuers:
                 said_in = t.dep_ == "pobj" and t.head.lower_ == "in" and r.lex.is_cue(t.head.head.lemma_.lower())
                 v = t.head.head if said_in else t.head
                 issued = said_in or (t.dep_ in ("dobj", "nsubjpass") and v.lemma_.lower() in r.lex.issuing_verbs)
-                subj = _doer(v) if issued else None
+                subj = _doer(v) if issued and not r.frame.in_quote(v.i) else None
                 if subj is None or is_document(r.lex, subj):
                     continue
                 sp = r.named(phrase_of(r.sdoc, subj), allow_anaphora=False) if subj.pos_ != "PRON" else \

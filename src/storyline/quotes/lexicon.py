@@ -34,6 +34,9 @@ class QuoteLexicon:
     general_body_nouns: frozenset[str] = frozenset()
     document_carriers: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    group_naming: tuple[str, ...] = ()  # "known as", "dubbed": a group's name follows
+    counterpart_nouns: frozenset[str] = frozenset()  # "his Greek counterparts": officials by their states
+    first_person: frozenset[str] = frozenset()  # "I": a paragraph in a speaker's own voice
 
     def is_cue(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()) -> bool:
         lemma = lemma.lower()
@@ -86,6 +89,9 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
         general_body_nouns=frozenset(_words(speakers.get("general_body_nouns"), "speakers.general_body_nouns")),
         document_carriers=frozenset(_words(speakers.get("document_carriers"), "speakers.document_carriers")),
         issuing_verbs=frozenset(_words(cues.get("issuing_verbs"), "cue_verbs.issuing_verbs")),
+        counterpart_nouns=frozenset(_words(speakers.get("counterpart_nouns"), "speakers.counterpart_nouns")),
+        first_person=frozenset(_words(pronouns.get("first_person"), "speakers.pronouns.first_person")),
+        group_naming=tuple(sorted(_words(speakers.get("group_naming"), "speakers.group_naming"), key=len, reverse=True)),
     )
 
 

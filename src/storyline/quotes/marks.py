@@ -117,6 +117,17 @@ class _Scanner:
             j -= 1
         return j >= ps and j < i - 1 and self.text[j] in ".!?"
 
+    def _lost_opening(self, i: int, ch: str, ps: int, pe: int) -> bool:
+        """True where a double closing mark with nothing open ends a paragraph's words and only
+        a short attribution follows (", the minister noted."): no other mark in the paragraph,
+        the words before it at least a sentence."""
+        if ch in self.t.single or ch in self.t.apostrophes:
+            return False
+        head, tail = self.text[ps:i], self.text[i + 1:pe]
+        if any(c in self.marks for c in head + tail) or not re.match(r"\s*,\s*\S", tail):
+            return False
+        return len(tail.split()) <= 8 and tail.rstrip().endswith(".") and len(head.split()) >= 8
+
     def _emit(self, o: _Open, end: int, close_end: int, closed: bool) -> None:
         start, end = _trim(self.text, o.at + 1, end)
         if end > start:
@@ -188,6 +199,11 @@ class _Scanner:
                 start, end = _trim(self.text, o.at + 1, i)
                 if end > start:
                     stack[0].inner.append(Quoted(o.at, start, end, i + 1, True, 1, o.mark))
+            return
+        if right and not left and not stack and self._lost_opening(i, ch, ps, pe):
+            # `We support the talks.”, the minister noted.`: a quoted paragraph whose opening
+            # mark the copy lost; it opened where the paragraph does
+            self.found.append(Quoted(ps, ps, i, i + 1, True, 1, ch))
             return
         if right and not left and stack and stack[0].stray is None and i + 1 < pe and self.text[i + 1] in _CLOSE_CONTEXT:
             stack[0].stray = i  # a closing mark that closes nothing open, right before punctuation

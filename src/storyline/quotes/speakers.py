@@ -20,6 +20,7 @@ from ..model import ActorRef, Document
 from .candidates import Candidate, Speaker, _ref, _strip_det, candidates
 from .cues import Phrase, phrase_of
 from .frame import Frame
+from .groups import group_speaker
 from .issuers import Issuers
 from .lexicon import QuoteLexicon
 
@@ -91,8 +92,9 @@ def ref_for_span(doc: Document, phrase: Phrase, *, person_inside: bool = False) 
 class Resolver:
     """Turns speaker phrases into speakers, in text order, remembering who spoke where."""
 
-    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon):
+    def __init__(self, doc: Document, frame: Frame, lex: QuoteLexicon, kb: Any = None):
         self.doc = doc
+        self.kb = kb  # the actor knowledge base, for demonyms (None: the actors layer's mentions only)
         self.frame = frame
         self.lex = lex
         self.sdoc = doc.spacy
@@ -126,9 +128,24 @@ class Resolver:
             return Speaker(None, text, "unknown", text, 0.3)
         return self.named(phrase)
 
-    def named(self, phrase: Phrase, allow_anaphora: bool = True) -> Speaker:
-        """A phrase that is not a pronoun: a name, an institution, a source, or a role noun."""
+    def named(self, phrase: Phrase, allow_anaphora: bool = True, *, several: bool = True) -> Speaker:
+        """A phrase that is not a pronoun: a name, an institution, a source, or a role noun;
+        with ``several``, also several actors coordinated or a group named by an appositive."""
+        if several:
+            group = self.group(self.sdoc[phrase.head])
+            if group is not None:
+                return group
         return self._complete(self._named(phrase, allow_anaphora))
+
+    def group(self, head: Any, quoted_ok: bool = False) -> Speaker | None:
+        """Several actors speaking as one ("Russia and Turkey said"), or a group the phrase
+        names ("..., known as the Quartet, said"): see ``groups``. A speaker's phrase never
+        enters a quotation, unless ``quoted_ok`` (a document naming its issuers)."""
+        if self._second_title(head) is not None:
+            return None  # "NATO Secretary General and former Prime Minister X": one person
+        quoted = (lambda i: False) if quoted_ok else self.frame.in_quote
+        return group_speaker(self.doc, head, self.lex.group_naming, self.lex.counterpart_nouns, self.kb, quoted,
+                             lambda ph: self.named(ph, allow_anaphora=False, several=False))
 
     def _complete(self, sp: Speaker) -> Speaker:
         """A surname alone ("Saree") named in full earlier ("Yahya Sarea") takes the full name,
@@ -333,14 +350,16 @@ class Resolver:
                     continue
                 ph = phrase_of(self.sdoc, t)
                 rank = 0 if t.head.dep_ == "ROOT" else 1
-                if any(c.dep_ == "conj" for c in t.children):
+                group = self.group(t)
+                if group is None and any(c.dep_ == "conj" for c in t.children):
                     # "Shoukry and his Greek, Cypriot and French counterparts": a group for "they"
                     whole = phrase_of(self.sdoc, t, with_conj=True)
                     words = whole.text(self.doc)
-                    out.append((rank, -t.i - 0.5, Speaker(
-                        ActorRef(name=_strip_det(words), start=whole.start, end=whole.end, text=words),
-                        None, "group", words, 0.7)))
-                sp = self.named(ph, allow_anaphora=False)
+                    group = Speaker(ActorRef(name=_strip_det(words), start=whole.start, end=whole.end, text=words),
+                                    None, "group", words, 0.7)
+                if group is not None:
+                    out.append((rank, -t.i - 0.5, group))
+                sp = self.named(ph, allow_anaphora=False, several=False)
                 out.append((rank, -t.i, sp))
                 seen.update(range(ph.start, ph.end))
             for c in candidates(self.doc, sent.start, sent.end):
@@ -351,16 +370,18 @@ class Resolver:
         self._subjects[k] = [(rank, s) for rank, _, s in out]
         return self._subjects[k]
 
-    def antecedent(self, at: int, want: str, role: str | None = None) -> Speaker | None:
+    def antecedent(self, at: int, want: str, role: str | None = None, *, sentences: int = 6,
+                   paragraphs: int = 2) -> Speaker | None:
         """The speaker or actor a pronoun or role noun at ``at`` points back to: the last speaker
         in the same or an earlier sentence, else a subject, else a named actor; a role noun
-        first looks for one named by the same role."""
+        first looks for one named by the same role. It looks back at most ``sentences``
+        sentences and ``paragraphs`` paragraphs."""
         k0 = self._sentence_index(at)
         para = self.frame.para_at(at)
         for rl in ([role, None] if role else [None]):
-            for k in range(k0, max(-1, k0 - 6), -1):
+            for k in range(k0, max(-1, k0 - sentences), -1):
                 sent = self.doc.sentences[k]
-                if para - self.frame.para_at(sent.start) > 2:
+                if para - self.frame.para_at(sent.start) > paragraphs:
                     break
                 limit = min(at, sent.end + 1)
                 spoken = [sp for off, sp in self.history if sent.start <= off < limit]

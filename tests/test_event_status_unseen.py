@@ -1,0 +1,50 @@
+"""An event's status on sentences of our own, for the classes of status error seen on unseen news
+(issue 12): acts told about an earlier time, plans and wishes told in other words than "will",
+and the status a governing clause lends its content.
+
+The cases are a table (``status_cases.yaml``): one per rule, each beside a case the rule must
+leave alone, the case's id naming its class. The real spaCy model and every stage run (the
+``code`` fixture and ``status_of`` helper of test_event_status.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from storyline.events.status import StatusRules
+from storyline.model import DateValue
+from test_event_status import code, status_of
+
+__all__ = ["code", "status_of"]  # the fixture and helper this module's tests use
+
+FRIDAY = "2020-05-15"
+CASES: list[dict[str, str]] = yaml.safe_load((Path(__file__).parent / "status_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_status(code, case: dict[str, str]) -> None:
+    events = code(case["text"], case.get("published", FRIDAY))
+    if "starts" in case:  # an event inside another's evidence: the one whose evidence starts so
+        events = [e for e in events if e.evidence.startswith(case["starts"])]
+    assert status_of(events, case["what"], case.get("words", "")) == case["status"]
+    if "date" in case:
+        [event] = [e for e in events if e.what == case["what"] and case.get("words", "") in e.evidence]
+        assert event.date is not None and event.date.value == case["date"]
+
+
+@pytest.mark.parametrize(("sentence", "noun", "news"), [
+    ("Turkey sent military advisers to Baku amid the clashes between Armenia and Azerbaijan.", "clashes", True),
+    ("Erdogan has pledged to back Azerbaijan to the end in the fierce clashes with Armenian forces.", "clashes", True),
+    ("Turkey condemned the clashes between Armenia and Azerbaijan.", "clashes", False),
+    ("Turkey sent advisers to Baku during the clashes of 2016.", "clashes", False),
+], ids=["amid the clashes", "in the clashes, however the parser hangs it", "condemned clashes",
+        "clashes dated in the phrase"])
+def test_an_act_named_as_the_setting_of_the_news_is_news(ctx, sentence: str, noun: str, news: bool) -> None:
+    """``news_reference``: an act named as the setting ("amid", "during", "in") of the clause's
+    act goes on when that act does; one reacted to, or dated in its own phrase, is a reference."""
+    rules = StatusRules(ctx.lexicon("event_status") or {})
+    [tok] = [t for t in ctx.nlp(sentence) if t.text == noun]
+    assert rules.news_reference(tok, None, DateValue(FRIDAY, "day", "test")) is news
