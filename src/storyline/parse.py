@@ -8,6 +8,11 @@ sentence of its own ("Sudan, Chad agree truce" / "Sudan | and Chad agreed a truc
 the subject: a paragraph's second token never starts a sentence unless its first is punctuation (a
 bullet, a dash, a quotation mark) or ends a line.
 
+Why mended lemmas: the model's English lemma rules strip an ending and keep any shorter word that
+exists ("hopes" -> "hop", "staged" -> "stag"), so a lexicon keyed on the lemma "hope" never saw
+"hoped". The ``storyline_lemmas`` component, after the lemmatizer, sets the lemmas listed in the
+``lemmas`` lexicon (a user's ``--lexicon`` file adds more).
+
 Why bounds: the stages after parsing walk clauses within a sentence, some in time quadratic in
 its length, so a text without sentence ends (a dump, a list run together, a hostile input) must not
 reach them as one sentence. Two bounds, both noted on the document (``Document.notes``):
@@ -123,6 +128,26 @@ def make_paragraph_boundaries(nlp: Language, name: str, max_tokens: int) -> Any:
     return component
 
 
+def fix_lemmas(doc: Doc, table: dict[str, dict[str, str]]) -> Doc:
+    """Mend the lemmas the model's rules get wrong (``lemmas.yaml``: "hopes" is not "hop"), so
+    every lexicon keyed on a lemma sees the verb's inflected forms."""
+    for tok in doc:
+        right = table.get(tok.pos_, {}).get(tok.lower_)
+        if right is not None:
+            tok.lemma_ = right
+    return doc
+
+
+@Language.factory("storyline_lemmas", default_config={"table": {}})
+def make_lemma_fixes(nlp: Language, name: str, table: dict[str, dict[str, str]]) -> Any:
+    table = {pos: {str(k).lower(): str(v) for k, v in (forms or {}).items()} for pos, forms in table.items()}
+
+    def component(doc: Doc) -> Doc:
+        return fix_lemmas(doc, table)
+
+    return component
+
+
 def load_model(ctx: Context) -> Language:
     import spacy
 
@@ -133,6 +158,8 @@ def load_model(ctx: Context) -> Language:
         raise StorylineError("E020", name=name) from e
     nlp.add_pipe("storyline_paragraphs", before="parser",
                  config={"max_tokens": max(0, ctx.options.max_sentence_tokens)})
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("storyline_lemmas", after="lemmatizer", config={"table": ctx.lexicon("lemmas")})
     return nlp  # Context.nlp adds the actors' entity ruler
 
 
