@@ -114,6 +114,21 @@ def test_visit_of_a_president_is_his_not_the_main_clauses_subject(code):
     assert "boric" not in names(e.target)
 
 
+# ---------------------------------------------------------------- the sides of a joint act
+
+
+def test_talks_between_two_states_have_both_as_doers(code):
+    e = only(code("The last direct talks between Chad and Niger took place in Lima in March."), "CONSULT")
+    assert "chad" in names(e.source) and "niger" in names(e.source) and not e.target
+
+
+def test_mediator_of_talks_between_two_sides_stays_apart(code):
+    events = code("Norway brokered a ceasefire between Chad and Niger on Monday.")
+    e = only(events, "MEDIATE")
+    assert "norway" in names(e.source) and "chad" not in names(e.source)
+    assert "chad" in names(e.target) and "niger" in names(e.target)
+
+
 # ---------------------------------------------------------------- the mediator is no side
 
 
