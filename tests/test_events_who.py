@@ -129,6 +129,16 @@ def test_mediator_of_talks_between_two_sides_stays_apart(code):
     assert "chad" in names(e.target) and "niger" in names(e.target)
 
 
+def test_place_of_an_act_told_by_its_noun_is_no_doer(code):
+    events = code("A joint statement was issued in Lima on Monday.")
+    assert not any("peru" in names(e.source) for e in events)
+
+
+def test_state_where_a_passive_act_happens_still_acts(code):
+    e = only(code("Hezbollah is banned in Chad."), "SANCTION")
+    assert "chad" in names(e.source)
+
+
 # ---------------------------------------------------------------- the mediator is no side
 
 
