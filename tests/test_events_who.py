@@ -139,6 +139,18 @@ def test_state_where_a_passive_act_happens_still_acts(code):
     assert "chad" in names(e.source)
 
 
+def test_readiness_of_a_party_to_act_is_that_partys_act(code):
+    events = code("The envoy said on Monday that he welcomed the readiness of the Chadian authorities to deliver "
+                  "food aid to Abeche.")
+    e = only(events, "AID")
+    assert "chad" in names(e.source) and "envoy" not in names(e.source)
+
+
+def test_need_to_act_without_a_holder_is_the_speakers(code):
+    e = only(code("Foreign Minister Celinda Sosa stressed the need to withdraw troops from the border."), "RETREAT")
+    assert "sosa" in names(e.source)
+
+
 # ---------------------------------------------------------------- the mediator is no side
 
 
