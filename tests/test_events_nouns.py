@@ -46,6 +46,35 @@ def test_days_of_fighting_are_the_conflicts_fighting(code):
     assert "chad" in names(fought[0].source) and "sudan" in names(fought[0].source)
 
 
+def test_years_of_war_before_a_clause_date_it_and_are_no_event(code):
+    _untold(code, "After twenty years of war between Chad and Sudan, the border region is still poor, "
+                  "officials said.", "ASSAULT")
+    _untold(code, "Following decades of clashes, Chad and Sudan opened a new border post on Friday.", "ASSAULT")
+
+
+def test_a_dated_past_war_before_a_clause_dates_it(code):
+    _untold(code, "After the war of 1998-2000, Chad and Sudan agreed to demarcate the border.", "ASSAULT")
+
+
+def test_days_of_fighting_or_a_war_told_by_its_verb_stay_events(code):
+    _told(code, "Chad and Sudan agreed a truce after four days of clashes on the border.", "ASSAULT",
+          "four days of clashes")
+    _told(code, "After twenty years of war, Chad attacked Sudanese border posts on Friday.", "ASSAULT",
+          "attacked")
+
+
+def test_an_act_named_as_what_a_step_leads_to_is_a_goal(code):
+    _untold(code, "The release of the detainees is considered a prerequisite for the intra-Sudanese peace talks.",
+            "CONSULT")
+    _untold(code, "The truce is a first step toward a Chadian withdrawal from the border towns.", "RETREAT")
+
+
+def test_an_act_named_with_its_doer_outside_a_goal_phrase_stays(code):
+    _told(code, "Chad's offensive paved the way for the truce, officials said.", "ASSAULT", "Chad's offensive")
+    _told(code, "The release of the detainees is considered a prerequisite for peace. The intra-Sudanese peace "
+                "talks ended in Doha on Monday.", "CONSULT", "talks")
+
+
 def test_months_of_talks_take_the_sides_of_the_deal(code):
     events = code("Chad and Sudan signed a border agreement in Doha on Friday following months of talks.",
                   published="2021-05-10")

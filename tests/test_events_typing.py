@@ -30,6 +30,17 @@ def test_blocking_a_road_is_no_refusal(code):
     assert "REJECT" not in whats(code("Sudanese troops blocked the road to El Fasher on Monday."))
 
 
+def test_meeting_a_reaction_is_no_meeting(code):
+    assert "CONSULT" not in whats(code("The Sudanese offensive has met international outrage and sanctions."))
+    assert "CONSULT" not in whats(code("The Chadian proposal was met with scepticism by Sudan on Monday."))
+
+
+def test_meeting_a_party_is_still_a_meeting(code):
+    assert "CONSULT" in whats(code("Chadian President Idriss Deby met Sudanese Foreign Minister Ali Karti in Khartoum on Monday."))
+    assert "CONSULT" in whats(code("Chadian President Idriss Deby met with Sudanese President Omar al-Bashir in Doha "
+                                   "on Monday."))
+
+
 def test_rejecting_a_statement_is_a_refusal_not_a_denial(code):
     assert whats(code("Sudan rejected the statement on Friday.")) == ["REJECT"]
 

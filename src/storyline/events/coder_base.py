@@ -85,6 +85,9 @@ class CoderBase:
         self.comment_nouns = {w.lower() for w in self.lex.settings.get("comment_nouns", [])}
         self.own_possessives = {w.lower() for w in self.lex.settings.get("own_possessives", [])}
         self.occasion_preps = {w.lower() for w in self.lex.settings.get("occasion_preps", [])}
+        self.era_preps = {w.lower() for w in self.lex.settings.get("era_preps", [])}
+        self.era_measures = {w.lower() for w in self.lex.settings.get("era_measures", [])}
+        self.goal_heads = {w.lower() for w in self.lex.settings.get("goal_heads", [])}
         self.aim_nouns = {w.lower() for w in self.lex.settings.get("aim_nouns", [])}
         self.exertion_verbs = {w.lower() for w in self.lex.settings.get("exertion_verbs", [])}
         self.open_ended_words = {w.lower() for w in self.lex.settings.get("open_ended_words", [])}

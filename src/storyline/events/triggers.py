@@ -103,6 +103,9 @@ class TriggerFinding(CoderBase):
                 anchor = anchor_of(carrier)
                 if light is None and anchor is not None and anchor.lower_ in self.occasion_preps:
                     continue  # "during his visit to Paris, he said": the occasion of the clause's act
+                if light is None and anchor is not None and anchor.lower_ in self.era_preps and \
+                        self._era(tok, measure):
+                    continue  # "after thirty years of war, the region ...": an era that dates the clause
                 # "the talks leading up to the deal lasted days": the noun's own participle anchors it first
                 host = anchor or light or course_clause(tok, lambda v: light_for(v, self.course_verbs))
                 if host is None:
@@ -163,7 +166,7 @@ class TriggerFinding(CoderBase):
     def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
         """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
         took part, an agent modifier names its doer, or the phrase measures or dates it."""
-        if generic(tok, self.generic_determiners):
+        if generic(tok, self.generic_determiners) or self._aimed_at(tok):
             return False
         joint = self._joint_noun(tok)
         material = self._material_noun(tok)
@@ -176,6 +179,24 @@ class TriggerFinding(CoderBase):
             return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
         return any((c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
                    or (c.dep_ == "compound" and c.i in states and material) for c in tok.children)
+
+    def _era(self, tok: Token, measure: Token | None) -> bool:
+        """Fighting named as a past era that dates the clause ("after thirty years of war", "after
+        the war of 1992-1994"): a noun of fighting (``conflict_nouns``) measured in long spans
+        (``era_measures``) or dated in its own phrase; fighting of a few days stays an act ("after
+        eleven days of fighting, a truce took hold")."""
+        if not (tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns):
+            return False
+        if measure is not None:
+            return measure.lemma_.lower() in self.era_measures or measure.lower_ in self.era_measures
+        return dated_act(tok)
+
+    def _aimed_at(self, tok: Token) -> bool:
+        """"A prerequisite for the intra-Sudanese talks", "a first step toward Sudan's withdrawal":
+        an act named after a noun of what leads to it (``goal_heads``) is the goal, not an act told."""
+        prep = tok.head
+        return tok.dep_ == "pobj" and prep.lower_ in ("for", "to", "toward", "towards") and \
+            prep.head.lemma_.lower() in self.goal_heads
 
     def _joint_noun(self, tok: Token) -> bool:
         """A noun of an act done together (talks, ``joint_classes``) or of fighting
