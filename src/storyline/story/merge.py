@@ -531,16 +531,25 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
 
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     where = list(range(len(items)))
+    # groups found apart stay apart (a group only grows, and keeps the gated pair): a busy
+    # happening's tellings meet another's many times, and each time is a lookup, not a recheck
+    kept_apart: dict[int, set[int]] = {}
     for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         gi, gj = where[i], where[j]
-        if gi == gj:
+        if gi == gj or gj in kept_apart.get(gi, ()):
             continue
         if any(apart(x, y) for x in groups[gi] for y in groups[gj]):
+            kept_apart.setdefault(gi, set()).add(gj)
+            kept_apart.setdefault(gj, set()).add(gi)
             continue
         keep, gone = min(gi, gj), max(gi, gj)
-        groups[keep].extend(groups.pop(gone))
-        for x in groups[keep]:
+        for x in groups[gone]:
             where[x] = keep
+        groups[keep].extend(groups.pop(gone))
+        for other in kept_apart.pop(gone, set()):
+            kept_apart[other].discard(gone)
+            kept_apart[other].add(keep)
+            kept_apart.setdefault(keep, set()).add(other)
     return [[items[i] for i in sorted(g)] for _, g in sorted(groups.items())]
 
 

@@ -169,7 +169,9 @@ def _update_background(store: Store, docs: Sequence[Document], settings: StorySe
         if key in seen:
             continue
         seen.add(key)
-        gb = grams.get(b) or sentence_grams(texts.get(b, ""), know.stopwords)
+        gb = grams.get(b)
+        if gb is None:  # an older document's sentence: its grams worked out once, however many it meets
+            gb = grams[b] = sentence_grams(texts.get(b, ""), know.stopwords)
         c = containment(grams[a], gb)
         if c >= settings.background_threshold:
             rows.append({"doc_id": a[0], "idx": a[1], "other_doc_id": b[0], "other_idx": b[1], "containment": c})
