@@ -7,7 +7,11 @@ own; the real model and every stage run."""
 
 from __future__ import annotations
 
+import pytest
+
 import test_events_coder as coder_tests
+from storyline.events.merge import merge_events
+from storyline.model import ActorRef, DateValue, Document, Event
 
 code = coder_tests.code  # the fixture that runs every stage over a text
 names = coder_tests.names
@@ -181,3 +185,28 @@ def test_killings_in_the_days_clashes_are_no_part_of_clashes_told_as_history(cod
                   "soldiers were killed by Sudanese forces.", published="2021-05-10")
     killed = _with(events, "ASSAULT", "soldiers were killed")
     assert killed and killed[0].status == "reported", [(e.what, e.evidence, e.status) for e in events]
+
+
+@pytest.mark.parametrize("part", [True, False], ids=["names the clashes it is part of", "a restatement by class"])
+def test_an_act_dated_in_its_own_words_is_an_episode_of_undated_fighting_named_by_a_noun(part):
+    """``merge_events``: fighting named by a noun without a date of its own ("stand by them in the
+    clashes") is the whole of it; a clause dated in its own words ("killed during the clashes on
+    Friday") tells one episode, kept as an act of its own, whether it names the clashes or not.
+    Undated, the clause is still folded into the fighting."""
+    text = "A stood by B in the clashes with C. During the clashes on Friday, B's soldiers killed C's soldiers."
+    doc = Document(id="d", name="d.txt", origin="test", text=text)
+    sides = [ActorRef(name="A", country="AAA"), ActorRef(name="B", country="BBB")]
+
+    def events(dated: bool) -> list[Event]:
+        whole = Event(id="w", start=12, end=35, evidence=text[12:35], what="ASSAULT", sentence=0, source=sides,
+                      target=[ActorRef(name="C", country="CCC")],
+                      date=DateValue("2021-05-07", "day", "context:lead day"))
+        when = DateValue("2021-05-07", "day", "text:relative to document" if dated else "document")
+        told = Event(id="e", start=37, end=len(text) - 1, evidence=text[37:-1], what="ASSAULT", sentence=1,
+                     source=[sides[1]], target=[ActorRef(name="C", country="CCC")], date=when)
+        return [whole, told]
+
+    parts = {"e"} if part else set()
+    assert len(merge_events(events(True), doc, parts=parts, wholes={"w"})) == 2
+    assert len(merge_events(events(False), doc, parts=parts, wholes={"w"})) == 1
+    assert len(merge_events(events(True), doc, parts=parts)) == 1  # not named by a fighting noun: one act

@@ -360,3 +360,16 @@ def test_empty_folder_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     err = only_error(read_all(tmp_path / "empty"))
     assert err.code == "E117" and "holds no article files" in str(err)
+
+
+def test_jsonl_lone_surrogate_is_written_as_a_replacement_character(tmp_path: Path) -> None:
+    """JSON allows an escaped half of a surrogate pair; the text keeps its length and goes in."""
+    from storyline.model import content_id
+    from storyline.pipeline import Context, clean_raw
+
+    f = tmp_path / "corpus.jsonl"
+    f.write_bytes(b'{"id": "s", "text": "Talks resumed \\ud800 in Doha on Monday."}\n')
+    (raw,) = read_all(f)
+    doc = clean_raw(raw, Context())
+    assert "\ufffd" in doc.text and "\ud800" not in doc.text
+    assert doc.id == content_id(doc.text) and doc.text.startswith("Talks resumed")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 import threading
 import time
@@ -28,7 +29,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -104,11 +105,19 @@ class Outcome:
     budget: float | None = None  # seconds it may spend (None: no limit)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_raw(raw: RawDocument, ctx: Context) -> Document:
+    """Clean one input. A lone surrogate (JSON allows "\\ud800"; Python keeps it in a str) is no
+    character: it is written as U+FFFD, one for one so offsets hold, because nothing downstream
+    (the id's hash, the store, any output) can encode it."""
     from .clean import clean
 
     if len(raw.text) > ctx.options.max_chars:
         raise InputError(raw.origin, "E104", size=len(raw.text), unit="characters", max_chars=ctx.options.max_chars)
+    if _LONE_SURROGATE.search(raw.text):
+        raw = replace(raw, text=_LONE_SURROGATE.sub("\ufffd", raw.text))
     return clean(raw, ctx)
 
 

@@ -9,6 +9,7 @@ The subject of a clause (``clause_subject``) is found by a cascade, first match 
 3. a controlled infinitive without an object of its own (the "on" object of an adjective of a
    bare "it": "it is incumbent on X to ..."), an adjective complement ("is ready to
    contribute"), the complement of a noun of intention ("stressed the need to continue"): the
+   noun's holder ("the readiness of X to ...", "X's readiness to ...": ``noun_holder``), else the
    governor's subject;
 4. a gerund: inside a prepositional phrase, the subject of the clause it belongs to; after a
    noun that is its own subject ("spoke of Turkey assuming"), that noun; in an adverbial or a
@@ -61,6 +62,9 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, True  # "a truce brokered by Egypt": the noun is the participle's passive subject
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in planned_governors:
+            holder = noun_holder(tok.head)
+            if holder is not None:
+                return holder, False  # "welcomed the readiness of Chad to open ...": Chad opens
             tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
             continue
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
@@ -95,6 +99,21 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
             continue
         break
     return None, False
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """Whose intention a noun names, by its possessor or its "of" phrase ("Chad's readiness",
+    "the readiness of the Chadian authorities"): a name or a common noun, not a time ("Monday's
+    decision") nor a pronoun, which the governing clause resolves better."""
+    for ch in noun.children:
+        if ch.dep_ == "poss" and ch.pos_ in ("PROPN", "NOUN") and not names_time(ch):
+            return ch
+    for ch in noun.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for o in ch.children:
+                if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN") and not names_time(o):
+                    return o
+    return None
 
 
 def coordination_head(tok: Token) -> Token:

@@ -63,8 +63,9 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
         # a comment on an act ("expressed satisfaction with the meeting") is no restatement of what was said
         additions |= {e.id for c, e in zip(kept, events, strict=True) if c.comment}
+        wholes = {e.id for c, e in zip(kept, events, strict=True) if self._fighting_noun(c)}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
-                            additions)
+                            additions, wholes)
 
     def _fighting_noun(self, c: Candidate) -> bool:
         """The act is named by a noun of fighting itself (``conflict_nouns``: "the war", "clashes")."""

@@ -103,6 +103,18 @@ def restates(k: Event, e: Event, doc: Document, reference: bool = False,
     return not (k.target and e.target) or _overlap(k.target, e.target)
 
 
+def _own_date(e: Event) -> bool:
+    """The clause's own words date it ("on Friday"), not its paragraph, lead or document."""
+    return e.date is not None and (e.date.method or "").startswith("text:")
+
+
+def _episode(k: Event, e: Event, wholes: set[str] | frozenset[str]) -> bool:
+    """``e``, dated in its own words ("killed during the clashes on Friday"), is one episode of
+    the fighting ``k`` names by a noun without a date of its own ("stand by them in the
+    clashes"): an act of its own, neither a part nor a restatement of the whole."""
+    return k.id in wholes and _own_date(e) and not _own_date(k)
+
+
 def _part_of(k: Event, e: Event) -> bool:
     """``e`` tells more of the act ``k`` ("who was also killed in the airstrike" after "forces
     killed Soleimani in an airstrike"): the same class, by the same doer (or by no one named)."""
@@ -129,18 +141,21 @@ def _take_clause(named: Event, told: Event, doc: Document) -> None:
 def merge_events(events: list[Event], doc: Document, references: set[str] | frozenset[str] = frozenset(),
                  joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset(),
                  armed: frozenset[str] = frozenset(), onsets: set[str] | frozenset[str] = frozenset(),
-                 additions: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+                 additions: set[str] | frozenset[str] = frozenset(),
+                 wholes: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
     the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
     classes whose sides may be told either way round; ``parts`` the ids of events that name the
-    act they belong to ("killed in the airstrike"), whose participants join that act's."""
+    act they belong to ("killed in the airstrike"), whose participants join that act's;
+    ``wholes`` the ids of fighting named by a noun ("the clashes"), of which a dated clause tells
+    an episode (``_episode``)."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
         if e.id in parts:
             # the act it names, told as the same news: "killed during the clashes on Friday" is no
             # part of "the clashes" a sentence before told as history, unless that names it by noun
-            whole = next((k for k in reversed(kept) if _part_of(k, e) and (k.status == e.status or k.id in references)),
-                         None)
+            whole = next((k for k in reversed(kept) if _part_of(k, e) and not _episode(k, e, wholes)
+                          and (k.status == e.status or k.id in references)), None)
             if whole is not None and whole.id in references and e.id not in references:
                 _take_clause(whole, e, doc)
                 references = references - {whole.id}
@@ -149,8 +164,8 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                 whole.evidence_more.append(Evidence(e.start, e.end, e.evidence, doc.id, e.sentence, "restatement"))
                 whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
                 continue
-        target = next((k for k in reversed(kept) if restates(k, e, doc, e.id in references, joint, armed,
-                                                                   e.id in onsets, e.id in additions)), None)
+        target = next((k for k in reversed(kept) if not _episode(k, e, wholes) and restates(
+            k, e, doc, e.id in references, joint, armed, e.id in onsets, e.id in additions)), None)
         if target is None:
             kept.append(e)
             continue

@@ -104,11 +104,10 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
         # keep the clause's own names of the sides ("the deputy prime ministers"), drop the rest
         c.source = [r for r in c.source if _among(r, sides)]
         c.target = [r for r in c.target if _among(r, sides)]
+        # "talks between A and B took place": a joint act's sides are all its doers, not the first
+        # the doer and the second its target (the roles read them so, with no other source)
         missing = [r for r in sides if not _among(r, c.source + c.target)]
-        if c.source:
-            c.target += missing
-        else:
-            c.source, c.target = [*missing, *c.target], []
+        c.source, c.target = _distinct([*c.source, *c.target, *missing]), []
 
 
 def mediated_sides(cands: Sequence[Candidate], party: set[str], mediation: set[str]) -> None:

@@ -209,8 +209,11 @@ class ArgumentRoles(Participation):
                 src_toks.append(subj)
             elif subj is not None and not (trig.kind == "noun" and subj.i == trig.token.i):
                 tgt_toks.append(subj)
-            if not agent and subj is not None and subj not in src_toks:
-                # "the PKK is banned in Turkey": the state where it happens acts
+            told_act = subj is not None and (subj.i == trig.token.i or any(w.i == subj.i for w in trig.words)
+                                             or subj.lemma_.lower() in self.lex.nouns)
+            if not agent and subj is not None and subj not in src_toks and not told_act:
+                # "the PKK is banned in Turkey": the state where it happens acts; not where an act
+                # told by its noun took place ("a statement was issued in Oslo": no doer named)
                 src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
                              for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
         elif subj is not None and c.cls.what in self.political_sources and \
