@@ -25,6 +25,9 @@ from ..cli_options import (
 )
 from ..model import ACTOR_KINDS
 from ..options import DEFAULT_DB
+from ..query.actors import actor_profiles, list_actors
+from ..store import Store
+from .stored import add_kb_file
 
 ActorsFormat = choices("ActorsFormat", RECORD_FORMATS)
 ActorFormat = choices("ActorFormat", ("table", "json"))
@@ -59,9 +62,6 @@ def actors(ctx: typer.Context, db: DbOption = DEFAULT_DB,
     """List the stored actors with their codes, roles and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..query.actors import list_actors
-    from ..store import Store
-
     with user_errors(), Store(db, read_only=True) as store:
         rows = list_actors(store, kind and str(kind), country)
     if str(format) == "table":  # the table shows the code and the last three dated roles
@@ -76,9 +76,6 @@ def actors(ctx: typer.Context, db: DbOption = DEFAULT_DB,
 def add(file: Annotated[Path, typer.Argument(help="A knowledge-base file (YAML, format in docs/actors.md).")],
         db: DbOption = DEFAULT_DB) -> None:
     """Store a knowledge-base file with the database: every later ingest into it uses it."""
-    from ..store import Store
-    from .stored import add_kb_file
-
     with user_errors(), Store(db) as store:
         kb = add_kb_file(store, file)
     print(f"actors add: {file.name} stored in {db}: {len(kb.people)} people, {len(kb.organizations)} "
@@ -117,8 +114,6 @@ def actor(name: Annotated[str, typer.Argument(help="A name, part of one, or an a
     """One actor's roles over time and where it is mentioned (from the store; from the knowledge
     base alone when the store has never seen it)."""
     with user_errors():
-        from ..query.actors import actor_profiles
-
         found = actor_profiles(db, name, kb)
     if not found:
         print(f"storyline: no actor named {name!r} in {db} or the knowledge base", file=sys.stderr)

@@ -18,6 +18,7 @@ from ..cli_options import (
 from ..model import STATUSES
 from ..options import DEFAULT_DB
 from ..query.events import COLUMNS, event_types, query_events, with_actor_records
+from ..store import Store
 
 EventsFormat = choices("EventsFormat", RECORD_FORMATS)
 EventStatus = choices("EventStatus", STATUSES)
@@ -41,8 +42,6 @@ def register(app: typer.Typer) -> None:
         format: Annotated[EventsFormat, typer.Option("--format", "-f", help="table; json: one record per line; csv: a header row, then one row per record.")] = "table",  # type: ignore[valid-type, assignment]
     ) -> None:
         """List the stored events (who did what to whom, when), filtered."""
-        from ..store import Store
-
         with user_errors(), Store(db, read_only=True) as store:
             rows = query_events(store, actor=actor, type=type and str(type), status=status and str(status),
                                 date_from=date_from, date_to=date_to)

@@ -8,6 +8,8 @@ import typer
 
 from .. import cli_options as cli
 from ..options import DEFAULT_DB
+from ..query.quotes import find_quotes
+from ..store import Store
 
 QuotesFormat = cli.choices("QuotesFormat", cli.RECORD_FORMATS)
 
@@ -29,9 +31,6 @@ def register(app: typer.Typer) -> None:
         db: cli.DbOption = DEFAULT_DB,
     ) -> None:
         """List who said what, and when, from the stored articles."""
-        from ..query.quotes import find_quotes
-        from ..store import Store
-
         with cli.user_errors(), Store(db, read_only=True) as store:
             rows = find_quotes(store, speaker, date_from, date_to, reported)
         title = f"{len(rows)} {'statements' if reported else 'quotations'}"

@@ -27,13 +27,12 @@ from ..cli_options import (
 from ..lexicons import load_lexicon
 from ..options import DEFAULT_DB, Options
 from ..query.events import event_types
+from ..query.story import find_story_event, load_story, network_graph, timeline_events
 from . import compare as cmp
 from . import network as net
 from . import timeline as tl
+from .merge import Knowledge
 from .timeline import TIMELINE_STATUSES
-
-# The query functions (the store, the story tables, near-copy search) are imported inside each
-# command: ``storyline extract`` registers these commands too and needs none of that.
 
 TimelineFormat = choices("TimelineFormat", tl.FORMATS)
 TimelineStatus = choices("TimelineStatus", TIMELINE_STATUSES)
@@ -59,8 +58,6 @@ def story(db: DbOption = DEFAULT_DB, lexicon: LexiconOption = None,
     """Bring the story layer up to date: near-copies, background sentences, story events."""
     options = _options(db, lexicon)
     with user_errors():
-        from ..query.story import load_story
-
         got = load_story(options, rebuild, _said(options))
     if got.report.documents:
         print(f"story: {got.report.line()}", file=sys.stderr)
@@ -79,8 +76,6 @@ def timeline(db: DbOption = DEFAULT_DB,
              out: OutOption = None, lexicon: LexiconOption = None) -> None:
     """The story events in time order, every source sentence kept; background shown as such."""
     with user_errors():
-        from ..query.story import timeline_events
-
         chosen = timeline_events(_options(db, lexicon), actor=actor, type=type and str(type),
                                  status=status and str(status), date_from=start, date_to=end, outlet=outlet)
         write_text(tl.render(chosen, str(format)), out)
@@ -93,8 +88,6 @@ def network(db: DbOption = DEFAULT_DB,
             out: OutOption = None, lexicon: LexiconOption = None) -> None:
     """Who met, called, mediated for, supported or accused whom, weighted by story events."""
     with user_errors():
-        from ..query.story import network_graph
-
         g = network_graph(_options(db, lexicon), str(level), background)
         write_text(net.render(g, str(format)), out)
 
@@ -109,9 +102,6 @@ def compare(event: Annotated[str, typer.Argument(help="A story event id (or its 
     """The words each outlet (or group of outlets) uses for one story event, side by side."""
     options = _options(db, lexicon)
     with user_errors():
-        from ..query.story import find_story_event
-        from .merge import Knowledge
-
         found = find_story_event(options, event)
         know = Knowledge.from_lexicon(load_lexicon("story", options.lexicon_files))
         sys.stdout.write(cmp.render(found, cmp.compare(found, know.stopwords, group_by), str(format)))
