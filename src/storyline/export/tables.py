@@ -8,10 +8,13 @@ format best keeps them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StorylineError
-from ..store import Store
 from . import Written
+
+if TYPE_CHECKING:  # a type only: the store (DuckDB, Arrow) loads when a table is written
+    from ..store import Store
 
 #: Export formats: file suffix and DuckDB COPY options.
 FORMATS: dict[str, tuple[str, str]] = {

@@ -19,13 +19,25 @@ The PLOVER export lives with the other exports (``export.plover``).
 
 from __future__ import annotations
 
-from ..dates.bounds import DateRange, date_range
-from .actors import actor_mentions, actor_profiles, find_actor, list_actors
-from .documents import list_documents
-from .events import COLUMNS as EVENT_COLUMNS
-from .events import event_types, query_events
-from .quotes import find_quotes
-from .story import compare_outlets, load_story, network, timeline
+from importlib import import_module
+from typing import Any
+
+#: Where each name of the package lives. Imported on first use (PEP 562): the story queries pull
+#: in the store and near-copy search, which ``storyline extract`` and ``import storyline.query.events``
+#: need none of.
+_HOMES = {"DateRange": "..dates.bounds", "date_range": "..dates.bounds", "EVENT_COLUMNS": ".events",
+          "event_types": ".events", "query_events": ".events", "list_documents": ".documents",
+          "find_quotes": ".quotes", **dict.fromkeys(("actor_mentions", "actor_profiles", "find_actor",
+                                                    "list_actors"), ".actors"),
+          **dict.fromkeys(("compare_outlets", "load_story", "network", "timeline"), ".story")}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(home, __name__), "COLUMNS" if name == "EVENT_COLUMNS" else name)
+
 
 __all__ = ["DateRange", "EVENT_COLUMNS", "actor_mentions", "actor_profiles", "compare_outlets", "date_range",
            "event_types", "find_actor", "find_quotes", "list_actors", "list_documents", "load_story", "network",

@@ -16,17 +16,16 @@ from typing import Any
 
 from ..errors import StorylineError
 from ..lexicons import load_lexicon
-from ..model import STATUSES, StoryEvent
+from ..model import StoryEvent
 from ..options import Options
 from ..store import Store
 from ..story import storage
 from ..story.compare import as_record, compare, find
 from ..story.merge import Knowledge
 from ..story.network import as_records, build
-from ..story.timeline import Filters, as_json, select
+from ..story.timeline import TIMELINE_STATUSES, Filters, as_json, select
 
 #: What ``timeline(status=...)`` accepts: an event status, or background (history retold).
-TIMELINE_STATUSES = (*STATUSES, "background")
 
 
 @dataclass

@@ -27,11 +27,12 @@ from ..cli_options import (
 from ..lexicons import load_lexicon
 from ..options import DEFAULT_DB, Options
 from ..query.events import event_types
-from ..query.story import TIMELINE_STATUSES, find_story_event, load_story, network_graph, timeline_events
+from ..query.story import find_story_event, load_story, network_graph, timeline_events
 from . import compare as cmp
 from . import network as net
 from . import timeline as tl
 from .merge import Knowledge
+from .timeline import TIMELINE_STATUSES
 
 TimelineFormat = choices("TimelineFormat", tl.FORMATS)
 TimelineStatus = choices("TimelineStatus", TIMELINE_STATUSES)

@@ -23,9 +23,10 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from datasketch import MinHash
+if TYPE_CHECKING:  # datasketch (and scipy under it) loads when a signature is first made
+    from datasketch import MinHash
 
 from ..model import Document, Sentence, normalise_for_id
 from ..options import StorySettings
@@ -62,12 +63,16 @@ SCHEME = "affine32"
 def _permutations(num_perm: int, seed: int) -> Any:
     """The permutations of a (num_perm, seed) signature, drawn once: drawing them is most of the
     cost of a short sentence's signature."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
 
 
 def minhash(grams: Iterable[str], num_perm: int, seed: int = 1, hashfunc: Callable[[bytes], int] | None = None) -> MinHash:
     """A signature of these grams; ``hashfunc`` (32-bit) in place of datasketch's SHA-1, where
     signatures are only compared within one run (crc32 is three times faster)."""
+    from datasketch import MinHash
+
     extra = {"hashfunc": hashfunc} if hashfunc is not None else {}
     m = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME, permutations=_permutations(num_perm, seed), **extra)
     m.update_batch([g.encode("utf-8") for g in sorted(grams)])  # one numpy pass, the same values as one by one
@@ -80,6 +85,8 @@ def signature(text: str, settings: StorySettings) -> MinHash:
 
 def signature_from(hashvalues: Sequence[int], settings: StorySettings) -> MinHash:
     """A signature read back from the store."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=settings.num_perm, seed=1, hashvalues=list(hashvalues), scheme=SCHEME)
 
 

@@ -22,13 +22,14 @@ import io
 import json
 from collections.abc import Iterable
 from itertools import combinations
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StorylineError
 from ..model import ActorRef, StoryEvent
 from .merge import INTENDED, Knowledge
+
+if TYPE_CHECKING:  # networkx loads when a graph is first built
+    import networkx as nx
 
 LEVELS = ("country", "actor")
 FORMATS = ("json", "graphml", "csv", "table")
@@ -68,6 +69,8 @@ def build(events: Iterable[StoryEvent], lexicon: dict[str, Any], level: str = "c
     know = Knowledge.from_lexicon(lexicon)
     signs = {k: int(v) for k, v in (lexicon.get("quad_signs") or {}).items()}
     relations = {k.upper(): v for k, v in (lexicon.get("relations") or {}).items()}
+    import networkx as nx
+
     g = nx.DiGraph()
     tallies: dict[tuple[str, str], dict[str, Any]] = {}
     for s in events:
@@ -143,6 +146,8 @@ def as_records(g: nx.DiGraph) -> dict[str, list[dict[str, Any]]]:
 
 def render(g: nx.DiGraph, fmt: str) -> str:
     if fmt == "graphml":
+        import networkx as nx
+
         buf = io.BytesIO()
         nx.write_graphml(g, buf)
         return buf.getvalue().decode("utf-8")

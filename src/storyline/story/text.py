@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from scipy import sparse
 
 #: Pairs whose cosines are computed in one sparse product (memory grows with it, speed hardly).
 PAIRS_AT_ONCE = 20_000
@@ -69,6 +68,8 @@ class TextSpace:
         rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
         vals = (np.asarray([tf[k] for k in tfs], dtype=np.float64)
                 * np.asarray([idf[int(d)] for d in df], dtype=np.float64)[col])
+        from scipy import sparse  # loaded when a text space is first built
+
         m = sparse.csr_matrix((vals, rank[col], np.asarray(indptr, dtype=np.int64)),
                               shape=(n, max(1, len(names))))
         m.sort_indices()

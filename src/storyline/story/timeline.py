@@ -18,11 +18,13 @@ from typing import Any
 
 from ..dates.bounds import date_range
 from ..errors import StorylineError
-from ..model import ActorRef, StoryEvent
+from ..model import STATUSES, ActorRef, StoryEvent
 from .dates import event_span, parse_day
 from .timeline_page import render_html
 
 FORMATS = ("table", "markdown", "json", "csv", "html")
+#: The statuses a timeline can be filtered by: the events' own, and history the articles retell.
+TIMELINE_STATUSES = (*STATUSES, "background")
 
 
 @dataclass
