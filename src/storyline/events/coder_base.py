@@ -29,6 +29,10 @@ Token = Any  # spacy.tokens.Token
 class CoderBase:
     """Codes documents with one lexicon, class table and set of cue words (loaded once)."""
 
+    def _word_set(self, key: str) -> set[str]:
+        """A word list of the lexicon's settings, lower-cased for lookups (an absent key is empty)."""
+        return {str(w).lower() for w in self.lex.settings.get(key, [])}
+
     def __init__(self, ctx: Context):
         files = tuple(ctx.options.lexicon_files)
         self.lex: Lexicon = load_event_lexicon(files)
@@ -46,7 +50,7 @@ class CoderBase:
             {w.lower() for w in self.collectives.get("force_targets", [])} | \
             {w.lower() for w in self.collectives.get("agent_nouns", [])} | \
             {w.lower() for w in self.collectives.get("heads", [])}
-        self.undertaking_nouns = {w.lower() for w in self.lex.settings.get("undertaking_nouns", [])}
+        self.undertaking_nouns = self._word_set("undertaking_nouns")
         # unnamed groups ("Police", "gunmen") as the actors of force, by their sector
         self.groups = GroupNouns(ctx.lexicon("actor_roles"), self.collectives)
         # what an event's source or target must be named by when no actor is linked to it
@@ -62,36 +66,36 @@ class CoderBase:
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
                               *self.collectives.get("group_nonsources", [])])
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
-        self.verbal_attack_verbs = {w.lower() for w in self.lex.settings.get("verbal_attack_verbs", [])}
+        self.verbal_attack_verbs = self._word_set("verbal_attack_verbs")
         self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
-        self.warning_verbs = {w.lower() for w in self.lex.settings.get("warning_verbs", [])}
+        self.warning_verbs = self._word_set("warning_verbs")
         self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))
         self.threat_codes = {str(k): str(v) for k, v in (self.lex.settings.get("threat_codes") or {}).items()}
         self.negotiation_nouns = {w.lower() for w in self.collectives.get("negotiation_nouns", [])}
         self.settlement_nouns = {w.lower() for w in self.collectives.get("settlement_nouns", [])}
         self.speech_occasions = {str(k).lower(): str(v) for k, v in
                                  (self.lex.settings.get("speech_occasions") or {}).items()}
-        self.speech_channels = {w.lower() for w in self.lex.settings.get("speech_channels", [])}
-        self.topic_nouns = {w.lower() for w in self.lex.settings.get("topic_nouns", [])}
+        self.speech_channels = self._word_set("speech_channels")
+        self.topic_nouns = self._word_set("topic_nouns")
         self.political_sources = {w.upper() for w in self.lex.settings.get("political_sources", [])}
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
-        self.stative_passives = {w.lower() for w in self.lex.settings.get("stative_passives", [])}
-        self.descriptive_participles = {w.lower() for w in self.lex.settings.get("descriptive_participles", [])}
-        self.intent_adjectives = {w.lower() for w in self.lex.settings.get("intent_adjectives", [])}
-        self.obligation_adjectives = {w.lower() for w in self.lex.settings.get("obligation_adjectives", [])}
+        self.stative_passives = self._word_set("stative_passives")
+        self.descriptive_participles = self._word_set("descriptive_participles")
+        self.intent_adjectives = self._word_set("intent_adjectives")
+        self.obligation_adjectives = self._word_set("obligation_adjectives")
         # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
         self.predicate_adjectives = {tuple(str(k).lower().split()): str(v) for k, v in
                                      (self.lex.settings.get("predicate_adjectives") or {}).items()}
-        self.comment_nouns = {w.lower() for w in self.lex.settings.get("comment_nouns", [])}
-        self.own_possessives = {w.lower() for w in self.lex.settings.get("own_possessives", [])}
-        self.occasion_preps = {w.lower() for w in self.lex.settings.get("occasion_preps", [])}
-        self.era_preps = {w.lower() for w in self.lex.settings.get("era_preps", [])}
-        self.era_measures = {w.lower() for w in self.lex.settings.get("era_measures", [])}
-        self.goal_heads = {w.lower() for w in self.lex.settings.get("goal_heads", [])}
-        self.aim_nouns = {w.lower() for w in self.lex.settings.get("aim_nouns", [])}
-        self.exertion_verbs = {w.lower() for w in self.lex.settings.get("exertion_verbs", [])}
-        self.open_ended_words = {w.lower() for w in self.lex.settings.get("open_ended_words", [])}
-        self.auxiliary_verbs = {w.lower() for w in self.lex.settings.get("auxiliary_verbs", [])}
+        self.comment_nouns = self._word_set("comment_nouns")
+        self.own_possessives = self._word_set("own_possessives")
+        self.occasion_preps = self._word_set("occasion_preps")
+        self.era_preps = self._word_set("era_preps")
+        self.era_measures = self._word_set("era_measures")
+        self.goal_heads = self._word_set("goal_heads")
+        self.aim_nouns = self._word_set("aim_nouns")
+        self.exertion_verbs = self._word_set("exertion_verbs")
+        self.open_ended_words = self._word_set("open_ended_words")
+        self.auxiliary_verbs = self._word_set("auxiliary_verbs")
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
@@ -100,13 +104,13 @@ class CoderBase:
         self.actor_object_codes = {str(k).lower(): str(v) for k, v in
                                    (self.lex.settings.get("actor_object_codes") or {}).items()}
         self.actor_to_verbs = {str(w).lower() for w in self.lex.settings.get("actor_to_verbs", [])}
-        self.means_verbs = {w.lower() for w in self.lex.settings.get("means_verbs", [])}
+        self.means_verbs = self._word_set("means_verbs")
         self.trip_classes = {w.upper() for w in self.lex.settings.get("trip_classes", [])}
         self.force_classes = {w.upper() for w in self.lex.settings.get("force_classes", [])}
         self.responsibility_code = str(self.lex.settings.get("responsibility_code", "015"))
-        self.generic_determiners = {w.lower() for w in self.lex.settings.get("generic_determiners", [])}
-        self.act_measures = {w.lower() for w in self.lex.settings.get("act_measures", [])}
-        self.course_verbs = {w.lower() for w in self.lex.settings.get("course_verbs", [])}
+        self.generic_determiners = self._word_set("generic_determiners")
+        self.act_measures = self._word_set("act_measures")
+        self.course_verbs = self._word_set("course_verbs")
         self.own_state_nouns = {w.lower() for w in self.collectives.get("own_state_nouns", [])}
         self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
