@@ -61,6 +61,7 @@ class CoderBase:
         # the speaker's own side ("we", "our") and pronouns that point at a thing ("this")
         self.first_person = {w.lower() for w in self.collectives.get("first_person", [])}
         self.author_pronouns = {w.lower() for w in self.collectives.get("author_pronouns", [])}
+        self.people_group_sectors = frozenset(w.upper() for w in self.collectives.get("people_group_sectors", []))
         self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),

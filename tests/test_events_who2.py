@@ -1,0 +1,44 @@
+"""Who did it, second round (issue 12): a people named for the armed movement that speaks for it,
+bodies referred to by their members' word, and the document's author as "I". Sentences of our own;
+the real model and every stage run."""
+
+from __future__ import annotations
+
+import test_events_coder as coder_tests
+
+code = coder_tests.code  # the fixture that runs every stage over a text
+only = coder_tests.only
+
+
+def ids(refs) -> list[str]:
+    return [r.actor_id or r.name for r in refs]
+
+
+# ---------------------------------------------------------------- a people for its movement
+
+
+def test_people_side_of_a_truce_is_the_movement_the_article_shows_acting(code):
+    events = code("Qatari mediation produced a truce between Israelis and Palestinians on Sunday. "
+                  "Hamas agreed on Monday to release ten hostages.")
+    truce = [e for e in events if e.evidence.startswith("a truce")]
+    assert len(truce) == 1 and "hamas" in ids(truce[0].source) and "PSE" not in ids(truce[0].source)
+    assert "ISR" in ids(truce[0].source)  # the other people's state has no movement: it stays
+    assert "hamas" in ids(only(events, "MEDIATE").target)  # the mediation's sides are the same
+
+
+def test_people_side_stays_without_a_movement(code):
+    e = only(code("A truce between Israelis and Palestinians took effect on Sunday."), "RETREAT")
+    assert ids(e.source) == ["ISR", "PSE"]
+
+
+def test_people_side_stays_where_two_movements_act(code):
+    events = code("Qatari mediation produced a truce between Israelis and Palestinians on Sunday. "
+                  "Hamas and Islamic Jihad agreed on Monday to release ten hostages.")
+    truce = [e for e in events if e.evidence.startswith("a truce")]
+    assert len(truce) == 1 and "PSE" in ids(truce[0].source) and "hamas" not in ids(truce[0].source)
+
+
+def test_people_acted_on_stay_people(code):
+    events = code("Israeli troops killed five Palestinians on Sunday. Hamas fighters attacked a border post on Monday.")
+    killing = [e for e in events if "five Palestinians" in e.evidence]
+    assert len(killing) == 1 and ids(killing[0].target) == ["PSE"]
