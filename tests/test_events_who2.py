@@ -42,3 +42,33 @@ def test_people_acted_on_stay_people(code):
     events = code("Israeli troops killed five Palestinians on Sunday. Hamas fighters attacked a border post on Monday.")
     killing = [e for e in events if "five Palestinians" in e.evidence]
     assert len(killing) == 1 and ids(killing[0].target) == ["PSE"]
+
+
+# ---------------------------------------------------------------- bodies named by their members' word
+
+
+def test_body_title_with_its_envoys_beside_it_is_the_body(code):
+    e = only(code("The co-chairs of the OSCE Minsk Group, Igor Popov of Russia, Stephane Visconti of France and "
+                  "Andrew Schofer of the United States, issued a joint statement on Friday."), "STATEMENT")
+    assert [r.country for r in e.source] == ["OSCEMG"]
+
+
+def test_the_co_chairs_refer_back_to_the_body_named_with_them(code):
+    events = code("The Minsk Group co-chairs arrived in Baku on Monday. On Tuesday the co-chairs met President "
+                  "Ilham Aliyev.")
+    assert [r.country for r in only(events, "CONSULT").source] == ["OSCEMG"]
+
+
+def test_the_parties_are_not_the_mediating_bodys_members(code):
+    events = code("After the recent meetings between the Minsk Group co-chairs and the parties in Vienna, the "
+                  "co-chairs expressed hope for progress, the OSCE reported.")
+    talks = only(events, "CONSULT")
+    assert [r.country for r in talks.source] == ["OSCEMG"]  # not Russia, France and the United States
+
+
+def test_between_with_one_side_resolved_keeps_it_as_the_doer_not_the_reporter(code):
+    events = code("The Minsk Group co-chairs visited Baku on Monday. Following the meetings between the co-chairs "
+                  "and the parties in Vienna and in the region, the co-chairs note with concern the lack of "
+                  "progress, the OSCE office reported.")
+    talks = only(events, "CONSULT")
+    assert [r.country for r in talks.source] == ["OSCEMG"] and not talks.target

@@ -205,9 +205,10 @@ class GroupLinking(LinkerBase):
             run = [c]
         if len(run) >= 2:
             out.append(self._run_entry(run))
-        # plural titles that name their countries ("the presidents of Azerbaijan and Armenia")
+        # plural titles that name their countries ("the presidents of Azerbaijan and Armenia"); not
+        # a mediating body's members ("the Minsk Group co-chairs"), who are never the sides
         for c in self.cands:
-            if c.kind == "collective" and len(c.refs) >= 2:
+            if c.kind == "collective" and len(c.refs) >= 2 and not (c.country and self.kb.members(c.country)):
                 out.append((self.sent_of[c.start], c.start, [self._country(r) for r in c.refs]))
         return sorted(out, key=lambda t: t[1])
 
