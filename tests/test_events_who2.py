@@ -72,3 +72,21 @@ def test_between_with_one_side_resolved_keeps_it_as_the_doer_not_the_reporter(co
                   "progress, the OSCE office reported.")
     talks = only(events, "CONSULT")
     assert [r.country for r in talks.source] == ["OSCEMG"] and not talks.target
+
+
+# ---------------------------------------------------------------- a format of states is its members
+
+
+def test_talks_of_a_format_that_holds_both_sides_are_its_members_talks(code):
+    events = code("Fighting between Russia and Ukraine went on in Donbas. The Normandy Four held negotiations on a "
+                  "new ceasefire in Berlin on Monday.")
+    talks = only(events, "CONSULT")
+    assert sorted(ids(talks.source)) == ["DEU", "FRA", "RUS", "UKR"]
+    assert not [e for e in events if e.what == "MEDIATE"]
+
+
+def test_a_body_whose_members_are_not_the_sides_still_mediates(code):
+    events = code("Fighting between Armenia and Azerbaijan went on in Karabakh. The ministers spoke to reporters on "
+                  "Monday after the Minsk Group negotiations on a new ceasefire.")
+    e = only(events, "MEDIATE")
+    assert ids(e.source) == ["OSCEMG"] and sorted(ids(e.target)) == ["ARM", "AZE"]

@@ -149,7 +149,9 @@ class GroupLinking(LinkerBase):
                 last = doc[m.end - 1]
                 the = doc[m.start].lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the")
                 plural = a.kind in GROUP_KINDS and (last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and the))
-                self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural))
+                # a body made of a few states (a format of talks) carries them, for the events' readings
+                self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural,
+                               refs=list(self.kb.members(a.id))))
             elif m.kind == PLACE:  # a corridor, a crossing: where things happen, never who
                 start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" and \
                     self._free(m.start - 1, m.start) else m.start

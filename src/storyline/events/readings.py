@@ -65,6 +65,8 @@ class Reinterpretation(CoderBase):
         for c in cands:
             if c.drop:
                 continue
+            if c.code.startswith("04"):
+                c.source = self._format_members(c, res, conflict) or c.source
             third_party = bool(c.source and not c.target and conflict) and \
                 not any(same_actor(s, p) for s in c.source for p in conflict)
             if c.code.startswith("046") and third_party and \
@@ -127,6 +129,26 @@ class Reinterpretation(CoderBase):
         owners += [q for p in owners if p.lemma_.lower() in self.own_state_nouns
                    for q in p.children if q.dep_ == "poss"]
         return any(p.pos_ == "PRON" and p.lower_ in self.own_possessives for p in owners)
+
+    @staticmethod
+    def _format_members(c: Candidate, res: ActorResolver, conflict: list[ActorRef]) -> list[ActorRef]:
+        """"The Normandy Format negotiations", "talks in the 5+2 format": a format of states whose
+        members (``members`` of bodies.yaml, carried as the mention's refs) include both sides of
+        the conflict is no third party; its talks are its members' talks. A body whose members
+        are not the sides (the Minsk Group's co-chairs) keeps its mediation."""
+        if len(c.source) != 1 or len(conflict) < 2:
+            return []
+        src = c.source[0]
+        members = next((m.refs for m in res.mentions if m.start == src.start and m.actor_id == src.actor_id
+                        and m.refs), [])
+        if not all(p.country in members for p in conflict):
+            return []
+        out = []
+        for code in members:
+            actor = res.actors.get(code)
+            out.append(ActorRef(name=actor.name if actor else code, actor_id=code, country=code,
+                                start=src.start, end=src.end, text=src.text))
+        return out
 
     def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
         """"The round of talks started under the auspices of the UN", "the parties met under UN
