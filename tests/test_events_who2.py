@@ -90,3 +90,18 @@ def test_a_body_whose_members_are_not_the_sides_still_mediates(code):
                   "Monday after the Minsk Group negotiations on a new ceasefire.")
     e = only(events, "MEDIATE")
     assert ids(e.source) == ["OSCEMG"] and sorted(ids(e.target)) == ["ARM", "AZE"]
+
+
+# ---------------------------------------------------------------- a generic body name inside a longer one
+
+
+def test_a_generic_name_ending_a_longer_name_is_not_the_un_body(code):
+    e = only(code("Iran's Supreme National Security Council approved the deal with Riyadh on Monday."), "SUPPORT")
+    assert [(r.name, r.country) for r in e.source] == [("Supreme National Security Council", "IRN")]
+
+
+def test_a_generic_name_alone_or_after_its_parent_is_the_body(code):
+    e = only(code("The Security Council approved the resolution on Monday."), "STATEMENT")
+    assert ids(e.source) == ["UNSC"]
+    e = only(code("The United Nations General Assembly approved the resolution on Monday."), "STATEMENT")
+    assert ids(e.source) == ["UNGA"]

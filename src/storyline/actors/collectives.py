@@ -21,7 +21,7 @@ from typing import Any
 from ..lexicons import load_lexicon
 from .kbfile import GROUP_KINDS, PLACE
 from .link_base import _SEPARATORS, _SUBJECT_DEPS, Cand, LinkerBase
-from .phrases import Zone
+from .phrases import _APOSTROPHE_S, Zone
 
 #: Numbers spelled out ("three": 3), as the dates stage reads them.
 NUMBER_WORDS: dict[str, int] = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items()
@@ -144,6 +144,9 @@ class GroupLinking(LinkerBase):
                 self._add(Cand(m.start, m.end, "place" if place else "name", code, code, None,
                                confidence=1.0 if len(m.ids) == 1 else 0.8))
             elif m.kind in ("organization", "generic"):
+                if m.kind == "generic" and self._inside_longer_name(m.start):
+                    self._longer_name(m.start, m.end)  # "Iran's Supreme National Security Council" is not the UN's
+                    continue
                 a = self.kb.get(m.ids[0])
                 # a group named in the plural ("the Houthis") is "they" later on
                 last = doc[m.end - 1]
@@ -169,6 +172,25 @@ class GroupLinking(LinkerBase):
                         and self._free(m.start - 1, m.start) else m.start
                     self._add(Cand(start, m.end, "metonym", x.actor_id, self._country(x.actor_id), x.sector,
                                    confidence=0.9))
+
+    def _inside_longer_name(self, start: int) -> bool:
+        """A generic body name ("Security Council") right after a capitalised word of the same
+        name ("Supreme National Security Council"), not a sentence's first word nor part of a known
+        actor's name ("United Nations General Assembly"): another body's name ends in it."""
+        if start == 0 or start - 1 in self.taken:
+            return False
+        prev = self.sdoc[start - 1]
+        return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start and \
+            prev.ent_type_ not in ("GPE", "NORP")
+
+    def _longer_name(self, start: int, end: int) -> None:
+        """The body whose name ends in a generic one, as the text names it, of the state whose
+        possessive precedes it ("Iran's")."""
+        while start > 0 and self._inside_longer_name(start) and self._free(start - 1, start):
+            start -= 1
+        owner = self.taken.get(start - 2) if start >= 2 and self.sdoc[start - 1].lower_ in _APOSTROPHE_S else None
+        country = self.cands[owner].country if owner is not None else None
+        self._add(Cand(start, end, "organization", None, country, "GOV" if country else None, confidence=0.6))
 
     def _organisations(self) -> None:
         """The model's ORG entities the knowledge base does not know ("Reuters", "Interfax"):
