@@ -105,3 +105,22 @@ def test_a_generic_name_alone_or_after_its_parent_is_the_body(code):
     assert ids(e.source) == ["UNSC"]
     e = only(code("The United Nations General Assembly approved the resolution on Monday."), "STATEMENT")
     assert ids(e.source) == ["UNGA"]
+
+
+# ---------------------------------------------------------------- a body's mission
+
+
+def test_a_bodys_mission_is_an_actor_of_its_own_coded_with_the_body(code):
+    e = only(code("Talks between Moldova and Transnistria were hosted by the OSCE mission in Tiraspol on Monday."),
+             "MEDIATE")
+    assert [(r.name, r.country, r.actor_id) for r in e.source] == [("OSCE mission", "OSCE", None)]
+
+
+def test_a_named_mission_keeps_its_whole_name(code):
+    e = only(code("The EU Monitoring Mission met Georgian officials in Tbilisi on Monday."), "CONSULT")
+    assert [(r.name, r.country) for r in e.source] == [("EU Monitoring Mission", "EU")]
+
+
+def test_the_body_alone_is_the_body(code):
+    e = only(code("The OSCE said on Monday that the talks would resume."), "STATEMENT")
+    assert ids(e.source) == ["OSCE"]

@@ -27,6 +27,8 @@ from .phrases import _APOSTROPHE_S, Zone
 NUMBER_WORDS: dict[str, int] = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items()
                                if isinstance(v, int)}
 #: Plural nouns of a numbered collective ("the three countries").
+#: Nouns of a body's own unit that acts apart from it ("the OSCE mission", "the EU monitoring mission").
+BODY_UNITS = frozenset(str(w).lower() for w in load_lexicon("event_collectives").get("body_unit_nouns") or ())
 NUMBERED_NOUNS = frozenset(str(w).lower() for w in load_lexicon("grammar").get("numbered_collective_nouns") or ())
 #: How many sentences back a numbered collective looks for its list.
 NUMBERED_LOOKBACK = 8
@@ -152,6 +154,10 @@ class GroupLinking(LinkerBase):
                 last = doc[m.end - 1]
                 the = doc[m.start].lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the")
                 plural = a.kind in GROUP_KINDS and (last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and the))
+                unit = self._unit_end(m.end) if a.sector == "IGO" else None
+                if unit is not None:  # "the OSCE mission in Tiraspol": the body's mission, of the body
+                    self._add(Cand(m.start, unit, "organization", None, a.country or a.id, a.sector, confidence=0.8))
+                    continue
                 # a body made of a few states (a format of talks) carries them, for the events' readings
                 self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural,
                                refs=list(self.kb.members(a.id))))
@@ -172,6 +178,17 @@ class GroupLinking(LinkerBase):
                         and self._free(m.start - 1, m.start) else m.start
                     self._add(Cand(start, m.end, "metonym", x.actor_id, self._country(x.actor_id), x.sector,
                                    confidence=0.9))
+
+    def _unit_end(self, end: int) -> int | None:
+        """The end of a body's unit named right after it ("mission", "Special Monitoring Mission":
+        ``body_unit_nouns``), up to three capitalised words before the unit noun; else None."""
+        doc = self.sdoc
+        for j in range(end, min(end + 4, len(doc))):
+            if doc[j].lower_ in BODY_UNITS:
+                return j + 1 if self._free(end, j + 1) else None
+            if not (doc[j].is_alpha and doc[j].text[:1].isupper()):
+                return None
+        return None
 
     def _inside_longer_name(self, start: int) -> bool:
         """A generic body name ("Security Council") right after a capitalised word of the same
