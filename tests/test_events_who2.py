@@ -128,3 +128,21 @@ def test_a_named_mission_keeps_its_whole_name(code):
 
 def test_the_body_alone_is_the_body(code):
     assert [c for _, c in doers(code, "The OSCE said on Monday that the talks would resume.", "STATEMENT")] == ["OSCE"]
+
+
+# ---------------------------------------------------------------- the attacker's own name for its force
+
+
+def test_a_teller_using_the_attackers_own_name_tells_the_attack(code):
+    events = code('Turkey said on Tuesday: "Today the Azerbaijani army launched an anti-terrorist operation against '
+                  'military targets."')
+    e = only(events, "ASSAULT")
+    assert [r.country for r in e.source] == ["AZE"]
+    assert not [x for x in events if x.what == "ACCUSE"]
+
+
+def test_so_called_takes_the_name_back_and_the_telling_stays_an_accusation(code):
+    events = code('Armenia said on Tuesday: "Today the Azerbaijani army launched a so-called anti-terrorist '
+                  'operation against our towns."')
+    e = only(events, "ACCUSE")
+    assert ids(e.source) == ["ARM"] and [r.country for r in e.target] == ["AZE"]

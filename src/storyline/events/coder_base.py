@@ -68,6 +68,8 @@ class CoderBase:
                               *self.collectives.get("group_nonsources", [])])
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
         self.verbal_attack_verbs = self._word_set("verbal_attack_verbs")
+        self.own_framing_words = self._word_set("own_framing_words")
+        self.distance_words = self._word_set("distance_words")
         self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
         self.warning_verbs = self._word_set("warning_verbs")
         self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))

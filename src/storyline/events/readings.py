@@ -78,7 +78,7 @@ class Reinterpretation(CoderBase):
             elif c.cls.what == "MEDIATE" and third_party:
                 c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
             if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
-                    and self._claimed(c, res):
+                    and self._claimed(c, res) and not self._own_framing(c):
                 speaker = self._speaker_for(c, res)
                 # a political speaker: "the statement said" names no one who could accuse
                 # an unnamed group's attack ("police said gunmen killed five") is the attack,
@@ -185,6 +185,18 @@ class Reinterpretation(CoderBase):
                     k.armed_source = k.armed_source or c.armed_source or any(t.ent_type_ in AGENT_ENTS for t in c.head.subtree
                                                                             if t.dep_ in ("nsubj", "compound", "amod"))
                     break
+
+    def _own_framing(self, c: Candidate) -> bool:
+        """The act's noun carries the attacker's own name for it ("launched an *anti-terrorist*
+        operation", ``own_framing_words``), not taken back by "so-called" (``distance_words``): a
+        teller who uses it tells the attack, approving, and accuses no one."""
+        for noun in (c.trig.token, *c.trig.words):
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = " ".join(t.lower_ for t in noun.doc[noun.left_edge.i:noun.i]).replace(" - ", "-")
+            if any(w in left for w in self.own_framing_words) and not any(w in left for w in self.distance_words):
+                return True
+        return False
 
     def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
         """The clause is someone's claim, not the article's account sourced to them: it is quoted,
