@@ -31,6 +31,7 @@ from .headlines import in_headline, passive_roles
 from .merge import merge_events
 from .nominal import praised_doers
 from .parties import between_sides, mediated_sides, nested_sides, supply_parties
+from .people_sides import people_as_movements
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
@@ -127,6 +128,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         nested_sides(cands, self.party_classes, self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))
+        people_as_movements(cands, doc, self.people_group_sectors, self.party_classes, self.force_classes,
+                            self.mediation_classes)
         return cands + self._auspices_mediations(cands, resolver)
 
     def _event(self, c: Candidate, doc: Document) -> Event:

@@ -61,12 +61,15 @@ class CoderBase:
         # the speaker's own side ("we", "our") and pronouns that point at a thing ("this")
         self.first_person = {w.lower() for w in self.collectives.get("first_person", [])}
         self.author_pronouns = {w.lower() for w in self.collectives.get("author_pronouns", [])}
+        self.people_group_sectors = frozenset(w.upper() for w in self.collectives.get("people_group_sectors", []))
         self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
                               *self.collectives.get("group_nonsources", [])])
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
         self.verbal_attack_verbs = self._word_set("verbal_attack_verbs")
+        self.own_framing_words = self._word_set("own_framing_words")
+        self.distance_words = self._word_set("distance_words")
         self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
         self.warning_verbs = self._word_set("warning_verbs")
         self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))

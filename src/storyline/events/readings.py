@@ -65,6 +65,8 @@ class Reinterpretation(CoderBase):
         for c in cands:
             if c.drop:
                 continue
+            if c.code.startswith("04"):
+                c.source = self._format_members(c, res, conflict) or c.source
             third_party = bool(c.source and not c.target and conflict) and \
                 not any(same_actor(s, p) for s in c.source for p in conflict)
             if c.code.startswith("046") and third_party and \
@@ -76,7 +78,7 @@ class Reinterpretation(CoderBase):
             elif c.cls.what == "MEDIATE" and third_party:
                 c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
             if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
-                    and self._claimed(c, res):
+                    and self._claimed(c, res) and not self._own_framing(c):
                 speaker = self._speaker_for(c, res)
                 # a political speaker: "the statement said" names no one who could accuse
                 # an unnamed group's attack ("police said gunmen killed five") is the attack,
@@ -128,6 +130,26 @@ class Reinterpretation(CoderBase):
                    for q in p.children if q.dep_ == "poss"]
         return any(p.pos_ == "PRON" and p.lower_ in self.own_possessives for p in owners)
 
+    @staticmethod
+    def _format_members(c: Candidate, res: ActorResolver, conflict: list[ActorRef]) -> list[ActorRef]:
+        """"The Normandy Format negotiations", "talks in the 5+2 format": a format of states whose
+        members (``members`` of bodies.yaml, carried as the mention's refs) include both sides of
+        the conflict is no third party; its talks are its members' talks. A body whose members
+        are not the sides (the Minsk Group's co-chairs) keeps its mediation."""
+        if len(c.source) != 1 or len(conflict) < 2:
+            return []
+        src = c.source[0]
+        members = next((m.refs for m in res.mentions if m.start == src.start and m.actor_id == src.actor_id
+                        and m.refs), [])
+        if not all(p.country in members for p in conflict):
+            return []
+        out = []
+        for code in members:
+            actor = res.actors.get(code)
+            out.append(ActorRef(name=actor.name if actor else code, actor_id=code, country=code,
+                                start=src.start, end=src.end, text=src.text))
+        return out
+
     def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
         """"The round of talks started under the auspices of the UN", "the parties met under UN
         auspices": the host mediates between those who meet (or, unnamed, the conflict's sides);
@@ -163,6 +185,18 @@ class Reinterpretation(CoderBase):
                     k.armed_source = k.armed_source or c.armed_source or any(t.ent_type_ in AGENT_ENTS for t in c.head.subtree
                                                                             if t.dep_ in ("nsubj", "compound", "amod"))
                     break
+
+    def _own_framing(self, c: Candidate) -> bool:
+        """The act's noun carries the attacker's own name for it ("launched an *anti-terrorist*
+        operation", ``own_framing_words``), not taken back by "so-called" (``distance_words``): a
+        teller who uses it tells the attack, approving, and accuses no one."""
+        for noun in (c.trig.token, *c.trig.words):
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = " ".join(t.lower_ for t in noun.doc[noun.left_edge.i:noun.i]).replace(" - ", "-")
+            if any(w in left for w in self.own_framing_words) and not any(w in left for w in self.distance_words):
+                return True
+        return False
 
     def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
         """The clause is someone's claim, not the article's account sourced to them: it is quoted,
