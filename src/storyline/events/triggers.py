@@ -306,8 +306,9 @@ class TriggerFinding(CoderBase):
     def _expected_of_other(self, tok: Token) -> bool:
         """"Chad expects Sudan to respect the truce" (``expectation_verbs``, active, with an
         infinitive whose doer is someone other than the subject): what is expected of another is
-        demanded of them. "Chad expects to sign" is its own intention; "is expected to" a forecast."""
-        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") or \
+        demanded of them; so is what another is ordered to do ("ordered the army to withdraw":
+        ``command_verbs``). "Chad expects to sign" is its own intention; "is expected to" a forecast."""
+        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") | self.command_verbs or \
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return False
         subj = [c for c in tok.children if c.dep_ == "nsubj"]

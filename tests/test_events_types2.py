@@ -1,0 +1,113 @@
+"""The type of an act where a verb's sense is chosen by its object, and where a report of an attack
+is the attack told rather than an accusation (issue 12, the event type round). Each test names the
+class of sentences a rule serves; the sentences are our own. The real model and every stage run."""
+
+from __future__ import annotations
+
+import test_events_coder as coder_tests
+
+code = coder_tests.code  # the fixture that runs every stage over a text
+names, only = coder_tests.names, coder_tests.only
+
+
+def whats(events) -> list[str]:
+    return [e.what for e in events]
+
+
+# ---------------------------------------------------------------- an order given to another
+
+
+def test_ordering_another_to_act_is_a_demand(code):
+    assert whats(code("Chad ordered Sudan to withdraw from the town.")) == ["REQUEST"]
+    assert whats(code("Chadian President Idriss Deby instructed the army to leave the border zone.")) == ["REQUEST"]
+
+
+def test_troops_ordered_to_a_place_are_mobilized(code):
+    assert whats(code("Chad ordered its troops to the border.")) == ["MOBILIZE"]
+
+
+# ---------------------------------------------------------------- relations, aid, talks and mediation reduced
+
+
+def test_aid_cut_or_reduced_is_a_sanction(code):
+    assert whats(code("Chad reduced fuel supplies to Sudan on Monday.")) == ["SANCTION"]
+    assert whats(code("Chad halted aid deliveries to Sudan on Monday.")) == ["SANCTION"]
+
+
+def test_relations_broken_off_are_a_sanction_not_a_threat(code):
+    assert whats(code("Chad broke off diplomatic relations with Sudan.")) == ["SANCTION"]
+    assert whats(code("Chad severed its ties with Sudan on Monday.")) == ["SANCTION"]
+
+
+def test_talks_broken_off_or_left_are_halted(code):
+    assert whats(code("Sudan broke off the talks with Chad on Monday.")) == ["SANCTION"]
+    assert whats(code("Sudan withdrew from the talks with Chad on Monday.")) == ["SANCTION"]
+
+
+def test_talks_ended_are_still_a_meeting_held(code):
+    assert whats(code("Chad ended its talks with Sudan on Monday.")) == ["CONSULT"]
+
+
+def test_a_mediation_suspended_is_halted(code):
+    assert whats(code("Qatar suspended its mediation between Chad and Sudan.")) == ["SANCTION"]
+
+
+# ---------------------------------------------------------------- forces mobilized, whatever war they are for
+
+
+def test_forces_mobilized_against_a_state_are_no_protest(code):
+    assert whats(code("Chad mobilized its reservists for a war against Sudan.")) == ["MOBILIZE"]
+    assert whats(code("Chad reinforced its troops along the Sudanese border.")) == ["MOBILIZE"]
+
+
+def test_a_rally_against_a_government_stays_a_protest(code):
+    assert whats(code("Thousands of Chadians rallied against the government in N'Djamena.")) == ["PROTEST"]
+
+
+def test_cooperation_strengthened_is_no_mobilization(code):
+    assert "MOBILIZE" not in whats(code("Chad strengthened its cooperation with Sudan."))
+
+
+# ---------------------------------------------------------------- restrictions eased, strikes, beatings, shared expertise
+
+
+def test_restrictions_eased_are_a_concession(code):
+    assert whats(code("Sudan relaxed the security measures in Darfur on Monday.")) == ["CONCEDE"]
+    assert whats(code("Sudan eased the emergency measures in Darfur on Monday.")) == ["CONCEDE"]
+
+
+def test_going_on_strike_is_a_protest(code):
+    assert whats(code("Chadian teachers went on strike on Monday.")) == ["PROTEST"]
+
+
+def test_beating_people_up_is_an_assault_not_a_threat(code):
+    assert whats(code("Sudanese police beat up Chadian traders in Khartoum.")) == ["ASSAULT"]
+    assert whats(code("Sudanese soldiers beat Chadian detainees with sticks on Monday.")) == ["ASSAULT"]
+
+
+def test_expertise_shared_is_cooperation(code):
+    assert whats(code("Chad has been sharing military expertise with Niger.")) == ["COOPERATE"]
+
+
+# ---------------------------------------------------------------- an attack told by an onlooker
+
+
+def test_an_onlooker_tells_the_attack_of_a_side(code):
+    events = code("The conflict between Chad and Sudan flared again this week. France said Chadian troops had "
+                  "shelled a Sudanese border town on Monday.")
+    shelling = [e for e in events if e.trigger == "shelled"]
+    assert whats(shelling) == ["ASSAULT"]
+    assert "chad" in names(shelling[0].source)
+
+
+def test_a_side_reporting_the_others_attack_accuses_it(code):
+    events = code("The conflict between Chad and Sudan flared again this week. Sudan said Chadian troops had "
+                  "shelled a Sudanese border town on Monday.")
+    shelling = [e for e in events if e.trigger == "shelled"]
+    assert whats(shelling) == ["ACCUSE"]
+    assert "sudan" in names(shelling[0].source)
+
+
+def test_with_no_sides_known_a_reported_attack_stays_an_accusation(code):
+    events = code("France said Chadian troops had shelled a Sudanese border town on Monday.")
+    assert whats([e for e in events if e.trigger == "shelled"]) == ["ACCUSE"]
