@@ -111,3 +111,39 @@ def test_a_side_reporting_the_others_attack_accuses_it(code):
 def test_with_no_sides_known_a_reported_attack_stays_an_accusation(code):
     events = code("France said Chadian troops had shelled a Sudanese border town on Monday.")
     assert whats([e for e in events if e.trigger == "shelled"]) == ["ACCUSE"]
+
+
+# ---------------------------------------------------------------- what a demand asks, vows, force on things and crowds
+
+
+def test_the_clause_of_a_demand_is_demanded_not_done(code):
+    events = code("Chad insisted on its demand that Sudan withdraw its troops from the border.")
+    assert whats(events) == ["REQUEST"]
+    assert "chad" in names(events[0].source) and "sudan" in names(events[0].target)
+
+
+def test_a_demand_with_its_own_verb_keeps_that_verb(code):
+    assert whats(code("Chad repeated its demand that Sudan release the detainees.")) == ["REQUEST"]
+
+
+def test_swearing_to_act_is_a_vow_not_an_allegation(code):
+    events = code("Chad swore to withdraw its troops from the border.")
+    assert [(e.what, e.status) for e in events] == [("RETREAT", "planned")]
+
+
+def test_an_oath_of_office_is_no_act(code):
+    assert code("The new Chadian president was sworn in on Monday.") == []
+
+
+def test_capturing_part_of_a_town_is_force_not_taking_part(code):
+    assert "AGREE" not in whats(code("Chadian rebels have captured part of the town after three days of fighting."))
+    assert "ASSAULT" in whats(code("Chadian rebels have captured part of the town on Monday."))
+
+
+def test_a_protest_stopped_or_dispersed_is_coerced(code):
+    assert whats(code("Chadian police prevented a demonstration by students in N'Djamena.")) == ["COERCE"]
+    assert whats(code("Chadian police broke up a rally of opposition supporters in N'Djamena.")) == ["COERCE"]
+
+
+def test_things_blown_up_are_bombed_not_criticised(code):
+    assert whats(code("Chadian rebels blew up three power lines near the capital.")) == ["ASSAULT"]
