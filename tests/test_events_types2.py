@@ -147,3 +147,44 @@ def test_a_protest_stopped_or_dispersed_is_coerced(code):
 
 def test_things_blown_up_are_bombed_not_criticised(code):
     assert whats(code("Chadian rebels blew up three power lines near the capital.")) == ["ASSAULT"]
+
+
+# ---------------------------------------------------------------- acts named by nouns; a meeting hosted
+
+
+def test_a_dialogue_to_come_is_talks(code):
+    events = code("There will be a dialogue between Chad and Sudan next week.")
+    assert [(e.what, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+def test_a_call_for_dialogue_is_no_talks(code):
+    assert whats(code("Chad called for dialogue with Sudan.")) == ["REQUEST"]
+
+
+def test_the_signing_of_an_accord_is_an_agreement(code):
+    assert whats(code("The signing of the peace accord by Chad and Sudan took place in Doha on Monday.")) == ["AGREE"]
+
+
+def test_a_meeting_hosted_by_a_third_party_is_its_mediation(code):
+    events = code("A meeting of Chadian and Sudanese negotiators hosted by the African Union took place in "
+                  "Addis Ababa on Monday.")
+    assert sorted(whats(events)) == ["CONSULT", "MEDIATE"]
+    assert whats(code("The talks hosted by Qatar ended on Monday.")) == ["MEDIATE"]
+
+
+# ---------------------------------------------------------------- the need third parties stress
+
+
+def test_the_need_third_parties_stress_is_their_call_on_the_sides(code):
+    events = code("The war between Chad and Sudan has killed thousands. Qatar and Egypt stressed the urgent "
+                  "need to end the war on Monday.")
+    assert [(e.what, e.status) for e in events] == [("REQUEST", "hoped")]
+
+
+def test_the_need_the_sides_stress_is_their_own_plan(code):
+    events = code("The war between Chad and Sudan has killed thousands. Chad and Sudan stressed the need to "
+                  "end the war on Monday.")
+    assert [(e.what, e.status) for e in events] == [("RETREAT", "planned")]
+    events = code("The war between Chad and Sudan has killed thousands. Qatar and Egypt stressed the need to "
+                  "continue consultations on Monday.")
+    assert [(e.what, e.status) for e in events] == [("CONSULT", "planned")]

@@ -85,6 +85,7 @@ class CoderBase:
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         self.command_verbs = self._word_set("command_verbs")
         self.demand_nouns = self._word_set("demand_nouns")
+        self.need_nouns = self._word_set("need_nouns")
         # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
         self.predicate_adjectives = {tuple(str(k).lower().split()): str(v) for k, v in
                                      (self.lex.settings.get("predicate_adjectives") or {}).items()}

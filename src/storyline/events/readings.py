@@ -87,6 +87,7 @@ class Reinterpretation(CoderBase):
                         and not self._onlooker(speaker, c, conflict):
                     self._recode(c, "112")
                     c.source, c.target = speaker, c.source
+            self._needed_of_others(c, conflict, cands)
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
             if c.trig.kind == "appeal" and not c.target and any(ch.dep_ == "nsubjpass" for ch in c.head.children):
@@ -108,6 +109,26 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _needed_of_others(self, c: Candidate, conflict: list[ActorRef], cands: list[Candidate]) -> None:
+        """"Qatar and Egypt stressed the urgent need to end the war": an act that third parties say
+        is needed (the clause on a ``need_nouns`` noun) is their call on the sides (CAMEO 020,
+        hoped), not their own plan. Third parties: those the article shows mediating, or no side of
+        the article's conflict. The sides' own "need to continue
+        consultations" stays their plan, as does a joint act."""
+        noun = c.head.head
+        if c.status != "planned" or c.head.dep_ not in ("acl", "xcomp") or noun.pos_ != "NOUN" or \
+                noun.lemma_.lower() not in self.need_nouns or c.cls.what in self.joint_classes or not c.source:
+            return
+        mediators = [r for k in cands if not k.drop and k.cls.what == "MEDIATE" for r in k.source]
+        mediating = all(any(same_actor(s, m) for m in mediators) for s in c.source)
+        no_side = bool(conflict) and not any(same_actor(s, p) or (s.country and s.country == p.country)
+                                             for s in c.source for p in conflict)
+        if not (mediating or no_side):
+            return
+        self._recode(c, "020")
+        c.status = "hoped"
+        c.target = list(conflict)
 
     @staticmethod
     def _onlooker(speaker: list[ActorRef], c: Candidate, conflict: list[ActorRef]) -> bool:
