@@ -188,3 +188,27 @@ def test_the_need_the_sides_stress_is_their_own_plan(code):
     events = code("The war between Chad and Sudan has killed thousands. Qatar and Egypt stressed the need to "
                   "continue consultations on Monday.")
     assert [(e.what, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+# ---------------------------------------------------------------- relations, appeals issued, curfews and blockades, laws defied
+
+
+def test_relations_upgraded_are_diplomatic_cooperation(code):
+    assert whats(code("Chad and Sudan upgraded their diplomatic ties to ambassadorial level.")) == ["SUPPORT"]
+
+
+def test_a_reminder_issued_to_a_party_is_an_appeal(code):
+    assert whats(code("Chad issued a stern reminder to Sudan that it must respect the truce.")) == ["REQUEST"]
+
+
+def test_a_curfew_or_blockade_to_be_tightened_by_the_speaker_is_a_threat(code):
+    assert whats(code("Chad announced on Sunday that it will extend the curfew in the capital.")) == ["THREATEN"]
+    assert whats(code("France said it would tighten the naval blockade of Sudan.")) == ["THREATEN"]
+
+
+def test_a_ban_defied_is_rejected(code):
+    assert whats(code("Sudan violated the ban on flights.")) == ["REJECT"]
+
+
+def test_a_lawsuit_is_an_accusation_not_an_arrest(code):
+    assert whats(code("Chad sued Sudan at the International Court of Justice.")) == ["ACCUSE"]
