@@ -212,3 +212,30 @@ def test_a_ban_defied_is_rejected(code):
 
 def test_a_lawsuit_is_an_accusation_not_an_arrest(code):
     assert whats(code("Chad sued Sudan at the International Court of Justice.")) == ["ACCUSE"]
+
+
+# ---------------------------------------------------------------- proposals opposed; acts carried by "engage in", "commit", "take part in"
+
+
+def test_opposing_a_proposal_rejects_it(code):
+    assert whats(code("Chad opposed the deployment of UN peacekeepers in Darfur.")) == ["REJECT"]
+
+
+def test_opposing_a_person_stays_disapproval(code):
+    assert whats(code("Chad opposed Sudan's president.")) == ["ACCUSE"]
+
+
+def test_mass_violence_engaged_in_or_committed_is_an_assault(code):
+    assert "ASSAULT" in whats(code("Chadian forces were engaged in ethnic cleansing against the Masalit population, "
+                                   "a UN report said."))
+    assert whats(code("Chadian militias committed a massacre in the village of Abeche.")) == ["ASSAULT"]
+
+
+def test_talks_taken_part_or_engaged_in_are_talks(code):
+    assert whats(code("Chad took part in the talks with Sudan in Doha.")) == ["CONSULT"]
+    assert whats(code("Chad participated in the negotiations with Sudan in Doha.")) == ["CONSULT"]
+    assert whats(code("Chad engaged in talks with Sudan in Doha.")) == ["CONSULT"]
+
+
+def test_a_commitment_to_talks_is_no_talks_held(code):
+    assert "CONSULT" not in whats(code("Chad is committed to the talks with Sudan."))
