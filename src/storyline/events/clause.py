@@ -214,6 +214,18 @@ def governing_verb(tok: Token) -> Token | None:
     return up if up.pos_ in ("VERB", "AUX") and up.i != tok.i else None
 
 
+def demand_owner(verb: Token) -> Token | None:
+    """Who makes the demand whose content ``verb`` is: the noun's possessor named ("Chad's demand
+    that Sudan withdraw"), else the subject of the clause holding the noun ("Chad insisted on its
+    demand that ..."); a pronoun possessor is resolved better through that clause."""
+    noun = verb.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in ("PROPN", "NOUN") and not names_time(owner):
+        return owner
+    gov = governing_verb(noun)
+    return next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov is not None else None
+
+
 def aux_negated(head: Token) -> bool:
     return any(a.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in a.children) for a in head.children)
 

@@ -86,6 +86,9 @@ class CoderBase:
         self.descriptive_participles = self._word_set("descriptive_participles")
         self.intent_adjectives = self._word_set("intent_adjectives")
         self.obligation_adjectives = self._word_set("obligation_adjectives")
+        self.command_verbs = self._word_set("command_verbs")
+        self.demand_nouns = self._word_set("demand_nouns")
+        self.need_nouns = self._word_set("need_nouns")
         # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
         self.predicate_adjectives = {tuple(str(k).lower().split()): str(v) for k, v in
                                      (self.lex.settings.get("predicate_adjectives") or {}).items()}

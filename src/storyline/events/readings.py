@@ -85,9 +85,11 @@ class Reinterpretation(CoderBase):
                 # told: there is no one named to accuse
                 if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
                         and not any(sp.sector == "MED" for sp in speaker) and all(actor_like(sp) for sp in speaker) \
-                        and not all(s.actor_id is None and s.sector for s in c.source):
+                        and not all(s.actor_id is None and s.sector for s in c.source) \
+                        and not self._onlooker(speaker, c, conflict):
                     self._recode(c, "112")
                     c.source, c.target = speaker, c.source
+            self._needed_of_others(c, conflict, cands)
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
             if c.trig.kind == "appeal" and not c.target and any(ch.dep_ == "nsubjpass" for ch in c.head.children):
@@ -109,6 +111,39 @@ class Reinterpretation(CoderBase):
                     # "if Turkey does anything ..., I will totally destroy ...": a threat
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
+
+    def _needed_of_others(self, c: Candidate, conflict: list[ActorRef], cands: list[Candidate]) -> None:
+        """"Qatar and Egypt stressed the urgent need to end the war": an act that third parties say
+        is needed (the clause on a ``need_nouns`` noun) is their call on the sides (CAMEO 020,
+        hoped), not their own plan. Third parties: those the article shows mediating, or no side of
+        the article's conflict. The sides' own "need to continue
+        consultations" stays their plan, as does a joint act."""
+        noun = c.head.head
+        if c.status != "planned" or c.head.dep_ not in ("acl", "xcomp") or noun.pos_ != "NOUN" or \
+                noun.lemma_.lower() not in self.need_nouns or c.cls.what in self.joint_classes or not c.source:
+            return
+        mediators = [r for k in cands if not k.drop and k.cls.what == "MEDIATE" for r in k.source]
+        mediating = all(any(same_actor(s, m) for m in mediators) for s in c.source)
+        no_side = bool(conflict) and not any(same_actor(s, p) or (s.country and s.country == p.country)
+                                             for s in c.source for p in conflict)
+        if not (mediating or no_side):
+            return
+        self._recode(c, "020")
+        c.status = "hoped"
+        c.target = list(conflict)
+
+    @staticmethod
+    def _onlooker(speaker: list[ActorRef], c: Candidate, conflict: list[ActorRef]) -> bool:
+        """"Turkey said the Azerbaijani army had launched an operation": where the doer is a side of
+        the article's conflict, a speaker who is neither a side nor the act's target tells the act;
+        it accuses no one (PETRARCH's "A says B attacked" is an accusation where A is the one
+        attacked or its adversary). With the doer no known side, the claim stays an accusation."""
+        if not any(same_actor(s, r) or (s.country and s.country == r.country) for s in c.source for r in conflict):
+            return False
+        sides = [*conflict, *c.target]
+        countries = {r.country for r in sides if r.country}
+        return not any(same_actor(sp, r) for sp in speaker for r in sides) and \
+            not any(sp.country in countries for sp in speaker if sp.country)
 
     def _praise_of_own(self, c: Candidate) -> bool:
         """"Hailed his government's successful mediation", "expressed satisfaction with the

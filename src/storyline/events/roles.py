@@ -37,7 +37,7 @@ from ..actors.members import clause_co_agents
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, names_time, obliged_party, stolen_subject
+from .clause import OBJECT_DEPS, demand_owner, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -129,6 +129,9 @@ class ArgumentRoles(Participation):
             if party is not None:
                 source = self._refs([party], res, previous, [], si, False)
             speaker = self._speaker_for(c, res)
+            if not speaker and trig.token.head.lemma_.lower() in self.demand_nouns:
+                owner = demand_owner(trig.token)  # "Chad insisted on its demand that Sudan withdraw"
+                speaker = self._refs([owner], res, previous, [], si, False) if owner is not None else []
             source, target = speaker, source
         target = [t for t in target if not any(same_ref(t, s) for s in source)]
         if not source and c.cls.what in self.participant_classes and not according:

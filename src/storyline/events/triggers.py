@@ -261,7 +261,7 @@ class TriggerFinding(CoderBase):
                   for c in tok.children)
         if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
-        if self._duty_of_other(tok):
+        if self._duty_of_other(tok) or self._demand_content(tok):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         if self._expected_of_other(tok):
             # "Chad expects Sudan to respect the truce": a demand made of Sudan, not Chad's intent
@@ -282,6 +282,17 @@ class TriggerFinding(CoderBase):
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 return False
         return True
+
+    def _demand_content(self, tok: Token) -> bool:
+        """"Insisted on its demand that Sudan withdraw", "the call for Chad to release the
+        prisoners": the clause on a noun of demand (``demand_nouns``) is what is demanded of its
+        subject, a demand like "X must do Y", not an act done."""
+        noun = tok.head
+        if tok.dep_ not in ("acl", "ccomp", "relcl") or noun.pos_ != "NOUN" or \
+                noun.lemma_.lower() not in self.demand_nouns:
+            return False
+        return any(c.dep_ == "mark" and c.lower_ in ("that", "for") for c in tok.children) or \
+            (any(c.dep_ == "nsubj" for c in tok.children) and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children))
 
     def _duty_of_other(self, tok: Token) -> bool:
         """"It is incumbent on Sudan to guarantee ...", "Sudan is obliged to withdraw", said by
@@ -306,8 +317,9 @@ class TriggerFinding(CoderBase):
     def _expected_of_other(self, tok: Token) -> bool:
         """"Chad expects Sudan to respect the truce" (``expectation_verbs``, active, with an
         infinitive whose doer is someone other than the subject): what is expected of another is
-        demanded of them. "Chad expects to sign" is its own intention; "is expected to" a forecast."""
-        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") or \
+        demanded of them; so is what another is ordered to do ("ordered the army to withdraw":
+        ``command_verbs``). "Chad expects to sign" is its own intention; "is expected to" a forecast."""
+        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") | self.command_verbs or \
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return False
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
