@@ -214,3 +214,65 @@ def test_spoke_to_a_named_leader_is_consultation(code):
 
 def test_speaking_to_a_think_tank_or_reporters_is_no_event(code):
     assert code("Greek Prime Minister Kyriakos Mitsotakis spoke to reporters in Athens on Monday.") == []
+
+
+# ---------------------------------------------------------------- acts told beside the clause's own (events.more_acts)
+
+
+def _whats(events):
+    return sorted(e.what for e in events)
+
+
+def test_coordinated_act_nouns_are_two_acts(code):
+    events = code("Sudan and Chad agreed to hold a second meeting in Moscow and a third meeting in Brussels.")
+    consults = [e for e in events if e.what == "CONSULT"]
+    assert len(consults) == 2, [(e.what, e.evidence) for e in events]
+    assert {e.status for e in consults} == {"planned"}
+    assert any(e.evidence == "a third meeting in Brussels" for e in consults)
+
+
+def test_coordinated_synonyms_without_a_phrase_of_their_own_stay_one_act(code):
+    assert _whats(code("Sudan and Chad held talks and negotiations in Doha.")) == ["CONSULT"]
+
+
+def test_withdrawal_of_a_sides_forces_is_that_sides_retreat(code):
+    e = only(code("The operation will secure the withdrawal of formations of Sudan's armed forces from Chad."),
+             "RETREAT")
+    assert "sudan" in names(e.source)
+
+
+def test_release_brought_about_by_a_mediation_is_the_sides_act(code):
+    events = code("Qatar's mediation between Sudan and Chad led to the release of ten prisoners.")
+    assert "qatar" in names(only(events, "MEDIATE").source)
+    e = only(events, "RETREAT")
+    assert "sudan" in names(e.source) and "chad" in names(e.source) and e.evidence == "the release of ten prisoners"
+
+
+def test_release_as_the_topic_of_talks_is_no_act(code):
+    assert _whats(code("Sudan and Chad held talks on the release of prisoners.")) == ["CONSULT"]
+
+
+def test_planned_meeting_with_a_partner_is_a_planned_consultation(code):
+    events = code("Witkoff arrived in Cairo ahead of a planned meeting with Lavrov on Saturday.")
+    e = only(events, "CONSULT")
+    assert e.status == "planned" and "witkoff" in names(e.source) and "lavrov" in names(e.target)
+    assert only(events, "VISIT").status == "reported"
+
+
+def test_ceasefire_effective_at_a_time_is_a_retreat_beside_the_protocol(code):
+    events = code("Sudan and Chad fought for weeks. A protocol was signed on a ceasefire effective from 6 PM on Friday.")
+    assert "sudan" in names(only(events, "AGREE").source)
+    e = only(events, "RETREAT")
+    assert e.evidence == "a ceasefire effective from 6 PM" and "chad" in names(e.source)
+
+
+def test_ceasefire_taking_effect_is_not_folded_into_its_announcement(code):
+    events = code("Sudan and Chad fought for weeks. Chad's president announced on Tuesday a permanent ceasefire "
+                  "between Sudan and Chad. The ceasefire came into effect at 7:00pm local time.")
+    retreats = [e for e in events if e.what == "RETREAT"]
+    assert len(retreats) == 2 and any(e.evidence.startswith("The ceasefire came into effect") for e in retreats)
+
+
+def test_between_phrase_with_a_possessed_name_names_the_sides(code):
+    events = code("Chad welcomes the agreement between Sudan's government and the rebels.")
+    assert "sudan" in names(only(events, "AGREE").source)

@@ -29,8 +29,9 @@ from ..pipeline import Context
 from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
+from .more_acts import coordinated_act, entry_into_force, more_act_sides
 from .nominal import praised_doers
-from .parties import between_sides, mediated_sides, nested_sides, supply_parties
+from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
@@ -63,6 +64,10 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
         # a comment on an act ("expressed satisfaction with the meeting") is no restatement of what was said
         additions |= {e.id for c, e in zip(kept, events, strict=True) if c.comment}
+        # "and a third meeting in Brussels", "the ceasefire came into effect": acts of their own
+        entry = self._word_set("entry_phrases")
+        additions |= {e.id for c, e in zip(kept, events, strict=True)
+                      if coordinated_act(c) or entry_into_force(c, entry)}
         wholes = {e.id for c, e in zip(kept, events, strict=True) if self._fighting_noun(c)}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
                             additions, wholes)
@@ -125,6 +130,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)
         nested_sides(cands, self.party_classes, self.mediation_classes)
+        more_act_sides(cands, self._more_tokens, lambda k: sides_of(k, self.mediation_classes),
+                       self.party_classes | self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))
         return cands + self._auspices_mediations(cands, resolver)

@@ -1,0 +1,141 @@
+"""Acts that news tells beside the clause's own, which the trigger finder would otherwise fold
+into one or miss (issue 12: recall on unseen news).
+
+Each test names one class of phrase and answers for one noun (the caller finds its trigger):
+
+1. ``coordinated_host``: a second act noun coordinated with one a light verb carries ("agreed to
+   hold a second meeting in Moscow and a third meeting in Brussels", "signed a truce and a
+   prisoner exchange deal"): the same verb carries both, and each is an act of its own. The
+   coordinated noun must open its own noun phrase (a determiner, a number or an ordinal), so
+   "talks and negotiations" stay one act told twice.
+2. ``released_object``: a noun of letting go (``release_nouns``: a release, a withdrawal) whose
+   "of" phrase names who or what is let go (``released_heads``: prisoners, hostages, troops,
+   forces, or a named side's forces): "secure the withdrawal of Sudan's forces from the border",
+   "led to the release of ten prisoners". The phrase tells the act wherever it stands; not a topic
+   of talks ("talks on the release of prisoners": ``topic_preps``) nor a goal ("a step toward
+   the withdrawal").
+3. ``planned_meeting``: a noun of a joint act (talks, a meeting) with a word of planning
+   (``planned_modifiers``: a planned, scheduled, proposed meeting) or an ordinal ("a second round
+   of talks") and a partner ("with X", "between A and B"): an act arranged, told as planned.
+4. ``effective_act``: an act noun made effective at a time of its own ("a ceasefire effective
+   from 6 PM", "a truce effective as of midnight"): the act itself, beside the document that
+   set it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+#: Entity types of a date or time.
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _own_phrase(noun: Token) -> bool:
+    """The noun opens a noun phrase of its own: a determiner, a number or an ordinal."""
+    return any(c.dep_ in ("det", "nummod", "poss") or c.ent_type_ == "ORDINAL" for c in noun.children)
+
+
+def coordinated_host(noun: Token, is_act: Any, host_of: Any) -> Token | None:
+    """The light verb that carries the act noun ``noun`` is coordinated with (the module's first
+    test), or None. ``is_act(token)``: the token is an act noun of the lexicon; ``host_of(token)``:
+    the light verb that carries it, or None."""
+    if noun.dep_ != "conj" or not _own_phrase(noun) or not is_act(noun):
+        return None
+    first = noun.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.pos_ not in ("NOUN", "PROPN") or not is_act(first):
+        return None
+    return host_of(first)
+
+
+def released_object(noun: Token, release_nouns: set[str], released_heads: set[str],
+                    topic_preps: set[str]) -> bool:
+    """The noun is a release or withdrawal whose "of" phrase names who or what is let go (the
+    module's second test)."""
+    if noun.lemma_.lower() not in release_nouns and noun.lower_ not in release_nouns:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in topic_preps:
+        return False  # "talks on the release of prisoners": the topic, not the act
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.lemma_.lower() in released_heads or obj.lower_ in released_heads:
+                return True
+    return False
+
+
+def planned_meeting(noun: Token, modifiers: set[str], partner_preps: tuple[str, ...] = ("with", "between")) -> bool:
+    """A joint act noun marked as arranged, with a partner named (the module's third test); the
+    caller checks the noun is of a joint act."""
+    planned = any(c.dep_ in ("amod", "compound") and (c.lower_ in modifiers or c.lemma_.lower() in modifiers)
+                  for c in noun.children)
+    if not planned:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in partner_preps and any(o.dep_ == "pobj" for o in p.children)
+               for p in noun.children)
+
+
+def effective_act(noun: Token) -> bool:
+    """"A ceasefire effective from 6 PM": the noun's own adjective "effective" with a time of its
+    own (the module's fourth test)."""
+    for adj in noun.children:
+        if adj.dep_ != "amod" or adj.lower_ != "effective":
+            continue
+        if any(t.ent_type_ in TIME_ENTS or t.lower_ in ("immediately", "midnight", "noon")
+               for t in adj.subtree if t.i != adj.i):
+            return True
+    return False
+
+
+def coordinated_act(c: Any) -> bool:
+    """The candidate is an act noun carried by the light verb of the noun it is coordinated with
+    (the module's first test): its evidence is its own phrase, and it is another act, never a
+    restatement of the first."""
+    tok, host = c.trig.token, c.trig.host
+    return c.trig.kind == "noun" and tok.dep_ == "conj" and host is not None and tok.head.i != host.i \
+        and host.dep_ != "prep"
+
+
+def more_act_sides(cands: Any, tokens: set[int], sides_of: Any, party: set[str]) -> None:
+    """Sides for the acts of this module's tests that name no doer of their own:
+
+    - a withdrawal of a side's forces ("the withdrawal of Sudan's forces") is that side's act:
+      the forces its "of" phrase names, read as the target, are its doers;
+    - any other (a release, a planned meeting, an act effective at a time) takes the sides of the
+      act whose clause holds it ("mediation that led to the release of prisoners" between A and B,
+      "a protocol signed on a ceasefire effective from 6 PM"), or the subject of a clause that is
+      no act of a party ("arrived ahead of a planned meeting with X": the traveller meets X).
+      ``sides_of(candidate)``: the sides an act names; ``party``: the classes of acts whose sides
+      are the story's (a deal, a ceasefire, talks, a mediation)."""
+    for c in cands:
+        if c.drop or c.source or c.trig.token.i not in tokens:
+            continue
+        if c.trig.token.lemma_.lower() in ("withdrawal", "pullout", "pull-out") and c.target:
+            c.source, c.target = list(c.target), []
+            continue
+        p = c.parent
+        if p is None or p.is_speech:
+            continue  # "he added, the release of the prisoners is aimed to ...": the speaker releases no one
+        mine = {r.name for r in c.target}
+        c.source = [r for r in (sides_of(p) if p.cls.what in party else p.source) if r.name not in mine]
+
+
+def entry_into_force(c: Any, phrases: set[str]) -> bool:
+    """The candidate's verb, or the verb carrying its noun, tells taking effect (``entry_phrases``: "the
+    ceasefire came into effect at 7 pm", "the truce took effect on Monday"): the act as it
+    begins, another event than the agreement or the announcement that set it ("Abbas announced a
+    ceasefire ... The ceasefire came into effect at 7 pm"), so never folded into it."""
+    host = c.trig.host if c.trig.kind == "noun" else c.trig.token
+    if host is None or host.pos_ not in ("VERB", "AUX"):
+        return False
+    key = host.lemma_.lower()
+    words = {f"{key} {ch.lower_}" for ch in host.children if ch.dep_ in ("dobj", "prt")}
+    words |= {f"{key} {p.lower_} {o.lower_}" for p in host.children if p.dep_ == "prep"
+              for o in p.children if o.dep_ == "pobj"}
+    return bool(words & phrases)
