@@ -276,3 +276,26 @@ def test_ceasefire_taking_effect_is_not_folded_into_its_announcement(code):
 def test_between_phrase_with_a_possessed_name_names_the_sides(code):
     events = code("Chad welcomes the agreement between Sudan's government and the rebels.")
     assert "sudan" in names(only(events, "AGREE").source)
+
+
+# ---------------------------------------------------------------- two acts of one class, or one act told twice (events.restating)
+
+
+#: (class of text, text, class, how many acts of it)
+TOLD_TWICE_OR_TWO = [
+    ("agreeing on different things", "Sudan and Chad signed a ceasefire agreement in Geneva on Friday. The talks "
+     "lasted three days. Sudan and Chad agreed that foreign fighters will leave the border region within three "
+     "months.", "AGREE", 2),
+    ("an agreement told again with its words", "Sudan and Chad signed a ceasefire agreement in Geneva on Friday. "
+     "The talks lasted three days. Sudan and Chad agreed to the ceasefire after long talks.", "AGREE", 1),
+    ("refusals of different things", "Sudan rejected the proposal of a buffer zone on Monday. The talks lasted "
+     "three days. Sudan refused to withdraw its troops from the border.", "REJECT", 2),
+    ("talks told again in other words", "Sudan and Chad held talks in Doha on Monday. The two sides discussed a "
+     "wide range of issues.", "CONSULT", 1),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "count"), TOLD_TWICE_OR_TWO, ids=[t[0] for t in TOLD_TWICE_OR_TWO])
+def test_acts_of_one_class_in_two_sentences_are_one_by_shared_words(code, case, text, what, count):
+    events = code(text)
+    assert len([e for e in events if e.what == what]) == count, case

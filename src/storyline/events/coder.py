@@ -30,7 +30,7 @@ from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
 from .more_acts import coordinated_act, entry_into_force, more_act_sides
-from .nominal import praised_doers
+from .nominal import described_act, praised_doers
 from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
 from .placing import TimePlace
 from .readings import Reinterpretation
@@ -69,8 +69,12 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         additions |= {e.id for c, e in zip(kept, events, strict=True)
                       if coordinated_act(c) or entry_into_force(c, entry)}
         wholes = {e.id for c, e in zip(kept, events, strict=True) if self._fighting_noun(c)}
+        # "the agreement reached by the parties": an act named by its noun, told again whatever the words
+        named = references | {e.id for c, e in zip(kept, events, strict=True)
+                              if c.trig.kind == "verb" and described_act(c.head)}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
-                            additions, wholes)
+                            additions, wholes, self._word_set("restating_function_words"),
+                            {w.upper() for w in self._word_set("content_classes")}, named)
 
     def _fighting_noun(self, c: Candidate) -> bool:
         """The act is named by a noun of fighting itself (``conflict_nouns``: "the war", "clashes")."""
