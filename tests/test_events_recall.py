@@ -299,3 +299,31 @@ TOLD_TWICE_OR_TWO = [
 def test_acts_of_one_class_in_two_sentences_are_one_by_shared_words(code, case, text, what, count):
     events = code(text)
     assert len([e for e in events if e.what == what]) == count, case
+
+
+# ---------------------------------------------------------------- acts others are enabled to do, and purposes
+
+
+def test_a_truce_enabling_the_parties_to_meet_tells_their_meeting_and_the_hosts_mediation(code):
+    events = code("Yemen and the Houthis agreed to renew the truce in June. The truce has also enabled the "
+                  "parties to meet directly under UN auspices to begin negotiations on roads.")
+    e = only(events, "CONSULT")
+    assert "yemen" in names(e.source) and "houthi" in names(e.source)
+    assert "united nations" in names(only(events, "MEDIATE").source)
+
+
+def test_a_deal_enabling_both_sides_to_exchange_prisoners_is_their_exchange(code):
+    events = code("Sudan and Chad signed a truce in May. The truce has enabled the two sides to exchange prisoners.")
+    e = only(events, "RETREAT")
+    assert "sudan" in names(e.source) and "chad" in names(e.source)
+
+
+def test_an_actor_allowing_another_to_act_keeps_its_own_act(code):
+    e = only(code("Russia allowed the monitors to enter the region."), "CONCEDE")
+    assert "russia" in names(e.source)
+
+
+def test_infinitive_of_purpose_is_done_by_the_clauses_subject(code):
+    e = only(code("Norway took the initiative to bring together the Sudanese government and the rebels in Oslo."),
+             "MEDIATE")
+    assert "norway" in names(e.source)

@@ -29,7 +29,7 @@ from ..pipeline import Context
 from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
-from .more_acts import coordinated_act, entry_into_force, more_act_sides
+from .more_acts import coordinated_act, enabled_acts, entry_into_force, latest_parties, more_act_sides
 from .nominal import described_act, praised_doers
 from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
 from .placing import TimePlace
@@ -104,6 +104,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions, self.singular_pronouns)
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
+        enabled = enabled_acts(cands, resolver.refs_for, self._word_set("enabling_verbs"))
         previous: list[tuple[int, str | None, list[ActorRef]]] = []
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
         for c in cands:
@@ -111,6 +112,9 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 continue
             self._actor_object(c, resolver)
             self._arguments(c, resolver, previous)
+            if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
+                c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
+                    latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)
             self._take_part(c, resolver)
             passive_roles(c)  # "Ceasefire agreed in Darfur": a headline's bare participle is passive
             self._warning(c, resolver)

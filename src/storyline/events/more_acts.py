@@ -139,3 +139,42 @@ def entry_into_force(c: Any, phrases: set[str]) -> bool:
     words |= {f"{key} {p.lower_} {o.lower_}" for p in host.children if p.dep_ == "prep"
               for o in p.children if o.dep_ == "pobj"}
     return bool(words & phrases)
+
+
+def enabled_acts(cands: Any, refs_for: Any, verbs: set[str] | frozenset[str]) -> dict[int, Any]:
+    """"The truce has enabled the parties to meet directly", "the deal allowed both sides to
+    exchange prisoners": a thing (not an actor: ``refs_for(subject)`` is empty) that enables
+    others (``enabling_verbs``) to act tells their act, done by the ones enabled (the verb's
+    object); the enabling itself is no one's act. Marks the complement's candidate as kept and the
+    enabling verb's as dropped; returns, by the id of each complement's candidate, the object
+    token that names its doers."""
+    doers: dict[int, Any] = {}
+    for c in cands:
+        p = c.parent
+        if p is None or p.trig.kind != "verb" or p.trig.token.lemma_.lower() not in verbs:
+            continue
+        head, gov = c.head, p.trig.token
+        if head.dep_ not in ("xcomp", "ccomp") or head.head.i != gov.i or \
+                not any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+            continue
+        obj = next((o for o in gov.children if o.dep_ in ("dobj", "nsubj") and o.i > gov.i), None)
+        subj = next((s for s in gov.children if s.dep_ == "nsubj" and s.i < gov.i), None)
+        if obj is None or subj is None or refs_for(subj):
+            continue
+        c.drop, c.parent, p.drop = False, None, True
+        doers[id(c)] = obj
+    return doers
+
+
+def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, lookback: int = 3) -> list[Any]:
+    """"The parties", "both sides" enabled to act: the participants of the latest act with two or
+    more of them a few sentences back, as they were named there (a state and an armed group of it,
+    "the Government of Yemen and the Houthis", are two parties here)."""
+    if not is_collective(tok):
+        return []
+    for si, _what, parts in reversed(previous):
+        if sentence - si > lookback:
+            break
+        if len(parts) >= 2:
+            return list(parts)
+    return []
