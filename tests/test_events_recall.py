@@ -327,3 +327,21 @@ def test_infinitive_of_purpose_is_done_by_the_clauses_subject(code):
     e = only(code("Norway took the initiative to bring together the Sudanese government and the rebels in Oslo."),
              "MEDIATE")
     assert "norway" in names(e.source)
+
+
+#: (class of text, text, the class expected, a word of its source)
+CONTACTS = [
+    ("in contact with all parties: mediation", "Sudan thanked Norway as well as US Secretary of State John Kerry "
+     "who was in constant communication with all parties.", "MEDIATE", "kerry"),
+    ("in contact with a partner: consultation", "Qatar remained in contact with Moscow throughout the crisis.",
+     "CONSULT", "qatar"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "source"), CONTACTS, ids=[t[0] for t in CONTACTS])
+def test_a_state_of_contact_is_consultation_or_mediation(code, case, text, what, source):
+    assert source in names(only(code(text), what).source), case
+
+
+def test_contact_between_unnamed_people_is_no_event(code):
+    assert code("The engineers were in contact with the dam operators.") == []

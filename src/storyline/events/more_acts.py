@@ -178,3 +178,28 @@ def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, l
         if len(parts) >= 2:
             return list(parts)
     return []
+
+
+def contact_state(tok: Any, words: tuple[set[str], set[str], set[str]]) -> Any:
+    """"The envoy, who was in constant communication with all parties", "Qatar remained in
+    contact with both sides": a state of contact (``contact_verbs`` and "in" a ``contact_nouns``
+    noun with a "with" phrase) is consultation with a named partner (CAMEO 040), and mediation
+    where the partners are the parties themselves ("all parties", "both sides": ``party_nouns``,
+    CAMEO 045). Returns the trigger, or None."""
+    from .match import Trigger  # the matcher's record of a trigger
+
+    verbs, nouns, parties = words
+    if tok.lemma_.lower() not in verbs:
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in nouns:
+                continue
+            partners = [o for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+                        for o in w.children if o.dep_ == "pobj"]
+            if partners:
+                code = "045" if any(o.lemma_.lower() in parties for o in partners) else "040"
+                return Trigger(tok, code, "verb", None, None, None, False, None, [tok, prep, noun])
+    return None

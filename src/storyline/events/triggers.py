@@ -27,7 +27,7 @@ from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
-from .more_acts import coordinated_host, effective_act, planned_meeting, released_object
+from .more_acts import contact_state, coordinated_host, effective_act, planned_meeting, released_object
 from .nominal import (
     course_clause,
     dated_act,
@@ -53,6 +53,7 @@ class TriggerFinding(CoderBase):
         found: list[tuple[int, Trigger]] = []
         self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
         self._more_tokens: set[int] = set()  # nouns read as acts by events.more_acts
+        self._contact = (self._word_set("contact_verbs"), self._word_set("contact_nouns"), self._word_set("party_nouns"))
         self._planned_acts: set[int] = set()  # of which, meetings arranged ("a planned meeting with X")
         states = state_name_tokens(doc)
         for si, sent in enumerate(doc.sentences):
@@ -92,6 +93,8 @@ class TriggerFinding(CoderBase):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
                 elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
                     trig = self._predicate_adjective(tok)  # "the Kingdom is grateful for"
+                if trig is None and tok.pos_ in ("AUX", "VERB"):
+                    trig = contact_state(tok, self._contact)  # "was in constant contact with all parties"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
