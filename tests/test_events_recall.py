@@ -345,3 +345,26 @@ def test_a_state_of_contact_is_consultation_or_mediation(code, case, text, what,
 
 def test_contact_between_unnamed_people_is_no_event(code):
     assert code("The engineers were in contact with the dam operators.") == []
+
+
+def test_working_with_a_partner_is_cooperation(code):
+    e = only(code("Sudan and Chad have worked constructively with the African Union to ensure that the repair "
+                  "plan is implemented."), "COOPERATE")
+    assert "sudan" in names(e.source) and "african union" in names(e.target)
+
+
+def test_working_with_a_body_for_years_is_no_event_without_a_political_doer(code):
+    assert code("He worked with the United Nations for ten years before he retired.") == []
+
+
+def test_ranked_meeting_in_apposition_is_the_sides_meeting(code):
+    events = code("Norway hosted the Sudanese and Chadian foreign ministers in Oslo, the first meeting of the two "
+                  "sides since the war began.")
+    assert "norway" in names(only(events, "MEDIATE").source)
+    e = only(events, "CONSULT")
+    assert e.evidence.startswith("the first meeting") and "sudan" in names(e.source) and "chad" in names(e.source)
+
+
+def test_unranked_meeting_in_apposition_is_no_act_of_its_own(code):
+    events = code("Norway hosted the Sudanese and Chadian foreign ministers in Oslo, a meeting of the two sides.")
+    assert not any(e.what == "CONSULT" for e in events)

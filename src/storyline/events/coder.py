@@ -138,7 +138,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)
         nested_sides(cands, self.party_classes, self.mediation_classes)
-        more_act_sides(cands, self._more_tokens, lambda k: sides_of(k, self.mediation_classes),
+        more_act_sides(cands, self._told.tokens, lambda k: sides_of(k, self.mediation_classes),
                        self.party_classes | self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))

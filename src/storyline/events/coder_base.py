@@ -116,11 +116,6 @@ class CoderBase:
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
         self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
         self.of_doer_classes = {w.upper() for w in self.collectives.get("of_doer_classes", [])}
-        # acts told beside the clause's own (events.more_acts)
-        self.release_nouns = self._word_set("release_nouns")
-        self.released_heads = self._word_set("released_heads")
-        self.topic_preps = self._word_set("topic_preps")
-        self.planned_modifiers = self._word_set("planned_modifiers")
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}

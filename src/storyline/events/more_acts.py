@@ -19,11 +19,18 @@ Each test names one class of phrase and answers for one noun (the caller finds i
    of talks") and a partner ("with X", "between A and B"): an act arranged, told as planned.
 4. ``effective_act``: an act noun made effective at a time of its own ("a ceasefire effective
    from 6 PM", "a truce effective as of midnight"): the act itself, beside the document that
-   set it.
+   set it;
+5. ``ranked_occasion``: a joint act noun in apposition, ranked and with its participants ("...
+   in Oslo, the first meeting of the two sides since the war").
+
+And three that read a clause: ``entry_into_force`` (an act taking effect is not its
+announcement), ``enabled_acts`` (what a thing enables others to do is their act) and
+``contact_state`` (being in contact with a partner is consultation, with the parties mediation).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 Token = Any  # spacy.tokens.Token
@@ -37,16 +44,21 @@ def _own_phrase(noun: Token) -> bool:
     return any(c.dep_ in ("det", "nummod", "poss") or c.ent_type_ == "ORDINAL" for c in noun.children)
 
 
-def coordinated_host(noun: Token, is_act: Any, host_of: Any) -> Token | None:
+def _act_noun(tok: Token, lex: Any) -> bool:
+    """The token is a noun the lexicon reads as an act ("meeting", "ceasefire")."""
+    return (lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)) is not None
+
+
+def coordinated_host(noun: Token, lex: Any, host_of: Any) -> Token | None:
     """The light verb that carries the act noun ``noun`` is coordinated with (the module's first
-    test), or None. ``is_act(token)``: the token is an act noun of the lexicon; ``host_of(token)``:
-    the light verb that carries it, or None."""
-    if noun.dep_ != "conj" or not _own_phrase(noun) or not is_act(noun):
+    test), or None. ``lex``: the event lexicon (its nouns); ``host_of(token)``: the light verb
+    that carries it, or None."""
+    if noun.dep_ != "conj" or not _own_phrase(noun) or not _act_noun(noun, lex):
         return None
     first = noun.head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if first.pos_ not in ("NOUN", "PROPN") or not is_act(first):
+    if first.pos_ not in ("NOUN", "PROPN") or not _act_noun(first, lex):
         return None
     return host_of(first)
 
@@ -203,3 +215,43 @@ def contact_state(tok: Any, words: tuple[set[str], set[str], set[str]]) -> Any:
                 code = "045" if any(o.lemma_.lower() in parties for o in partners) else "040"
                 return Trigger(tok, code, "verb", None, None, None, False, None, [tok, prep, noun])
     return None
+
+
+def ranked_occasion(noun: Any) -> bool:
+    """"Norway hosted the two ministers in Oslo, the first meeting of the two sides since the
+    war": a noun of a joint act set in apposition, ranked among its kind (an ordinal, a
+    superlative: "the first", "the highest-level") and with its participants ("of the two sides",
+    "between A and B"), tells the meeting the clause's act made; the caller checks the noun is of
+    a joint act."""
+    if noun.dep_ != "appos":
+        return False
+    ranked = any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last", "latest")
+                 for c in noun.children if c.i < noun.i for t in c.subtree)
+    return ranked and any(p.dep_ == "prep" and p.lower_ in ("of", "between") and any(o.dep_ == "pobj" for o in p.children)
+                          for p in noun.children)
+
+
+@dataclass
+class ToldActs:
+    """The word lists of the noun tests above (event_patterns.yaml), and the nouns of the document
+    being coded that they read as acts: ``tokens`` all of them, ``planned`` the arranged meetings
+    (status planned). ``words(key)``: a lexicon word list by its key."""
+
+    words: Any
+    tokens: set[int] = field(default_factory=set)
+    planned: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.release_nouns, self.released_heads = self.words("release_nouns"), self.words("released_heads")
+        self.topic_preps, self.planned_modifiers = self.words("topic_preps"), self.words("planned_modifiers")
+
+    def act(self, tok: Token, joint: bool) -> bool:
+        """The noun's phrase tells an act by one of the noun tests; ``joint``: the noun is of an
+        act done together (talks), which alone may be planned or ranked."""
+        if joint and planned_meeting(tok, self.planned_modifiers):
+            self.planned.add(tok.i)  # arranged, not done: planned
+        told = tok.i in self.planned or effective_act(tok) or (joint and ranked_occasion(tok)) or \
+            released_object(tok, self.release_nouns, self.released_heads, self.topic_preps)
+        if told:
+            self.tokens.add(tok.i)
+        return told

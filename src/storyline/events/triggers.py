@@ -27,7 +27,7 @@ from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
-from .more_acts import contact_state, coordinated_host, effective_act, planned_meeting, released_object
+from .more_acts import ToldActs, contact_state, coordinated_host
 from .nominal import (
     course_clause,
     dated_act,
@@ -52,9 +52,8 @@ class TriggerFinding(CoderBase):
         sdoc = doc.spacy
         found: list[tuple[int, Trigger]] = []
         self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
-        self._more_tokens: set[int] = set()  # nouns read as acts by events.more_acts
+        self._told = ToldActs(self._word_set)  # nouns read as acts by events.more_acts, per document
         self._contact = (self._word_set("contact_verbs"), self._word_set("contact_nouns"), self._word_set("party_nouns"))
-        self._planned_acts: set[int] = set()  # of which, meetings arranged ("a planned meeting with X")
         states = state_name_tokens(doc)
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -113,7 +112,7 @@ class TriggerFinding(CoderBase):
                         self._era(tok, measure):
                     continue  # "after thirty years of war, the region ...": an era that dates the clause
                 # "a second meeting in Moscow and a third meeting in Brussels": one verb carries both acts
-                shared = coordinated_host(tok, self._act_noun, lambda n: light_verb_of(n, self.lex))
+                shared = coordinated_host(tok, self.lex, lambda n: light_verb_of(n, self.lex))
                 if light is None and anchor is None and shared is not None:
                     trig = match_noun(tok, self.lex, shared)
                     if trig is not None:
@@ -127,7 +126,7 @@ class TriggerFinding(CoderBase):
                     if self._named_act(tok, states, measure is not None):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
-                            trig.status = "planned" if tok.i in self._planned_acts else "reference"
+                            trig.status = "planned" if tok.i in self._told.planned else "reference"
                             found.append((si, trig))
                     continue
                 if host.i in hosts or (host.dep_ == "prep" and generic(tok, self.generic_determiners)):
@@ -186,27 +185,12 @@ class TriggerFinding(CoderBase):
         # "clashes with Armenians", "the offensive against the rebels": the other side of force
         partners = ("with", "against") if material else ()
         if names_participants(tok, self.generic_determiners, joint, partners) or measured or \
-                (dated_act(tok) and (joint or material)) or self._more_act(tok, joint):
+                (dated_act(tok) and (joint or material)) or self._told.act(tok, joint):
             return True
         if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
             return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
         return any((c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_ENTS)
                    or (c.dep_ == "compound" and c.i in states and material) for c in tok.children)
-
-    def _act_noun(self, tok: Token) -> bool:
-        """The token is a noun the lexicon reads as an act ("meeting", "ceasefire")."""
-        return (self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)) is not None
-
-    def _more_act(self, tok: Token, joint: bool) -> bool:
-        """The noun's phrase tells an act by one of the classes of ``more_acts``: a release or a
-        withdrawal of someone, a planned meeting with a partner, an act effective at a time."""
-        if joint and planned_meeting(tok, self.planned_modifiers):
-            self._planned_acts.add(tok.i)  # arranged, not done: planned
-        more = tok.i in self._planned_acts or effective_act(tok) or \
-            released_object(tok, self.release_nouns, self.released_heads, self.topic_preps)
-        if more:
-            self._more_tokens.add(tok.i)
-        return more
 
     def _era(self, tok: Token, measure: Token | None) -> bool:
         """Fighting named as a past era that dates the clause ("after thirty years of war", "after
