@@ -368,3 +368,14 @@ def test_ranked_meeting_in_apposition_is_the_sides_meeting(code):
 def test_unranked_meeting_in_apposition_is_no_act_of_its_own(code):
     events = code("Norway hosted the Sudanese and Chadian foreign ministers in Oslo, a meeting of the two sides.")
     assert not any(e.what == "CONSULT" for e in events)
+
+
+def test_it_as_subject_is_the_state_the_sentence_before_was_about(code):
+    e = only(code("Norway has won praise for its efforts to end the war. On March 10, it hosted the Sudanese and "
+                  "Chadian foreign ministers in Oslo."), "MEDIATE")
+    assert "norway" in names(e.source)
+
+
+def test_it_never_stands_for_a_person(code):
+    assert code("Lavrov has won praise for his efforts. On March 10, it hosted the Sudanese and Chadian "
+                "foreign ministers in Oslo.") == []

@@ -29,7 +29,14 @@ from ..pipeline import Context
 from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
-from .more_acts import coordinated_act, enabled_acts, entry_into_force, latest_parties, more_act_sides
+from .more_acts import (
+    coordinated_act,
+    enabled_acts,
+    entry_into_force,
+    it_antecedent,
+    latest_parties,
+    more_act_sides,
+)
 from .nominal import described_act, praised_doers
 from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
 from .placing import TimePlace
@@ -112,6 +119,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 continue
             self._actor_object(c, resolver)
             self._arguments(c, resolver, previous)
+            if not c.source:  # "... Turkey has won praise. It hosted the talks": Turkey
+                c.source = it_antecedent(c, resolver.refs_for, resolver.is_state)
             if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
                 c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
                     latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)

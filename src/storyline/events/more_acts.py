@@ -255,3 +255,24 @@ class ToldActs:
         if told:
             self.tokens.add(tok.i)
         return told
+
+
+def it_antecedent(c: Any, refs_for: Any, is_state: Any, back: int = 2) -> list[Any]:
+    """"Turkey has won praise for its efforts. On March 10, it hosted the two ministers": a
+    subject "it" that names no one is the state or body that was the subject of one of the
+    ``back`` sentences before (the nearest), where that subject names exactly one actor, a state or
+    a body (never a person, whom "it" does not stand for). Returns that actor, or nothing."""
+    subj = next((s for s in c.head.children if s.dep_ == "nsubj" and s.lower_ == "it"), None)
+    if subj is None:
+        return []
+    sent = c.head.sent
+    doc = sent.doc
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+        for tok in (t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"):
+            refs = refs_for(tok)
+            if len(refs) == 1 and is_state(refs[0]):
+                return refs
+    return []
