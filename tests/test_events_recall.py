@@ -379,3 +379,15 @@ def test_it_as_subject_is_the_state_the_sentence_before_was_about(code):
 def test_it_never_stands_for_a_person(code):
     assert code("Lavrov has won praise for his efforts. On March 10, it hosted the Sudanese and Chadian "
                 "foreign ministers in Oslo.") == []
+
+
+def test_the_pair_is_the_two_the_sentence_before_named(code):
+    events = code("Witkoff and Kushner met the Egyptian foreign minister on Friday. On Saturday, the pair is set to "
+                  "meet with Lavrov.")
+    planned = [e for e in events if e.what == "CONSULT" and e.status == "planned"]
+    assert len(planned) == 1 and "witkoff" in names(planned[0].source) and "kushner" in names(planned[0].source)
+
+
+def test_it_as_the_passive_subject_of_the_act_is_no_doer(code):
+    events = code("Turkey has won praise for its efforts. It was given assurances by the United States.")
+    assert not any("turkey" in names(e.source) for e in events)

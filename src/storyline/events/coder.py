@@ -33,9 +33,9 @@ from .more_acts import (
     coordinated_act,
     enabled_acts,
     entry_into_force,
-    it_antecedent,
     latest_parties,
     more_act_sides,
+    subject_antecedent,
 )
 from .nominal import described_act, praised_doers
 from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
@@ -120,7 +120,10 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             self._actor_object(c, resolver)
             self._arguments(c, resolver, previous)
             if not c.source:  # "... Turkey has won praise. It hosted the talks": Turkey
-                c.source = it_antecedent(c, resolver.refs_for, resolver.is_state)
+                subj, passive = self._subject(c.head)
+                own_passive = passive and subj is not None and subj.head.i == c.head.i  # "it was given": the target
+                c.source = [] if own_passive else subject_antecedent(c, subj, resolver.refs_for, resolver.is_state,
+                                                                 self._word_set("pair_nouns"))
             if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
                 c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
                     latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)

@@ -257,13 +257,24 @@ class ToldActs:
         return told
 
 
-def it_antecedent(c: Any, refs_for: Any, is_state: Any, back: int = 2) -> list[Any]:
-    """"Turkey has won praise for its efforts. On March 10, it hosted the two ministers": a
-    subject "it" that names no one is the state or body that was the subject of one of the
-    ``back`` sentences before (the nearest), where that subject names exactly one actor, a state or
-    a body (never a person, whom "it" does not stand for). Returns that actor, or nothing."""
-    subj = next((s for s in c.head.children if s.dep_ == "nsubj" and s.lower_ == "it"), None)
+def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nouns: set[str] | frozenset[str],
+                       back: int = 2) -> list[Any]:
+    """A subject that names no one, read through the subject of one of the ``back`` sentences before
+    (the nearest that fits):
+
+    - "Turkey has won praise for its efforts. On March 10, it hosted the two ministers": "it" is
+      the state or body that subject names alone (never a person, whom "it" does not stand for);
+    - "Witkoff and Kushner met Umerov. The pair is set to meet Dmitriev": "the pair" (``pair_nouns``
+      with "the") are the two actors that subject names.
+    ``subj``: the clause's subject (through control: "the pair is set to meet"). Returns those
+    actors, or nothing."""
     if subj is None:
+        return []
+    if subj.lower_ == "it":
+        fits = lambda refs: len(refs) == 1 and is_state(refs[0])  # noqa: E731
+    elif subj.lemma_.lower() in pair_nouns and any(d.dep_ == "det" and d.lower_ == "the" for d in subj.children):
+        fits = lambda refs: len(refs) == 2  # noqa: E731
+    else:
         return []
     sent = c.head.sent
     doc = sent.doc
@@ -273,6 +284,6 @@ def it_antecedent(c: Any, refs_for: Any, is_state: Any, back: int = 2) -> list[A
         sent = doc[sent.start - 1].sent
         for tok in (t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"):
             refs = refs_for(tok)
-            if len(refs) == 1 and is_state(refs[0]):
+            if fits(refs):
                 return refs
     return []

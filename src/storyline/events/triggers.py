@@ -184,8 +184,8 @@ class TriggerFinding(CoderBase):
         material = self._material_noun(tok)
         # "clashes with Armenians", "the offensive against the rebels": the other side of force
         partners = ("with", "against") if material else ()
-        if names_participants(tok, self.generic_determiners, joint, partners) or measured or \
-                (dated_act(tok) and (joint or material)) or self._told.act(tok, joint):
+        if self._told.act(tok, joint) or names_participants(tok, self.generic_determiners, joint, partners) or \
+                measured or (dated_act(tok) and (joint or material)):
             return True
         if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
             return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
