@@ -59,6 +59,11 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
             tok = tok.head  # "France is ready to contribute troops": the subject of "is"
             continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.pos_ == "VERB" and tok.head.tag_ != "VB" and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) and \
+                not any(m.dep_ == "mark" for m in tok.children):
+            tok = tok.head  # "took the initiative to bring the sides together": the purpose is the subject's
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, True  # "a truce brokered by Egypt": the noun is the participle's passive subject
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in planned_governors:

@@ -26,6 +26,7 @@ from .coder_base import CoderBase
 from .context import clause_date, clause_place
 from .headlines import headline_status
 from .match import clausal_subject
+from .more_acts import coordinated_act
 from .nominal import participle_phrase
 
 Token = Any  # spacy.tokens.Token
@@ -91,6 +92,8 @@ class TimePlace(CoderBase):
             subj, _ = self._subject(head)
             if subj is not None and subj.i < head.i and c.trig.kind == "verb" and head.dep_ == "conj":
                 pass  # a coordinated verb's evidence starts at the verb, not its shared subject
+        if coordinated_act(c):
+            toks = list(c.trig.token.subtree)  # "and a third meeting in Brussels": the act's own phrase
         if not toks:
             toks = [head]
         # the unbroken stretch of kept words around the head: a cut coordinated clause in the

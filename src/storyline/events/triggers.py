@@ -27,6 +27,7 @@ from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
+from .more_acts import ToldActs, contact_state, coordinated_host
 from .nominal import (
     course_clause,
     dated_act,
@@ -51,6 +52,8 @@ class TriggerFinding(CoderBase):
         sdoc = doc.spacy
         found: list[tuple[int, Trigger]] = []
         self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+        self._told = ToldActs(self._word_set)  # nouns read as acts by events.more_acts, per document
+        self._contact = (self._word_set("contact_verbs"), self._word_set("contact_nouns"), self._word_set("party_nouns"))
         states = state_name_tokens(doc)
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -89,6 +92,8 @@ class TriggerFinding(CoderBase):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
                 elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
                     trig = self._predicate_adjective(tok)  # "the Kingdom is grateful for"
+                if trig is None and tok.pos_ in ("AUX", "VERB"):
+                    trig = contact_state(tok, self._contact)  # "was in constant contact with all parties"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
@@ -106,6 +111,13 @@ class TriggerFinding(CoderBase):
                 if light is None and anchor is not None and anchor.lower_ in self.era_preps and \
                         self._era(tok, measure):
                     continue  # "after thirty years of war, the region ...": an era that dates the clause
+                # "a second meeting in Moscow and a third meeting in Brussels": one verb carries both acts
+                shared = coordinated_host(tok, self.lex, lambda n: light_verb_of(n, self.lex))
+                if light is None and anchor is None and shared is not None:
+                    trig = match_noun(tok, self.lex, shared)
+                    if trig is not None:
+                        found.append((si, trig))
+                    continue
                 # "the talks leading up to the deal lasted days": the noun's own participle anchors it first
                 host = anchor or light or course_clause(tok, lambda v: light_for(v, self.course_verbs))
                 if host is None:
@@ -114,7 +126,7 @@ class TriggerFinding(CoderBase):
                     if self._named_act(tok, states, measure is not None):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
-                            trig.status = "reference"
+                            trig.status = "planned" if tok.i in self._told.planned else "reference"
                             found.append((si, trig))
                     continue
                 if host.i in hosts or (host.dep_ == "prep" and generic(tok, self.generic_determiners)):
@@ -172,8 +184,8 @@ class TriggerFinding(CoderBase):
         material = self._material_noun(tok)
         # "clashes with Armenians", "the offensive against the rebels": the other side of force
         partners = ("with", "against") if material else ()
-        if names_participants(tok, self.generic_determiners, joint, partners) or measured or \
-                (dated_act(tok) and (joint or material)):
+        if self._told.act(tok, joint) or names_participants(tok, self.generic_determiners, joint, partners) or \
+                measured or (dated_act(tok) and (joint or material)):
             return True
         if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
             return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
