@@ -150,6 +150,10 @@ class TimePlace(CoderBase):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
             c.status = "historical"  # "the recent visit", "the previous round": before the news
+        if c.status == "reported" and date is None and c.trig.kind == "verb" and (
+                self.rules.continues_prior(status_head, previous_in_paragraph(doc, c.head))
+                or self._before_later(status_head, doc)):
+            c.status = "historical"  # "The previous round yielded nothing. Georgia blocked the talks."
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
@@ -200,6 +204,17 @@ class TimePlace(CoderBase):
             c.status = "historical"  # not for "last week" in the words: it may be a nested clause's
         return date
 
+    def _before_later(self, head: Token, doc: Document) -> bool:
+        """"Turkey and Russia have played a key role in the truce and later agreed on the
+        evacuation in December 2016": a clause coordinated with one told as later (``later_marks``)
+        that is dated before the news lies before the news too."""
+        marks = self.rules.words("later_marks")
+        for conj in head.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and \
+                    any(a.dep_ == "advmod" and a.lower_ in marks for a in conj.children):
+                return self.rules.before_news(clause_date(doc, *core_span(conj, conj)), doc.published)
+        return False
+
     def _habitual(self, c: Candidate) -> bool:
         """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
         simple present with no partner, date or place of its own tells what the sides do, not
@@ -225,6 +240,15 @@ def describes(c: Candidate) -> bool:
     spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ in ("for", "since"))
              or (p.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in p.children))]
     return bool({"has", "have"} & set(auxes)) and bool(spans)
+
+
+def previous_in_paragraph(doc: Document, head: Token) -> Any:
+    """The parsed sentence just before ``head``'s, where both lie in one paragraph; else None."""
+    here = doc.sentence_at(head.idx)
+    if not here or doc.sentences[here - 1].paragraph != doc.sentences[here].paragraph:
+        return None
+    s = doc.sentences[here - 1]
+    return head.doc.char_span(s.start, s.end, alignment_mode="expand")
 
 
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:

@@ -257,6 +257,19 @@ class StatusRules:
                 return content
         return None
 
+    def continues_prior(self, head: Token, previous: Any) -> bool:
+        """"The previous round yielded nothing. Georgia blocked the dialogue ...": an undated
+        clause in the past right after a sentence, in the same paragraph (``previous``, a parsed
+        span, or None), whose subject is an act told as before the news ("the previous round",
+        ``prior_adjectives``) and whose verb is past goes on telling that earlier act."""
+        if previous is None or not _past(head):
+            return False
+        root = previous.root
+        prior = self.words("prior_adjectives")
+        told_past = _past(root) or any(c.dep_ == "aux" and c.lower_ == "did" for c in root.children)
+        return told_past and any(s.dep_ in ("nsubj", "nsubjpass") and any(
+            a.dep_ == "amod" and a.lemma_.lower() in prior for a in s.children) for s in root.children)
+
     def _continues_activity(self, verb: Token) -> bool:
         """"Will continue to facilitate talks": a future of ``continuation_verbs`` over an activity
         told by a verb goes on now; "will continue consultations", with the acts named by its
