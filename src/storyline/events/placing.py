@@ -199,7 +199,8 @@ class TimePlace(CoderBase):
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
             date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
                 (frame if c.status == "historical" else None)
-        if c.status == "reported" and date is not None and date.method.startswith("text") and \
+        if (c.status == "reported" or c.status == "planned" and self.rules.backshifted(c.head)) and \
+                date is not None and date.method.startswith("text") and \
                 self.rules.before_news(date, doc.published, weeks=False):
             c.status = "historical"  # not for "last week" in the words: it may be a nested clause's
         return date

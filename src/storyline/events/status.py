@@ -89,7 +89,7 @@ class StatusRules:
             planned = True
         recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
-            if self._backshifted(head) and not recent and \
+            if self.backshifted(head) and not recent and \
                     (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
@@ -145,7 +145,7 @@ class StatusRules:
                                not any(c.dep_ in ("aux", "auxpass") for c in head.children))
         return done and head.lemma_.lower() not in self.words("planned_governors") | self.words("planned_predicates")
 
-    def _backshifted(self, head: Token) -> bool:
+    def backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
         planned only by its "would" (``backshift_modals``), or by a past "was to" ("in 2006 the
         forces were to withdraw"); dated (or framed) with its report before the news, it is a plan
@@ -153,6 +153,9 @@ class StatusRules:
         gov = governor(head)
         if head.dep_ == "xcomp" and gov is not None and gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
             return True  # "the forces were to withdraw": the plan as it stood then
+        if head.dep_ == "xcomp" and gov is not None and gov.tag_ == "VBD" and \
+                gov.lemma_.lower() in self.words("planned_governors"):
+            return True  # "decided in March to evacuate the mission": a decision of then
         return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
             any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
@@ -253,7 +256,7 @@ class StatusRules:
         for content in (k for v in (verb, *added) for k in _content_clauses(v)):
             if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
                 continue
-            if self._planned(content, "") and not (self._backshifted(content) and self.before_news(date, published)):
+            if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
                 return content
         return None
 
