@@ -56,3 +56,10 @@ def test_a_sentence_about_the_previous_round_frames_only_its_own_paragraph(code)
     events = code("The previous round of talks in Geneva did not yield any results.\n\n"
                   "Georgia blocked the dialogue by citing the absence of a quorum.", FRIDAY)
     assert status_of(events, "REJECT") == "reported"
+
+
+def test_an_act_told_as_since_done_takes_no_year_of_publication(code) -> None:
+    """``TimePlace._up_to_now`` dates only acts told as repeated: "has since declared" began
+    at some earlier time the tense does not tell."""
+    [event] = [e for e in code("Iraq has since declared victory over the militants.", FRIDAY) if e.status == "historical"]
+    assert event.date is None or not event.date.value.startswith("2020")

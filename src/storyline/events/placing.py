@@ -198,7 +198,7 @@ class TimePlace(CoderBase):
             end = prospect_start(c.head, c.trig.token, c.start, c.end)
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
             date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
-                (frame if c.status == "historical" else None)
+                (frame if c.status == "historical" else None) or self._up_to_now(c, doc)
         if (c.status == "reported" or c.status == "planned" and self.rules.backshifted(c.head)) and \
                 date is not None and date.method.startswith("text") and \
                 self.rules.before_news(date, doc.published, weeks=False):
@@ -215,6 +215,18 @@ class TimePlace(CoderBase):
                     any(a.dep_ == "advmod" and a.lower_ in marks for a in conj.children):
                 return self.rules.before_news(clause_date(doc, *core_span(conj, conj)), doc.published)
         return False
+
+    def _up_to_now(self, c: Candidate, doc: Document) -> DateValue | None:
+        """"Zelensky has repeatedly called on the US to ...": acts told as repeated
+        (``repeated_adverbs``) in the present perfect, with no date of their own, go on up to the
+        news: dated to the year of publication (the year is all the tense tells). Not "has since
+        declared", nor a state ("has been occupied"): those began at some earlier time."""
+        head, pub = c.head, doc.published
+        if c.status != "historical" or pub is None or not pub.value[:4].isdigit() or head.tag_ != "VBN" or \
+                not any(a.dep_ == "aux" and a.lower_ in ("has", "have") for a in head.children) or \
+                not any(a.dep_ == "advmod" and a.lower_ in self.rules.words("repeated_adverbs") for a in head.children):
+            return None
+        return DateValue(pub.value[:4], "year", "context:present perfect up to the news", 0.4, pub.value)
 
     def _habitual(self, c: Candidate) -> bool:
         """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
