@@ -31,6 +31,8 @@ from .nominal import participle_phrase
 Token = Any  # spacy.tokens.Token
 
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+#: How many sentences back a reply ("for his part") looks for the day of the occasion.
+REPLY_SENTENCES = 3
 
 
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
@@ -199,6 +201,8 @@ class TimePlace(CoderBase):
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
             date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
                 (frame if c.status == "historical" else None) or self._up_to_now(c, doc)
+        if c.status == "reported" and (date is None or not date.method.startswith("text")):
+            date = self._reply_occasion(c, doc) or date
         if (c.status == "reported" or c.status == "planned" and self.rules.backshifted(c.head)) and \
                 date is not None and date.method.startswith("text") and \
                 self.rules.before_news(date, doc.published, weeks=False):
@@ -215,6 +219,26 @@ class TimePlace(CoderBase):
                     any(a.dep_ == "advmod" and a.lower_ in marks for a in conj.children):
                 return self.rules.before_news(clause_date(doc, *core_span(conj, conj)), doc.published)
         return False
+
+    def _reply_occasion(self, c: Candidate, doc: Document) -> DateValue | None:
+        """"The Armenian minister, for his part, thanked Iran": a reply (``reply_marks``) with no
+        date of its own is made at the occasion the text has just told, on its day: the nearest
+        day named in the ``REPLY_SENTENCES`` before it, if that day is no later than the news and
+        not before it (``before_news``)."""
+        here = doc.sentence_at(c.start)
+        if here is None or not any(m in doc.text[doc.sentences[here].start:c.end].lower()
+                                   for m in self.rules.words("reply_marks")):
+            return None
+        lo, hi = doc.sentences[max(0, here - REPLY_SENTENCES)].start, doc.sentences[here].start
+        days = [t for t in doc.timexes if lo <= t.start < hi and t.type == "DATE" and t.range_end is None
+                and t.value and len(t.value) == 10 and t.value[:4].isdigit()]
+        if not days:
+            return None
+        day = DateValue(days[-1].value or "", "day", "context:the occasion replied at", 0.5, days[-1].text)
+        pub = doc.published
+        if pub is None or day.value > pub.value[:10] or self.rules.before_news(day, pub):
+            return None
+        return day
 
     def _up_to_now(self, c: Candidate, doc: Document) -> DateValue | None:
         """"Zelensky has repeatedly called on the US to ...": acts told as repeated
