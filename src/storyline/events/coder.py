@@ -55,10 +55,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        kept = [c for c in cands if not c.drop and (
-            (c.source and (c.cls.what not in self.political_sources or c.armed_source
-                           or any(self._political(s) for s in c.source)))
-            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))]
+        kept = [c for c in cands if self._kept(c)]
         events = [self._event(c, doc) for c in kept]
         # a war or clashes named by a noun are the whole of the fighting, not one attack a clause tells
         references = {e.id for c, e in zip(kept, events, strict=True)

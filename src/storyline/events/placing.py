@@ -32,6 +32,8 @@ from .nominal import participle_phrase
 Token = Any  # spacy.tokens.Token
 
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+#: How many sentences back a reply ("for his part") looks for the day of the occasion.
+REPLY_SENTENCES = 3
 
 
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
@@ -153,6 +155,10 @@ class TimePlace(CoderBase):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
             c.status = "historical"  # "the recent visit", "the previous round": before the news
+        if c.status == "reported" and date is None and c.trig.kind == "verb" and (
+                self.rules.continues_prior(status_head, previous_in_paragraph(doc, c.head))
+                or self._before_later(status_head, doc)):
+            c.status = "historical"  # "The previous round yielded nothing. Georgia blocked the talks."
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
@@ -197,11 +203,57 @@ class TimePlace(CoderBase):
             end = prospect_start(c.head, c.trig.token, c.start, c.end)
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
             date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
-                (frame if c.status == "historical" else None)
-        if c.status == "reported" and date is not None and date.method.startswith("text") and \
+                (frame if c.status == "historical" else None) or self._up_to_now(c, doc)
+        if c.status == "reported" and (date is None or not date.method.startswith("text")):
+            date = self._reply_occasion(c, doc) or date
+        if (c.status == "reported" or c.status == "planned" and self.rules.backshifted(c.head)) and \
+                date is not None and date.method.startswith("text") and \
                 self.rules.before_news(date, doc.published, weeks=False):
             c.status = "historical"  # not for "last week" in the words: it may be a nested clause's
         return date
+
+    def _before_later(self, head: Token, doc: Document) -> bool:
+        """"Turkey and Russia have played a key role in the truce and later agreed on the
+        evacuation in December 2016": a clause coordinated with one told as later (``later_marks``)
+        that is dated before the news lies before the news too."""
+        marks = self.rules.words("later_marks")
+        for conj in head.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and \
+                    any(a.dep_ == "advmod" and a.lower_ in marks for a in conj.children):
+                return self.rules.before_news(clause_date(doc, *core_span(conj, conj)), doc.published)
+        return False
+
+    def _reply_occasion(self, c: Candidate, doc: Document) -> DateValue | None:
+        """"The Armenian minister, for his part, thanked Iran": a reply (``reply_marks``) with no
+        date of its own is made at the occasion the text has just told, on its day: the nearest
+        day named in the ``REPLY_SENTENCES`` before it, if that day is no later than the news and
+        not before it (``before_news``)."""
+        here = doc.sentence_at(c.start)
+        if here is None or not any(m in doc.text[doc.sentences[here].start:c.end].lower()
+                                   for m in self.rules.words("reply_marks")):
+            return None
+        lo, hi = doc.sentences[max(0, here - REPLY_SENTENCES)].start, doc.sentences[here].start
+        days = [t for t in doc.timexes if lo <= t.start < hi and t.type == "DATE" and t.range_end is None
+                and t.value and len(t.value) == 10 and t.value[:4].isdigit()]
+        if not days:
+            return None
+        day = DateValue(days[-1].value or "", "day", "context:the occasion replied at", 0.5, days[-1].text)
+        pub = doc.published
+        if pub is None or day.value > pub.value[:10] or self.rules.before_news(day, pub):
+            return None
+        return day
+
+    def _up_to_now(self, c: Candidate, doc: Document) -> DateValue | None:
+        """"Zelensky has repeatedly called on the US to ...": acts told as repeated
+        (``repeated_adverbs``) in the present perfect, with no date of their own, go on up to the
+        news: dated to the year of publication (the year is all the tense tells). Not "has since
+        declared", nor a state ("has been occupied"): those began at some earlier time."""
+        head, pub = c.head, doc.published
+        if c.status != "historical" or pub is None or not pub.value[:4].isdigit() or head.tag_ != "VBN" or \
+                not any(a.dep_ == "aux" and a.lower_ in ("has", "have") for a in head.children) or \
+                not any(a.dep_ == "advmod" and a.lower_ in self.rules.words("repeated_adverbs") for a in head.children):
+            return None
+        return DateValue(pub.value[:4], "year", "context:present perfect up to the news", 0.4, pub.value)
 
     def _habitual(self, c: Candidate) -> bool:
         """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
@@ -228,6 +280,15 @@ def describes(c: Candidate) -> bool:
     spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ in ("for", "since"))
              or (p.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in p.children))]
     return bool({"has", "have"} & set(auxes)) and bool(spans)
+
+
+def previous_in_paragraph(doc: Document, head: Token) -> Any:
+    """The parsed sentence just before ``head``'s, where both lie in one paragraph; else None."""
+    here = doc.sentence_at(head.idx)
+    if not here or doc.sentences[here - 1].paragraph != doc.sentences[here].paragraph:
+        return None
+    s = doc.sentences[here - 1]
+    return head.doc.char_span(s.start, s.end, alignment_mode="expand")
 
 
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:

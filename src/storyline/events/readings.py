@@ -299,6 +299,28 @@ class Reinterpretation(CoderBase):
                 acted += speaker
                 continue
             acted += speaker
+        self._plans_told(cands, res)
+
+    def _plans_told(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """"Medinsky said the swap would take place soon": a report of speech kept as an event,
+        whose content is a plan that no event of its own codes, stands for that plan on the
+        record, so it takes the plan's status. Where the plan is coded ("Lavrov said US and
+        French envoys will come to Moscow": a VISIT, planned) the report stays the report."""
+        kept = [k for k in cands if not k.is_speech and self._kept(k)]
+        for c in cands:
+            if c.drop or not c.is_speech or c.status != "reported":
+                continue
+            content = self.rules.planned_content(c.head, c.date, res.doc.published, self.speech_verbs)
+            if content is not None and not any(k.head in content.subtree for k in kept):
+                c.status = "planned"
+
+    def _kept(self, c: Candidate) -> bool:
+        """The candidate becomes an event: not dropped, with a doer (one of politics where its
+        class asks for one), or force by an unnamed hand on a political target."""
+        return not c.drop and bool(
+            (c.source and (c.cls.what not in self.political_sources or c.armed_source
+                           or any(self._political(s) for s in c.source)))
+            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))
 
     def _on_record(self, c: Candidate) -> bool:
         """The words are told as put on the record through a channel (``speech_channels``): "said

@@ -10,6 +10,7 @@ cue words are data (``data/lexicons/event_status.yaml``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,7 +89,7 @@ class StatusRules:
             planned = True
         recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
-            if self._backshifted(head) and not recent and \
+            if self.backshifted(head) and not recent and \
                     (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
@@ -144,7 +145,7 @@ class StatusRules:
                                not any(c.dep_ in ("aux", "auxpass") for c in head.children))
         return done and head.lemma_.lower() not in self.words("planned_governors") | self.words("planned_predicates")
 
-    def _backshifted(self, head: Token) -> bool:
+    def backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
         planned only by its "would" (``backshift_modals``), or by a past "was to" ("in 2006 the
         forces were to withdraw"); dated (or framed) with its report before the news, it is a plan
@@ -152,6 +153,9 @@ class StatusRules:
         gov = governor(head)
         if head.dep_ == "xcomp" and gov is not None and gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
             return True  # "the forces were to withdraw": the plan as it stood then
+        if head.dep_ == "xcomp" and gov is not None and gov.tag_ == "VBD" and \
+                gov.lemma_.lower() in self.words("planned_governors"):
+            return True  # "decided in March to evacuate the mission": a decision of then
         return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
             any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
@@ -238,6 +242,37 @@ class StatusRules:
         adverbs = self.words("planned_adverbs")
         return bool(head.tag_ not in ("VBD", "VBN") and any(t.lower_ in adverbs for t in head.subtree if t.head == head or t.head.head == head))
 
+    def planned_content(self, speech: Token, date: DateValue | None, published: DateValue | None,
+                        speech_verbs: Collection[str] = ()) -> Token | None:
+        """The content clause of a report of speech where it is a plan: "Medinsky said the swap
+        would take place soon", "added that the parties will return to Cairo" (a future,
+        ``planned_aux``, or a predicate of plans); not a demand ("said Russia must withdraw",
+        ``obligation_modals``) nor the plan of a report dated before the news ("said in March it
+        would send observers"). None where the content is no plan."""
+        verb = speech.head if speech.lower_ == "according" else speech  # "According to X, Y said ..."
+        obligation = self.words("obligation_modals")
+        # "said the 36 must face charges, adding Iran will pursue ...": the added words too
+        added = [a for a in verb.children if a.dep_ in ("advcl", "conj") and a.lemma_.lower() in speech_verbs]
+        for content in (k for v in (verb, *added) for k in _content_clauses(v)):
+            if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
+                continue
+            if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
+                return content
+        return None
+
+    def continues_prior(self, head: Token, previous: Any) -> bool:
+        """"The previous round yielded nothing. Georgia blocked the dialogue ...": an undated
+        clause in the past right after a sentence, in the same paragraph (``previous``, a parsed
+        span, or None), whose subject is an act told as before the news ("the previous round",
+        ``prior_adjectives``) and whose verb is past goes on telling that earlier act."""
+        if previous is None or not _past(head):
+            return False
+        root = previous.root
+        prior = self.words("prior_adjectives")
+        told_past = _past(root) or any(c.dep_ == "aux" and c.lower_ == "did" for c in root.children)
+        return told_past and any(s.dep_ in ("nsubj", "nsubjpass") and any(
+            a.dep_ == "amod" and a.lemma_.lower() in prior for a in s.children) for s in root.children)
+
     def _continues_activity(self, verb: Token) -> bool:
         """"Will continue to facilitate talks": a future of ``continuation_verbs`` over an activity
         told by a verb goes on now; "will continue consultations", with the acts named by its
@@ -301,6 +336,19 @@ class StatusRules:
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
 
 
+def _content_clauses(verb: Token) -> list[Token]:
+    """The clauses that tell what a verb of speech says: its complement ("said the swap would take
+    place"), or a "that" clause the parser hangs on the channel named ("said in a statement that
+    the ceasefire would take effect")."""
+    out = [k for k in verb.children if k.dep_ == "ccomp" and k.pos_ in ("VERB", "AUX")]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            out += [k for o in prep.children if o.dep_ == "pobj" for k in o.children
+                    if k.dep_ == "acl" and k.pos_ in ("VERB", "AUX")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)]
+    return out
+
+
 def _aux_words(head: Token) -> list[str]:
     """The clause's auxiliaries, lower-cased, including those the parser hangs on another
     auxiliary ("has" under "been" in "has been encouraging")."""
@@ -319,7 +367,11 @@ _PAST_AUX = frozenset(_GRAMMAR["perfect_auxiliaries"]) - {"'s"} | frozenset(_GRA
 
 
 def _past(head: Token) -> bool:
-    """The clause is told in a past tense (simple past, past or present perfect, past passive)."""
+    """The clause is told in a past tense (simple past, past or present perfect, past passive);
+    a predicate adjective or noun is told in its copula's tense ("Trump was present at the
+    signing ceremony": "was")."""
+    if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" and head.head.i != head.i:
+        head = head.head
     auxes = set(_aux_words(head))
     if auxes & _MODALS:
         return False
