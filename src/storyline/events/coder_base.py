@@ -81,6 +81,7 @@ class CoderBase:
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = self._word_set("stative_passives")
         self.descriptive_participles = self._word_set("descriptive_participles")
+        self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
