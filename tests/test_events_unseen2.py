@@ -125,3 +125,28 @@ def test_body_named_forum_is_no_cooperation(code):
 def test_a_rally_of_protesters_stays_a_protest(code):
     events = code("Thousands of protesters held a rally in Minsk on Sunday against the government.")
     assert any(e.what == "PROTEST" for e in events)
+
+
+# ---------------------------------------------------------------- "anti-X": whom it is against
+
+
+def test_anti_modifier_of_an_act_noun_is_its_target(code):
+    events = code("Days of anti-French demonstrations in Abidjan followed the strike.")
+    protest = [e for e in events if e.what == "PROTEST"]
+    assert protest and all("france" not in names(e.source) and "france" in names(e.target) for e in protest)
+
+
+def test_anti_modifier_of_the_doers_is_no_doer(code):
+    events = code("Anti-Chinese riots broke out in Jakarta on Monday.")
+    assert events and not any("china" in names(e.source) for e in events)
+    assert any("china" in names(e.target) for e in events)
+
+
+def test_anti_modifier_does_not_make_a_group_its_opponent(code):
+    events = code("The anti-Houthi coalition attacked the port on Monday.")
+    assert not any("houthi" in names(e.source) for e in events), [(e.what, names(e.source)) for e in events]
+
+
+def test_a_plain_nationality_modifier_stays_the_doer(code):
+    events = code("Turkish airstrikes hit the town on Monday.")
+    assert any("turkey" in names(e.source) for e in events)

@@ -42,6 +42,7 @@ from ..model import Actor, ActorRef, Document, Mention
 from ..parse import text_of
 from .conflict import conflict_parties
 from .members import co_members, of_conjuncts
+from .opposed import opposing_modifier
 
 Token = Any  # spacy.tokens.Token
 
@@ -213,9 +214,9 @@ class ActorResolver:
                         return [r if r.country or not country else replace(r, country=country) for r in refs]
         # modifiers of the head: "Russian peacekeepers", "US and French representatives", "Iran's"
         mods = [m for t in np if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
-                for mm in [self._covering(t)] for m in mm]
-        for t in np:
-            if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod"):
+                and not opposing_modifier(t) for mm in [self._covering(t)] for m in mm]
+        for t in np:  # not "an anti-Houthi coalition": the Houthis are whom it fights
+            if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod") and not opposing_modifier(t):
                 for c in t.conjuncts:
                     mods += self._covering(c)
         if mods:

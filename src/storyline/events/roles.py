@@ -34,6 +34,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..actors.members import clause_co_agents
+from ..actors.opposed import opposed_in, opposing_modifier
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
@@ -133,6 +134,11 @@ class ArgumentRoles(Participation):
         target = [t for t in target if not any(same_ref(t, s) for s in source)]
         if not source and c.cls.what in self.participant_classes and not according:
             c.unclaimed = self._unclaimed(c)
+        against = opposed_in(src_toks) if not source and not according else []
+        if against or (not source and any(opposing_modifier(t) for t in tgt_toks)):
+            # "anti-Chinese riots broke out": whom the doers are against is named, the doers not
+            target += [r for r in self._refs(against, res, previous, [], si, True) if not any(same_ref(r, t) for t in target)]
+            c.unclaimed = True
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
@@ -163,8 +169,12 @@ class ArgumentRoles(Participation):
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
             own: list[Token] = []
+            before = len(tgt_toks)
             self._noun_roles(c, res, own, tgt_toks)
-            if own and c.head.i != c.trig.token.i:
+            # "after days of anti-French protests": the noun names whom it is against, so the
+            # clause's subject is not its doer either
+            opposed = any(opposing_modifier(t) for t in tgt_toks[before:])
+            if (own or opposed) and c.head.i != c.trig.token.i:
                 # "Following the visit of Boric to Lima, Klaveren held talks": the act noun names its
                 # own doer, whoever the clause it sits in is about
                 src_toks[:], pre_source = [], []
@@ -269,8 +279,11 @@ class ArgumentRoles(Participation):
             elif ch.dep_ == "prep" and ch.lower_ == "by":
                 src_toks += [o for o in ch.children if o.dep_ == "pobj"]
             elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
-                # "the Russian-Azerbaijani forum", "Turkish airstrikes"
-                src_toks += [t for t in ch.subtree if res.refs_for(t) and t not in src_toks]
+                # "the Russian-Azerbaijani forum", "Turkish airstrikes"; "anti-French protests" are
+                # against France (actors.opposed)
+                named = [t for t in ch.subtree if res.refs_for(t) and t not in src_toks + tgt_toks]
+                src_toks += [t for t in named if not opposing_modifier(t)]
+                tgt_toks += [t for t in named if opposing_modifier(t)]
 
     def _auspices(self, c: Candidate, src_toks: list[Token]) -> None:
         """"under the auspices of X": X acts."""
