@@ -77,6 +77,29 @@ def test_refusal_made_now_is_the_news(code):
     told_as(code("Turkey insisted on Monday it would not bow to demands to recognise Cyprus."), "REJECT", "reported")
 
 
+# ---------------------------------------------------------------- content that is not asserted
+
+
+def test_content_of_a_negated_verb_of_saying_is_no_act(code):
+    lacks(code("The crown prince accepted responsibility for the murder but did not say he had ordered it."),
+          "REQUEST")
+
+
+def test_content_of_a_negated_confirmation_is_neither_act_nor_refusal(code):
+    events = code("The minister did not confirm on Monday that troops had withdrawn from the town.")
+    assert not any(e.what in ("RETREAT", "REJECT") for e in events), [(e.what, e.evidence) for e in events]
+
+
+def test_content_of_a_denied_report_is_no_act(code):
+    lacks(code("Galloway denied an earlier report that he planned to make a direct appeal to the kidnappers."),
+          "AGREE")
+
+
+def test_content_of_an_affirmed_report_stays(code):
+    events = code("The minister confirmed on Monday that troops had withdrawn from the town.")
+    assert any(e.what == "RETREAT" for e in events)
+
+
 # ---------------------------------------------------------------- standing states in relative clauses
 
 

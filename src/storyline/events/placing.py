@@ -181,7 +181,7 @@ class TimePlace(CoderBase):
             denied = self.rules.negated(gov.head, gov.trig.token) or aux_negated(gov.head)
         if denied:
             if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head) \
-                    and not self.rules.pending(c.head):
+                    and not self.rules.pending(c.head) and not self.rules.unasserted(c.head):
                 # "would not consider requests", "will not accept refugees": a refusal, made when
                 # it was said ("had previously insisted it would not bow": then, not now)
                 self._recode(c, "120")

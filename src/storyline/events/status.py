@@ -51,7 +51,20 @@ class StatusRules:
         gov = governor(head)
         if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
             return True
-        return self.uncertain(head)
+        return self.unasserted(head) or self.uncertain(head)
+
+    def unasserted(self, head: Token) -> bool:
+        """"Did not say he had ordered it", "did not confirm that troops had withdrawn": what a
+        negated verb of saying or knowing takes as its content is not told as done; nor is the
+        content of a report someone denies ("denied a report that he planned to ...")."""
+        # the content follows its verb: a clause the parser hangs on a negated verb after it (across
+        # a semicolon) is no content of it
+        if head.dep_ == "ccomp" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in head.head.children):
+                return True
+        noun = head.head
+        return head.dep_ == "acl" and noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.i != noun.i and \
+            noun.head.lemma_.lower() in self.words("negating_governors")
 
     def uncertain(self, head: Token) -> bool:
         """The clause is an opinion, a possibility or an open question, not a reported act ("those
