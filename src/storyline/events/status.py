@@ -59,9 +59,9 @@ class StatusRules:
         content of a report someone denies ("denied a report that he planned to ...")."""
         # the content follows its verb: a clause the parser hangs on a negated verb after it (across
         # a semicolon) is no content of it
-        if head.dep_ == "ccomp" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "neg" for c in head.head.children):
-                return True
+        if head.dep_ == "ccomp" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "neg" for c in head.head.children):
+            return True
         noun = head.head
         return head.dep_ == "acl" and noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.i != noun.i and \
             noun.head.lemma_.lower() in self.words("negating_governors")
