@@ -173,3 +173,18 @@ def test_anti_modifier_does_not_make_a_group_its_opponent(code):
 def test_a_plain_nationality_modifier_stays_the_doer(code):
     events = code("Turkish airstrikes hit the town on Monday.")
     assert any("turkey" in names(e.source) for e in events)
+
+
+# ---------------------------------------------------------------- the place of an attack is not its doer
+
+
+def test_place_of_an_abduction_is_not_the_abductor(code):
+    events = code("Two Turkish engineers were kidnapped in Kabul on Monday.")
+    attack = [e for e in events if e.what == "ASSAULT"]
+    assert attack and all("afghanistan" not in names(e.source) and "kabul" not in names(e.source) for e in attack)
+    assert any("turk" in names(e.target) for e in attack)
+
+
+def test_state_where_a_ban_holds_still_bans(code):
+    events = code("The PKK is banned in Turkey.")
+    assert any(e.what == "SANCTION" and "turkey" in names(e.source) for e in events)

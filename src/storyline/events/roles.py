@@ -221,9 +221,11 @@ class ArgumentRoles(Participation):
                 tgt_toks.append(subj)
             told_act = subj is not None and (subj.i == trig.token.i or any(w.i == subj.i for w in trig.words)
                                              or subj.lemma_.lower() in self.lex.nouns)
-            if not agent and subj is not None and subj not in src_toks and not told_act:
+            if not agent and subj is not None and subj not in src_toks and not told_act and \
+                    c.cls.what not in self.participant_classes:
                 # "the PKK is banned in Turkey": the state where it happens acts; not where an act
-                # told by its noun took place ("a statement was issued in Oslo": no doer named)
+                # told by its noun took place ("a statement was issued in Oslo": no doer named),
+                # nor where someone was attacked ("was abducted in Baghdad": ``_unclaimed``)
                 src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
                              for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
         elif subj is not None and c.cls.what in self.political_sources and \
@@ -394,6 +396,10 @@ class ArgumentRoles(Participation):
         device", "killed in a car bomb explosion" (the means or its modifier): the attack is news
         though no one is named; not "a gas explosion", which may be an accident."""
         subj, passive = self._subject(c.head)
+        if passive and subj is not None and not any(ch.dep_ == "agent" for ch in c.head.children) and \
+                any(ch.dep_ == "prep" and ch.lower_ == "in" and any(o.ent_type_ == "GPE" for o in ch.children)
+                    for ch in c.head.children):
+            return True  # "was abducted in Baghdad": an attack on the subject there, by someone unnamed
         means = [o for ch in c.head.children if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in")
                  for o in ch.children if o.dep_ == "pobj"] + ([subj] if subj is not None and not passive else [])
         return any(w.lemma_.lower() in self.unclaimed_means or w.lower_ in self.unclaimed_means
