@@ -188,3 +188,23 @@ def test_place_of_an_abduction_is_not_the_abductor(code):
 def test_state_where_a_ban_holds_still_bans(code):
     events = code("The PKK is banned in Turkey.")
     assert any(e.what == "SANCTION" and "turkey" in names(e.source) for e in events)
+
+
+# ---------------------------------------------------------------- the people around someone
+
+
+def test_associates_are_not_the_person_they_belong_to(code):
+    events = code("Alexei Navalny fell ill on Thursday. Navalny's lawyer accused the government of poisoning him.")
+    accusation = [e for e in events if e.what == "ACCUSE"]
+    assert accusation and all("lawyer" in names(e.source) for e in accusation)
+    assert not any(e.source and e.source[0].name.lower().startswith("alexei navalny") for e in accusation)
+
+
+def test_allies_of_a_state_are_not_the_state(code):
+    events = code("Iran's allies condemned the strike on Monday.")
+    assert events and not any(e.source and e.source[0].country == "IRN" for e in events)
+
+
+def test_a_state_possessive_on_a_role_still_names_the_person(code):
+    events = code("Russia's President Vladimir Putin condemned the strike on Monday.")
+    assert any("putin" in names(e.source) for e in events)
