@@ -200,6 +200,12 @@ def test_associates_are_not_the_person_they_belong_to(code):
     assert not any(e.source and e.source[0].name.lower().startswith("alexei navalny") for e in accusation)
 
 
+def test_associates_named_with_of_are_not_the_person(code):
+    events = code("Alexei Navalny fell ill on Thursday. Associates of Navalny alleged he drank tea laced with poison.")
+    accusation = [e for e in events if e.what == "ACCUSE"]
+    assert accusation and all("associates" in names(e.source) for e in accusation)
+
+
 def test_allies_of_a_state_are_not_the_state(code):
     events = code("Iran's allies condemned the strike on Monday.")
     assert events and not any(e.source and e.source[0].country == "IRN" for e in events)

@@ -237,6 +237,8 @@ class ActorResolver:
         for t in head.children:
             if t.dep_ == "prep" and t.lower_ in ("of", "from", "by", "for") and t.i not in skip:
                 for pobj in t.children:
+                    if pobj.dep_ == "pobj" and t.lower_ == "of" and head.lemma_.lower() in self.relation_nouns:
+                        return [self._related_ref(head, pobj, skip)]  # "associates of Navalny"
                     if pobj.dep_ == "pobj":
                         refs = self.refs_for(pobj, skip=skip)
                         if any(r.actor_id or r.country for r in refs):
@@ -263,12 +265,13 @@ class ActorResolver:
         return mod.dep_ == "poss" and head.lemma_.lower() in self.relation_nouns
 
     def _related_ref(self, head: Token, owner: Token, skip: set[int]) -> ActorRef:
-        """"His associates" as the people they are: "associates of Alexei Navalny", named by the
-        noun and whom the possessive resolves to, with no actor, country or sector of the owner's."""
+        """"His associates", "associates of Navalny" as the people they are: "associates of Alexei
+        Navalny", named by the noun and whom the owner resolves to, with no actor, country or sector
+        of the owner's."""
         owners = self._member_refs(owner, skip)
         name = f"{head.text} of {owners[0].name}" if owners else head.text
-        return ActorRef(name=name, start=owner.idx, end=head.idx + len(head.text),
-                        text=self.doc.text[owner.idx:head.idx + len(head.text)] if owner.i < head.i else head.text)
+        lo, hi = min(owner, head, key=lambda t: t.i), max(owner, head, key=lambda t: t.i)
+        return ActorRef(name=name, start=lo.idx, end=hi.idx + len(hi.text), text=self.doc.text[lo.idx:hi.idx + len(hi.text)])
 
     def _body_ref(self, m: Mention) -> ActorRef:
         """The body or state a role mention with no person is placed in (its country code)."""
