@@ -65,6 +65,7 @@ class CoderBase:
         self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
+                              *self.collectives.get("relation_nouns", []),
                               *self.collectives.get("group_nonsources", [])])
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
         self.verbal_attack_verbs = self._word_set("verbal_attack_verbs")
@@ -84,6 +85,7 @@ class CoderBase:
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = self._word_set("stative_passives")
         self.descriptive_participles = self._word_set("descriptive_participles")
+        self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         self.command_verbs = self._word_set("command_verbs")

@@ -166,8 +166,13 @@ class TimePlace(CoderBase):
         own_date = date
         c.date = date if date is not None else self._evidence_date(c, doc, frame, effect)
         c.location = clause_place(c.head, set()) or doc.dateline
-        if own_date is None and (self._habitual(c) or (c.cls.what not in self.joint_classes | self.mediation_classes
-                                                       and describes(c))):
+        if own_date is None and self._habitual(c):
+            c.drop = True
+        # a relative clause's own words date it, not the clause of the noun it describes ("the
+        # rebels, who are backed by Iran, seized the port last year")
+        units = self.rules.words("earlier_units") | self.rules.words("ongoing_units")
+        if c.cls.what not in self.joint_classes | self.mediation_classes and describes(c, units) and \
+                clause_date(doc, *core_span(c.head, c.trig.token)) is None:
             c.drop = True
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
@@ -184,10 +189,12 @@ class TimePlace(CoderBase):
             gov = c.inherited_from
             denied = self.rules.negated(gov.head, gov.trig.token) or aux_negated(gov.head)
         if denied:
-            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
-                # "would not consider requests", "will not accept refugees": a refusal
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head) \
+                    and not self.rules.pending(c.head) and not self.rules.unasserted(c.head):
+                # "would not consider requests", "will not accept refugees": a refusal, made when
+                # it was said ("had previously insisted it would not bow": then, not now)
                 self._recode(c, "120")
-                c.status = "reported" if c.status == "planned" else c.status
+                c.status = self.rules.refusal_status(c.head, c.status)
             else:
                 c.drop = True
 
@@ -265,10 +272,11 @@ class TimePlace(CoderBase):
             and clause_place(head, set()) is None
 
 
-def describes(c: Candidate) -> bool:
+def describes(c: Candidate, units: set[str] = frozenset()) -> bool:
     """"Rebels who reject Sudan's rule", "Darfur, which has been occupied for years": a relative
-    clause on a noun told in the simple present, or in the present perfect over a span ("for",
-    "since"), without a date of its own, describes the noun's standing state; no event (the
+    clause on a noun told in the simple present (active or passive: "which is recognized only by
+    Turkey"), or in the present perfect over a span ("for", "since"), without a date of its own,
+    describes the noun's standing state; no event (the
     caller keeps talks and mediation: "Fidan, who chairs the talks", tells the talks going on)."""
     head = c.head
     if c.trig.kind != "verb" or head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
@@ -276,8 +284,16 @@ def describes(c: Candidate) -> bool:
     auxes = [a.lower_ for a in head.children if a.dep_ in ("aux", "auxpass")]
     if head.tag_ in ("VBZ", "VBP") and not auxes:
         return True
+    if head.tag_ == "VBN" and auxes in (["is"], ["are"]) and not c.code.startswith("04"):
+        # "Northern Cyprus, which is recognized only by Turkey", "which is opposed to": a state;
+        # not "talks which are hosted by Qatar", a meeting going on
+        return True
     # "for years", "since 1994", "since their movement took over the region"
-    spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ in ("for", "since"))
+    # "for" only with a span of time (a date or one of ``units``): "has pushed for reconciliation"
+    # tells an act, not a state
+    spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ == "since")
+             or (p.dep_ == "prep" and p.lower_ == "for" and any(t.ent_type_ in ("DATE", "TIME") or
+                                                                 t.lemma_.lower() in units for t in p.subtree))
              or (p.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in p.children))]
     return bool({"has", "have"} & set(auxes)) and bool(spans)
 

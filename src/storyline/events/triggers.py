@@ -165,15 +165,23 @@ class TriggerFinding(CoderBase):
         return any(t.lower_ in self.open_ended_words for o in verb.children if o.dep_ in ("dobj", "ccomp")
                    for t in o.subtree)
 
-    @staticmethod
-    def _names_no_act(tok: Token) -> bool:
-        """"The summit communique", "the Government of National Accord": a noun that only
-        modifies another ("summit" of "communique") or is a word inside an organisation's name
-        names no act."""
+    def _names_no_act(self, tok: Token) -> bool:
+        """"The summit communique", "the Government of National Accord", "the ruling Democratic
+        Rally": a noun that only modifies another ("summit" of "communique"), is a word inside an
+        organisation's name, or heads a proper name of a body (``body_name_nouns``) names no act."""
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if self._body_name(tok):
             return True
         return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and any(
             e.start <= tok.i < e.end and e.root.i != tok.i for e in tok.doc.ents if e.label_ == "ORG")
+
+    def _body_name(self, tok: Token) -> bool:
+        """"The ruling Democratic Rally in Cyprus", "the Greek Energy Forum": a capitalised noun of
+        ``body_name_nouns`` after capitalised words of its own phrase is a body's name."""
+        if not tok.text[:1].isupper() or tok.lemma_.lower() not in self.body_name_nouns or tok.is_sent_start:
+            return False
+        return any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.text[:1].isupper() for c in tok.children)
 
     def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
         """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
