@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from .errors import StorylineError
 from .model import Document, Sentence
 from .stages import stage
+from .tag_rules import replace_attribute_ruler
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -156,6 +157,7 @@ def load_model(ctx: Context) -> Language:
         nlp = spacy.load(name)
     except OSError as e:
         raise StorylineError("E020", name=name) from e
+    replace_attribute_ruler(nlp)  # the same rules by table lookup: see tag_rules
     nlp.add_pipe("storyline_paragraphs", before="parser",
                  config={"max_tokens": max(0, ctx.options.max_sentence_tokens)})
     if "lemmatizer" in nlp.pipe_names:
