@@ -53,6 +53,16 @@ def text_of(sdoc: Doc) -> str:
     return text
 
 
+def entities(sdoc: Doc) -> tuple[Any, ...]:
+    """The parse's entities, built once: ``Doc.ents`` makes a new Span for every entity at each
+    call, and the event coder asked for them at every noun and place it looked at. Read it only
+    once the pipeline has run (the actor ruler and the recogniser set the entities)."""
+    ents = sdoc.user_data.get("storyline_ents")
+    if ents is None:
+        ents = sdoc.user_data["storyline_ents"] = sdoc.ents
+    return ents  # type: ignore[no-any-return]
+
+
 def token_bounds(sdoc: Doc) -> tuple[list[int], list[int]]:
     """Where each token starts and ends in the text, read once per document: iterating a Doc
     builds a Token object per word, which several stages paid again and again for offsets."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Document
+from ..parse import entities
 from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
@@ -161,7 +162,7 @@ class TriggerFinding(CoderBase):
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             return True
         return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and any(
-            e.start <= tok.i < e.end and e.root.i != tok.i for e in tok.doc.ents if e.label_ == "ORG")
+            e.start <= tok.i < e.end and e.root.i != tok.i for e in entities(tok.doc) if e.label_ == "ORG")
 
     def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
         """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
