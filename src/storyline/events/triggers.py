@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Document
+from ..parse import entities
 from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
@@ -174,7 +175,7 @@ class TriggerFinding(CoderBase):
         if self._body_name(tok):
             return True
         return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and any(
-            e.start <= tok.i < e.end and e.root.i != tok.i for e in tok.doc.ents if e.label_ == "ORG")
+            e.start <= tok.i < e.end and e.root.i != tok.i for e in entities(tok.doc) if e.label_ == "ORG")
 
     def _body_name(self, tok: Token) -> bool:
         """"The ruling Democratic Rally in Cyprus", "the Greek Energy Forum": a capitalised noun of
