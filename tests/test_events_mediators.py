@@ -31,6 +31,15 @@ def test_special_representative_listed_with_leaders_who_meet_is_not_a_side(code)
     assert "caroline-ziadeh" not in ids(e.source) and {"aleksandar-vucic", "albin-kurti"} <= set(ids(e.source))
 
 
+def test_envoy_named_after_a_role_and_an_abbreviation_is_not_a_side(code):
+    # the role phrase and the name are two mentions: "the special envoy of the African Union (AU) X"
+    e = only(code("The talks in Nairobi were attended by Kenyan President William Ruto, Somali President "
+                  "Hassan Sheikh Mohamud and the special envoy of the African Union (AU) Olusegun Obasanjo."),
+             "CONSULT")
+    assert not any("obasanjo" in (r.name + (r.actor_id or "")).lower() for r in e.source)
+    assert len(e.source) == 2
+
+
 def test_envoy_of_a_side_stays_among_the_doers(code):
     # the envoy acts for the state of another doer: one of that side's delegation
     e = only(code("Russian Foreign Minister Sergey Lavrov, Russian special envoy Kirill Dmitriev and Turkish "

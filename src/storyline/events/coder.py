@@ -155,7 +155,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                        self.rules.words("continuation_verbs"))
         people_as_movements(cands, doc, self.people_group_sectors, self.party_classes, self.force_classes,
                             self.mediation_classes)
-        envoys_apart(cands, doc.mentions, self.party_classes, self.mediator_roles)
+        envoys_apart(cands, doc.mentions, doc.text, self.party_classes, self.mediator_roles)
         brokered_content(cands, self.mediation_classes, self.brokered_classes)
         return cands + self._auspices_mediations(cands, resolver)
 

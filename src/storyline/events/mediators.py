@@ -42,11 +42,24 @@ def _same(r: ActorRef, refs: Iterable[ActorRef]) -> bool:
     return any(_key(r) == _key(o) for o in refs)
 
 
-def _role_of(r: ActorRef, mentions: Sequence[Mention]) -> str:
-    """The role phrase that introduced the doer's mention ("the special envoy of the OSCE")."""
+#: The most characters between a role phrase and the name it introduces ("the envoy of the
+#: Organization for Security and Cooperation in Europe (OSCE) Heidi Tagliavini").
+ROLE_GAP = 12
+
+
+def _role_of(r: ActorRef, mentions: Sequence[Mention], text: str) -> str:
+    """The role phrase that introduced the doer's mention ("the special envoy of the OSCE"): the
+    mention's own, else a role mention right before the name, with no list separator between."""
+    if r.start is None:
+        return ""
     for m in mentions:
         if m.role and m.start == r.start and m.end == r.end:
             return m.role.lower()
+    for m in mentions:
+        gap = text[m.end:r.start] if m.end <= r.start else None
+        if m.kind == "role" and gap is not None and len(gap) <= ROLE_GAP and \
+                not any(x in f" {gap} " for x in (",", ";", " and ", " as well as ")):
+            return (m.role or m.text).lower()
     return ""
 
 
@@ -56,7 +69,7 @@ def is_mediator_role(role: str, roles: Iterable[str]) -> bool:
     return any(f" {w} " in words for w in roles)
 
 
-def envoys_apart(cands: Sequence[Candidate], mentions: Sequence[Mention], party: set[str],
+def envoys_apart(cands: Sequence[Candidate], mentions: Sequence[Mention], text: str, party: set[str],
                  roles: set[str]) -> None:
     """Step 1 of the module: drop from a joint act's doers an envoy of a third party."""
     if not roles:
@@ -66,9 +79,9 @@ def envoys_apart(cands: Sequence[Candidate], mentions: Sequence[Mention], party:
             continue
         # only among those listed together as the doers: an envoy who meets the sides ("the
         # co-chairs met the president") is one side of that meeting
-        sides = [*c.source, *c.target]
-        envoys = [r for r in c.source if is_mediator_role(_role_of(r, mentions), roles)
-                  and not any(o is not r and o.country and o.country == r.country for o in sides)]
+        titled = [r for r in c.source if is_mediator_role(_role_of(r, mentions, text), roles)]
+        others = [r for r in [*c.source, *c.target] if not any(r is e for e in titled)]
+        envoys = [r for r in titled if not any(o.country and o.country == r.country for o in others)]
         rest = [r for r in c.source if not any(r is e for e in envoys)]
         if envoys and len({_key(r) for r in rest}) >= 2:
             c.source = rest
