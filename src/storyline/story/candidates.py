@@ -30,7 +30,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -55,29 +55,29 @@ CLAUSE_GRAMS = (4,)
 #: make every pair of a big year look alike.
 COMMON_SHARE, COMMON_FLOOR = 0.01, 200
 
+_FIRST, _LAST = date.min.toordinal(), date.max.toordinal()
 
-def _bounds(item: EventItem) -> tuple[date, date]:
+
+def _bounds(item: EventItem) -> tuple[int, int]:
+    """The first and last day an event can fall on, as day numbers (an event with no span: any)."""
     span = item.span
-    return (span.first, span.last) if span is not None else (date.min, date.max)
+    return (span.lo, span.hi) if span is not None else (_FIRST, _LAST)
 
 
 def meeting(members: Sequence[int], items: Sequence[EventItem], slack_days: int) -> Iterator[tuple[int, int]]:
     """The pairs of ``members`` whose spans meet (within the slack), by a sweep over their first
     days: only they can pass the date gate."""
-    slack = timedelta(days=slack_days)
     active: list[int] = []
     for i in sorted(members, key=lambda i: _bounds(items[i])[0]):
-        first = _bounds(items[i])[0]
-        reach = first - slack if first - date.min > slack else date.min
+        reach = _bounds(items[i])[0] - slack_days
         active = [j for j in active if _bounds(items[j])[1] >= reach]
         yield from ((min(i, j), max(i, j)) for j in active)
         active.append(i)
 
 
-def _meet(a: EventItem, b: EventItem, slack: timedelta) -> bool:
+def _meet(a: EventItem, b: EventItem, slack_days: int) -> bool:
     (fa, la), (fb, lb) = _bounds(a), _bounds(b)
-    return fa <= (lb + slack if date.max - lb > slack else date.max) and fb <= (la + slack if date.max - la > slack
-                                                                               else date.max)
+    return fa <= lb + slack_days and fb <= la + slack_days
 
 
 def _actor_keys(refs: Sequence, ref_keys) -> set[str]:
@@ -163,12 +163,11 @@ def candidate_pairs(items: Sequence[EventItem], bucket_of: Sequence[list[str]], 
     for i, keys in enumerate(clause_keys([it.words for it in items], stopwords, counts)):
         for k in keys:
             bands.setdefault(k, []).append(i)
-    slack = timedelta(days=slack_days)
     buckets = [set(bs) for bs in bucket_of]
     for members in bands.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if (i, j) not in pairs and buckets[i] & buckets[j] and _meet(items[i], items[j], slack):
+                if (i, j) not in pairs and buckets[i] & buckets[j] and _meet(items[i], items[j], slack_days):
                     pairs.add((i, j))
     return sorted(pairs)
 

@@ -12,7 +12,7 @@ to February 1999).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..dates.values import RANGE, period
@@ -32,17 +32,24 @@ class Span:
     value: str | None = None
     precision: str | None = None
     exact: bool = True
+    # the first and last day as day numbers: a busy year's story compares spans hundreds of
+    # thousands of times, and integers compare without making a timedelta each time
+    lo: int = field(init=False, repr=False, compare=False)
+    hi: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lo", self.first.toordinal())
+        object.__setattr__(self, "hi", self.last.toordinal())
 
     def meets(self, other: Span, slack_days: int = 0) -> bool:
-        slack = timedelta(days=slack_days)
-        return self.first <= other.last + slack and other.first <= self.last + slack
+        return self.lo <= other.hi + slack_days and other.lo <= self.hi + slack_days
 
     def contains(self, other: Span) -> bool:
-        return self.first <= other.first and other.last <= self.last
+        return self.lo <= other.lo and other.hi <= self.hi
 
     @property
     def days(self) -> int:
-        return (self.last - self.first).days + 1
+        return self.hi - self.lo + 1
 
     def years(self) -> range:
         return range(self.first.year, self.last.year + 1)
@@ -118,12 +125,12 @@ def agreement(a: Span | None, b: Span | None, slack_days: int = 0) -> float | No
     apart, 0.0 where one side only knows the article's date."""
     if a is None or b is None:
         return 0.0
-    fine = a.days <= 1 and b.days <= 1
+    fine = a.hi - a.lo < 1 and b.hi - b.lo < 1
     if not a.meets(b, slack_days if fine else 0):
         return None
     if not (a.exact and b.exact):
         return 0.0
-    if a.first == b.first and a.last == b.last:
+    if a.lo == b.lo and a.hi == b.hi:
         return 1.0
     wide = a if a.contains(b) else b if b.contains(a) else None
     if wide is not None and not _is_range(wide.value):

@@ -28,6 +28,7 @@ event that carried them out (``StoryEvent.happened_as``), within their group of 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -331,10 +332,6 @@ class PairScore:
     direct: bool = True  # evidence enough to merge on this pair alone (see ``score_pair``)
 
 
-#: What clustering records for a pair it found not gated without scoring it (``gated``).
-_PASSES = PairScore(0.0, 0.0, 0.0, 0.0, 0.0, False)
-
-
 def _signals(a: EventItem, b: EventItem, know: Knowledge, settings: StorySettings,
              linking: bool) -> tuple[float, float, float, bool] | None:
     """Date, type and actor agreement of a pair and whether both tell a conflict's start, or
@@ -383,6 +380,27 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
     s = (settings.weight_text * cosine + settings.weight_actors * act + settings.weight_type * t
          + settings.weight_date * d)
     return PairScore(round(s, 4), cosine, act, t, d, direct)
+
+
+def score_bound(a: EventItem, b: EventItem, cosine: float, know: Knowledge, settings: StorySettings) -> float | None:
+    """A score ``score_pair`` cannot exceed for this pair, from what is
+    cheap to know: the clauses' cosine, the classes (1 for the same class, at most 0.6
+    otherwise) and the dates; the actors count as agreeing fully. None where the dates alone
+    gate the pair."""
+    if min(settings.weight_text, settings.weight_actors, settings.weight_type, settings.weight_date) < 0:
+        return float("inf")
+    d = agreement(a.span, b.span, settings.date_slack_days)
+    if d is None:
+        return None
+    if _undated(a) and _undated(b):
+        d = max(d, SAME_NEWS)  # two reports of the same days may agree as SAME_NEWS
+    (wa, _, _), (wb, _, _) = know.kind(a.event.what or a.event.plover_type), know.kind(b.event.what or b.event.plover_type)
+    t = 1.0 if wa and wa == wb else 0.6
+    # the score's own sum with the actors at 1, rounded as it is: sums and rounding never go down
+    # when a term goes up, so the bound ties the score where the actors agree fully (the tellings
+    # of one happening), and ties are taken in the pairs' order, as among scores
+    return round(settings.weight_text * cosine + settings.weight_actors * 1.0 + settings.weight_type * t
+                 + settings.weight_date * d, 4)
 
 
 def gated(a: EventItem, b: EventItem, cosine: Callable[[], float], know: Knowledge, settings: StorySettings) -> bool:
@@ -507,6 +525,28 @@ def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exh
     return sorted({p for members in by_bucket.values() for p in meeting(members, items, settings.date_slack_days)})
 
 
+def _merge_queue(items: Sequence[EventItem], pairs: Sequence[tuple[int, int]], cosines: Sequence[float],
+                 know: Knowledge, settings: StorySettings) -> list[tuple[float, int, int, bool, float]]:
+    """The candidate pairs as a heap in the order clustering takes them, each keyed first by a
+    bound of its score (``score_bound``), not yet scored.
+
+    Why lazily: clustering takes the scored pairs from the best down and skips a pair whose
+    events are already one group (or kept apart). The tellings of one happening pair up with
+    each other in the square of their number, but a group of them needs only one join per
+    member. A pair is scored when its bound comes up; its score, never over the bound, puts it
+    back where the sorted order of scores has it (ties by the pair's indices, as a sort over all
+    scores gives), so the groups are those of scoring every candidate first, and the pairs that
+    come up inside one group are never scored. A pair found gated keeps its two groups apart at
+    once (no join can ever take both its events), so the other pairs across them are skipped too."""
+    queue = []
+    for (i, j), c in zip(pairs, cosines, strict=True):
+        bound = score_bound(items[i], items[j], c, know, settings)
+        if bound is not None and bound >= settings.merge_threshold:
+            queue.append((-bound, i, j, False, c))
+    heapq.heapify(queue)
+    return queue
+
+
 def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings,
                        exhaustive: bool = False) -> list[list[EventItem]]:
     # word weights are learned from the component alone, so recomputing it alone gives the same result
@@ -514,33 +554,45 @@ def _cluster_component(items: list[EventItem], know: Knowledge, settings: StoryS
     space = TextSpace([], counts=counts)
     pairs = _pairs(items, know, settings, exhaustive, counts)
     del counts
-    cos = space.cosines(pairs)
-    scores: dict[tuple[int, int], PairScore | None] = {}
-    scored: list[tuple[float, int, int]] = []
-    for (i, j), c in zip(pairs, cos, strict=True):
-        ps = scores[(i, j)] = score_pair(items[i], items[j], c, know, settings)
-        if ps is not None and ps.direct and ps.score >= settings.merge_threshold:
-            scored.append((ps.score, i, j))
+    queue = _merge_queue(items, pairs, space.cosines(pairs), know, settings)
+    del pairs
+    # whether a gate keeps each pair apart, by the pair's number (i * n + j), for the pairs
+    # scored or judged so far (a busy year has hundreds of thousands of candidates)
+    n = len(items)
+    gate: dict[int, bool] = {}
 
     def apart(x: int, y: int) -> bool:
-        key = (min(x, y), max(x, y))
-        if key not in scores:  # not a candidate: judged only when two groups would join
-            scores[key] = None if gated(items[key[0]], items[key[1]], lambda: space.cosines([key])[0], know,
-                                        settings) else _PASSES
-        return scores[key] is None
+        a, b = min(x, y), max(x, y)
+        got = gate.get(a * n + b)
+        if got is None:  # not scored: judged only when two groups would join
+            got = gate[a * n + b] = gated(items[a], items[b], lambda: space.cosines([(a, b)])[0], know, settings)
+        return got
 
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     where = list(range(len(items)))
     # groups found apart stay apart (a group only grows, and keeps the gated pair): a busy
     # happening's tellings meet another's many times, and each time is a lookup, not a recheck
     kept_apart: dict[int, set[int]] = {}
-    for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+
+    def keep_apart(gi: int, gj: int) -> None:
+        kept_apart.setdefault(gi, set()).add(gj)
+        kept_apart.setdefault(gj, set()).add(gi)
+
+    while queue:
+        _, i, j, scored, cosine = heapq.heappop(queue)
         gi, gj = where[i], where[j]
         if gi == gj or gj in kept_apart.get(gi, ()):
             continue
+        if not scored:  # its bound came up: score it, and queue it again by its score
+            ps = score_pair(items[i], items[j], cosine, know, settings)
+            gate[i * n + j] = ps is None
+            if ps is None:  # a gated pair keeps its two groups apart for good: no need to wait
+                keep_apart(gi, gj)
+            elif ps.direct and ps.score >= settings.merge_threshold:
+                heapq.heappush(queue, (-ps.score, i, j, True, cosine))
+            continue
         if any(apart(x, y) for x in groups[gi] for y in groups[gj]):
-            kept_apart.setdefault(gi, set()).add(gj)
-            kept_apart.setdefault(gj, set()).add(gi)
+            keep_apart(gi, gj)
             continue
         keep, gone = min(gi, gj), max(gi, gj)
         for x in groups[gone]:
@@ -631,15 +683,19 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
                 if t is not None and t >= 0.6:
                     cands.append((pi, owner[id(d)], p, d))
     cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d in cands])
-    best: dict[tuple[int, int], float] = {}
+    # a plan and a happening are linked where any pair of their tellings scores the threshold:
+    # once one pair does, the others of those two story events are not scored (a happening told
+    # by many outlets, planned in many reports, is one link, not the product of its tellings)
+    linked: set[tuple[int, int]] = set()
     for (pi, si, p, d), c in zip(cands, cosines, strict=True):
+        if (pi, si) in linked:
+            continue
         ps = score_pair(p, d, c, know, settings, linking=True)
-        if ps is not None:
-            best[(pi, si)] = max(best.get((pi, si), 0.0), ps.score)
-    for (pi, si), score in sorted(best.items()):
-        if score >= settings.link_threshold:
-            plans[pi][0].happened_as.append(done[si][0].id)
-            done[si][0].planned_as.append(plans[pi][0].id)
+        if ps is not None and ps.score >= settings.link_threshold:
+            linked.add((pi, si))
+    for pi, si in sorted(linked):
+        plans[pi][0].happened_as.append(done[si][0].id)
+        done[si][0].planned_as.append(plans[pi][0].id)
 
 
 def _kinds(event: Event, know: Knowledge) -> list[tuple[str, str]]:

@@ -196,7 +196,7 @@ def _remark(store: Store, doc_ids: set[str], copies: dict[str, str],
     for r in store.query(f"""SELECT doc_id, idx, start, "end", paragraph, background FROM sentences
                              WHERE doc_id IN ({ph}) ORDER BY doc_id, idx""", ids):
         sentences.setdefault(r["doc_id"], []).append(r)
-    changed: set[str] = set()
+    changed: dict[str, list[int]] = {}
     marked: dict[str, int] = {}
     for doc_id, rows in sorted(sentences.items()):
         sents = [Sentence(r["start"], r["end"], r["paragraph"] or 0) for r in rows]
@@ -204,10 +204,14 @@ def _remark(store: Store, doc_ids: set[str], copies: dict[str, str],
         marks = paragraph_marks(sents, repeats.get(doc_id, set()), judged)
         marked[doc_id] = len(marks)
         if any(bool(r["background"]) != (r["idx"] in marks) for r in rows):
-            changed.add(doc_id)
-            store.execute("UPDATE sentences SET background = list_contains(?, idx) WHERE doc_id = ?",
-                          [sorted(marks), doc_id])
-    return changed, marked
+            changed[doc_id] = sorted(marks)
+    if changed:
+        # one statement for every document whose marks changed: an UPDATE scans the table, so
+        # one per document made a batch cost the sentences of the whole store over again
+        store.execute("""UPDATE sentences SET background = list_contains(m.marks, sentences.idx)
+                         FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::INTEGER[][]) AS marks) m
+                         WHERE sentences.doc_id = m.doc_id""", [list(changed), list(changed.values())])
+    return set(changed), marked
 
 
 # ---------------------------------------------------------------- story events
