@@ -89,9 +89,32 @@ def _tree_rss_kib(root: int) -> int:
     return sum(rss.get(p, 0) for p in tree)
 
 
+def _adopt_orphans() -> bool:
+    """Make this process the reaper of its orphaned descendants (Linux): storyline's workers are
+    children of multiprocessing's fork server, which outlives the command by a moment, and only
+    descendants this process waits for count in its ``RUSAGE_CHILDREN``."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _reap_orphans() -> None:
+    """Wait for every descendant left (reparented to this process by ``_adopt_orphans``)."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
 def measure(cmd: list[str], watch: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Run ``cmd`` to its end; its wall time, CPU time and memory, with its exit code and stderr.
-    ``watch`` is called with the command's pid at every sample (what another benchmark samples)."""
+    ``watch`` is called with the command's pid at every sample (what another benchmark samples).
+    Processes the command left behind (a fork server ending) count: they are waited for."""
+    adopted = _adopt_orphans()
     peak_tree = 0
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -110,6 +133,8 @@ def measure(cmd: list[str], watch: Callable[[int], None] | None = None) -> dict[
     wall = time.perf_counter() - start
     done.set()
     sampler.join()
+    if adopted:
+        _reap_orphans()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"code": proc.returncode, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
             "maxrss_kib": usage.ru_maxrss, "tree_kib": peak_tree, "stderr": err}

@@ -66,7 +66,7 @@ def test_grouped_commits_store_the_same(tmp_path: Path) -> None:
 
 
 def test_a_stage_workers_cannot_receive_is_refused_before_any_starts() -> None:
-    # workers are spawned, not forked: a stage registered in this process travels to them by
+    # workers are not forked from this process: a stage registered in this process travels to them by
     # pickling, so one that cannot (a lambda) is a clear error, not a worker running another stage
     from storyline.errors import StorylineError
     from storyline.options import Options
@@ -85,7 +85,7 @@ from storyline.options import Options
 from storyline.pipeline import extract, stage
 from storyline.read import read_paths
 
-PIDS = Path(os.environ["TEST_WORKER_PIDS"])  # module level: each spawned worker imports this script
+PIDS = Path(os.environ["TEST_WORKER_PIDS"])  # module level: each worker imports this script
 
 @stage("test_forever")
 def forever(doc, ctx):

@@ -48,3 +48,18 @@ def test_an_act_named_as_the_setting_of_the_news_is_news(ctx, sentence: str, nou
     rules = StatusRules(ctx.lexicon("event_status") or {})
     [tok] = [t for t in ctx.nlp(sentence) if t.text == noun]
     assert rules.news_reference(tok, None, DateValue(FRIDAY, "day", "test")) is news
+
+
+def test_a_sentence_about_the_previous_round_frames_only_its_own_paragraph(code) -> None:
+    """``StatusRules.continues_prior``: the earlier act told in one paragraph does not reach into
+    the next one."""
+    events = code("The previous round of talks in Geneva did not yield any results.\n\n"
+                  "Georgia blocked the dialogue by citing the absence of a quorum.", FRIDAY)
+    assert status_of(events, "REJECT") == "reported"
+
+
+def test_an_act_told_as_since_done_takes_no_year_of_publication(code) -> None:
+    """``TimePlace._up_to_now`` dates only acts told as repeated: "has since declared" began
+    at some earlier time the tense does not tell."""
+    [event] = [e for e in code("Iraq has since declared victory over the militants.", FRIDAY) if e.status == "historical"]
+    assert event.date is None or not event.date.value.startswith("2020")

@@ -214,3 +214,180 @@ def test_spoke_to_a_named_leader_is_consultation(code):
 
 def test_speaking_to_a_think_tank_or_reporters_is_no_event(code):
     assert code("Greek Prime Minister Kyriakos Mitsotakis spoke to reporters in Athens on Monday.") == []
+
+
+# ---------------------------------------------------------------- acts told beside the clause's own (events.more_acts)
+
+
+def _whats(events):
+    return sorted(e.what for e in events)
+
+
+def test_coordinated_act_nouns_are_two_acts(code):
+    events = code("Sudan and Chad agreed to hold a second meeting in Moscow and a third meeting in Brussels.")
+    consults = [e for e in events if e.what == "CONSULT"]
+    assert len(consults) == 2, [(e.what, e.evidence) for e in events]
+    assert {e.status for e in consults} == {"planned"}
+    assert any(e.evidence == "a third meeting in Brussels" for e in consults)
+
+
+def test_coordinated_synonyms_without_a_phrase_of_their_own_stay_one_act(code):
+    assert _whats(code("Sudan and Chad held talks and negotiations in Doha.")) == ["CONSULT"]
+
+
+def test_withdrawal_of_a_sides_forces_is_that_sides_retreat(code):
+    e = only(code("The operation will secure the withdrawal of formations of Sudan's armed forces from Chad."),
+             "RETREAT")
+    assert "sudan" in names(e.source)
+
+
+def test_release_brought_about_by_a_mediation_is_the_sides_act(code):
+    events = code("Qatar's mediation between Sudan and Chad led to the release of ten prisoners.")
+    assert "qatar" in names(only(events, "MEDIATE").source)
+    e = only(events, "RETREAT")
+    assert "sudan" in names(e.source) and "chad" in names(e.source) and e.evidence == "the release of ten prisoners"
+
+
+def test_release_as_the_topic_of_talks_is_no_act(code):
+    assert _whats(code("Sudan and Chad held talks on the release of prisoners.")) == ["CONSULT"]
+
+
+def test_planned_meeting_with_a_partner_is_a_planned_consultation(code):
+    events = code("Witkoff arrived in Cairo ahead of a planned meeting with Lavrov on Saturday.")
+    e = only(events, "CONSULT")
+    assert e.status == "planned" and "witkoff" in names(e.source) and "lavrov" in names(e.target)
+    assert only(events, "VISIT").status == "reported"
+
+
+def test_ceasefire_effective_at_a_time_is_a_retreat_beside_the_protocol(code):
+    events = code("Sudan and Chad fought for weeks. A protocol was signed on a ceasefire effective from 6 PM on Friday.")
+    assert "sudan" in names(only(events, "AGREE").source)
+    e = only(events, "RETREAT")
+    assert e.evidence == "a ceasefire effective from 6 PM" and "chad" in names(e.source)
+
+
+def test_ceasefire_taking_effect_is_not_folded_into_its_announcement(code):
+    events = code("Sudan and Chad fought for weeks. Chad's president announced on Tuesday a permanent ceasefire "
+                  "between Sudan and Chad. The ceasefire came into effect at 7:00pm local time.")
+    retreats = [e for e in events if e.what == "RETREAT"]
+    assert len(retreats) == 2 and any(e.evidence.startswith("The ceasefire came into effect") for e in retreats)
+
+
+def test_between_phrase_with_a_possessed_name_names_the_sides(code):
+    events = code("Chad welcomes the agreement between Sudan's government and the rebels.")
+    assert "sudan" in names(only(events, "AGREE").source)
+
+
+# ---------------------------------------------------------------- two acts of one class, or one act told twice (events.restating)
+
+
+#: (class of text, text, class, how many acts of it)
+TOLD_TWICE_OR_TWO = [
+    ("agreeing on different things", "Sudan and Chad signed a ceasefire agreement in Geneva on Friday. The talks "
+     "lasted three days. Sudan and Chad agreed that foreign fighters will leave the border region within three "
+     "months.", "AGREE", 2),
+    ("an agreement told again with its words", "Sudan and Chad signed a ceasefire agreement in Geneva on Friday. "
+     "The talks lasted three days. Sudan and Chad agreed to the ceasefire after long talks.", "AGREE", 1),
+    ("refusals of different things", "Sudan rejected the proposal of a buffer zone on Monday. The talks lasted "
+     "three days. Sudan refused to withdraw its troops from the border.", "REJECT", 2),
+    ("talks told again in other words", "Sudan and Chad held talks in Doha on Monday. The two sides discussed a "
+     "wide range of issues.", "CONSULT", 1),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "count"), TOLD_TWICE_OR_TWO, ids=[t[0] for t in TOLD_TWICE_OR_TWO])
+def test_acts_of_one_class_in_two_sentences_are_one_by_shared_words(code, case, text, what, count):
+    events = code(text)
+    assert len([e for e in events if e.what == what]) == count, case
+
+
+# ---------------------------------------------------------------- acts others are enabled to do, and purposes
+
+
+def test_a_truce_enabling_the_parties_to_meet_tells_their_meeting_and_the_hosts_mediation(code):
+    events = code("Yemen and the Houthis agreed to renew the truce in June. The truce has also enabled the "
+                  "parties to meet directly under UN auspices to begin negotiations on roads.")
+    e = only(events, "CONSULT")
+    assert "yemen" in names(e.source) and "houthi" in names(e.source)
+    assert "united nations" in names(only(events, "MEDIATE").source)
+
+
+def test_a_deal_enabling_both_sides_to_exchange_prisoners_is_their_exchange(code):
+    events = code("Sudan and Chad signed a truce in May. The truce has enabled the two sides to exchange prisoners.")
+    e = only(events, "RETREAT")
+    assert "sudan" in names(e.source) and "chad" in names(e.source)
+
+
+def test_an_actor_allowing_another_to_act_keeps_its_own_act(code):
+    e = only(code("Russia allowed the monitors to enter the region."), "CONCEDE")
+    assert "russia" in names(e.source)
+
+
+def test_infinitive_of_purpose_is_done_by_the_clauses_subject(code):
+    e = only(code("Norway took the initiative to bring together the Sudanese government and the rebels in Oslo."),
+             "MEDIATE")
+    assert "norway" in names(e.source)
+
+
+#: (class of text, text, the class expected, a word of its source)
+CONTACTS = [
+    ("in contact with all parties: mediation", "Sudan thanked Norway as well as US Secretary of State John Kerry "
+     "who was in constant communication with all parties.", "MEDIATE", "kerry"),
+    ("in contact with a partner: consultation", "Qatar remained in contact with Moscow throughout the crisis.",
+     "CONSULT", "qatar"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "source"), CONTACTS, ids=[t[0] for t in CONTACTS])
+def test_a_state_of_contact_is_consultation_or_mediation(code, case, text, what, source):
+    assert source in names(only(code(text), what).source), case
+
+
+def test_contact_between_unnamed_people_is_no_event(code):
+    assert code("The engineers were in contact with the dam operators.") == []
+
+
+def test_working_with_a_partner_is_cooperation(code):
+    e = only(code("Sudan and Chad have worked constructively with the African Union to ensure that the repair "
+                  "plan is implemented."), "COOPERATE")
+    assert "sudan" in names(e.source) and "african union" in names(e.target)
+
+
+def test_working_with_a_body_for_years_is_no_event_without_a_political_doer(code):
+    assert code("He worked with the United Nations for ten years before he retired.") == []
+
+
+def test_ranked_meeting_in_apposition_is_the_sides_meeting(code):
+    events = code("Norway hosted the Sudanese and Chadian foreign ministers in Oslo, the first meeting of the two "
+                  "sides since the war began.")
+    assert "norway" in names(only(events, "MEDIATE").source)
+    e = only(events, "CONSULT")
+    assert e.evidence.startswith("the first meeting") and "sudan" in names(e.source) and "chad" in names(e.source)
+
+
+def test_unranked_meeting_in_apposition_is_no_act_of_its_own(code):
+    events = code("Norway hosted the Sudanese and Chadian foreign ministers in Oslo, a meeting of the two sides.")
+    assert not any(e.what == "CONSULT" for e in events)
+
+
+def test_it_as_subject_is_the_state_the_sentence_before_was_about(code):
+    e = only(code("Norway has won praise for its efforts to end the war. On March 10, it hosted the Sudanese and "
+                  "Chadian foreign ministers in Oslo."), "MEDIATE")
+    assert "norway" in names(e.source)
+
+
+def test_it_never_stands_for_a_person(code):
+    assert code("Lavrov has won praise for his efforts. On March 10, it hosted the Sudanese and Chadian "
+                "foreign ministers in Oslo.") == []
+
+
+def test_the_pair_is_the_two_the_sentence_before_named(code):
+    events = code("Witkoff and Kushner met the Egyptian foreign minister on Friday. On Saturday, the pair is set to "
+                  "meet with Lavrov.")
+    planned = [e for e in events if e.what == "CONSULT" and e.status == "planned"]
+    assert len(planned) == 1 and "witkoff" in names(planned[0].source) and "kushner" in names(planned[0].source)
+
+
+def test_it_as_the_passive_subject_of_the_act_is_no_doer(code):
+    events = code("Turkey has won praise for its efforts. It was given assurances by the United States.")
+    assert not any("turkey" in names(e.source) for e in events)

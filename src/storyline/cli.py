@@ -68,7 +68,7 @@ DEMO_DB = Path("storyline-demo.duckdb")
 # ---------------------------------------------------------------- shared options
 
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
-                                            help="Processes that run the stages (each loads the model once).")]
+                                            help="Processes that run the stages (forked from one that loaded the model once).")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parser batch.")]
 _DEFAULTS = Options()  # the defaults the options below show
 CommitOption = Annotated[int, typer.Option(

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from .errors import StorylineError
 from .model import Document, Sentence
 from .stages import stage
+from .tag_rules import replace_attribute_ruler
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -50,6 +51,16 @@ def text_of(sdoc: Doc) -> str:
     if text is None:
         text = sdoc.user_data["storyline_text"] = sdoc.text
     return text
+
+
+def entities(sdoc: Doc) -> tuple[Any, ...]:
+    """The parse's entities, built once: ``Doc.ents`` makes a new Span for every entity at each
+    call, and the event coder asked for them at every noun and place it looked at. Read it only
+    once the pipeline has run (the actor ruler and the recogniser set the entities)."""
+    ents = sdoc.user_data.get("storyline_ents")
+    if ents is None:
+        ents = sdoc.user_data["storyline_ents"] = sdoc.ents
+    return ents  # type: ignore[no-any-return]
 
 
 def token_bounds(sdoc: Doc) -> tuple[list[int], list[int]]:
@@ -156,6 +167,7 @@ def load_model(ctx: Context) -> Language:
         nlp = spacy.load(name)
     except OSError as e:
         raise StorylineError("E020", name=name) from e
+    replace_attribute_ruler(nlp)  # the same rules by table lookup: see tag_rules
     nlp.add_pipe("storyline_paragraphs", before="parser",
                  config={"max_tokens": max(0, ctx.options.max_sentence_tokens)})
     if "lemmatizer" in nlp.pipe_names:

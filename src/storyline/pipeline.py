@@ -18,19 +18,18 @@ what it adds). The document keeps what the other stages found, is flagged incomp
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import re
 import signal
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from .budget import BudgetSpent, budget_seconds, cpu_seconds, time_limit
@@ -61,6 +60,8 @@ class Context:
         #: What stages build once per process from the options (compiled lexicons, rules), by key:
         #: ``lexicon:NAME`` for the lexicons, ``PACKAGE:WHAT`` for a package's own.
         self.cache: dict[str, Any] = {}
+        #: The process that built this context: a worker's is the fork server when it was preloaded.
+        self.loaded_in = os.getpid()
 
     @cached_property
     def nlp(self) -> Any:
@@ -283,13 +284,13 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-#: How worker processes start. Not "fork": the parent may hold an open DuckDB connection and the
+#: How worker processes start: forked from a clean server process that has loaded the model, the
+#: knowledge base and the compiled patterns once (``storyline.preload``), so they start in
+#: milliseconds. Never forked from the parent itself: it may hold an open DuckDB connection and the
 #: threads of DuckDB or Arrow, and a forked child copies their locks in whatever state they were.
-#: A spawned worker is a fresh interpreter that inherits nothing but the options and the stages it is
-#: sent, on every platform. (A script that runs with workers needs ``if __name__ == "__main__":``,
-#: since each worker imports it.)
-WORKER_START_METHOD = "spawn"
-
+#: Where the platform has no fork server, each worker is a fresh interpreter (``spawn``). Either way
+#: a worker inherits nothing of the parent but the options and the stages it is sent. (A script
+#: that runs with workers needs ``if __name__ == "__main__":``, since each worker imports it.)
 _WORKER_CTX: Context | None = None
 
 
@@ -305,28 +306,31 @@ def _worker_stages(names: Iterable[str]) -> dict[str, Stage]:
     return stages
 
 
-def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+def _exit_with_parent(watch: Connection) -> None:
     """End this worker when the process that started it is gone (killed, even by SIGKILL): a
-    worker busy with a long document would otherwise run on, orphaned, until it finished."""
-    while True:
-        time.sleep(every)
-        if os.getppid() != parent:
-            os._exit(1)
+    worker busy with a long document would otherwise run on, orphaned, until it finished. The
+    parent holds the other end of ``watch`` and never writes: it reads as ended once the parent
+    is gone, whoever the worker's parent process is (the fork server's workers are its children)."""
+    try:
+        watch.poll(None)
+    finally:
+        os._exit(1)
 
 
-def _init_worker(parent: int, options: Options, stages: dict[str, Stage]) -> None:
-    """Set up a worker. ``parent`` is the pid of the process that started the pool, sent rather
-    than read here: a parent killed while this worker was still importing would make
-    ``os.getppid()`` already the reaper's pid, and the watch would then wait forever."""
+def _init_worker(watch: Connection, options: Options, stages: dict[str, Stage], key: str) -> None:
+    """Set up a worker: the fork server's context when it was made for this run (``key``), else
+    one loaded here. A parent killed while this worker was starting has closed ``watch`` already."""
     global _WORKER_CTX
-    if os.getppid() != parent:
+    if watch.poll():
         os._exit(1)
     # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (it stops
     # the workers and prints the summary), a worker would only print a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    threading.Thread(target=_exit_with_parent, args=(watch,), daemon=True, name="parent-watch").start()
     install(stages)
-    _WORKER_CTX = Context(options)
+    from .preload import preloaded
+
+    _WORKER_CTX = preloaded(key) or Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
 
 
@@ -344,9 +348,13 @@ def process(items: Iterable[RawDocument | Document | InputError], ctx: Context) 
         return
     # Several processes: keep a bounded number of batches in flight so memory stays flat on
     # millions of articles, and yield in input order.
+    from .preload import start_method
+
     stages = _worker_stages(ctx.options.stages)
-    with ProcessPoolExecutor(ctx.options.workers, mp_context=multiprocessing.get_context(WORKER_START_METHOD),
-                             initializer=_init_worker, initargs=(os.getpid(), ctx.options, stages)) as pool:
+    mp, key = start_method(ctx.options, stages)
+    watch, alive = mp.Pipe(duplex=False)  # the workers watch ``watch``; this process holds ``alive``
+    with watch, alive, ProcessPoolExecutor(ctx.options.workers, mp_context=mp, initializer=_init_worker,
+                                           initargs=(watch, ctx.options, stages, key)) as pool:
         pending: list[Future[list[Outcome]]] = []
         try:
             for batch in _batches(items, size):

@@ -217,7 +217,7 @@ class RoleResolution(LinkerBase):
         refs: list[str] = []
         bodies = [x for x in z.countries if self.kb.members(x)]
         if "mediator" in offices or bodies:
-            body = bodies[0] if bodies else self._recent_body()
+            body = bodies[0] if bodies else self._recent_body(z.start)
             if body:
                 c.refs = self.kb.members(body)
                 c.country = body
@@ -237,11 +237,16 @@ class RoleResolution(LinkerBase):
         c.refs = refs
         c.country = None if len(set(z.countries)) != 1 else z.countries[0]
 
-    def _recent_body(self) -> str | None:
-        for c in reversed(self.cands):
-            if c.kind == "organization" and c.actor_id and self.kb.members(c.actor_id):
-                return c.actor_id
-        return None
+    def _recent_body(self, before: int) -> str | None:
+        """The body with members named last before ``before``: by its name ("the OSCE Minsk
+        Group"), or by its members' word with its name ("the Minsk Group co-chairs", a collective
+        coded with the body), which "the co-chairs" then refers back to."""
+        best: tuple[int, str] | None = None
+        for c in self.cands:
+            body = c.actor_id if c.kind == "organization" else c.country if c.kind == "collective" else None
+            if c.start < before and body and self.kb.members(body) and (best is None or c.start > best[0]):
+                best = (c.start, body)
+        return best[1] if best else None
 
     def _resolve_anonymous(self, z: Zone, c: Cand) -> None:
         """"a source in the defense Ministry of the NKR" stays unlinked but keeps its country and

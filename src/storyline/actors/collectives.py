@@ -21,12 +21,14 @@ from typing import Any
 from ..lexicons import load_lexicon
 from .kbfile import GROUP_KINDS, PLACE
 from .link_base import _SEPARATORS, _SUBJECT_DEPS, Cand, LinkerBase
-from .phrases import Zone
+from .phrases import _APOSTROPHE_S, Zone
 
 #: Numbers spelled out ("three": 3), as the dates stage reads them.
 NUMBER_WORDS: dict[str, int] = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items()
                                if isinstance(v, int)}
 #: Plural nouns of a numbered collective ("the three countries").
+#: Nouns of a body's own unit that acts apart from it ("the OSCE mission", "the EU monitoring mission").
+BODY_UNITS = frozenset(str(w).lower() for w in load_lexicon("event_collectives").get("body_unit_nouns") or ())
 NUMBERED_NOUNS = frozenset(str(w).lower() for w in load_lexicon("grammar").get("numbered_collective_nouns") or ())
 #: How many sentences back a numbered collective looks for its list.
 NUMBERED_LOOKBACK = 8
@@ -144,12 +146,21 @@ class GroupLinking(LinkerBase):
                 self._add(Cand(m.start, m.end, "place" if place else "name", code, code, None,
                                confidence=1.0 if len(m.ids) == 1 else 0.8))
             elif m.kind in ("organization", "generic"):
+                if m.kind == "generic" and self._inside_longer_name(m.start):
+                    self._longer_name(m.start, m.end)  # "Iran's Supreme National Security Council" is not the UN's
+                    continue
                 a = self.kb.get(m.ids[0])
                 # a group named in the plural ("the Houthis") is "they" later on
                 last = doc[m.end - 1]
                 the = doc[m.start].lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the")
                 plural = a.kind in GROUP_KINDS and (last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and the))
-                self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural))
+                unit = self._unit_end(m.end) if a.sector == "IGO" else None
+                if unit is not None:  # "the OSCE mission in Tiraspol": the body's mission, of the body
+                    self._add(Cand(m.start, unit, "organization", None, a.country or a.id, a.sector, confidence=0.8))
+                    continue
+                # a body made of a few states (a format of talks) carries them, for the events' readings
+                self._add(Cand(m.start, m.end, "organization", a.id, a.country or a.id, a.sector, plural=plural,
+                               refs=list(self.kb.members(a.id))))
             elif m.kind == PLACE:  # a corridor, a crossing: where things happen, never who
                 start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" and \
                     self._free(m.start - 1, m.start) else m.start
@@ -167,6 +178,36 @@ class GroupLinking(LinkerBase):
                         and self._free(m.start - 1, m.start) else m.start
                     self._add(Cand(start, m.end, "metonym", x.actor_id, self._country(x.actor_id), x.sector,
                                    confidence=0.9))
+
+    def _unit_end(self, end: int) -> int | None:
+        """The end of a body's unit named right after it ("mission", "Special Monitoring Mission":
+        ``body_unit_nouns``), up to three capitalised words before the unit noun; else None."""
+        doc = self.sdoc
+        for j in range(end, min(end + 4, len(doc))):
+            if doc[j].lower_ in BODY_UNITS:
+                return j + 1 if self._free(end, j + 1) else None
+            if not (doc[j].is_alpha and doc[j].text[:1].isupper()):
+                return None
+        return None
+
+    def _inside_longer_name(self, start: int) -> bool:
+        """A generic body name ("Security Council") right after a capitalised word of the same
+        name ("Supreme National Security Council"), not a sentence's first word nor part of a known
+        actor's name ("United Nations General Assembly"): another body's name ends in it."""
+        if start == 0 or start - 1 in self.taken:
+            return False
+        prev = self.sdoc[start - 1]
+        return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start and \
+            prev.ent_type_ not in ("GPE", "NORP")
+
+    def _longer_name(self, start: int, end: int) -> None:
+        """The body whose name ends in a generic one, as the text names it, of the state whose
+        possessive precedes it ("Iran's")."""
+        while start > 0 and self._inside_longer_name(start) and self._free(start - 1, start):
+            start -= 1
+        owner = self.taken.get(start - 2) if start >= 2 and self.sdoc[start - 1].lower_ in _APOSTROPHE_S else None
+        country = self.cands[owner].country if owner is not None else None
+        self._add(Cand(start, end, "organization", None, country, "GOV" if country else None, confidence=0.6))
 
     def _organisations(self) -> None:
         """The model's ORG entities the knowledge base does not know ("Reuters", "Interfax"):
@@ -205,9 +246,10 @@ class GroupLinking(LinkerBase):
             run = [c]
         if len(run) >= 2:
             out.append(self._run_entry(run))
-        # plural titles that name their countries ("the presidents of Azerbaijan and Armenia")
+        # plural titles that name their countries ("the presidents of Azerbaijan and Armenia"); not
+        # a mediating body's members ("the Minsk Group co-chairs"), who are never the sides
         for c in self.cands:
-            if c.kind == "collective" and len(c.refs) >= 2:
+            if c.kind == "collective" and len(c.refs) >= 2 and not (c.country and self.kb.members(c.country)):
                 out.append((self.sent_of[c.start], c.start, [self._country(r) for r in c.refs]))
         return sorted(out, key=lambda t: t[1])
 

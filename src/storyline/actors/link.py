@@ -23,11 +23,13 @@ offices the text itself names ("President Dmitry Medvedev") narrow the possible 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ..model import Document, Mention
 from ..parse import token_table
 from .antecedents import RoleResolution
+from .author import document_author
 from .collectives import GroupLinking
 from .communities import CommunityLinking
 from .link_base import Cand
@@ -53,6 +55,8 @@ class Linker(PersonLinking, CommunityLinking, GroupLinking, RoleResolution):
         self._places_and_bodies(zones)
         self._organisations()
         self.reserved = set()
+        named = Counter(c.country for c in self.cands if c.country)
+        self.author = document_author(self.doc, self.kb, self.lex, self.author_cues, named)
         self._in_order(standalone)
         self._emit()
 
@@ -68,6 +72,8 @@ class Linker(PersonLinking, CommunityLinking, GroupLinking, RoleResolution):
         for i, (lower, tag) in enumerate(zip(table.lower, table.tag, strict=True)):
             if lower in self.lex.pronouns and tag in ("PRP", "PRP$"):
                 items.append((i, "pronoun", i))
+            elif lower in self.author_cues.pronouns and tag in ("PRP", "PRP$") and self.author:
+                items.append((i, "author", i))
         for s, e in self._territory_descriptions():
             items.append((s, "territory", (s, e)))
         for _, what, x in sorted(items, key=lambda t: t[0]):
@@ -79,8 +85,20 @@ class Linker(PersonLinking, CommunityLinking, GroupLinking, RoleResolution):
                 self._numbered_collective(*x)
             elif what == "territory":
                 self._territory_reference(*x)
+            elif what == "author":
+                self._author_pronoun(x)
             else:
                 self._pronoun(x)
+
+    def _author_pronoun(self, i: int) -> None:
+        """"I urge the parties ..." outside quotations in a statement whose title or address names
+        its author (``author.document_author``): the author, in the role held that day."""
+        if i in self.quoted or not self._free(i, i + 1) or self.author is None:
+            return
+        a = self._get(self.author)
+        role = self._role_on(a)
+        self._add(Cand(i, i + 1, "pronoun", a.id, role.country if role else a.country,
+                       role.sector if role else a.sector, confidence=0.8))
 
     def _emit(self) -> None:
         doc = self.doc

@@ -22,6 +22,7 @@ from typing import Any
 from ..model import Actor, Document, Role
 from ..parse import text_of, token_bounds
 from . import names as N
+from .author import author_cues
 from .lexicon import RoleLexicon, role_lexicon
 from .phrases import PhraseFinder, Words
 from .ruler import MATCHES, ActorRuler, Match
@@ -88,6 +89,8 @@ class LinkerBase:
         self.surnames: dict[str, str] = {}  # surname key -> actor id, for this document
         self.reserved: set[int] = set()  # tokens of titles resolved later, kept from other mentions
         self.zone_cand: dict[int, int] = {}  # id(zone) -> cand of its plural title
+        self.author: str | None = None  # who "I" is in a statement printed as written (author.py)
+        self.author_cues = author_cues(ctx)
 
     def _quoted(self) -> set[int]:
         """Tokens inside quotation marks (a pronoun outside a quote does not point into it)."""

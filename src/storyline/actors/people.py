@@ -236,10 +236,17 @@ class PersonLinking(LinkerBase):
         if z is not None and z.role.counterpart:
             c.offices = ()
         idx = self._add(c)
+        body = self._member_body(z)
         if z is not None and z.plural and id(z) in self.zone_cand:
             coll = self.cands[self.zone_cand[id(z)]]  # "presidents Aliyev and Sargsyan"
-            if c.actor_id and c.actor_id not in coll.refs:
+            if c.actor_id and c.actor_id not in coll.refs and body is None:
                 coll.refs.append(c.actor_id)
+        elif z is not None and z.plural and body is not None and self._free(z.start, z.end):
+            # "the co-chairs of the OSCE Minsk Group, ambassadors A, B and C": the body acts, its
+            # envoys named beside it are who it is made of
+            self.zone_cand[id(z)] = self._add(Cand(z.start, z.end, "collective", None, body, sector, role=role_text,
+                                                   refs=list(self.kb.members(body)), confidence=conf,
+                                                   offices=offices, plural=True, family="titles"))
         elif z is not None and z.plural and self._free(z.start, z.end):
             self.zone_cand[id(z)] = self._add(Cand(z.start, z.end, "collective", None, None, sector, role=role_text,
                                                    refs=[c.actor_id] if c.actor_id else [], confidence=conf,
@@ -249,6 +256,13 @@ class PersonLinking(LinkerBase):
                            confidence=conf, antecedent=idx, offices=offices, female=c.female, plural=z.plural))
             if z.role.counterpart and z.possessor is not None:
                 self._counterpart_offices(z, idx)
+
+    def _member_body(self, z: Zone | None) -> str | None:
+        """The body a plural title names as made of its members ("the co-chairs of the OSCE Minsk
+        Group": ``members`` in bodies.yaml), or None."""
+        if z is None or not z.plural:
+            return None
+        return next((x for x in z.countries if self.kb.members(x)), None)
 
     def _counterpart_offices(self, z: Zone, idx: int) -> None:
         """"his Armenian counterpart Zohrab Mnatsakanyan": the name holds the possessor's office."""

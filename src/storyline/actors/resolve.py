@@ -42,6 +42,7 @@ from ..model import Actor, ActorRef, Document, Mention
 from ..parse import text_of
 from .conflict import conflict_parties
 from .members import co_members, of_conjuncts
+from .opposed import opposing_modifier
 
 Token = Any  # spacy.tokens.Token
 
@@ -99,6 +100,7 @@ class ActorResolver:
         # pronouns (event_collectives.yaml; "he", "she" from actor_roles.yaml's pronouns)
         self.first_person = {w.lower() for w in self.cfg.get("first_person", [])}
         self.relative_pronouns = {w.lower() for w in self.cfg.get("relative_pronouns", [])}
+        self.relation_nouns = {w.lower() for w in self.cfg.get("relation_nouns", [])}
         self.singular_pronouns = {w.lower() for w in singular_pronouns}
         self.actors = {a.id: a for a in doc.actors}
         self.mentions: list[Mention] = list(doc.mentions if mentions is None else mentions)
@@ -181,8 +183,8 @@ class ActorResolver:
             return self._pronoun_refs(head)  # "us", not "US"
         own = self._covering(head)
         np = self._np_tokens(head, skip)
-        persons_near = [m for t in np if t.dep_ in ("appos", "compound", "nmod", "npadvmod") or t.head == head
-                        for m in self._covering(t) if self._is_person(m)]
+        persons_near = [m for t in np if (t.dep_ in ("appos", "compound", "nmod", "npadvmod") or t.head == head)
+                        and not self._relation_of(head, t) for m in self._covering(t) if self._is_person(m)]
         if own:
             if not any(self._is_person(m) for m in own) and persons_near:
                 return self._refs_from(persons_near)
@@ -213,13 +215,16 @@ class ActorResolver:
                         return [r if r.country or not country else replace(r, country=country) for r in refs]
         # modifiers of the head: "Russian peacekeepers", "US and French representatives", "Iran's"
         mods = [m for t in np if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
-                for mm in [self._covering(t)] for m in mm]
-        for t in np:
-            if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod"):
+                and not opposing_modifier(t) and not self._relation_of(head, t) for mm in [self._covering(t)] for m in mm]
+        for t in np:  # not "an anti-Houthi coalition": the Houthis are whom it fights
+            if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod") and not opposing_modifier(t):
                 for c in t.conjuncts:
                     mods += self._covering(c)
         if mods:
             return self._refs_from(mods)
+        related = [t for t in head.children if self._relation_of(head, t)]
+        if related:
+            return [self._related_ref(head, related[0], skip)]
         if self.is_collective(head) and not any(self._covering(t) for t in np):
             return []  # the caller resolves collectives with the event context
         # "a spokesman for the defense Ministry of the unrecognized Nagorno-Karabakh Republic Senor
@@ -232,6 +237,8 @@ class ActorResolver:
         for t in head.children:
             if t.dep_ == "prep" and t.lower_ in ("of", "from", "by", "for") and t.i not in skip:
                 for pobj in t.children:
+                    if pobj.dep_ == "pobj" and t.lower_ == "of" and head.lemma_.lower() in self.relation_nouns:
+                        return [self._related_ref(head, pobj, skip)]  # "associates of Navalny"
                     if pobj.dep_ == "pobj":
                         refs = self.refs_for(pobj, skip=skip)
                         if any(r.actor_id or r.country for r in refs):
@@ -251,6 +258,20 @@ class ActorResolver:
         if inner:
             return self._refs_from(inner)
         return self._unrecognised_name(head) or self._definite_description(head)
+
+    def _relation_of(self, head: Token, mod: Token) -> bool:
+        """"His associates", "Navalny's lawyer", "Iran's allies": a possessive on a noun of the
+        people around someone (``relation_nouns``) names whose they are, not who acts."""
+        return mod.dep_ == "poss" and head.lemma_.lower() in self.relation_nouns
+
+    def _related_ref(self, head: Token, owner: Token, skip: set[int]) -> ActorRef:
+        """"His associates", "associates of Navalny" as the people they are: "associates of Alexei
+        Navalny", named by the noun and whom the owner resolves to, with no actor, country or sector
+        of the owner's."""
+        owners = self._member_refs(owner, skip)
+        name = f"{head.text} of {owners[0].name}" if owners else head.text
+        lo, hi = min(owner, head, key=lambda t: t.i), max(owner, head, key=lambda t: t.i)
+        return ActorRef(name=name, start=lo.idx, end=hi.idx + len(hi.text), text=self.doc.text[lo.idx:hi.idx + len(hi.text)])
 
     def _body_ref(self, m: Mention) -> ActorRef:
         """The body or state a role mention with no person is placed in (its country code)."""

@@ -24,6 +24,7 @@ from .evidence import (
     office_evidence,
     on_day,
     past_years,
+    span_evidence,
     title_table,
 )
 from .find import Found, find
@@ -201,6 +202,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     evidence = [e for e in (_weekday_evidence(doc, found, rules, sdoc, month, day, years),
                             _weekday_date_evidence(found, rules, month, day, years),
                             _years_evidence(doc, found, rules, sdoc, years),
+                            span_evidence(found, rules, sdoc),
                             happening_evidence(doc, found, rules, sdoc, month, day, years)) if e is not None]
     horizon = None
     if lookup is None and ctx is not None:
@@ -210,7 +212,7 @@ def infer_year(doc: Document, found: list[Found], rules: DateRules, ctx: Any, mo
     if lookup is not None and sdoc is not None:
         evidence += office_evidence(sdoc, title_table(ctx, rules), lookup, month, day, years, horizon,
                                      set(rules.words.get("former") or {}))
-    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date", "happening")]
+    informative = [e for e in evidence if e.kind in ("weekday", "office", "weekday+date", "happening", "span")]
     value_unknown = f"XXXX-{month:02d}-{day:02d}"
     if not informative:
         return DateValue(value_unknown, "day", "text:" + source.split()[0], 0.0,

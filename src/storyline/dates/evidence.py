@@ -13,12 +13,13 @@ from typing import Any
 from ..model import Actor
 from .find import Found
 from .rules import DateRules
-from .tense import FUTURE, direction
+from .tense import FUTURE, direction, governing_verb
 
 OFFICE_HELD = 1.0  # a named office holder was in that office on the candidate date
 OFFICE_NOT_HELD = -3.0  # ... was not
 YEAR_BEFORE_MENTIONED = -4.0  # the candidate is earlier than a past year the text reports
 OFFICE_BEYOND_HORIZON = 0.5  # an open term after the knowledge base's last known date: assumed
+SPAN_ENDS_NOW = 3.0  # "held over five years" since a year the sentence names: that year plus five
 
 
 @dataclass
@@ -75,6 +76,45 @@ def kb_horizon(kb: Any) -> str | None:
     _HORIZONS[key] = str(horizon) if horizon else None
     return _HORIZONS[key]
 
+
+
+# ------------------------------------------------------------------ a span of years up to now
+
+_YEARS_SPAN = re.compile(r"(\S+)\s+years?$", re.IGNORECASE)
+_NOW_AUX = frozenset({"has", "have", "is", "are", "am", "'s", "'re", "'ve"})
+
+
+def span_evidence(found: list[Found], rules: DateRules, sdoc: Any) -> Evidence | None:
+    """"The talks have been held over five years, based on the agreement of August 2008": a span
+    of years told in the present (perfect or progressive: it lasts up to the story) in a sentence
+    that names one past year, its start, ends in the story's year, that year plus the span (the
+    next year fits too: "over five years" may be five and some months)."""
+    if sdoc is None:
+        return None
+    for f in found:
+        m = _YEARS_SPAN.search(f.extra.get("text") or "") if f.kind == "duration" else None
+        count = rules.number(m.group(1)) if m else None
+        if not isinstance(count, float) or count != int(count) or not 1 <= count <= 100:
+            continue
+        verb = governing_verb(sdoc, f.start, f.end)
+        if verb is None or not _told_up_to_now(verb):
+            continue
+        sent = verb.sent
+        starts = {int(g.group("year") or 0) for g in found if g.kind == "calendar" and g.has("year")
+                  and sent.start_char <= g.start < sent.end_char}
+        if len(starts) != 1:
+            continue
+        end = starts.pop() + int(count)
+        return Evidence("span", f"'{f.extra.get('text')}' since a year of the same sentence: {end}",
+                        {end: SPAN_ENDS_NOW, end + 1: SPAN_ENDS_NOW / 2})
+    return None
+
+
+def _told_up_to_now(verb: Any) -> bool:
+    """The clause is told in the present perfect or the present progressive or passive ("have
+    lasted", "are being held"): what it tells goes on up to the story."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & _NOW_AUX) and verb.tag_ in ("VBN", "VBG") and not aux & {"will", "would", "had", "was", "were"}
 
 
 # ------------------------------------------------------------------ weekdays

@@ -59,6 +59,11 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
             tok = tok.head  # "France is ready to contribute troops": the subject of "is"
             continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.pos_ == "VERB" and tok.head.tag_ != "VB" and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) and \
+                not any(m.dep_ == "mark" for m in tok.children):
+            tok = tok.head  # "took the initiative to bring the sides together": the purpose is the subject's
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, True  # "a truce brokered by Egypt": the noun is the participle's passive subject
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in planned_governors:
@@ -212,6 +217,18 @@ def governing_verb(tok: Token) -> Token | None:
     while up.i != tok.i and up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
         tok, up = up, up.head
     return up if up.pos_ in ("VERB", "AUX") and up.i != tok.i else None
+
+
+def demand_owner(verb: Token) -> Token | None:
+    """Who makes the demand whose content ``verb`` is: the noun's possessor named ("Chad's demand
+    that Sudan withdraw"), else the subject of the clause holding the noun ("Chad insisted on its
+    demand that ..."); a pronoun possessor is resolved better through that clause."""
+    noun = verb.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in ("PROPN", "NOUN") and not names_time(owner):
+        return owner
+    gov = governing_verb(noun)
+    return next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov is not None else None
 
 
 def aux_negated(head: Token) -> bool:

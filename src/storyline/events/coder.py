@@ -29,8 +29,17 @@ from ..pipeline import Context
 from .candidate import Candidate
 from .headlines import in_headline, passive_roles
 from .merge import merge_events
-from .nominal import praised_doers
-from .parties import between_sides, mediated_sides, nested_sides, supply_parties
+from .more_acts import (
+    coordinated_act,
+    enabled_acts,
+    entry_into_force,
+    latest_parties,
+    more_act_sides,
+    subject_antecedent,
+)
+from .nominal import described_act, praised_doers
+from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
+from .people_sides import people_as_movements
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
@@ -46,10 +55,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        kept = [c for c in cands if not c.drop and (
-            (c.source and (c.cls.what not in self.political_sources or c.armed_source
-                           or any(self._political(s) for s in c.source)))
-            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))]
+        kept = [c for c in cands if self._kept(c)]
         events = [self._event(c, doc) for c in kept]
         # a war or clashes named by a noun are the whole of the fighting, not one attack a clause tells
         references = {e.id for c, e in zip(kept, events, strict=True)
@@ -63,9 +69,17 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.head.children)}
         # a comment on an act ("expressed satisfaction with the meeting") is no restatement of what was said
         additions |= {e.id for c, e in zip(kept, events, strict=True) if c.comment}
+        # "and a third meeting in Brussels", "the ceasefire came into effect": acts of their own
+        entry = self._word_set("entry_phrases")
+        additions |= {e.id for c, e in zip(kept, events, strict=True)
+                      if coordinated_act(c) or entry_into_force(c, entry)}
         wholes = {e.id for c, e in zip(kept, events, strict=True) if self._fighting_noun(c)}
+        # "the agreement reached by the parties": an act named by its noun, told again whatever the words
+        named = references | {e.id for c, e in zip(kept, events, strict=True)
+                              if c.trig.kind == "verb" and described_act(c.head)}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
-                            additions, wholes)
+                            additions, wholes, self._word_set("restating_function_words"),
+                            {w.upper() for w in self._word_set("content_classes")}, named)
 
     def _fighting_noun(self, c: Candidate) -> bool:
         """The act is named by a noun of fighting itself (``conflict_nouns``: "the war", "clashes")."""
@@ -95,6 +109,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         resolver = ActorResolver(doc, self.collectives, self.speech_verbs, mentions, self.singular_pronouns)
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
+        enabled = enabled_acts(cands, resolver.refs_for, self._word_set("enabling_verbs"))
         previous: list[tuple[int, str | None, list[ActorRef]]] = []
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
         for c in cands:
@@ -102,6 +117,14 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 continue
             self._actor_object(c, resolver)
             self._arguments(c, resolver, previous)
+            if not c.source:  # "... Turkey has won praise. It hosted the talks": Turkey
+                subj, passive = self._subject(c.head)
+                own_passive = passive and subj is not None and subj.head.i == c.head.i  # "it was given": the target
+                c.source = [] if own_passive else subject_antecedent(c, subj, resolver.refs_for, resolver.is_state,
+                                                                 self._word_set("pair_nouns"))
+            if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
+                c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
+                    latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)
             self._take_part(c, resolver)
             passive_roles(c)  # "Ceasefire agreed in Darfur": a headline's bare participle is passive
             self._warning(c, resolver)
@@ -125,8 +148,12 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
         mediated_sides(cands, self.party_classes, self.mediation_classes)
         nested_sides(cands, self.party_classes, self.mediation_classes)
+        more_act_sides(cands, self._told.tokens, lambda k: sides_of(k, self.mediation_classes),
+                       self.party_classes | self.mediation_classes)
         supply_parties(cands, self.party_classes, self.mediation_classes, self.joint_classes,
                        self.rules.words("continuation_verbs"))
+        people_as_movements(cands, doc, self.people_group_sectors, self.party_classes, self.force_classes,
+                            self.mediation_classes)
         return cands + self._auspices_mediations(cands, resolver)
 
     def _event(self, c: Candidate, doc: Document) -> Event:

@@ -61,12 +61,16 @@ class CoderBase:
         # the speaker's own side ("we", "our") and pronouns that point at a thing ("this")
         self.first_person = {w.lower() for w in self.collectives.get("first_person", [])}
         self.author_pronouns = {w.lower() for w in self.collectives.get("author_pronouns", [])}
+        self.people_group_sectors = frozenset(w.upper() for w in self.collectives.get("people_group_sectors", []))
         self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
+                              *self.collectives.get("relation_nouns", []),
                               *self.collectives.get("group_nonsources", [])])
         self.participant_classes = {w.upper() for w in self.lex.settings.get("participant_classes", [])}
         self.verbal_attack_verbs = self._word_set("verbal_attack_verbs")
+        self.own_framing_words = self._word_set("own_framing_words")
+        self.distance_words = self._word_set("distance_words")
         self.verbal_attack_code = str(self.lex.settings.get("verbal_attack_code", "111"))
         self.warning_verbs = self._word_set("warning_verbs")
         self.warning_comment_code = str(self.lex.settings.get("warning_comment_code", "012"))
@@ -81,8 +85,12 @@ class CoderBase:
         self.speaker_acts = {w.upper() for w in self.lex.settings.get("speaker_acts", [])}
         self.stative_passives = self._word_set("stative_passives")
         self.descriptive_participles = self._word_set("descriptive_participles")
+        self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
         self.obligation_adjectives = self._word_set("obligation_adjectives")
+        self.command_verbs = self._word_set("command_verbs")
+        self.demand_nouns = self._word_set("demand_nouns")
+        self.need_nouns = self._word_set("need_nouns")
         # "is grateful to", "was present at": LEMMA or "LEMMA PREP" -> CAMEO code
         self.predicate_adjectives = {tuple(str(k).lower().split()): str(v) for k, v in
                                      (self.lex.settings.get("predicate_adjectives") or {}).items()}

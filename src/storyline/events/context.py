@@ -13,6 +13,7 @@ from typing import Any
 
 from ..dates.anchor import date_for_clause
 from ..model import DateValue, Document, Event
+from ..parse import entities
 
 Token = Any
 
@@ -35,14 +36,14 @@ def clause_place(head: Token, skip: set[int]) -> str | None:
             for obj in tok.children:
                 if obj.dep_ != "pobj":
                     continue
-                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS), None)
+                ent = next((e for e in entities(obj.doc) if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS), None)
                 if ent is not None:
                     return ent.text
                 # "at a press conference in Ankara": a place one phrase down
                 for sub in obj.children:
                     if sub.dep_ == "prep" and sub.lower_ in PLACE_PREPS:
                         for o2 in sub.children:
-                            e2 = next((e for e in o2.doc.ents if e.start <= o2.i < e.end and e.label_ in PLACE_LABELS), None)
+                            e2 = next((e for e in entities(o2.doc) if e.start <= o2.i < e.end and e.label_ in PLACE_LABELS), None)
                             if e2 is not None:
                                 return e2.text
     return None

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..parse import text_of
+
 Token = Any
 
 #: A headline has at most this many words; a longer line without a final stop is a sentence
@@ -53,7 +55,7 @@ def headline(sent: Any) -> bool:
     shown = [t for t in sent if not t.is_space]
     if not words or len(words) > MAX_WORDS:
         return False
-    text = sent.doc.text
+    text = text_of(sent.doc)  # joined once per document, not at every sentence
     start, end = shown[0].idx, shown[-1].idx + len(shown[-1].text)
     lo, hi = _line_bounds(text, start, end)
     if text[lo:start].strip() or text[end:hi].strip():

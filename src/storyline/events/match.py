@@ -443,6 +443,9 @@ def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
     head = noun.head
     if noun.dep_ in NOUN_ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.light_verbs:
         return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ") and \
+            f"{head.head.lemma_.lower()} {head.lower_}" in lex.light_verbs:
+        return head.head  # "engaged in talks", "participated in the negotiations": the verb with its preposition
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         inf = _raised_infinitive(head)
         if inf is not None and carries(inf, lex, alone=True):

@@ -11,6 +11,7 @@ first (``Event.evidence_more``).
 from __future__ import annotations
 
 from ..model import ActorRef, Document, Event, Evidence
+from .restating import shares_content
 from .status import period
 
 #: How many sentences apart a restatement may be from the event it restates.
@@ -142,13 +143,18 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                  joint: set[str] | frozenset[str] = frozenset(), parts: set[str] | frozenset[str] = frozenset(),
                  armed: frozenset[str] = frozenset(), onsets: set[str] | frozenset[str] = frozenset(),
                  additions: set[str] | frozenset[str] = frozenset(),
-                 wholes: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+                 wholes: set[str] | frozenset[str] = frozenset(),
+                 function_words: set[str] | frozenset[str] = frozenset(),
+                 content_classes: set[str] | frozenset[str] = frozenset(),
+                 named: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
     the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
     classes whose sides may be told either way round; ``parts`` the ids of events that name the
     act they belong to ("killed in the airstrike"), whose participants join that act's;
     ``wholes`` the ids of fighting named by a noun ("the clashes"), of which a dated clause tells
-    an episode (``_episode``)."""
+    an episode (``_episode``); ``function_words`` the words that never make two clauses one act
+    of the ``content_classes`` (``restating.shares_content``), unless one is ``named`` by its noun
+    ("the agreement reached by the parties": the act told again by name)."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
         if e.id in parts:
@@ -165,7 +171,9 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                 whole.target.extend(r for r in e.target if not _overlap([r], whole.target + whole.source))
                 continue
         target = next((k for k in reversed(kept) if not _episode(k, e, wholes) and restates(
-            k, e, doc, e.id in references, joint, armed, e.id in onsets, e.id in additions)), None)
+            k, e, doc, e.id in references, joint, armed, e.id in onsets, e.id in additions)
+            and (k.id in named or e.id in named or e.quote is not None
+                 or shares_content(k, e, doc, function_words, content_classes))), None)
         if target is None:
             kept.append(e)
             continue

@@ -45,9 +45,9 @@ DATES = frozenset({"DATE", "TIME"})
 
 def _names(tok: Token) -> bool:
     """The phrase's head, or one of its coordinated members, is a name, or a noun a name makes
-    someone's ("the Ukrainian government", "the Turkish side")."""
+    someone's ("the Ukrainian government", "the Turkish side", "Ukraine's government")."""
     return any(t.ent_type_ in NAMES or t.pos_ == "PROPN" or any(
-        m.dep_ in ("amod", "compound") and m.ent_type_ in NAMES for m in t.children) for t in (tok, *tok.conjuncts))
+        m.dep_ in ("amod", "compound", "poss") and m.ent_type_ in NAMES for m in t.children) for t in (tok, *tok.conjuncts))
 
 
 def _phrase(tok: Token, prep: str) -> list[Token]:

@@ -95,8 +95,12 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
     for c in cands:
         if c.drop or c.cls.what not in party | mediation:
             continue
-        sides = _distinct(r for t in between_tokens(c.head, c.trig.token) for r in res.refs_for(t))
-        if len(sides) < 2:
+        tokens = between_tokens(c.head, c.trig.token)
+        sides = _distinct(r for t in tokens for r in res.refs_for(t))
+        # "meetings between the co-chairs and the parties", the parties unresolved: the sides the
+        # phrase names are still the doers (never the one who reports the meetings)
+        named = sum(1 + len(t.conjuncts) for t in tokens)
+        if len(sides) < 2 and not (sides and named >= 2):
             continue
         if c.cls.what in mediation:
             c.target = [r for r in sides if not any(_key(r) == _key(s) for s in c.source)]

@@ -26,11 +26,14 @@ from .coder_base import CoderBase
 from .context import clause_date, clause_place
 from .headlines import headline_status
 from .match import clausal_subject
+from .more_acts import coordinated_act
 from .nominal import participle_phrase
 
 Token = Any  # spacy.tokens.Token
 
 EVIDENCE_CUT = frozenset({"conj", "cc", "parataxis"})
+#: How many sentences back a reply ("for his part") looks for the day of the occasion.
+REPLY_SENTENCES = 3
 
 
 EDGE_PUNCT = set(" \t\n,;:.-–—\"“”'‘’«»()[]")
@@ -91,6 +94,8 @@ class TimePlace(CoderBase):
             subj, _ = self._subject(head)
             if subj is not None and subj.i < head.i and c.trig.kind == "verb" and head.dep_ == "conj":
                 pass  # a coordinated verb's evidence starts at the verb, not its shared subject
+        if coordinated_act(c):
+            toks = list(c.trig.token.subtree)  # "and a third meeting in Brussels": the act's own phrase
         if not toks:
             toks = [head]
         # the unbroken stretch of kept words around the head: a cut coordinated clause in the
@@ -150,6 +155,10 @@ class TimePlace(CoderBase):
             c.status = "historical"  # an act referred to by name, not the day's news
         if c.trig.kind == "noun" and c.status == "reported" and self.rules.told_before(c.trig.token):
             c.status = "historical"  # "the recent visit", "the previous round": before the news
+        if c.status == "reported" and date is None and c.trig.kind == "verb" and (
+                self.rules.continues_prior(status_head, previous_in_paragraph(doc, c.head))
+                or self._before_later(status_head, doc)):
+            c.status = "historical"  # "The previous round yielded nothing. Georgia blocked the talks."
         if c.trig.kind == "verb":  # headlinese: "Sudan frees 20 soldiers" is the day's news
             c.status = headline_status(c.head, c.status, date is not None)
         if c.trig.kind == "appeal" and c.status == "planned":
@@ -157,8 +166,13 @@ class TimePlace(CoderBase):
         own_date = date
         c.date = date if date is not None else self._evidence_date(c, doc, frame, effect)
         c.location = clause_place(c.head, set()) or doc.dateline
-        if own_date is None and (self._habitual(c) or (c.cls.what not in self.joint_classes | self.mediation_classes
-                                                       and describes(c))):
+        if own_date is None and self._habitual(c):
+            c.drop = True
+        # a relative clause's own words date it, not the clause of the noun it describes ("the
+        # rebels, who are backed by Iran, seized the port last year")
+        units = self.rules.words("earlier_units") | self.rules.words("ongoing_units")
+        if c.cls.what not in self.joint_classes | self.mediation_classes and describes(c, units) and \
+                clause_date(doc, *core_span(c.head, c.trig.token)) is None:
             c.drop = True
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
@@ -175,10 +189,12 @@ class TimePlace(CoderBase):
             gov = c.inherited_from
             denied = self.rules.negated(gov.head, gov.trig.token) or aux_negated(gov.head)
         if denied:
-            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head):
-                # "would not consider requests", "will not accept refugees": a refusal
+            if c.code.startswith(tuple(self.rules.words("negated_rejects"))) and not self.rules.uncertain(c.head) \
+                    and not self.rules.pending(c.head) and not self.rules.unasserted(c.head):
+                # "would not consider requests", "will not accept refugees": a refusal, made when
+                # it was said ("had previously insisted it would not bow": then, not now)
                 self._recode(c, "120")
-                c.status = "reported" if c.status == "planned" else c.status
+                c.status = self.rules.refusal_status(c.head, c.status)
             else:
                 c.drop = True
 
@@ -194,11 +210,57 @@ class TimePlace(CoderBase):
             end = prospect_start(c.head, c.trig.token, c.start, c.end)
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
             date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
-                (frame if c.status == "historical" else None)
-        if c.status == "reported" and date is not None and date.method.startswith("text") and \
+                (frame if c.status == "historical" else None) or self._up_to_now(c, doc)
+        if c.status == "reported" and (date is None or not date.method.startswith("text")):
+            date = self._reply_occasion(c, doc) or date
+        if (c.status == "reported" or c.status == "planned" and self.rules.backshifted(c.head)) and \
+                date is not None and date.method.startswith("text") and \
                 self.rules.before_news(date, doc.published, weeks=False):
             c.status = "historical"  # not for "last week" in the words: it may be a nested clause's
         return date
+
+    def _before_later(self, head: Token, doc: Document) -> bool:
+        """"Turkey and Russia have played a key role in the truce and later agreed on the
+        evacuation in December 2016": a clause coordinated with one told as later (``later_marks``)
+        that is dated before the news lies before the news too."""
+        marks = self.rules.words("later_marks")
+        for conj in head.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and \
+                    any(a.dep_ == "advmod" and a.lower_ in marks for a in conj.children):
+                return self.rules.before_news(clause_date(doc, *core_span(conj, conj)), doc.published)
+        return False
+
+    def _reply_occasion(self, c: Candidate, doc: Document) -> DateValue | None:
+        """"The Armenian minister, for his part, thanked Iran": a reply (``reply_marks``) with no
+        date of its own is made at the occasion the text has just told, on its day: the nearest
+        day named in the ``REPLY_SENTENCES`` before it, if that day is no later than the news and
+        not before it (``before_news``)."""
+        here = doc.sentence_at(c.start)
+        if here is None or not any(m in doc.text[doc.sentences[here].start:c.end].lower()
+                                   for m in self.rules.words("reply_marks")):
+            return None
+        lo, hi = doc.sentences[max(0, here - REPLY_SENTENCES)].start, doc.sentences[here].start
+        days = [t for t in doc.timexes if lo <= t.start < hi and t.type == "DATE" and t.range_end is None
+                and t.value and len(t.value) == 10 and t.value[:4].isdigit()]
+        if not days:
+            return None
+        day = DateValue(days[-1].value or "", "day", "context:the occasion replied at", 0.5, days[-1].text)
+        pub = doc.published
+        if pub is None or day.value > pub.value[:10] or self.rules.before_news(day, pub):
+            return None
+        return day
+
+    def _up_to_now(self, c: Candidate, doc: Document) -> DateValue | None:
+        """"Zelensky has repeatedly called on the US to ...": acts told as repeated
+        (``repeated_adverbs``) in the present perfect, with no date of their own, go on up to the
+        news: dated to the year of publication (the year is all the tense tells). Not "has since
+        declared", nor a state ("has been occupied"): those began at some earlier time."""
+        head, pub = c.head, doc.published
+        if c.status != "historical" or pub is None or not pub.value[:4].isdigit() or head.tag_ != "VBN" or \
+                not any(a.dep_ == "aux" and a.lower_ in ("has", "have") for a in head.children) or \
+                not any(a.dep_ == "advmod" and a.lower_ in self.rules.words("repeated_adverbs") for a in head.children):
+            return None
+        return DateValue(pub.value[:4], "year", "context:present perfect up to the news", 0.4, pub.value)
 
     def _habitual(self, c: Candidate) -> bool:
         """"Encouraging steps have been made, the sides meet, communicate": a joint act in the
@@ -210,10 +272,11 @@ class TimePlace(CoderBase):
             and clause_place(head, set()) is None
 
 
-def describes(c: Candidate) -> bool:
+def describes(c: Candidate, units: set[str] = frozenset()) -> bool:
     """"Rebels who reject Sudan's rule", "Darfur, which has been occupied for years": a relative
-    clause on a noun told in the simple present, or in the present perfect over a span ("for",
-    "since"), without a date of its own, describes the noun's standing state; no event (the
+    clause on a noun told in the simple present (active or passive: "which is recognized only by
+    Turkey"), or in the present perfect over a span ("for", "since"), without a date of its own,
+    describes the noun's standing state; no event (the
     caller keeps talks and mediation: "Fidan, who chairs the talks", tells the talks going on)."""
     head = c.head
     if c.trig.kind != "verb" or head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
@@ -221,10 +284,27 @@ def describes(c: Candidate) -> bool:
     auxes = [a.lower_ for a in head.children if a.dep_ in ("aux", "auxpass")]
     if head.tag_ in ("VBZ", "VBP") and not auxes:
         return True
+    if head.tag_ == "VBN" and auxes in (["is"], ["are"]) and not c.code.startswith("04"):
+        # "Northern Cyprus, which is recognized only by Turkey", "which is opposed to": a state;
+        # not "talks which are hosted by Qatar", a meeting going on
+        return True
     # "for years", "since 1994", "since their movement took over the region"
-    spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ in ("for", "since"))
+    # "for" only with a span of time (a date or one of ``units``): "has pushed for reconciliation"
+    # tells an act, not a state
+    spans = [p for p in head.children if (p.dep_ == "prep" and p.lower_ == "since")
+             or (p.dep_ == "prep" and p.lower_ == "for" and any(t.ent_type_ in ("DATE", "TIME") or
+                                                                 t.lemma_.lower() in units for t in p.subtree))
              or (p.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in p.children))]
     return bool({"has", "have"} & set(auxes)) and bool(spans)
+
+
+def previous_in_paragraph(doc: Document, head: Token) -> Any:
+    """The parsed sentence just before ``head``'s, where both lie in one paragraph; else None."""
+    here = doc.sentence_at(head.idx)
+    if not here or doc.sentences[here - 1].paragraph != doc.sentences[here].paragraph:
+        return None
+    s = doc.sentences[here - 1]
+    return head.doc.char_span(s.start, s.end, alignment_mode="expand")
 
 
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:

@@ -65,6 +65,8 @@ class Reinterpretation(CoderBase):
         for c in cands:
             if c.drop:
                 continue
+            if c.code.startswith("04"):
+                c.source = self._format_members(c, res, conflict) or c.source
             third_party = bool(c.source and not c.target and conflict) and \
                 not any(same_actor(s, p) for s in c.source for p in conflict)
             if c.code.startswith("046") and third_party and \
@@ -76,16 +78,18 @@ class Reinterpretation(CoderBase):
             elif c.cls.what == "MEDIATE" and third_party:
                 c.target = list(conflict)  # "Qatar helped reach a truce": mediated between the conflict's parties
             if c.cls.what in ("ASSAULT", "COERCE") and c.status in ("reported", "historical") \
-                    and self._claimed(c, res):
+                    and self._claimed(c, res) and not self._own_framing(c):
                 speaker = self._speaker_for(c, res)
                 # a political speaker: "the statement said" names no one who could accuse
                 # an unnamed group's attack ("police said gunmen killed five") is the attack,
                 # told: there is no one named to accuse
                 if speaker and c.source and not any(same_actor(s, sp) for s in c.source for sp in speaker) \
                         and not any(sp.sector == "MED" for sp in speaker) and all(actor_like(sp) for sp in speaker) \
-                        and not all(s.actor_id is None and s.sector for s in c.source):
+                        and not all(s.actor_id is None and s.sector for s in c.source) \
+                        and not self._onlooker(speaker, c, conflict):
                     self._recode(c, "112")
                     c.source, c.target = speaker, c.source
+            self._needed_of_others(c, conflict, cands)
             if c.code.startswith("02") and c.trig.status == "hoped" and not c.target:
                 c.drop = True
             if c.trig.kind == "appeal" and not c.target and any(ch.dep_ == "nsubjpass" for ch in c.head.children):
@@ -108,6 +112,39 @@ class Reinterpretation(CoderBase):
                     self._recode(c, self.threat_codes[c.cls.what])
                     c.status = "reported"  # the threat is made now; only what it threatens lies ahead
 
+    def _needed_of_others(self, c: Candidate, conflict: list[ActorRef], cands: list[Candidate]) -> None:
+        """"Qatar and Egypt stressed the urgent need to end the war": an act that third parties say
+        is needed (the clause on a ``need_nouns`` noun) is their call on the sides (CAMEO 020,
+        hoped), not their own plan. Third parties: those the article shows mediating, or no side of
+        the article's conflict. The sides' own "need to continue
+        consultations" stays their plan, as does a joint act."""
+        noun = c.head.head
+        if c.status != "planned" or c.head.dep_ not in ("acl", "xcomp") or noun.pos_ != "NOUN" or \
+                noun.lemma_.lower() not in self.need_nouns or c.cls.what in self.joint_classes or not c.source:
+            return
+        mediators = [r for k in cands if not k.drop and k.cls.what == "MEDIATE" for r in k.source]
+        mediating = all(any(same_actor(s, m) for m in mediators) for s in c.source)
+        no_side = bool(conflict) and not any(same_actor(s, p) or (s.country and s.country == p.country)
+                                             for s in c.source for p in conflict)
+        if not (mediating or no_side):
+            return
+        self._recode(c, "020")
+        c.status = "hoped"
+        c.target = list(conflict)
+
+    @staticmethod
+    def _onlooker(speaker: list[ActorRef], c: Candidate, conflict: list[ActorRef]) -> bool:
+        """"Turkey said the Azerbaijani army had launched an operation": where the doer is a side of
+        the article's conflict, a speaker who is neither a side nor the act's target tells the act;
+        it accuses no one (PETRARCH's "A says B attacked" is an accusation where A is the one
+        attacked or its adversary). With the doer no known side, the claim stays an accusation."""
+        if not any(same_actor(s, r) or (s.country and s.country == r.country) for s in c.source for r in conflict):
+            return False
+        sides = [*conflict, *c.target]
+        countries = {r.country for r in sides if r.country}
+        return not any(same_actor(sp, r) for sp in speaker for r in sides) and \
+            not any(sp.country in countries for sp in speaker if sp.country)
+
     def _praise_of_own(self, c: Candidate) -> bool:
         """"Hailed his government's successful mediation", "expressed satisfaction with the
         meeting": praise that names no one praised, of the speaker's own deed (the object is
@@ -127,6 +164,26 @@ class Reinterpretation(CoderBase):
         owners += [q for p in owners if p.lemma_.lower() in self.own_state_nouns
                    for q in p.children if q.dep_ == "poss"]
         return any(p.pos_ == "PRON" and p.lower_ in self.own_possessives for p in owners)
+
+    @staticmethod
+    def _format_members(c: Candidate, res: ActorResolver, conflict: list[ActorRef]) -> list[ActorRef]:
+        """"The Normandy Format negotiations", "talks in the 5+2 format": a format of states whose
+        members (``members`` of bodies.yaml, carried as the mention's refs) include both sides of
+        the conflict is no third party; its talks are its members' talks. A body whose members
+        are not the sides (the Minsk Group's co-chairs) keeps its mediation."""
+        if len(c.source) != 1 or len(conflict) < 2:
+            return []
+        src = c.source[0]
+        members = next((m.refs for m in res.mentions if m.start == src.start and m.actor_id == src.actor_id
+                        and m.refs), [])
+        if not all(p.country in members for p in conflict):
+            return []
+        out = []
+        for code in members:
+            actor = res.actors.get(code)
+            out.append(ActorRef(name=actor.name if actor else code, actor_id=code, country=code,
+                                start=src.start, end=src.end, text=src.text))
+        return out
 
     def _auspices_mediations(self, cands: list[Candidate], res: ActorResolver) -> list[Candidate]:
         """"The round of talks started under the auspices of the UN", "the parties met under UN
@@ -163,6 +220,18 @@ class Reinterpretation(CoderBase):
                     k.armed_source = k.armed_source or c.armed_source or any(t.ent_type_ in AGENT_ENTS for t in c.head.subtree
                                                                             if t.dep_ in ("nsubj", "compound", "amod"))
                     break
+
+    def _own_framing(self, c: Candidate) -> bool:
+        """The act's noun carries the attacker's own name for it ("launched an *anti-terrorist*
+        operation", ``own_framing_words``), not taken back by "so-called" (``distance_words``): a
+        teller who uses it tells the attack, approving, and accuses no one."""
+        for noun in (c.trig.token, *c.trig.words):
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = " ".join(t.lower_ for t in noun.doc[noun.left_edge.i:noun.i]).replace(" - ", "-")
+            if any(w in left for w in self.own_framing_words) and not any(w in left for w in self.distance_words):
+                return True
+        return False
 
     def _claimed(self, c: Candidate, res: ActorResolver) -> bool:
         """The clause is someone's claim, not the article's account sourced to them: it is quoted,
@@ -230,6 +299,28 @@ class Reinterpretation(CoderBase):
                 acted += speaker
                 continue
             acted += speaker
+        self._plans_told(cands, res)
+
+    def _plans_told(self, cands: list[Candidate], res: ActorResolver) -> None:
+        """"Medinsky said the swap would take place soon": a report of speech kept as an event,
+        whose content is a plan that no event of its own codes, stands for that plan on the
+        record, so it takes the plan's status. Where the plan is coded ("Lavrov said US and
+        French envoys will come to Moscow": a VISIT, planned) the report stays the report."""
+        kept = [k for k in cands if not k.is_speech and self._kept(k)]
+        for c in cands:
+            if c.drop or not c.is_speech or c.status != "reported":
+                continue
+            content = self.rules.planned_content(c.head, c.date, res.doc.published, self.speech_verbs)
+            if content is not None and not any(k.head in content.subtree for k in kept):
+                c.status = "planned"
+
+    def _kept(self, c: Candidate) -> bool:
+        """The candidate becomes an event: not dropped, with a doer (one of politics where its
+        class asks for one), or force by an unnamed hand on a political target."""
+        return not c.drop and bool(
+            (c.source and (c.cls.what not in self.political_sources or c.armed_source
+                           or any(self._political(s) for s in c.source)))
+            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))
 
     def _on_record(self, c: Candidate) -> bool:
         """The words are told as put on the record through a channel (``speech_channels``): "said

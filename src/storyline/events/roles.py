@@ -34,10 +34,11 @@ from dataclasses import replace
 from typing import Any
 
 from ..actors.members import clause_co_agents
+from ..actors.opposed import opposed_in, opposing_modifier
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, names_time, obliged_party, stolen_subject
+from .clause import OBJECT_DEPS, demand_owner, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -129,10 +130,18 @@ class ArgumentRoles(Participation):
             if party is not None:
                 source = self._refs([party], res, previous, [], si, False)
             speaker = self._speaker_for(c, res)
+            if not speaker and trig.token.head.lemma_.lower() in self.demand_nouns:
+                owner = demand_owner(trig.token)  # "Chad insisted on its demand that Sudan withdraw"
+                speaker = self._refs([owner], res, previous, [], si, False) if owner is not None else []
             source, target = speaker, source
         target = [t for t in target if not any(same_ref(t, s) for s in source)]
         if not source and c.cls.what in self.participant_classes and not according:
             c.unclaimed = self._unclaimed(c)
+        against = opposed_in(src_toks) if not source and not according else []
+        if against or (not source and any(opposing_modifier(t) for t in tgt_toks)):
+            # "anti-Chinese riots broke out": whom the doers are against is named, the doers not
+            target += [r for r in self._refs(against, res, previous, [], si, True) if not any(same_ref(r, t) for t in target)]
+            c.unclaimed = True
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
@@ -163,8 +172,12 @@ class ArgumentRoles(Participation):
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
             own: list[Token] = []
+            before = len(tgt_toks)
             self._noun_roles(c, res, own, tgt_toks)
-            if own and c.head.i != c.trig.token.i:
+            # "after days of anti-French protests": the noun names whom it is against, so the
+            # clause's subject is not its doer either
+            opposed = any(opposing_modifier(t) for t in tgt_toks[before:])
+            if (own or opposed) and c.head.i != c.trig.token.i:
                 # "Following the visit of Boric to Lima, Klaveren held talks": the act noun names its
                 # own doer, whoever the clause it sits in is about
                 src_toks[:], pre_source = [], []
@@ -211,9 +224,11 @@ class ArgumentRoles(Participation):
                 tgt_toks.append(subj)
             told_act = subj is not None and (subj.i == trig.token.i or any(w.i == subj.i for w in trig.words)
                                              or subj.lemma_.lower() in self.lex.nouns)
-            if not agent and subj is not None and subj not in src_toks and not told_act:
+            if not agent and subj is not None and subj not in src_toks and not told_act and \
+                    c.cls.what not in self.participant_classes:
                 # "the PKK is banned in Turkey": the state where it happens acts; not where an act
-                # told by its noun took place ("a statement was issued in Oslo": no doer named)
+                # told by its noun took place ("a statement was issued in Oslo": no doer named),
+                # nor where someone was attacked ("was abducted in Baghdad": ``_unclaimed``)
                 src_toks += [o for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "in"
                              for o in ch.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
         elif subj is not None and c.cls.what in self.political_sources and \
@@ -269,8 +284,11 @@ class ArgumentRoles(Participation):
             elif ch.dep_ == "prep" and ch.lower_ == "by":
                 src_toks += [o for o in ch.children if o.dep_ == "pobj"]
             elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
-                # "the Russian-Azerbaijani forum", "Turkish airstrikes"
-                src_toks += [t for t in ch.subtree if res.refs_for(t) and t not in src_toks]
+                # "the Russian-Azerbaijani forum", "Turkish airstrikes"; "anti-French protests" are
+                # against France (actors.opposed)
+                named = [t for t in ch.subtree if res.refs_for(t) and t not in src_toks + tgt_toks]
+                src_toks += [t for t in named if not opposing_modifier(t)]
+                tgt_toks += [t for t in named if opposing_modifier(t)]
 
     def _auspices(self, c: Candidate, src_toks: list[Token]) -> None:
         """"under the auspices of X": X acts."""
@@ -381,6 +399,10 @@ class ArgumentRoles(Participation):
         device", "killed in a car bomb explosion" (the means or its modifier): the attack is news
         though no one is named; not "a gas explosion", which may be an accident."""
         subj, passive = self._subject(c.head)
+        if passive and subj is not None and not any(ch.dep_ == "agent" for ch in c.head.children) and \
+                any(ch.dep_ == "prep" and ch.lower_ == "in" and any(o.ent_type_ == "GPE" for o in ch.children)
+                    for ch in c.head.children):
+            return True  # "was abducted in Baghdad": an attack on the subject there, by someone unnamed
         means = [o for ch in c.head.children if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in")
                  for o in ch.children if o.dep_ == "pobj"] + ([subj] if subj is not None and not passive else [])
         return any(w.lemma_.lower() in self.unclaimed_means or w.lower_ in self.unclaimed_means

@@ -10,6 +10,7 @@ cue words are data (``data/lexicons/event_status.yaml``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,14 +43,29 @@ class StatusRules:
         """True where the clause says the event did not (or will not) happen: "has not yet
         implemented", "did not agree", "no agreement", "refrained from retaliating"."""
         negators = self.words("negators")
-        for tok in {head, trigger}:
+        # "are simply not prepared to accept": the negation of a predicate adjective sits on its copula
+        copula = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and head.head.i != head.i else head
+        for tok in {head, trigger, copula}:
             for c in tok.children:
                 if c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("det", "advmod", "neg", "preconj")):
                     return True
         gov = governor(head)
         if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
             return True
-        return self.uncertain(head)
+        return self.unasserted(head) or self.uncertain(head)
+
+    def unasserted(self, head: Token) -> bool:
+        """"Did not say he had ordered it", "did not confirm that troops had withdrawn": what a
+        negated verb of saying or knowing takes as its content is not told as done; nor is the
+        content of a report someone denies ("denied a report that he planned to ...")."""
+        # the content follows its verb: a clause the parser hangs on a negated verb after it (across
+        # a semicolon) is no content of it
+        if head.dep_ == "ccomp" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "neg" for c in head.head.children):
+            return True
+        noun = head.head
+        return head.dep_ == "acl" and noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.i != noun.i and \
+            noun.head.lemma_.lower() in self.words("negating_governors")
 
     def uncertain(self, head: Token) -> bool:
         """The clause is an opinion, a possibility or an open question, not a reported act ("those
@@ -60,10 +76,71 @@ class StatusRules:
         if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
             return True
         uncertain = self.words("uncertain_marks")
-        return any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
-                   and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
-                           if a.i != head.i and head in a.ancestors)
-                   for t in head.subtree)
+        if any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
+               and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
+                       if a.i != head.i and head in a.ancestors)
+               for t in head.subtree):
+            return True
+        return self._judged_unlikely(head) or self._possible_outcome(head) or self._inside_condition(head)
+
+    def _judged_unlikely(self, head: Token) -> bool:
+        """"He called it unlikely that the EU would finance the project", "it is doubtful that
+        Turkey will withdraw": a "that" clause an adjective of likelihood (``likelihood_words``)
+        judges improbable or open is no act told."""
+        if head.dep_ != "ccomp" or head.head.i == head.i:
+            return False
+        gov = head.head
+        words = self.words("likelihood_words")
+        judges = [gov] if gov.pos_ == "ADJ" else [a for a in gov.children if a.dep_ in ("acomp", "oprd")]
+        return any(a.lemma_.lower() in words or a.lower_ in words for a in judges)
+
+    def _possible_outcome(self, head: Token) -> bool:
+        """"The decision could lead to Turkey reneging on its reforms", "could try to attack": an
+        act told as what a merely possible act would bring about or attempt (its governor carries a
+        ``possibility_modals`` auxiliary) is no more done than the governor. Reported speech
+        ("could confirm that ...") is not climbed through."""
+        tok = head
+        for _ in range(6):
+            dep = tok.dep_
+            if dep not in ("xcomp", "pcomp", "pobj", "prep") and not (dep == "advcl" and tok.tag_ == "VBG"):
+                return False
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return any(c.dep_ == "aux" and c.lower_ in self.words("possibility_modals") for c in tok.children)
+        return False
+
+    def _inside_condition(self, head: Token) -> bool:
+        """"If the governments were as ready to devote to peace the resources they are willing to
+        commit to war": whatever is told inside a condition (an adverbial clause opened by
+        ``conditional_marks``) is supposed, not done; the consequence the condition is on stands."""
+        marks = self.words("conditional_marks")
+        for a in [head, *head.ancestors]:
+            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in a.children):
+                return True
+        return False
+
+    def refusal_status(self, head: Token, status: str) -> str:
+        """A refusal ("would not bow to demands") is made when it is said: now (reported), unless
+        the report of it is itself background ("Turkey had previously insisted it would not
+        bow"): a past perfect or a background adverb on the governing verb."""
+        if status != "planned":
+            return status
+        gov = governor(head)
+        if gov is not None and (self._background(gov, "") or "had" in _aux_words(gov)):
+            return "historical"
+        return "reported"
+
+    def pending(self, head: Token) -> bool:
+        """"We have not yet agreed on the rules": a negation made a matter of time by
+        ``pending_adverbs`` leaves the act open; it is no refusal."""
+        words = self.words("pending_adverbs")
+        # the adverb may hang on the head, its auxiliary, a predicate adjective's copula or the
+        # infinitive it governs ("said it was not ready to do so yet")
+        tops = [head, head.head] if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") else [head]
+        near = [t for top in tops for t in (top, *(a for a in top.children if a.dep_ in ("aux", "neg", "xcomp")))]
+        return any(c.lower_ in words and c.dep_ == "advmod" for t in near for c in t.children)
 
     # ---------------------------------------------------------------- status
 
@@ -88,7 +165,7 @@ class StatusRules:
             planned = True
         recent = any(m in low for m in self.words("recent_markers"))
         if planned or (intent and not background):
-            if self._backshifted(head) and not recent and \
+            if self.backshifted(head) and not recent and \
                     (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Ukraine said in December that it would take no part": a plan of then
             return "planned"
@@ -98,7 +175,7 @@ class StatusRules:
             return "historical"
         if self._perfect_background(head, low):
             return "historical"
-        if date is None and _past(head) and not recent and self.before_news(frame, published, weeks=False):
+        if date is None and _past(_finite(head)) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
         if date is None and code.startswith(tuple(self.words("material_prefixes"))) and _simple_present(head):
             return "historical"  # "the PKK is banned in Turkey": a standing situation
@@ -144,7 +221,7 @@ class StatusRules:
                                not any(c.dep_ in ("aux", "auxpass") for c in head.children))
         return done and head.lemma_.lower() not in self.words("planned_governors") | self.words("planned_predicates")
 
-    def _backshifted(self, head: Token) -> bool:
+    def backshifted(self, head: Token) -> bool:
         """"X said (in December) that it would take no part": a future told from a past report,
         planned only by its "would" (``backshift_modals``), or by a past "was to" ("in 2006 the
         forces were to withdraw"); dated (or framed) with its report before the news, it is a plan
@@ -152,6 +229,9 @@ class StatusRules:
         gov = governor(head)
         if head.dep_ == "xcomp" and gov is not None and gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
             return True  # "the forces were to withdraw": the plan as it stood then
+        if head.dep_ == "xcomp" and gov is not None and gov.tag_ == "VBD" and \
+                gov.lemma_.lower() in self.words("planned_governors"):
+            return True  # "decided in March to evacuate the mission": a decision of then
         return head.dep_ == "ccomp" and gov is not None and gov.tag_ == "VBD" and \
             any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") for c in head.children)
 
@@ -238,6 +318,37 @@ class StatusRules:
         adverbs = self.words("planned_adverbs")
         return bool(head.tag_ not in ("VBD", "VBN") and any(t.lower_ in adverbs for t in head.subtree if t.head == head or t.head.head == head))
 
+    def planned_content(self, speech: Token, date: DateValue | None, published: DateValue | None,
+                        speech_verbs: Collection[str] = ()) -> Token | None:
+        """The content clause of a report of speech where it is a plan: "Medinsky said the swap
+        would take place soon", "added that the parties will return to Cairo" (a future,
+        ``planned_aux``, or a predicate of plans); not a demand ("said Russia must withdraw",
+        ``obligation_modals``) nor the plan of a report dated before the news ("said in March it
+        would send observers"). None where the content is no plan."""
+        verb = speech.head if speech.lower_ == "according" else speech  # "According to X, Y said ..."
+        obligation = self.words("obligation_modals")
+        # "said the 36 must face charges, adding Iran will pursue ...": the added words too
+        added = [a for a in verb.children if a.dep_ in ("advcl", "conj") and a.lemma_.lower() in speech_verbs]
+        for content in (k for v in (verb, *added) for k in _content_clauses(v)):
+            if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
+                continue
+            if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
+                return content
+        return None
+
+    def continues_prior(self, head: Token, previous: Any) -> bool:
+        """"The previous round yielded nothing. Georgia blocked the dialogue ...": an undated
+        clause in the past right after a sentence, in the same paragraph (``previous``, a parsed
+        span, or None), whose subject is an act told as before the news ("the previous round",
+        ``prior_adjectives``) and whose verb is past goes on telling that earlier act."""
+        if previous is None or not _past(head):
+            return False
+        root = previous.root
+        prior = self.words("prior_adjectives")
+        told_past = _past(root) or any(c.dep_ == "aux" and c.lower_ == "did" for c in root.children)
+        return told_past and any(s.dep_ in ("nsubj", "nsubjpass") and any(
+            a.dep_ == "amod" and a.lemma_.lower() in prior for a in s.children) for s in root.children)
+
     def _continues_activity(self, verb: Token) -> bool:
         """"Will continue to facilitate talks": a future of ``continuation_verbs`` over an activity
         told by a verb goes on now; "will continue consultations", with the acts named by its
@@ -301,6 +412,19 @@ class StatusRules:
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
 
 
+def _content_clauses(verb: Token) -> list[Token]:
+    """The clauses that tell what a verb of speech says: its complement ("said the swap would take
+    place"), or a "that" clause the parser hangs on the channel named ("said in a statement that
+    the ceasefire would take effect")."""
+    out = [k for k in verb.children if k.dep_ == "ccomp" and k.pos_ in ("VERB", "AUX")]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            out += [k for o in prep.children if o.dep_ == "pobj" for k in o.children
+                    if k.dep_ == "acl" and k.pos_ in ("VERB", "AUX")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)]
+    return out
+
+
 def _aux_words(head: Token) -> list[str]:
     """The clause's auxiliaries, lower-cased, including those the parser hangs on another
     auxiliary ("has" under "been" in "has been encouraging")."""
@@ -319,13 +443,32 @@ _PAST_AUX = frozenset(_GRAMMAR["perfect_auxiliaries"]) - {"'s"} | frozenset(_GRA
 
 
 def _past(head: Token) -> bool:
-    """The clause is told in a past tense (simple past, past or present perfect, past passive)."""
+    """The clause is told in a past tense (simple past, past or present perfect, past passive);
+    a predicate adjective or noun is told in its copula's tense ("Trump was present at the
+    signing ceremony": "was")."""
+    if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" and head.head.i != head.i:
+        head = head.head
     auxes = set(_aux_words(head))
     if auxes & _MODALS:
         return False
     if head.tag_ == "VBD":
         return True
     return head.tag_ == "VBN" and bool(auxes & _PAST_AUX)
+
+
+def _finite(head: Token) -> Token:
+    """The clause that tells the tense of a non-finite one without a subject of its own:
+    "Refusing to give up power, Mugabe agreed" and "Mugabe was able to negotiate" are told in
+    "agreed" and "was"."""
+    tok = head
+    for _ in range(4):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children)
+        nonfinite = (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+                     or (tok.dep_ == "acomp" and tok.pos_ == "ADJ"))
+        if own_subject or not nonfinite or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def _simple_present(head: Token) -> bool:

@@ -23,10 +23,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Document
+from ..parse import entities
 from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
 from .match import Trigger, light_for, light_verb_of, match_noun, match_verb
+from .more_acts import ToldActs, contact_state, coordinated_host
 from .nominal import (
     course_clause,
     dated_act,
@@ -51,6 +53,8 @@ class TriggerFinding(CoderBase):
         sdoc = doc.spacy
         found: list[tuple[int, Trigger]] = []
         self._quoted = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+        self._told = ToldActs(self._word_set)  # nouns read as acts by events.more_acts, per document
+        self._contact = (self._word_set("contact_verbs"), self._word_set("contact_nouns"), self._word_set("party_nouns"))
         states = state_name_tokens(doc)
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -89,6 +93,8 @@ class TriggerFinding(CoderBase):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
                 elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
                     trig = self._predicate_adjective(tok)  # "the Kingdom is grateful for"
+                if trig is None and tok.pos_ in ("AUX", "VERB"):
+                    trig = contact_state(tok, self._contact)  # "was in constant contact with all parties"
                 if trig is not None:
                     found.append((si, trig))
             for tok in span:
@@ -106,6 +112,13 @@ class TriggerFinding(CoderBase):
                 if light is None and anchor is not None and anchor.lower_ in self.era_preps and \
                         self._era(tok, measure):
                     continue  # "after thirty years of war, the region ...": an era that dates the clause
+                # "a second meeting in Moscow and a third meeting in Brussels": one verb carries both acts
+                shared = coordinated_host(tok, self.lex, lambda n: light_verb_of(n, self.lex))
+                if light is None and anchor is None and shared is not None:
+                    trig = match_noun(tok, self.lex, shared)
+                    if trig is not None:
+                        found.append((si, trig))
+                    continue
                 # "the talks leading up to the deal lasted days": the noun's own participle anchors it first
                 host = anchor or light or course_clause(tok, lambda v: light_for(v, self.course_verbs))
                 if host is None:
@@ -114,7 +127,7 @@ class TriggerFinding(CoderBase):
                     if self._named_act(tok, states, measure is not None):
                         trig = match_noun(tok, self.lex, None)
                         if trig is not None:
-                            trig.status = "reference"
+                            trig.status = "planned" if tok.i in self._told.planned else "reference"
                             found.append((si, trig))
                     continue
                 if host.i in hosts or (host.dep_ == "prep" and generic(tok, self.generic_determiners)):
@@ -153,15 +166,23 @@ class TriggerFinding(CoderBase):
         return any(t.lower_ in self.open_ended_words for o in verb.children if o.dep_ in ("dobj", "ccomp")
                    for t in o.subtree)
 
-    @staticmethod
-    def _names_no_act(tok: Token) -> bool:
-        """"The summit communique", "the Government of National Accord": a noun that only
-        modifies another ("summit" of "communique") or is a word inside an organisation's name
-        names no act."""
+    def _names_no_act(self, tok: Token) -> bool:
+        """"The summit communique", "the Government of National Accord", "the ruling Democratic
+        Rally": a noun that only modifies another ("summit" of "communique"), is a word inside an
+        organisation's name, or heads a proper name of a body (``body_name_nouns``) names no act."""
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             return True
+        if self._body_name(tok):
+            return True
         return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and any(
-            e.start <= tok.i < e.end and e.root.i != tok.i for e in tok.doc.ents if e.label_ == "ORG")
+            e.start <= tok.i < e.end and e.root.i != tok.i for e in entities(tok.doc) if e.label_ == "ORG")
+
+    def _body_name(self, tok: Token) -> bool:
+        """"The ruling Democratic Rally in Cyprus", "the Greek Energy Forum": a capitalised noun of
+        ``body_name_nouns`` after capitalised words of its own phrase is a body's name."""
+        if not tok.text[:1].isupper() or tok.lemma_.lower() not in self.body_name_nouns or tok.is_sent_start:
+            return False
+        return any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.text[:1].isupper() for c in tok.children)
 
     def _named_act(self, tok: Token, states: set[int], measured: bool) -> bool:
         """The noun with no verb to carry it tells an act (events.nominal): its phrase names who
@@ -172,8 +193,8 @@ class TriggerFinding(CoderBase):
         material = self._material_noun(tok)
         # "clashes with Armenians", "the offensive against the rebels": the other side of force
         partners = ("with", "against") if material else ()
-        if names_participants(tok, self.generic_determiners, joint, partners) or measured or \
-                (dated_act(tok) and (joint or material)):
+        if self._told.act(tok, joint) or names_participants(tok, self.generic_determiners, joint, partners) or \
+                measured or (dated_act(tok) and (joint or material)):
             return True
         if tok.lemma_.lower() in self.conflict_nouns or tok.lower_ in self.conflict_nouns:
             return False  # "the Transdniestrian conflict", "the Syrian war": the place fought over, not a doer
@@ -261,7 +282,7 @@ class TriggerFinding(CoderBase):
                   for c in tok.children)
         if "must" in modals and not own and (quoted or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.speech_verbs)):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
-        if self._duty_of_other(tok):
+        if self._duty_of_other(tok) or self._demand_content(tok):
             return Trigger(tok, "100", "appeal", None, None, None, False, None, [tok])
         if self._expected_of_other(tok):
             # "Chad expects Sudan to respect the truce": a demand made of Sudan, not Chad's intent
@@ -282,6 +303,17 @@ class TriggerFinding(CoderBase):
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 return False
         return True
+
+    def _demand_content(self, tok: Token) -> bool:
+        """"Insisted on its demand that Sudan withdraw", "the call for Chad to release the
+        prisoners": the clause on a noun of demand (``demand_nouns``) is what is demanded of its
+        subject, a demand like "X must do Y", not an act done."""
+        noun = tok.head
+        if tok.dep_ not in ("acl", "ccomp", "relcl") or noun.pos_ != "NOUN" or \
+                noun.lemma_.lower() not in self.demand_nouns:
+            return False
+        return any(c.dep_ == "mark" and c.lower_ in ("that", "for") for c in tok.children) or \
+            (any(c.dep_ == "nsubj" for c in tok.children) and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children))
 
     def _duty_of_other(self, tok: Token) -> bool:
         """"It is incumbent on Sudan to guarantee ...", "Sudan is obliged to withdraw", said by
@@ -306,8 +338,9 @@ class TriggerFinding(CoderBase):
     def _expected_of_other(self, tok: Token) -> bool:
         """"Chad expects Sudan to respect the truce" (``expectation_verbs``, active, with an
         infinitive whose doer is someone other than the subject): what is expected of another is
-        demanded of them. "Chad expects to sign" is its own intention; "is expected to" a forecast."""
-        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") or \
+        demanded of them; so is what another is ordered to do ("ordered the army to withdraw":
+        ``command_verbs``). "Chad expects to sign" is its own intention; "is expected to" a forecast."""
+        if tok.lemma_.lower() not in self.rules.words("expectation_verbs") | self.command_verbs or \
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return False
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
