@@ -29,11 +29,7 @@ STAGE_ORDER = ("storyline.parse", "storyline.dates", "storyline.actors", "storyl
 UPWARD_ALLOWED: dict[tuple[str, str], str] = {}
 
 #: Cycles (as the sorted tuple of their modules) -> the branch that owns the fix.
-CYCLES_ALLOWED: dict[tuple[str, ...], str] = {
-    # the worker pool (pipeline) and the fork server (preload) call each other lazily; the pool
-    # moves out of pipeline.py before the round ends
-    ("storyline.pipeline", "storyline.preload"): "speed",
-}
+CYCLES_ALLOWED: dict[tuple[str, ...], str] = {}
 
 
 def _modules() -> dict[str, Path]:

@@ -8,14 +8,17 @@ DuckDB or Arrow, and a forked child copies their locks in whatever state they we
 
 The ``forkserver`` start method gives both: multiprocessing starts one clean server process (a
 fresh interpreter, not a fork of the parent), which imports the modules it is told to preload and
-then forks every worker from itself. This module is that preload:
+then forks every worker from itself. This module is the parent's and the workers' side of it;
+``storyline.preload_server`` is what the server imports (named to it as a string: the server side
+needs the pipeline, and the pipeline needs this module, so neither imports the other both ways):
 
 1. before the server starts, the parent puts the run's options and stages (pickled) in the
    environment variable ``STORYLINE_PRELOAD`` (``start_method``), and removes it once started;
-2. the server, importing this module, installs those stages, builds a ``Context`` and runs one
-   constructed article through every stage, so the model, the knowledge base, the lexicons and the
-   compiled patterns are in its memory; ``gc.freeze`` then keeps the collector off them (it would
-   otherwise walk them in every worker and copy their pages);
+2. the server, importing ``storyline.preload_server``, installs those stages, builds a ``Context``
+   and runs one constructed article through every stage, so the model, the knowledge base, the
+   lexicons and the compiled patterns are in its memory, and keeps it here (``keep``);
+   ``gc.freeze`` then keeps the collector off them (it would otherwise walk them in every worker
+   and copy their pages);
 3. a worker forked from it takes that Context when it was made for the options and stages the
    worker was sent (the same key, a hash of their pickle: ``preloaded``), else builds its own.
 
@@ -29,7 +32,6 @@ workers are spawned.
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -42,14 +44,6 @@ if TYPE_CHECKING:
     from .stages import Stage
 
 ENV = "STORYLINE_PRELOAD"
-
-#: A constructed article that reaches every stage's lazy loading: a dateline, dates, named
-#: actors, an event verb and an attributed quotation.
-WARM_UP_TEXT = (
-    "GENEVA, March 3 (Reuters) - The foreign ministers of Armenia and Azerbaijan met in Geneva on "
-    "Tuesday and agreed to hold new talks next month, officials said.\n\n"
-    '"We will continue the negotiations," the Armenian minister told reporters after the meeting.\n'
-)
 
 _preloaded: tuple[str, Context] | None = None  # in the server and its workers: (key, context)
 _started_with: str | None = None  # in the parent: the key this process's server was started with
@@ -72,10 +66,12 @@ def start_method(options: Any, stages: dict[str, Stage]) -> tuple[BaseContext, s
     if _started_with is None:
         from multiprocessing import forkserver
 
-        mp.set_forkserver_preload(["__main__", __name__])
+        mp.set_forkserver_preload(["__main__", "storyline.preload_server"])
         os.environ[ENV] = base64.b64encode(blob).decode("ascii")
         try:
             forkserver.ensure_running()
+        except OSError:  # no Unix socket or no process to be had here: start workers fresh
+            return multiprocessing.get_context("spawn"), key
         finally:
             del os.environ[ENV]
         _started_with = key
@@ -87,33 +83,7 @@ def preloaded(key: str) -> Context | None:
     return _preloaded[1] if _preloaded is not None and _preloaded[0] == key else None
 
 
-def warm_up(ctx: Context) -> None:
-    """Run the constructed article through every stage: what loads on first use loads now."""
-    from .model import RawDocument
-    from .pipeline import process_batch
-
-    process_batch([RawDocument("warm-up", "warm-up", WARM_UP_TEXT)], ctx)
-
-
-def _preload_from_environment() -> None:
-    """In the fork server: build the context the parent described, if it described one."""
+def keep(key: str, ctx: Context) -> None:
+    """In the fork server: the context made for the run with this key, for its workers."""
     global _preloaded
-    data = os.environ.pop(ENV, None)
-    if not data:
-        return
-    try:
-        from .pipeline import Context
-        from .stages import install
-
-        blob = base64.b64decode(data)
-        options, stages = pickle.loads(blob)  # noqa: S301 - written by our own parent process
-        install(stages)
-        ctx = Context(options)
-        warm_up(ctx)
-    except Exception:  # noqa: BLE001 - each worker loads for itself and reports the error
-        return
-    _preloaded = (hashlib.sha256(blob).hexdigest(), ctx)
-    gc.freeze()
-
-
-_preload_from_environment()
+    _preloaded = (key, ctx)

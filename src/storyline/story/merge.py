@@ -371,8 +371,12 @@ def score_pair(a: EventItem, b: EventItem, cosine: float, know: Knowledge,
     fall on neighbouring days; only the words tell such retellings from new happenings. Such a
     pair does not start a merge, but does not keep apart groups that other pairs join."""
     sig = _signals(a, b, know, settings, linking)
-    if sig is None:
-        return None
+    return None if sig is None else _scored(a, b, sig, cosine, settings, linking)
+
+
+def _scored(a: EventItem, b: EventItem, sig: tuple[float, float, float, bool], cosine: float,
+            settings: StorySettings, linking: bool) -> PairScore | None:
+    """``score_pair`` from the pair's signals other than words (``_signals``) and its cosine."""
     d, t, act, onset = sig
     if not _passes_words(a, b, d, t, act, cosine, linking):
         return None
@@ -682,20 +686,43 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
                 t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
                 if t is not None and t >= 0.6:
                     cands.append((pi, owner[id(d)], p, d))
-    cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d in cands])
-    # a plan and a happening are linked where any pair of their tellings scores the threshold:
-    # once one pair does, the others of those two story events are not scored (a happening told
-    # by many outlets, planned in many reports, is one link, not the product of its tellings)
-    linked: set[tuple[int, int]] = set()
-    for (pi, si, p, d), c in zip(cands, cosines, strict=True):
-        if (pi, si) in linked:
-            continue
-        ps = score_pair(p, d, c, know, settings, linking=True)
-        if ps is not None and ps.score >= settings.link_threshold:
-            linked.add((pi, si))
-    for pi, si in sorted(linked):
+    for pi, si in sorted(_links(cands, space, index, know, settings)):
         plans[pi][0].happened_as.append(done[si][0].id)
         done[si][0].planned_as.append(plans[pi][0].id)
+
+
+def _links(cands: Sequence[tuple[int, int, EventItem, EventItem]], space: TextSpace, index: dict[int, int],
+           know: Knowledge, settings: StorySettings) -> set[tuple[int, int]]:
+    """The (plan, happening) story events linked: those with a pair of tellings among ``cands``
+    that scores the link threshold.
+
+    Why in two passes: a plan and a happening are one link however many of their tellings agree,
+    so once one pair does, the others of those two are not scored (a happening told by many
+    outlets, planned in many reports, is one link, not the product of its tellings). And a
+    cosine only adds to a score and helps a pair through the word gates, so a pair that links
+    with no words counted links with them: the first pass scores the pairs with a cosine of
+    0, the second computes cosines only for the pairs of story events still unlinked."""
+    linked: set[tuple[int, int]] = set()
+    left = []
+    for pi, si, p, d in cands:
+        if (pi, si) in linked:
+            continue
+        sig = _signals(p, d, know, settings, True)
+        if sig is None:
+            continue
+        ps = _scored(p, d, sig, 0.0, settings, True)
+        if ps is not None and ps.score >= settings.link_threshold:
+            linked.add((pi, si))
+        else:
+            left.append((pi, si, p, d, sig))
+    left = [x for x in left if (x[0], x[1]) not in linked]
+    cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d, _ in left])
+    for (pi, si, p, d, sig), c in zip(left, cosines, strict=True):
+        if (pi, si) not in linked:
+            ps = _scored(p, d, sig, c, settings, True)
+            if ps is not None and ps.score >= settings.link_threshold:
+                linked.add((pi, si))
+    return linked
 
 
 def _kinds(event: Event, know: Knowledge) -> list[tuple[str, str]]:
