@@ -28,6 +28,7 @@ from ..model import ActorRef, Document, Event
 from ..pipeline import Context
 from .candidate import Candidate
 from .headlines import in_headline, passive_roles
+from .mediators import brokered_content, envoys_apart
 from .merge import merge_events
 from .more_acts import (
     coordinated_act,
@@ -154,6 +155,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                        self.rules.words("continuation_verbs"))
         people_as_movements(cands, doc, self.people_group_sectors, self.party_classes, self.force_classes,
                             self.mediation_classes)
+        envoys_apart(cands, doc.mentions, doc.text, self.party_classes, self.mediator_roles)
+        brokered_content(cands, self.mediation_classes, self.brokered_classes)
         return cands + self._auspices_mediations(cands, resolver)
 
     def _event(self, c: Candidate, doc: Document) -> Event:

@@ -123,6 +123,11 @@ class CoderBase:
         self.praise_classes = {w.upper() for w in self.lex.settings.get("praise_classes", [])}
         self.party_classes = {w.upper() for w in self.collectives.get("party_classes", [])}
         self.mediation_classes = {w.upper() for w in self.collectives.get("mediation_classes", [])}
+        # the roles of a third party beside the sides, and the classes of a brokered deal's terms (events.mediators)
+        self.mediator_roles = {str(w).lower() for w in self.collectives.get("mediator_roles", [])}
+        self.brokered_classes = {w.upper() for w in self.collectives.get("brokered_content_classes", [])}
+        self.hosting_nouns = {str(w).lower() for w in self.collectives.get("hosting_nouns", [])}
+        self.hosting_preps = {str(w).lower() for w in self.collectives.get("hosting_preps", [])}
         self.of_doer_classes = {w.upper() for w in self.collectives.get("of_doer_classes", [])}
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")

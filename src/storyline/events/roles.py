@@ -64,8 +64,6 @@ FORCE_TARGET_PREPS = frozenset({"on"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 
 
-#: Nouns of "under the auspices of X" (the model's lemma of "auspices" varies).
-AUSPICES = frozenset({"auspice", "auspices", "aegis", "chairmanship"})
 #: "under UN auspices": the host told by the noun's modifier.
 AUSPICES_MODS = frozenset({"compound", "amod", "poss"})
 
@@ -145,7 +143,7 @@ class ArgumentRoles(Participation):
         stolen = [s for v in c.head.children if v.dep_ == "conj" for s in [stolen_subject(v)] if s is not None]
         if stolen:  # "defeated ISIS and Turkey would be moving": Turkey is the next verb's subject
             target = [t for t in target if not any(s.idx <= t.start < s.idx + len(s.text) for s in stolen)]
-        if c.cls.what == "CONSULT":
+        if c.cls.what in self.party_classes:  # talks, a deal, a truce "with the mediation of X": X hosts
             hosts: list[Token] = []
             self._auspices(c, hosts)
             c.auspices = self._refs(hosts, res, previous, [], si, False)
@@ -182,7 +180,7 @@ class ArgumentRoles(Participation):
                 # own doer, whoever the clause it sits in is about
                 src_toks[:], pre_source = [], []
             src_toks += own
-        if c.cls.what != "CONSULT":
+        if c.cls.what not in self.party_classes:
             self._auspices(c, src_toks)  # talks under someone's auspices are theirs to host (readings)
         carried = self._carried_roles(c, src_toks, tgt_toks)
         if src_toks or pre_source:  # "... in coordination with the United States": a co-agent
@@ -291,15 +289,18 @@ class ArgumentRoles(Participation):
                 tgt_toks += [t for t in named if opposing_modifier(t)]
 
     def _auspices(self, c: Candidate, src_toks: list[Token]) -> None:
-        """"under the auspices of X": X acts."""
-        for t in (c.head, c.trig.token):
+        """"under the auspices of X", "with the mediation of X" (``hosting_nouns`` and
+        ``hosting_preps`` of ``event_collectives.yaml``): X acts (hosts)."""
+        nouns, preps = self.hosting_nouns, self.hosting_preps
+        # "held talks under the chairmanship of X": the phrase may hang on the pattern's noun
+        for t in {w.i: w for w in (c.head, c.trig.token, *c.trig.words)}.values():
             for ch in t.children:
-                if ch.dep_ == "prep" and ch.lower_ == "under":
+                if ch.dep_ == "prep" and ch.lower_ in preps:
                     for o in ch.children:
-                        if o.dep_ == "pobj" and (o.lemma_.lower() in AUSPICES or o.lower_ in AUSPICES):
+                        if o.dep_ == "pobj" and (o.lemma_.lower() in nouns or o.lower_ in nouns):
                             src_toks += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                          for x in p.children if x.dep_ == "pobj"] or \
-                                [x for x in o.children if x.dep_ in AUSPICES_MODS and x.pos_ in ("PROPN", "NOUN")]
+                                [x for x in o.children if x.dep_ in AUSPICES_MODS and x.pos_ in ("PROPN", "NOUN", "ADJ")]
 
     def _carried_roles(self, c: Candidate, src_toks: list[Token], tgt_toks: list[Token]) -> list[Token]:
         """The roles the pattern's own words carry: a multi-word verb's particle, the partner or
