@@ -150,6 +150,9 @@ class TimePlace(CoderBase):
         frame = frame_date(doc, c.start, earlier) if date is None else None
         c.status = self.rules.status(status_head, fixed, date, doc.published, clause, intent=intent, code=c.code,
                                      frame=frame)
+        if c.trig.kind == "noun" and (c.status == "reported" and self.rules.planned_noun(c.trig.token) or
+                                      c.status == "historical" and self.rules.planned_noun(c.trig.token, future=True)):
+            c.status = "planned"  # "there would be a dialogue", "to secure the withdrawal": ahead
         if c.trig.status == "reference" and c.status == "reported" and \
                 not self.rules.news_reference(c.trig.token, date, doc.published):
             c.status = "historical"  # an act referred to by name, not the day's news

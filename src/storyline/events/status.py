@@ -249,6 +249,26 @@ class StatusRules:
         return noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.tag_ in ("VBP", "VBZ") and \
             gov.lemma_.lower() in self.words("reaction_verbs") and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
 
+    def planned_noun(self, noun: Token, future: bool = False) -> bool:
+        """An act named by a noun as what a plan brings: "there would be an intra-Afghan
+        dialogue", "the next step will be talks" (the predicate of a planned "be"), or as the aim
+        of an infinitive of outcome or a planned one ("to secure the withdrawal of the troops",
+        "will secure the withdrawal", ``outcome_verbs``): it lies ahead, not before the news;
+        not "helped secure the withdrawal", told as done. ``future``: only where a future
+        ("will", a predicate of plans) says so, which outweighs a date the clause's governors lend."""
+        gov = noun.head
+        if gov.i == noun.i or gov.pos_ not in ("VERB", "AUX"):
+            return False
+        if noun.dep_ == "attr" and gov.lemma_.lower() == "be":
+            return self._planned(gov, "")
+        if noun.dep_ != "dobj" or gov.tag_ != "VB" or gov.lemma_.lower() not in self.words("outcome_verbs"):
+            return False
+        verbs = [gov, gov.head] if gov.dep_ == "conj" else [gov]  # "to ensure X, suppress Y, secure Z"
+        if future:  # "will make it possible to ..., secure the withdrawal"
+            return any(c.dep_ == "aux" and c.lower_ in self.words("backshift_modals") | {"will", "shall", "'ll"}
+                       for v in verbs for c in v.children)
+        return any(c.dep_ == "aux" and c.lower_ == "to" for v in verbs for c in v.children) or self._planned(gov, "")
+
     def _outcome(self, noun: Token) -> bool:
         """"Efforts have resulted in a ceasefire agreement", "talks that led to the release",
         "Egypt brokered a truce": the act named is what the clause's act brought about
