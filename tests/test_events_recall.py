@@ -391,3 +391,9 @@ def test_the_pair_is_the_two_the_sentence_before_named(code):
 def test_it_as_the_passive_subject_of_the_act_is_no_doer(code):
     events = code("Turkey has won praise for its efforts. It was given assurances by the United States.")
     assert not any("turkey" in names(e.source) for e in events)
+
+
+def test_a_pronoun_allowing_an_act_is_no_thing_that_enables_it(code):
+    events = code("Chad said it would allow the return of AU monitors ``without conditions'' to ``remove any "
+                  "doubts about its intentions.''")
+    assert any(e.what == "CONCEDE" for e in events), [(e.what, e.evidence) for e in events]

@@ -171,7 +171,7 @@ def enabled_acts(cands: Any, refs_for: Any, verbs: set[str] | frozenset[str]) ->
             continue
         obj = next((o for o in gov.children if o.dep_ in ("dobj", "nsubj") and o.i > gov.i), None)
         subj = next((s for s in gov.children if s.dep_ == "nsubj" and s.i < gov.i), None)
-        if obj is None or subj is None or refs_for(subj):
+        if obj is None or subj is None or subj.pos_ != "NOUN" or refs_for(subj):  # a thing, not "it" or a name
             continue
         c.drop, c.parent, p.drop = False, None, True
         doers[id(c)] = obj
