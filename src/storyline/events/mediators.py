@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import ActorRef, Mention
+from .parties import distinct_refs, ref_key
 
 Candidate = Any  # events.candidate.Candidate, read through its fields only
 
@@ -34,12 +35,8 @@ NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "punct", "
                          "neg", "mark"})
 
 
-def _key(r: ActorRef) -> str:
-    return r.actor_id or r.name.lower()
-
-
 def _same(r: ActorRef, refs: Iterable[ActorRef]) -> bool:
-    return any(_key(r) == _key(o) for o in refs)
+    return any(ref_key(r) == ref_key(o) for o in refs)
 
 
 #: The most characters between a role phrase and the name it introduces ("the envoy of the
@@ -83,7 +80,7 @@ def envoys_apart(cands: Sequence[Candidate], mentions: Sequence[Mention], text: 
         others = [r for r in [*c.source, *c.target] if not any(r is e for e in titled)]
         envoys = [r for r in titled if not any(o.country and o.country == r.country for o in others)]
         rest = [r for r in c.source if not any(r is e for e in envoys)]
-        if envoys and len({_key(r) for r in rest}) >= 2:
+        if envoys and len({ref_key(r) for r in rest}) >= 2:
             c.source = rest
 
 
@@ -107,12 +104,5 @@ def brokered_content(cands: Sequence[Candidate], mediation: set[str], content: s
             sides = [r for r in pool if not _same(r, m.source)]
             kept = [r for r in k.source if not _same(r, m.source)]
             doers = [r for r in sides if not _same(r, k.target)] if k.target else sides
-            k.source = _distinct([*kept, *doers])
+            k.source = distinct_refs([*kept, *doers])
 
-
-def _distinct(refs: Iterable[ActorRef]) -> list[ActorRef]:
-    out: list[ActorRef] = []
-    for r in refs:
-        if not _same(r, out):
-            out.append(r)
-    return out

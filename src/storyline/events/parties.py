@@ -40,19 +40,21 @@ PLACES = frozenset({"GPE", "LOC", "FAC"})
 Candidate = Any  # events.coder.Candidate (not imported: the coder imports this module)
 
 
-def _key(r: ActorRef) -> str:
+def ref_key(r: ActorRef) -> str:
+    """One actor's identity among the sides of an act: its id, else its name."""
     return r.actor_id or r.name.lower()
 
 
 def _among(r: ActorRef, refs: Iterable[ActorRef]) -> bool:
     """The same actor, or one acting for the same state ("Abbas" among "Israel and Palestine")."""
-    return any(_key(r) == _key(o) or (r.country is not None and r.country == o.country) for o in refs)
+    return any(ref_key(r) == ref_key(o) or (r.country is not None and r.country == o.country) for o in refs)
 
 
-def _distinct(refs: Iterable[ActorRef]) -> list[ActorRef]:
+def distinct_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:
+    """The actors in their first order, each once (by ``ref_key``)."""
     out: list[ActorRef] = []
     for r in refs:
-        if not any(_key(o) == _key(r) for o in out):
+        if not any(ref_key(o) == ref_key(r) for o in out):
             out.append(r)
     return out
 
@@ -60,7 +62,7 @@ def _distinct(refs: Iterable[ActorRef]) -> list[ActorRef]:
 def sides_of(c: Candidate, mediation: set[str]) -> list[ActorRef]:
     """The sides an act names: its targets for a mediation, else its sources and targets."""
     refs = c.target if c.cls.what in mediation else [*c.source, *c.target]
-    return _distinct(refs)
+    return distinct_refs(refs)
 
 
 def between_tokens(head: Any, trigger: Any) -> list[Any]:
@@ -96,14 +98,14 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
         if c.drop or c.cls.what not in party | mediation:
             continue
         tokens = between_tokens(c.head, c.trig.token)
-        sides = _distinct(r for t in tokens for r in res.refs_for(t))
+        sides = distinct_refs(r for t in tokens for r in res.refs_for(t))
         # "meetings between the co-chairs and the parties", the parties unresolved: the sides the
         # phrase names are still the doers (never the one who reports the meetings)
         named = sum(1 + len(t.conjuncts) for t in tokens)
         if len(sides) < 2 and not (sides and named >= 2):
             continue
         if c.cls.what in mediation:
-            c.target = [r for r in sides if not any(_key(r) == _key(s) for s in c.source)]
+            c.target = [r for r in sides if not any(ref_key(r) == ref_key(s) for s in c.source)]
             continue
         # keep the clause's own names of the sides ("the deputy prime ministers"), drop the rest
         c.source = [r for r in c.source if _among(r, sides)]
@@ -111,7 +113,7 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
         # "talks between A and B took place": a joint act's sides are all its doers, not the first
         # the doer and the second its target (the roles read them so, with no other source)
         missing = [r for r in sides if not _among(r, c.source + c.target)]
-        c.source, c.target = _distinct([*c.source, *c.target, *missing]), []
+        c.source, c.target = distinct_refs([*c.source, *c.target, *missing]), []
 
 
 def mediated_sides(cands: Sequence[Candidate], party: set[str], mediation: set[str]) -> None:
@@ -124,7 +126,7 @@ def mediated_sides(cands: Sequence[Candidate], party: set[str], mediation: set[s
         noun = c.head.head
         acts = [k for k in cands if k is not c and not k.drop and k.cls.what in party
                 and (k.trig.token.i == noun.i or any(ch.i == noun.i for ch in k.head.children))]
-        sides = _distinct(r for k in acts for r in sides_of(k, mediation))
+        sides = distinct_refs(r for k in acts for r in sides_of(k, mediation))
         sides = [r for r in sides if not _among(r, c.source)]
         if len(sides) >= 2:
             c.target = sides
