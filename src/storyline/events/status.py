@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates.values import period as value_period
@@ -33,9 +33,15 @@ def period(value: str | None) -> tuple[dt.date, dt.date] | None:
 @dataclass
 class StatusRules:
     cfg: dict[str, Any]
+    #: ``words`` read once per key: the rules ask for their lists for every candidate and token
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def words(self, key: str) -> set[str]:
-        return {str(w).lower() for w in self.cfg.get(key) or []}
+    def words(self, key: str) -> frozenset[str]:
+        """The lexicon's list ``key``, lower-cased (read-only: shared by every caller)."""
+        got = self._words.get(key)
+        if got is None:
+            got = self._words[key] = frozenset(str(w).lower() for w in self.cfg.get(key) or [])
+        return got
 
     # ---------------------------------------------------------------- negation
 
