@@ -165,6 +165,8 @@ class StatusRules:
             return "hoped"
         planned = self._planned(head, low)
         intent = intent or self._announced_plan(head)
+        if self._promised_endorsement(head, code):
+            planned = intent = False  # "has vowed to stand behind X": the backing is voiced by the vow
         when = period(date.value) if date else None
         pub = period(published.value) if published else None
         if when and pub and when[0] > pub[1]:
@@ -303,6 +305,15 @@ class StatusRules:
         # "X is expected to sign" forecasts a plan (planned_predicates); "Russia expects X to sign" wishes it
         return gov is not None and head.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in self.words("hoped_governors") \
             and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want") and not _passive(gov)
+
+    def _promised_endorsement(self, head: Token, code: str) -> bool:
+        """"Erdogan has vowed to stand behind Azerbaijan": a promise (``promise_verbs``) of verbal
+        support (``spoken_support_codes``: endorsing, defending, rallying support) voices that
+        support when it is made; what is promised lies ahead only for acts still to be carried
+        out ("vowed to withdraw the troops")."""
+        gov = governor(head)
+        return gov is not None and head.dep_ == "xcomp" and gov.lemma_.lower() in self.words("promise_verbs") \
+            and code.startswith(tuple(self.words("spoken_support_codes")))
 
     def _performed(self, head: Token) -> bool:
         """"I would like to express my congratulations", "we wish to thank the mediators": a
