@@ -74,6 +74,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         entry = self._word_set("entry_phrases")
         additions |= {e.id for c, e in zip(kept, events, strict=True)
                       if coordinated_act(c) or entry_into_force(c, entry)}
+        # "After that, the three countries took the initiative": a further act, not the one before
+        additions |= {e.id for c, e in zip(kept, events, strict=True) if self.rules.sequel(c.head)}
         wholes = {e.id for c, e in zip(kept, events, strict=True) if self._fighting_noun(c)}
         # "the agreement reached by the parties": an act named by its noun, told again whatever the words
         named = references | {e.id for c, e in zip(kept, events, strict=True)

@@ -66,6 +66,7 @@ class TimePlace(CoderBase):
             for ch in head.children:
                 if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
                     cut.update(t.i for t in ch.subtree)
+            cut.update(self._fronted_occasion(head, c.trig.token))
             for other in (c.parent,):
                 if other is not None and other is not c.purpose_of and other.head.i in {t.i for t in head.subtree}:
                     cut.update(t.i for t in other.head.subtree)
@@ -115,6 +116,24 @@ class TimePlace(CoderBase):
         while end > start and text[end - 1] in EDGE_PUNCT:
             end -= 1
         c.start, c.end = start, end
+
+    def _fronted_occasion(self, head: Token, trigger: Token) -> set[int]:
+        """"Following the visit of X and the talks he held there, Y held negotiations with Z": a
+        fronted phrase (``earlier_preps``, before the clause's subject) that names another act by
+        an event noun is the occasion the act follows, an act of its own, not words of this one."""
+        subject = next((s for s in head.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return set()
+        out: set[int] = set()
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.i > subject.i or prep.lower_ not in self.rules.words("earlier_preps") \
+                    or trigger in prep.subtree:
+                continue
+            nouns = [o for o in prep.children if o.dep_ == "pobj"]
+            nouns += [n for o in nouns for n in o.conjuncts]
+            if any(self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.lower_) for n in nouns):
+                out.update(t.i for t in prep.subtree)
+        return out
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
         # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
