@@ -121,8 +121,9 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             if not c.source:  # "... Turkey has won praise. It hosted the talks": Turkey
                 subj, passive = self._subject(c.head)
                 own_passive = passive and subj is not None and subj.head.i == c.head.i  # "it was given": the target
-                c.source = [] if own_passive else subject_antecedent(c, subj, resolver.refs_for, resolver.is_state,
-                                                                 self._word_set("pair_nouns"))
+                c.source = [] if own_passive else subject_antecedent(
+                    c, subj, resolver.refs_for, resolver.is_state, self._word_set("pair_nouns"),
+                    plural_words=self._word_set("plural_antecedents"), in_quote=resolver.in_direct_quote)
             if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
                 c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
                     latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)
