@@ -39,3 +39,39 @@ def test_they_does_not_stand_for_a_single_actor(code):
     events = code("Sudan signed a ceasefire in Geneva on Friday. They also agreed to form a joint military force.")
     assert not [e for e in events if e.what == "MOBILIZE"], [(e.what, e.evidence) for e in events]
 
+
+
+# ---------------------------------------------------------------- a state named by its title
+
+
+#: (class of sentence, text, the class of the act, words its source names)
+TITLED_STATES = [
+    ("the Kingdom after the state's name", "Saudi Arabia hosted talks between Russia and Ukraine on Monday. "
+     "The Kingdom is grateful for the goodwill shown by both sides.", "SUPPORT", "saudi"),
+    ("the Kingdom after one of its people", "Crown Prince Mohammed bin Salman spoke to Zelensky on Monday. "
+     "The Kingdom will mediate between all parties.", "MEDIATE", "saudi"),
+    ("the Sultanate", "Oman hosted talks between Iran and the United States on Monday. "
+     "The Sultanate is grateful for the goodwill shown by both sides.", "SUPPORT", "oman"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "source"), TITLED_STATES, ids=[t[0] for t in TITLED_STATES])
+def test_title_of_government_names_the_nearest_state_with_that_title(code, case, text, what, source):
+    assert source in names(only(code(text), what).source), case
+
+
+def test_title_names_no_state_without_that_title(code):
+    """"Egypt hosted ... The Kingdom will ...": Egypt is no kingdom, so the title names no one here."""
+    events = code("Egypt hosted talks between Israel and Hamas on Monday. The Kingdom will mediate between all parties.")
+    assert not any("will mediate" in e.evidence for e in events), [(e.what, e.evidence, names(e.source)) for e in events]
+
+
+# ---------------------------------------------------------------- an intention through an exerted effort
+
+
+def test_effort_exerted_for_an_act_is_the_intention_to_do_it(code):
+    """"ready to exert all efforts to mediate": one event, the mediation, planned (as "ready to
+    mediate"); the readiness is not a second agreement."""
+    events = code("Qatar is ready to exert all efforts to mediate between Sudan and Chad.")
+    assert [e.what for e in events] == ["MEDIATE"], [(e.what, e.evidence) for e in events]
+    assert events[0].status == "planned" and "qatar" in names(events[0].source)

@@ -45,6 +45,7 @@ from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
 from .speaker_side import speakers_promise, speakers_state
+from .state_titles import titled_state
 from .triggers import TriggerFinding
 
 __all__ = ["Candidate", "Coder", "code_document"]
@@ -124,6 +125,9 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 c.source = [] if own_passive else subject_antecedent(
                     c, subj, resolver.refs_for, resolver.is_state, self._word_set("pair_nouns"),
                     plural_words=self._word_set("plural_antecedents"), in_quote=resolver.in_direct_quote)
+            if all(r.actor_id is None and not r.country for r in c.source):  # "the Kingdom": Saudi Arabia
+                c.source = titled_state(self._subject(c.head)[0], resolver.mentions, self._state_of,
+                                        self._word_set("state_titles")) or c.source
             if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
                 c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
                     latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)
