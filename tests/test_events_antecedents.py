@@ -75,3 +75,34 @@ def test_effort_exerted_for_an_act_is_the_intention_to_do_it(code):
     events = code("Qatar is ready to exert all efforts to mediate between Sudan and Chad.")
     assert [e.what for e in events] == ["MEDIATE"], [(e.what, e.evidence) for e in events]
     assert events[0].status == "planned" and "qatar" in names(events[0].source)
+
+
+# ---------------------------------------------------------------- talks that name no partner
+
+FOUGHT = "Israel and Hamas fought for eleven days. "
+
+#: (class of sentence, text): talks, the subject of a verb of their own pattern, with no partner named
+BARE_TALKS = [
+    ("talks told by the article", FOUGHT + "Talks will resume in Cairo on Monday."),
+    ("consultations in someone's words", FOUGHT + "An Egyptian official said consultations would begin after "
+     "the truce."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), BARE_TALKS, ids=[t[0] for t in BARE_TALKS])
+def test_talks_naming_no_partner_are_the_conflict_sides_talks(code, case, text):
+    e = only(code(text), "CONSULT")
+    assert "israel" in names(e.source) and "hamas" in names(e.source), case
+    assert e.status == "planned"
+
+
+def test_talks_that_continue_are_no_news_of_the_sides(code):
+    """"Consultations are continuing": a state of things, not talks the sides held or will hold."""
+    events = code(FOUGHT + "Consultations are continuing, an Egyptian official said.")
+    assert not [e for e in events if e.what == "CONSULT"], [(e.what, e.evidence) for e in events]
+
+
+def test_talks_with_one_partner_named_are_not_given_the_conflict_sides(code):
+    events = code(FOUGHT + "Talks with Egypt will resume in Cairo on Monday.")
+    assert not any("israel" in names(e.source) and "hamas" in names(e.source) for e in events if e.what == "CONSULT"), \
+        [(e.what, e.evidence, names(e.source)) for e in events]
