@@ -106,3 +106,20 @@ def test_talks_with_one_partner_named_are_not_given_the_conflict_sides(code):
     events = code(FOUGHT + "Talks with Egypt will resume in Cairo on Monday.")
     assert not any("israel" in names(e.source) and "hamas" in names(e.source) for e in events if e.what == "CONSULT"), \
         [(e.what, e.evidence, names(e.source)) for e in events]
+
+
+# ---------------------------------------------------------------- evidence without a closing list of examples
+
+
+def test_closing_list_of_examples_is_not_the_acts_evidence(code):
+    """"calls for the full resumption of aid, including ...": the examples elaborate what is
+    asked for; the act's words end before them."""
+    e = only(code("The European Union calls for the full resumption of aid deliveries, including medical "
+                  "evacuations and food supplies."), "REQUEST")
+    assert e.evidence.endswith("aid deliveries"), e.evidence
+
+
+def test_list_of_examples_in_the_middle_stays_in_the_evidence(code):
+    e = only(code("Ukraine has called for eight countries, including Turkey, to be guarantors of a peace deal."),
+             "REQUEST")
+    assert "guarantors" in e.evidence, e.evidence
