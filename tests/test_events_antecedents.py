@@ -123,3 +123,20 @@ def test_list_of_examples_in_the_middle_stays_in_the_evidence(code):
     e = only(code("Ukraine has called for eight countries, including Turkey, to be guarantors of a peace deal."),
              "REQUEST")
     assert "guarantors" in e.evidence, e.evidence
+
+
+# ---------------------------------------------------------------- a relative pronoun cut off by a parenthetical
+
+
+def test_relative_pronoun_before_a_parenthetical_stands_for_the_noun_before_it(code):
+    """"the United Nations who, according to officials, will start delivering aid": the parser reads
+    the clause as the main verb's complement; "who" is still the United Nations."""
+    e = only(code("Abbas thanked the United Nations who, according to officials, will start delivering aid "
+                  "to Gaza."), "AID")
+    assert "united nations" in names(e.source)
+
+
+def test_interrogative_who_is_no_relative_pronoun(code):
+    """"asked who would deliver aid": no noun before "who", so no doer is read into it."""
+    events = code("Abbas asked who would deliver aid to Gaza.")
+    assert not any(e.what == "AID" and e.source for e in events), [(e.what, e.evidence, names(e.source)) for e in events]

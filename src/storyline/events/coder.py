@@ -36,6 +36,7 @@ from .more_acts import (
     entry_into_force,
     latest_parties,
     more_act_sides,
+    stranded_relative,
     subject_antecedent,
 )
 from .nominal import described_act, praised_doers
@@ -124,7 +125,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                 own_passive = passive and subj is not None and subj.head.i == c.head.i  # "it was given": the target
                 c.source = [] if own_passive else subject_antecedent(
                     c, subj, resolver.refs_for, resolver.is_state, self._word_set("pair_nouns"),
-                    plural_words=self._word_set("plural_antecedents"), in_quote=resolver.in_direct_quote)
+                    plural_words=self._word_set("plural_antecedents"), in_quote=resolver.in_direct_quote) or \
+                    (stranded_relative(subj, resolver.refs_for) if c.trig.token.lower_ != "according" else [])
             if all(r.actor_id is None and not r.country for r in c.source):  # "the Kingdom": Saudi Arabia
                 c.source = titled_state(self._subject(c.head)[0], resolver.mentions, self._state_of,
                                         self._word_set("state_titles")) or c.source

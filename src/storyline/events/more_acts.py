@@ -297,6 +297,19 @@ def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nou
     return []
 
 
+def stranded_relative(subj: Token | None, refs_for: Any) -> list[Any]:
+    """"thanked the United Nations who, according to Abbas, will start delivering aid": a parenthetical
+    after the relative pronoun leaves the parser reading the clause as a complement of the main verb,
+    with "who" its subject; the pronoun still stands for the noun just before it. Returns the actors
+    that noun names, or nothing (a relative clause the parser read as one is resolved already)."""
+    if subj is None or subj.tag_ not in ("WP", "WDT") or subj.head.dep_ == "relcl" or subj.i == 0:
+        return []
+    before = subj.doc[subj.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.i >= subj.head.i:
+        return []
+    return list(refs_for(before))
+
+
 def _plural_reference(subj: Token, plural_words: set[str] | frozenset[str]) -> bool:
     """"they", or a plural phrase of the sides ("both sides", "the two parties"), by ``plural_words``."""
     if subj.lower_ in plural_words:
