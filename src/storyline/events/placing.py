@@ -97,6 +97,7 @@ class TimePlace(CoderBase):
                 pass  # a coordinated verb's evidence starts at the verb, not its shared subject
         if coordinated_act(c):
             toks = list(c.trig.token.subtree)  # "and a third meeting in Brussels": the act's own phrase
+        toks = without_examples(toks)
         if not toks:
             toks = [head]
         # the unbroken stretch of kept words around the head: a cut coordinated clause in the
@@ -292,6 +293,22 @@ class TimePlace(CoderBase):
         return c.trig.kind == "verb" and c.cls.what in self.joint_classes and head.tag_ in ("VBP", "VBZ") \
             and not c.target and not any(ch.dep_ in ("aux", "auxpass", *OBJECT_DEPS) for ch in head.children) \
             and clause_place(head, set()) is None
+
+
+def without_examples(toks: list[Token]) -> list[Token]:
+    """The words of an act without a list of examples that ends them, set off by a comma ("calls
+    for the full resumption of aid, including medical evacuations and supplies"): the examples
+    elaborate the thing the act is about and are not the act's own words. A list in the middle
+    ("called for eight countries, including Turkey, to be guarantors") stays."""
+    if not toks:
+        return toks
+    sdoc, last = toks[0].doc, max((t.i for t in toks if not t.is_punct), default=toks[0].i)
+    cut: set[int] = set()
+    for t in toks:
+        if t.lower_ == "including" and t.dep_ == "prep" and t.i > 0 and sdoc[t.i - 1].text == "," and \
+                t.right_edge.i >= last:
+            cut.update(x.i for x in t.subtree)
+    return [t for t in toks if t.i not in cut] if cut else toks
 
 
 def describes(c: Candidate, units: set[str] = frozenset()) -> bool:

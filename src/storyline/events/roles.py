@@ -370,6 +370,11 @@ class ArgumentRoles(Participation):
             source = [sp for sp in speakers if self._political(sp)][:1]
         if not source and c.cls.what in ("AGREE", "RETREAT") and res.conflict_parties and self._bare_settlement(c, res):
             return list(res.conflict_parties)
+        if not source and c.cls.what in self.joint_classes and c.trig.kind == "verb" and res.conflict_parties and \
+                c.head.lemma_.lower() not in self.rules.words("continuation_verbs") and \
+                self._bare_settlement(c, res, {str(w).lower() for w in self.collectives.get("bare_talk_nouns", [])},
+                                      told=True):
+            return list(res.conflict_parties)  # "talks will resume on Monday": the sides' talks (not "talks continue")
         if not source and trig.token.lower_ != "according" and self._subject(c.head)[1] and \
                 c.cls.what not in self.party_classes:
             # "He was further sanctioned in 2011": by whoever did the same just before; not "a meeting
@@ -380,18 +385,25 @@ class ArgumentRoles(Participation):
                     break
         return source
 
-    def _bare_settlement(self, c: Candidate, res: ActorResolver) -> bool:
+    def _bare_settlement(self, c: Candidate, res: ActorResolver, nouns: set[str] | None = None,
+                         told: bool = False) -> bool:
         """"The ceasefire came into effect", "a truce was reached", "the deal has been extended":
         a settlement that is itself the clause's subject, with no agent or partner named, told by
         the article (not in someone's words, whose side it may be) and not under a negation ("it
-        does not mean that agreement has been reached"), is between the conflict's sides."""
+        does not mean that agreement has been reached"), is between the conflict's sides.
+        With ``nouns`` the negotiation nouns and ``told``: "talks will resume in Cairo", "a source
+        said consultations would begin": talks that name no partner are the sides' talks, in
+        anyone's words (talks have two sides, whoever tells of them)."""
+        nouns = self.settlement_nouns if nouns is None else nouns
         subj, _ = self._subject(c.head)
         if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or not any(w.i == subj.i for w in c.trig.words) \
-                or not (subj.lemma_.lower() in self.settlement_nouns or subj.lower_ in self.settlement_nouns):
+                or not (subj.lemma_.lower() in nouns or subj.lower_ in nouns):
             return False  # the pattern read the settlement as the subject ("the truce came into effect")
         if any(ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("with", "by")) for ch in c.head.children):
             return False
-        if any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):
+        if told and any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among") for ch in subj.children):
+            return False  # "talks with Russia will resume": one partner named, the other unknown
+        if not told and any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):
             return False
         return not any(ch.dep_ == "neg" for a in [c.head, *c.head.ancestors] for ch in a.children)
 

@@ -160,6 +160,16 @@ class TriggerFinding(CoderBase):
         return tok.dep_ == "acl" and (noun.lemma_.lower() in self.aim_nouns or noun.lower_ in self.aim_nouns) \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 
+    def _exerted_for(self, verb: Token, governor: Token) -> bool:
+        """"ready to exert all efforts to mediate", "determined to spare no effort to end the war": the
+        act an effort is exerted for (``exertion_verbs`` with an ``aim_nouns`` object) is the
+        intention's complement, as "ready to mediate" is."""
+        noun = verb.head
+        exert = noun.head
+        return verb.dep_ == "acl" and noun.dep_ == "dobj" and \
+            (noun.lemma_.lower() in self.aim_nouns or noun.lower_ in self.aim_nouns) and \
+            exert.lemma_.lower() in self.exertion_verbs and exert.dep_ == "xcomp" and exert.head.i == governor.i
+
     def _open_ended(self, verb: Token) -> bool:
         """"Ready to take whatever steps", "ready to do everything": an intention whose object
         is left open (``open_ended_words``) pledges no act."""
@@ -412,7 +422,7 @@ class TriggerFinding(CoderBase):
             # own noun of intention is its complement too
             complement = (c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i) or \
                 (c.head.dep_ == "acl" and any(w.i == c.head.head.i for w in p.trig.words)
-                 and c.head.head.lemma_.lower() in self.planned_governors)
+                 and c.head.head.lemma_.lower() in self.planned_governors) or self._exerted_for(c.head, p.head)
             governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
             if p.is_speech:
                 continue  # reported speech keeps its content
