@@ -87,6 +87,7 @@ class CoderBase:
         self.descriptive_participles = self._word_set("descriptive_participles")
         self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
+        self.sponsors = (self._word_set("sponsor_participles"), self._word_set("sponsored_nouns"))  # events.sponsors
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         self.command_verbs = self._word_set("command_verbs")
         self.demand_nouns = self._word_set("demand_nouns")

@@ -39,6 +39,7 @@ from .nominal import (
     praised_for,
     stated_participle,
 )
+from .sponsors import sponsor_names
 
 Token = Any  # spacy.tokens.Token
 
@@ -88,6 +89,8 @@ class TriggerFinding(CoderBase):
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
                         trig = self._according(tok)
+                elif sponsor_names(tok, *self.sponsors):
+                    trig = Trigger(tok, "045", "verb", None, None, None, False, None, [tok])  # "a Qatari-brokered truce"
                 elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
                         any(c.dep_ == "xcomp" and not self._open_ended(c) for c in tok.children):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"

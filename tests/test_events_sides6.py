@@ -1,0 +1,74 @@
+"""The right type and the right sides of settlements on unseen news (issue 12, classes 5 and 6):
+a ceasefire agreed between two sides against one a side declares alone, and a mediator named by
+a hyphenated participle ("a Qatari-brokered truce"). Sentences of our own; the real model and
+every stage run."""
+
+from __future__ import annotations
+
+import test_events_coder as coder_tests
+
+code = coder_tests.code  # the fixture that runs every stage over a text
+only = coder_tests.only
+
+
+def ids(refs) -> list[str]:
+    return sorted(r.actor_id or r.name for r in refs)
+
+
+# ---------------------------------------------------------------- a ceasefire agreed, or declared
+
+
+def test_a_ceasefire_reached_by_two_sides_is_their_agreement(code):
+    e = only(code("Chad and Sudan reached a ceasefire on Sunday."), "AGREE")
+    assert ids(e.source) == ["SDN", "TCD"]
+
+
+def test_a_ceasefire_reached_between_two_sides_in_the_passive_is_their_agreement(code):
+    e = only(code("A truce was reached between Serbia and Kosovo on Sunday."), "AGREE")
+    assert ids(e.source) == ["SRB", "XKX"]
+
+
+def test_a_ceasefire_announced_between_two_sides_is_their_agreement(code):
+    events = code("The Ethiopian government announced a ceasefire between Ethiopia and Eritrea on Monday.")
+    e = only(events, "AGREE")
+    assert "RETREAT" not in [x.what for x in events]
+    assert "ERI" in ids(e.source)  # the other side is a party to it
+
+
+def test_a_ceasefire_one_side_declares_alone_is_its_halt_of_fire(code):
+    e = only(code("The Sudanese army declared a unilateral ceasefire on Sunday."), "RETREAT")
+    assert e.cameo == "0871"
+
+
+def test_a_ceasefire_taking_effect_stays_the_halt_of_fire(code):
+    events = code("A ceasefire between Chad and Sudan took effect on Sunday.")
+    assert [e.what for e in events] == ["RETREAT"]
+
+
+# ---------------------------------------------------------------- "a Qatari-brokered truce"
+
+
+def test_a_brokered_truce_is_the_mediators_mediation_between_the_sides(code):
+    events = code("A Norwegian-brokered truce has been reached between Chad and Sudan.")
+    m = only(events, "MEDIATE")
+    assert ids(m.source) == ["NOR"] and ids(m.target) == ["SDN", "TCD"]
+    assert m.evidence == "A Norwegian-brokered truce"
+    deal = only(events, "AGREE")  # the truce itself stays the sides', not the mediator's
+    assert ids(deal.source) == ["SDN", "TCD"]
+
+
+def test_a_mediated_ceasefire_between_named_sides_on_the_noun(code):
+    events = code("A Turkish-mediated ceasefire between Azerbaijan and Armenia took effect on Sunday.")
+    m = only(events, "MEDIATE")
+    assert ids(m.source) == ["TUR"] and ids(m.target) == ["ARM", "AZE"]
+    assert "TUR" not in ids(only(events, "RETREAT").source)
+
+
+def test_a_body_before_the_hyphen_is_the_mediator(code):
+    m = only(code("The UN-sponsored talks opened in Geneva on Monday."), "MEDIATE")
+    assert ids(m.source) == ["UN"]
+
+
+def test_a_sponsored_thing_that_is_no_settlement_is_no_mediation(code):
+    events = code("The US-sponsored resolution was adopted on Friday.")
+    assert "MEDIATE" not in [e.what for e in events]
