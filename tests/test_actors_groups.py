@@ -200,3 +200,8 @@ def test_a_mission_in_a_sentence_is_linked_as_itself_not_as_its_parent(ctx: Cont
     ms = _mentions(ctx, text)
     assert any(m.actor_id == code and m.country == code for m in ms), [(m.text, m.actor_id) for m in ms]
     assert not any(m.actor_id in ("UN", "EU") for m in ms)
+
+
+def test_a_transnistrian_demonym_in_either_spelling_is_transnistria(ctx: Context) -> None:
+    ms = _mentions(ctx, "Moldovan and Transdniestrian negotiators met in Bender on Monday.")
+    assert "XTR" in {m.country for m in ms}

@@ -72,3 +72,15 @@ def test_a_body_before_the_hyphen_is_the_mediator(code):
 def test_a_sponsored_thing_that_is_no_settlement_is_no_mediation(code):
     events = code("The US-sponsored resolution was adopted on Friday.")
     assert "MEDIATE" not in [e.what for e in events]
+
+
+# ---------------------------------------------------------------- the conflict's sides
+
+
+def test_two_breakaway_regions_named_together_are_not_the_conflicts_sides(code):
+    # the secessions of one state, named together even in sentences about war, are one side
+    events = code("Abkhazia and South Ossetia fought separatist wars in the 1990s. Abkhazia and South Ossetia "
+                  "rejected the ceasefire. Georgia and Russia traded accusations on Friday. "
+                  "Heavy fighting resumed on Monday.")
+    fighting = [e for e in events if e.evidence.startswith("Heavy fighting")]
+    assert len(fighting) == 1 and ids(fighting[0].source) == ["GEO", "RUS"]
