@@ -84,3 +84,21 @@ def test_two_breakaway_regions_named_together_are_not_the_conflicts_sides(code):
                   "Heavy fighting resumed on Monday.")
     fighting = [e for e in events if e.evidence.startswith("Heavy fighting")]
     assert len(fighting) == 1 and ids(fighting[0].source) == ["GEO", "RUS"]
+
+
+# ---------------------------------------------------------------- an agreement signed with someone
+
+
+def test_a_deal_signed_with_a_partner_is_signed_by_both(code):
+    e = only(code("The Taliban signed a peace deal with the United States on Saturday."), "AGREE")
+    assert ids(e.source) == ["USA", "taliban"] and e.target == []
+
+
+def test_an_agreement_reached_with_a_partner_is_reached_by_both(code):
+    e = only(code("Turkey reached an agreement with Russia on the evacuation on Monday."), "AGREE")
+    assert ids(e.source) == ["RUS", "TUR"]
+
+
+def test_talks_with_a_partner_keep_the_partner_as_target(code):
+    e = only(code("Turkish Foreign Minister Mevlut Cavusoglu held talks with Russia on Monday."), "CONSULT")
+    assert "RUS" in [r.country for r in e.target]
