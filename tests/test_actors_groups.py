@@ -205,3 +205,19 @@ def test_a_mission_in_a_sentence_is_linked_as_itself_not_as_its_parent(ctx: Cont
 def test_a_transnistrian_demonym_in_either_spelling_is_transnistria(ctx: Context) -> None:
     ms = _mentions(ctx, "Moldovan and Transdniestrian negotiators met in Bender on Monday.")
     assert "XTR" in {m.country for m in ms}
+
+
+@pytest.mark.parametrize(("name", "country", "date"), [
+    ("Vadim Krasnoselsky", "XTR", "2024-02-01"),
+    ("Alexander Zakharchenko", "XDP", "2014-09-05"),
+    ("Andrei Purgin", "XDP", "2014-09-05"),
+    ("Igor Plotnitsky", "XLP", "2015-02-12"),
+    ("Anatoly Bibilov", "XSO", "2020-01-01"),
+    ("Raul Khajimba", "XAB", "2016-01-01"),
+])
+def test_leaders_of_unrecognized_states_act_for_them(name: str, country: str, date: str) -> None:
+    """A breakaway's leader acts for the breakaway, not for the state it left nor its patron,
+    and holds a role on the days of the talks he attended (an article's date is read from them)."""
+    person = load_kb().search(name)[0]
+    assert person.country == country
+    assert person.role_on(date) is not None and person.role_on(date).country == country
