@@ -102,3 +102,25 @@ def test_an_agreement_reached_with_a_partner_is_reached_by_both(code):
 def test_talks_with_a_partner_keep_the_partner_as_target(code):
     e = only(code("Turkish Foreign Minister Mevlut Cavusoglu held talks with Russia on Monday."), "CONSULT")
     assert "RUS" in [r.country for r in e.target]
+
+
+# ---------------------------------------------------------------- relations agreed
+
+
+def test_relations_agreed_to_be_resumed_are_the_agreement_itself(code):
+    events = code("Kenya and Somalia agreed on Friday to restore diplomatic ties and reopen embassies.")
+    e = only(events, "AGREE")
+    assert ids(e.source) == ["KEN", "SOM"] and e.status == "reported"
+    assert "SUPPORT" not in [x.what for x in events]
+
+
+def test_a_meeting_agreed_to_stays_the_meeting_to_come(code):
+    e = only(code("Kenya and Somalia agreed to hold another meeting in Nairobi."), "CONSULT")
+    assert e.status == "planned"
+
+
+def test_ties_normalised_by_a_signing_are_no_complement_of_agreeing(code):
+    # a participle on the signing tells an act of its own, not what was agreed to
+    events = code("Kenya and Somalia signed a joint declaration on 9 July, normalising ties between the neighbours "
+                  "who fought a war in 1990.")
+    assert "AGREE" in [e.what for e in events] and "SUPPORT" in [e.what for e in events]

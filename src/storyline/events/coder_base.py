@@ -10,6 +10,7 @@ The steps themselves live in their own modules, each a mixin over this base, com
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from ..actors.resolve import ActorResolver
@@ -133,6 +134,11 @@ class CoderBase:
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
+
+    @cached_property
+    def agreed_classes(self) -> frozenset[str]:
+        """Classes of an act agreed to that is the agreement itself (``agreed_classes``)."""
+        return frozenset(w.upper() for w in self.lex.settings.get("agreed_classes", []))
 
     def _subject(self, head: Token) -> tuple[Token | None, bool]:
         """The head's subject (following coordination and control), and whether it is passive."""

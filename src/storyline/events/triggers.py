@@ -432,10 +432,12 @@ class TriggerFinding(CoderBase):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True
-            elif c.cls.what == "AGREE" and p.cls.what == "AGREE" and not (
+            elif (c.cls.what == "AGREE" or (complement and c.cls.what in self.agreed_classes)) and \
+                    p.cls.what == "AGREE" and not (
                     described_act(c.head) and self._told_participle(c.head)):
-                # "agreed to expand cooperation": the agreement is the event; not "agreed to implement
-                # the accord signed in 2001", an earlier agreement of its own
+                # "agreed to expand cooperation", "agreed to resume diplomatic relations": the
+                # agreement is the event; not "agreed to implement the accord signed in 2001", an
+                # earlier agreement of its own
                 c.drop = True
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
