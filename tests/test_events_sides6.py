@@ -124,3 +124,22 @@ def test_ties_normalised_by_a_signing_are_no_complement_of_agreeing(code):
     events = code("Kenya and Somalia signed a joint declaration on 9 July, normalising ties between the neighbours "
                   "who fought a war in 1990.")
     assert "AGREE" in [e.what for e in events] and "SUPPORT" in [e.what for e in events]
+
+
+# ---------------------------------------------------------------- talks told in a relative clause
+
+
+def test_talks_someone_held_are_that_persons_not_the_main_clauses(code):
+    events = code("Following the visit of the Kenyan president William Ruto to Addis Ababa and the talks he held "
+                  "with Abiy Ahmed there, the foreign minister of Somalia travelled to Nairobi.")
+    talks = [e for e in events if e.what == "CONSULT"]
+    assert len(talks) == 1 and talks[0].evidence.startswith("the talks he held")
+    assert [r.actor_id for r in talks[0].source] == ["william-samoei-ruto"]
+    assert "abiy-ahmed" in [r.actor_id for r in talks[0].target]
+
+
+def test_talks_with_a_relative_pronoun_as_subject_are_no_light_verb(code):
+    # "talks which took place in Oslo": the noun is the relative clause's subject, as before
+    for text in ("The talks which took place in Oslo between Sudan and Chad ended on Monday.",
+                 "The talks that were held in Oslo between Sudan and Chad ended on Monday."):
+        assert ids(only(code(text), "CONSULT").source) == ["SDN", "TCD"]
