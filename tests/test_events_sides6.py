@@ -143,3 +143,22 @@ def test_talks_with_a_relative_pronoun_as_subject_are_no_light_verb(code):
     for text in ("The talks which took place in Oslo between Sudan and Chad ended on Monday.",
                  "The talks that were held in Oslo between Sudan and Chad ended on Monday."):
         assert ids(only(code(text), "CONSULT").source) == ["SDN", "TCD"]
+
+
+# ---------------------------------------------------------------- a deal approved, and whose cabinet
+
+
+def test_a_deal_a_government_approves_is_agreed_not_praised(code):
+    e = only(code("The Israeli cabinet approved the deal on Friday."), "AGREE")
+    assert [r.country for r in e.source] == ["ISR"]
+
+
+def test_a_ceasefire_agreement_approved_keeps_its_partner(code):
+    e = only(code("Lebanon's government approved the ceasefire agreement with Israel on Wednesday."), "AGREE")
+    assert [r.country for r in e.source] == ["LBN"] and [r.country for r in e.target] == ["ISR"]
+
+
+def test_the_cabinet_a_leaders_office_reports_is_the_leaders_states(code):
+    events = code("Prime Minister Benjamin Netanyahu's office said the cabinet had approved the ceasefire.")
+    e = only(events, "AGREE")
+    assert [r.country for r in e.source] == ["ISR"]
