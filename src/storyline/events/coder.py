@@ -40,7 +40,7 @@ from .more_acts import (
     subject_antecedent,
 )
 from .nominal import described_act, praised_doers
-from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
+from .parties import between_sides, cosigners, mediated_sides, nested_sides, sides_of, supply_parties
 from .people_sides import people_as_movements
 from .placing import TimePlace
 from .readings import Reinterpretation
@@ -156,6 +156,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         speakers_promise(cands)
         self._statements(cands, resolver)
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
+        cosigners(cands, {w.lower() for w in self.collectives.get("cosigning_verbs", [])})
         mediated_sides(cands, self.party_classes, self.mediation_classes)
         nested_sides(cands, self.party_classes, self.mediation_classes)
         more_act_sides(cands, self._told.tokens, lambda k: sides_of(k, self.mediation_classes),

@@ -10,6 +10,7 @@ The steps themselves live in their own modules, each a mixin over this base, com
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from ..actors.resolve import ActorResolver
@@ -88,6 +89,7 @@ class CoderBase:
         self.descriptive_participles = self._word_set("descriptive_participles")
         self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
+        self.sponsors = (self._word_set("sponsor_participles"), self._word_set("sponsored_nouns"))  # events.sponsors
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         self.command_verbs = self._word_set("command_verbs")
         self.demand_nouns = self._word_set("demand_nouns")
@@ -133,6 +135,11 @@ class CoderBase:
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
+
+    @cached_property
+    def agreed_classes(self) -> frozenset[str]:
+        """Classes of an act agreed to that is the agreement itself (``agreed_classes``)."""
+        return frozenset(w.upper() for w in self.lex.settings.get("agreed_classes", []))
 
     def _subject(self, head: Token) -> tuple[Token | None, bool]:
         """The head's subject (following coordination and control), and whether it is passive."""

@@ -28,6 +28,7 @@ from .headlines import headline_status
 from .match import clausal_subject
 from .more_acts import coordinated_act
 from .nominal import participle_phrase
+from .sponsors import sponsor_names, sponsored_phrase
 
 Token = Any  # spacy.tokens.Token
 
@@ -58,6 +59,8 @@ class TimePlace(CoderBase):
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
+        elif c.trig.kind == "verb" and sponsor_names(head, *self.sponsors):
+            toks = sponsored_phrase(head)  # "An Egyptian-sponsored truce": the noun's phrase
         elif c.trig.kind == "verb" and head.dep_ == "acl" and head.tag_ == "VBN" and c.purpose_of is None \
                 and c.inherited_from is None and head.head.pos_ in ("NOUN", "PROPN"):
             toks = participle_phrase(head)  # "the accord signed on 9 May 2015": the noun and its participle

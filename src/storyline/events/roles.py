@@ -41,6 +41,7 @@ from .candidate import Candidate, Previous, dedupe
 from .clause import OBJECT_DEPS, demand_owner, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
+from .sponsors import sponsor_names, sponsored_sides
 from .triggers import AGENT_ENTS
 
 Token = Any  # spacy.tokens.Token
@@ -166,6 +167,10 @@ class ArgumentRoles(Participation):
                 if p.dep_ == "prep" and p.lower_ == "to":
                     src_toks += [o for o in p.children if o.dep_ == "pobj"]
             return [], src_toks, tgt_toks, []
+        sponsor = sponsor_names(c.trig.token, *self.sponsors) \
+            if c.trig.kind == "verb" else []
+        if sponsor:  # "a Qatari-brokered truce between A and B": Qatar mediates between A and B
+            return [], sponsor, tgt_toks, sponsored_sides(c.trig.token)
         pre_source = self._subject_role(c, res, src_toks, tgt_toks)
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
@@ -281,7 +286,9 @@ class ArgumentRoles(Participation):
                 tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
             elif ch.dep_ == "prep" and ch.lower_ == "by":
                 src_toks += [o for o in ch.children if o.dep_ == "pobj"]
-            elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
+            elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children) and \
+                    not sponsor_names(ch, *self.sponsors):
+                # (not "a Qatari-brokered truce": the mediator is no side of it, events.sponsors)
                 # "the Russian-Azerbaijani forum", "Turkish airstrikes"; "anti-French protests" are
                 # against France (actors.opposed)
                 named = [t for t in ch.subtree if res.refs_for(t) and t not in src_toks + tgt_toks]

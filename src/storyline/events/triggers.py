@@ -39,6 +39,7 @@ from .nominal import (
     praised_for,
     stated_participle,
 )
+from .sponsors import sponsor_names
 
 Token = Any  # spacy.tokens.Token
 
@@ -88,6 +89,8 @@ class TriggerFinding(CoderBase):
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
                         trig = self._according(tok)
+                elif sponsor_names(tok, *self.sponsors):
+                    trig = Trigger(tok, "045", "verb", None, None, None, False, None, [tok])  # "a Qatari-brokered truce"
                 elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
                         any(c.dep_ == "xcomp" and not self._open_ended(c) for c in tok.children):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
@@ -439,10 +442,12 @@ class TriggerFinding(CoderBase):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True
-            elif c.cls.what == "AGREE" and p.cls.what == "AGREE" and not (
+            elif (c.cls.what == "AGREE" or (complement and c.cls.what in self.agreed_classes)) and \
+                    p.cls.what == "AGREE" and not (
                     described_act(c.head) and self._told_participle(c.head)):
-                # "agreed to expand cooperation": the agreement is the event; not "agreed to implement
-                # the accord signed in 2001", an earlier agreement of its own
+                # "agreed to expand cooperation", "agreed to resume diplomatic relations": the
+                # agreement is the event; not "agreed to implement the accord signed in 2001", an
+                # earlier agreement of its own
                 c.drop = True
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned
