@@ -24,6 +24,7 @@ than its day, "recently" to its year: the text says only that it is near the sto
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Collection, Iterator
@@ -94,8 +95,10 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
             return None
         pub = doc.published
         lead = news_day(doc)
-        if lead is not None and lead.value != pub.value:
-            return _from_timex(lead, "context:lead day", round(0.7 * pub.confidence, 2))
+        if lead is not None and (lead.value or "")[:10] != pub.value[:10]:
+            got = _from_timex(lead, "context:lead day", round(0.7 * pub.confidence, 2))
+            # a clause with no date of its own shares the lead's day, not its hour ("Friday night")
+            return dataclasses.replace(got, value=got.value[:10], precision="day") if lead.type == "TIME" else got
         return DateValue(pub.value, pub.precision, "document", round(0.7 * pub.confidence, 2),
                          pub.evidence or pub.method, list(pub.candidates))
     if hint in HISTORICAL_TENSES:
@@ -149,7 +152,8 @@ def news_day(doc: Document) -> TimeExpression | None:
     for t in sorted(doc.timexes, key=lambda t: t.start):
         if t.start >= lead_end:
             break
-        p = parse_value(t.value) if t.type == "DATE" and t.range_end is None else None
+        # "Friday night", "on Saturday evening": a part of a day (a TIME) gives its day too
+        p = parse_value(t.value) if t.type in ("DATE", "TIME") and t.range_end is None else None
         if p is None or p.precision != "day":
             continue
         if pub.precision == "month" and (p.day.year, p.day.month) == (pub.day.year, pub.day.month) \

@@ -355,7 +355,7 @@ class StatusRules:
         obligation = self.words("obligation_modals")
         # "said the 36 must face charges, adding Iran will pursue ...": the added words too
         added = [a for a in verb.children if a.dep_ in ("advcl", "conj") and a.lemma_.lower() in speech_verbs]
-        for content in (k for v in (verb, *added) for k in _content_clauses(v)):
+        for content in (k for v in (verb, *added) for k in content_clauses(v)):
             if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
                 continue
             if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
@@ -438,7 +438,7 @@ class StatusRules:
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
 
 
-def _content_clauses(verb: Token) -> list[Token]:
+def content_clauses(verb: Token) -> list[Token]:
     """The clauses that tell what a verb of speech says: its complement ("said the swap would take
     place"), or a "that" clause the parser hangs on the channel named ("said in a statement that
     the ceasefire would take effect")."""

@@ -1,0 +1,75 @@
+"""The event coder on classes of error read on news nobody tuned to (issue 12, third reading, a
+sample of corpus news about conflict and diplomacy): a report of speech dated by what it says
+rather than when it was said; verbs whose object is the one who disapproves ("the decision
+disappointed Russia"); a lead that dates its news by a part of a day ("Friday night"). Sentences
+of our own; the real model and every stage run."""
+
+from __future__ import annotations
+
+import test_events_coder as coder_tests
+
+code = coder_tests.code  # the fixture that runs every stage over a text
+names = coder_tests.names
+only = coder_tests.only
+
+
+def day(event) -> str | None:
+    return event.date.value[:10] if event.date is not None else None
+
+
+# ---------------------------------------------------------------- when words were said
+
+
+def test_an_announcement_is_dated_when_made_not_when_what_it_announces_comes(code):
+    events = code("Defence minister Olaf Brandt announced that the army will withdraw from the border in July.",
+                  published="2020-05-10")
+    assert day(only(events, "STATEMENT")) == "2020-05-10"
+    assert only(events, "STATEMENT").status == "reported"
+    retreat = only(events, "RETREAT")
+    assert retreat.status == "planned" and day(retreat) == "2020-07"
+
+
+def test_words_told_before_their_speaker_do_not_date_the_speaking(code):
+    events = code("The army will withdraw from the border in July, Defence minister Olaf Brandt said.",
+                  published="2020-05-10")
+    assert day(only(events, "STATEMENT")) == "2020-05-10"
+
+
+def test_an_earlier_date_in_what_was_said_does_not_make_the_speaking_background(code):
+    events = code("Foreign minister Olaf Brandt told reporters the markets were calmer than in February.",
+                  published="2020-05-10")
+    statement = only(events, "STATEMENT")
+    assert statement.status == "reported" and day(statement) == "2020-05-10"
+
+
+def test_a_report_that_stands_for_a_plan_takes_the_plans_date(code):
+    """Where no event of its own codes the plan, the report stands for it: planned, and dated
+    when the plan is due."""
+    events = code("Foreign minister Olaf Brandt said the talks would resume on Thursday.", published="2020-05-10")
+    statement = only(events, "STATEMENT")
+    assert statement.status == "planned" and day(statement) == "2020-05-14"
+
+
+# ---------------------------------------------------------------- the one who feels it disapproves
+
+
+def test_the_object_of_disappoint_is_the_one_who_disapproves(code):
+    e = only(code("Georgia's decision disappointed Russia.", published="2020-05-10"), "ACCUSE")
+    assert "russia" in names(e.source) and "georgia" in names(e.target)
+
+
+def test_the_passive_subject_of_dismay_is_the_one_who_disapproves(code):
+    for text in ("Russia was dismayed by Georgia's decision.", "Russia was disappointed by Georgia's decision."):
+        e = only(code(text, published="2020-05-10"), "ACCUSE")
+        assert "russia" in names(e.source) and "georgia" in names(e.target), text
+
+
+# ---------------------------------------------------------------- a lead's day told by a part of it
+
+
+def test_a_lead_dated_by_a_part_of_a_day_dates_the_undated_news_after_it(code):
+    events = code("Friday night was the fourth night in a row that Serbians protested in Belgrade.\n\n"
+                  "The protesters clashed with the police in front of parliament. Police fired tear gas at "
+                  "the protesters.", published="2020-05-10")
+    force = only(events, "ASSAULT")
+    assert day(force) == "2020-05-08" and force.date.value == "2020-05-08"
