@@ -73,3 +73,27 @@ def test_a_lead_dated_by_a_part_of_a_day_dates_the_undated_news_after_it(code):
                   "the protesters.", published="2020-05-10")
     force = only(events, "ASSAULT")
     assert day(force) == "2020-05-08" and force.date.value == "2020-05-08"
+
+
+def test_a_report_that_stands_for_a_plan_keeps_its_own_date_against_an_earlier_one_in_the_plan(code):
+    events = code("Foreign minister Olaf Brandt told reporters the ministers would review the accord of "
+                  "3 February 2020.", published="2020-05-10")
+    statement = only(events, "STATEMENT")
+    assert statement.status == "planned" and day(statement) == "2020-05-10"
+
+
+# ---------------------------------------------------------------- a trip's destination is no actor
+
+
+def test_the_place_one_leaves_for_is_not_the_one_who_acts_there(code):
+    e = only(code("Finance Minister Ronnie De Mel has left for Washington to discuss the loan with IMF "
+                  "officials.", published="2020-05-10"), "CONSULT")
+    assert "de mel" in names(e.source) and "usa" not in names(e.source)
+    e = only(code("Turkish President Recep Tayyip Erdogan departed for Baku to attend the summit with "
+                  "Ilham Aliyev.", published="2020-05-10"), "CONSULT")
+    assert "erdogan" in names(e.source) and "aze" not in names(e.source)
+
+
+def test_a_state_named_by_its_capital_still_acts_where_no_one_leaves_for_it(code):
+    e = only(code("It is time for Washington to impose sanctions on Russia.", published="2020-05-10"), "SANCTION")
+    assert "united states" in names(e.source)

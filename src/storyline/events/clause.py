@@ -32,12 +32,30 @@ SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 
 
+#: verbs of setting off for a place (``departure_verbs`` in event_patterns.yaml)
+DEPARTURE_VERBS = frozenset(str(w).lower() for w in load_lexicon("event_patterns").get("departure_verbs") or [])
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def destination_subject(clause: Token) -> bool:
+    """"Left for Washington to discuss the loan", "departed for Baku to attend the summit": the
+    parser reads "for Washington to discuss" as a clause whose subject is the place; after a verb
+    of departure the place is where the trip goes, and its purpose is the traveller's act ("it is
+    time for Washington to act", with no departure, keeps Washington as the one who acts)."""
+    return clause.dep_ == "advcl" and clause.head.lemma_.lower() in DEPARTURE_VERBS and \
+        any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children) and \
+        any(s.dep_ == "nsubj" and s.ent_type_ in PLACE_ENTS for s in clause.children)
+
+
 def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | None, bool]:
     """The head's subject (following coordination and control), and whether it is passive."""
     seen = 0
     tok = head
     while tok is not None and seen < 6:
         seen += 1
+        if destination_subject(tok):
+            tok = tok.head  # "left for Washington to discuss the loan": the traveller discusses
+            continue
         # "The US has been encouraging": the parser may hang the subject on an auxiliary
         for c in [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children)]:
             if c.dep_ in SOURCE_DEPS:

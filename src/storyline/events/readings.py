@@ -315,8 +315,11 @@ class Reinterpretation(CoderBase):
             if content is not None and not any(k.head in content.subtree for k in kept):
                 c.status = "planned"
                 # standing for the plan, the report takes the plan's date where its words give one
+                # that can be a plan's (not one before the news: "in the light of the February accord")
                 words = list(content.subtree)
-                c.date = clause_date(res.doc, words[0].idx, words[-1].idx + len(words[-1].text)) or c.date
+                due = clause_date(res.doc, words[0].idx, words[-1].idx + len(words[-1].text))
+                if due is not None and not self.rules.before_news(due, res.doc.published, weeks=False):
+                    c.date = due
 
     def _kept(self, c: Candidate) -> bool:
         """The candidate becomes an event: not dropped, with a doer (one of politics where its
