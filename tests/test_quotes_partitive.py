@@ -4,22 +4,22 @@ group, spoken for by the group's name; unattributed where no group was named, ne
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.pipeline import Context
 from test_quotes_issuers import speaker_of
 
-
-def test_one_after_officials_is_one_of_the_officials(ctx: Context) -> None:
-    text = ('Japanese officials said they expected the yen to weaken soon.\n\n'
-            '"We have already seen some signs of improvement," one said.')
-    assert speaker_of(ctx, text, "signs of improvement") == "Japanese officials"
-
-
-def test_said_one_after_a_group_and_one_of_it_is_the_group(ctx: Context) -> None:
-    text = ('Diplomats said the question was wide open.\n\n'
-            '"Everything is in the melting pot," said one diplomat who declined to be named.\n\n'
-            '"There is just not time to deal with these hurdles," said one.')
-    assert speaker_of(ctx, text, "hurdles") == "Diplomats"
+ONE_OF_A_GROUP = [
+    ('Japanese officials said they expected the yen to weaken soon.\n\n'
+     '"We have already seen some signs of improvement," one said.', "Japanese officials"),
+    ('Diplomats said the question was wide open.\n\n'
+     '"Everything is in the melting pot," said one diplomat who declined to be named.\n\n'
+     '"There is just not time to deal with these hurdles," one said.', "Diplomats"),
+    ('"There is just not time to deal with these hurdles," one said.', None),  # no group: no speaker
+]
 
 
-def test_one_with_no_group_before_it_is_no_speakers_name(ctx: Context) -> None:
-    assert speaker_of(ctx, '"There is just not time to deal with these hurdles," one said.', "hurdles") is None
+@pytest.mark.parametrize(("text", "who"), ONE_OF_A_GROUP)
+def test_one_is_one_of_the_group_named_before(ctx: Context, text: str, who: str | None) -> None:
+    words = "hurdles" if "hurdles" in text else "signs of improvement"
+    assert speaker_of(ctx, text, words) == who
