@@ -38,7 +38,7 @@ from ..actors.opposed import opposed_in, opposing_modifier
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, demand_owner, names_time, obliged_party, stolen_subject
+from .clause import OBJECT_DEPS, channel_agent, demand_owner, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .triggers import AGENT_ENTS
@@ -196,6 +196,8 @@ class ArgumentRoles(Participation):
         head, trig = c.head, c.trig
         subj, passive = self._subject(head)
         agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if passive and not agent:
+            agent = channel_agent(head, self.speech_channels)
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns

@@ -58,6 +58,9 @@ class StatusRules:
         gov = governor(head)
         if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
             return True
+        if gov is not None and head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children) and \
+                gov.lemma_.lower() not in self.words("affirming_negated_governors"):
+            return True  # "does not seek to exclude anyone": what is not sought is not done
         return self.unasserted(head) or self.uncertain(head)
 
     def unasserted(self, head: Token) -> bool:
@@ -358,6 +361,8 @@ class StatusRules:
         for content in (k for v in (verb, *added) for k in content_clauses(v)):
             if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
                 continue
+            if any(c.dep_ == "neg" for c in content.children):
+                continue  # "said the rules would not make much difference": a forecast of nothing, no plan
             if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
                 return content
         return None
