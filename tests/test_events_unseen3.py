@@ -148,3 +148,28 @@ def test_the_agent_hung_on_a_statement_is_the_passives_agent(code):
     e = only(code("Turkey was condemned in a joint statement by Egypt and Greece on Monday.",
                   published="2020-05-10"), "ACCUSE")
     assert "egypt" in names(e.source) and "greece" in names(e.source) and "turkey" in names(e.target)
+
+
+# ---------------------------------------------------------------- the names of bodies the knowledge base lacks
+
+
+def test_a_body_the_knowledge_base_lacks_keeps_its_whole_name(code):
+    e = only(code("A 25-year-old man was arrested by Thames Valley Police on Saturday.", published="2020-05-10"),
+             "COERCE")
+    assert [r.name for r in e.source] == ["Thames Valley Police"]
+    e = only(code("In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline.", published="2020-05-10"),
+             "SUPPORT")
+    assert not any(r.name.endswith(" in") for r in e.source), [r.name for r in e.source]
+
+
+# ---------------------------------------------------------------- a clause measured back from the news
+
+
+def test_a_clause_a_week_or_more_before_the_news_is_background(code):
+    for text in ("The talks came a month after Russia attacked the port of Odessa.",
+                 "The ceasefire comes a week after Turkish President Recep Tayyip Erdogan met Vladimir Putin."):
+        events = [e for e in code(text, published="2020-05-10") if e.what in ("ASSAULT", "CONSULT")]
+        assert events and all(e.status == "historical" for e in events), [(e.what, e.status) for e in events]
+    e = only(code("The talks came two days after Russia attacked the port of Odessa.", published="2020-05-10"),
+             "ASSAULT")
+    assert e.status == "reported"

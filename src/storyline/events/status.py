@@ -398,8 +398,15 @@ class StatusRules:
         """"The speech came one week after an attack": an event a week or more before the news
         it is measured from is background (``earlier_preps``, ``earlier_units``)."""
         prep = head if head.dep_ == "prep" else head.head  # the coder may head the phrase by "after"
-        return (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
-            c.dep_ == "npadvmod" and c.lemma_.lower() in self.words("earlier_units") for c in prep.children)
+        units = self.words("earlier_units")
+        if (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() in units for c in prep.children):
+            return True
+        # "this comes a week after he attended a summit": a clause measured back the same way
+        marks = [m for m in head.children if m.dep_ == "mark" and m.lower_ in self.words("earlier_preps")]
+        return head.dep_ == "advcl" and bool(marks) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in units and c.i < marks[0].i
+            for c in [*head.head.children, *head.children, *marks[0].children])
 
     def _news_backshift(self, head: Token) -> bool:
         """"The SDF announced it had entered into an agreement": under a verb that makes news
