@@ -157,6 +157,8 @@ def test_a_body_the_knowledge_base_lacks_keeps_its_whole_name(code):
     e = only(code("A 25-year-old man was arrested by Thames Valley Police on Saturday.", published="2020-05-10"),
              "COERCE")
     assert [r.name for r in e.source] == ["Thames Valley Police"]
+    e = only(code("Thames Valley Police detained the man on Saturday.", published="2020-05-10"), "COERCE")
+    assert [r.name for r in e.source] == ["Thames Valley Police"]
     e = only(code("In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline.", published="2020-05-10"),
              "SUPPORT")
     assert not any(r.name.endswith(" in") for r in e.source), [r.name for r in e.source]
@@ -173,3 +175,10 @@ def test_a_clause_a_week_or_more_before_the_news_is_background(code):
     e = only(code("The talks came two days after Russia attacked the port of Odessa.", published="2020-05-10"),
              "ASSAULT")
     assert e.status == "reported"
+
+
+def test_soon_in_a_past_clause_is_shortly_after_not_ahead_of_the_news(code):
+    e = only(code("Thames Valley Police soon arrived and detained the man.", published="2020-05-10"), "COERCE")
+    assert e.date is not None and e.date.value == "2020-05-10"
+    e = only(code("Turkey will soon withdraw its troops from Syria.", published="2020-05-10"), "RETREAT")
+    assert e.status == "planned" and e.date is not None and e.date.value == "2020-05"

@@ -87,7 +87,7 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     hint = (tense_hint or "").lower()
     vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
     moment = [t for t in vague if t.anchor == "moment"]  # "now": the news day
-    vague = [t for t in vague if t.anchor != "moment"]
+    vague = [t for t in vague if t.anchor != "moment" and not _later_in_the_past(doc, t)]
     if vague and hint not in HISTORICAL_TENSES:
         return _document_period(doc, vague[0].value.lower(), vague[0].text)  # type: ignore[union-attr]
     if hint in NEWS_TENSES or moment and hint not in HISTORICAL_TENSES:
@@ -104,6 +104,17 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     if hint in HISTORICAL_TENSES:
         return _background_year(doc, start, end)
     return None
+
+
+def _later_in_the_past(doc: Document, t: TimeExpression) -> bool:
+    """"Police soon arrived": "soon" on a verb in the past tense is "shortly after" in the story
+    told, not a time ahead of the news; it gives the clause no period of its own."""
+    sdoc = doc.spacy if doc.parsed else None
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand") if sdoc is not None else None
+    if t.value != "FUTURE_REF" or span is None or len(span) == 0:
+        return False
+    verb = span.root.head
+    return verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children)
 
 
 def _describes_subject(doc: Document, t: TimeExpression, start: int, end: int) -> bool:

@@ -431,7 +431,8 @@ class ArgumentRoles(Participation):
             if clause is not None and all(not (r.actor_id or r.country or r.sector) for r in refs):
                 groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
                           for g in [self._group(m, res, as_target, clause, what)] if g is not None]
-                if len(groups) == 1 and len(refs) == 1 and refs[0].name[:1].isupper():
+                if len(groups) == 1 and len(refs) == 1 and refs[0].name[:1].isupper() and \
+                        len(refs[0].name) > len(groups[0].name):
                     # "arrested by Thames Valley Police": a body the knowledge base lacks keeps its name
                     groups = [replace(groups[0], name=refs[0].name, text=refs[0].text)]
                 refs = groups or refs
