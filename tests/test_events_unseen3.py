@@ -182,3 +182,10 @@ def test_soon_in_a_past_clause_is_shortly_after_not_ahead_of_the_news(code):
     assert e.date is not None and e.date.value == "2020-05-10"
     e = only(code("Turkey will soon withdraw its troops from Syria.", published="2020-05-10"), "RETREAT")
     assert e.status == "planned" and e.date is not None and e.date.value == "2020-05"
+
+
+def test_learning_and_studying_are_no_acts_between_actors(code):
+    assert not any(e.what == "CONSULT" for e in code('"What we learned at the weekend is what the tactics are going to '
+                                                     'be," Liam Fox said.', published="2020-05-10"))
+    assert not any(e.what == "ACCUSE" for e in code("Princess Ubolratana met him while studying at the Massachusetts "
+                                                    "Institute of Technology.", published="2020-05-10"))
