@@ -29,6 +29,7 @@ from .match import clausal_subject
 from .more_acts import coordinated_act
 from .nominal import participle_phrase
 from .sponsors import sponsor_names, sponsored_phrase
+from .status import content_clauses
 
 Token = Any  # spacy.tokens.Token
 
@@ -233,9 +234,11 @@ class TimePlace(CoderBase):
         earlier = self.rules.words("earlier_preps")
         date = measured_back(doc, c.start, c.end, earlier) if c.status == "historical" else None
         if date is None:
-            end = prospect_start(c.head, c.trig.token, c.start, c.end)
+            start, end = c.start, prospect_start(c.head, c.trig.token, c.start, c.end)
+            if c.is_speech and c.trig.token.lower_ != "according":
+                start, end = speech_words(c.head, start, end)
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
-            date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
+            date = clause_date(doc, start, start if effect else end, c.status) or \
                 (frame if c.status == "historical" else None) or self._up_to_now(c, doc)
         if c.status == "reported" and (date is None or not date.method.startswith("text")):
             date = self._reply_occasion(c, doc) or date
@@ -380,6 +383,21 @@ def simultaneous(head: Token, marks: set[str]) -> list[Token]:
     return [c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
             and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)
             and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < c.i for g in c.children)]
+
+
+def speech_words(verb: Token, start: int, end: int) -> tuple[int, int]:
+    """The part of a report of speech's evidence ``start``..``end`` that dates the speaking:
+    without what was said ("announced | that the army will withdraw in May": May is when the
+    withdrawal comes, not when it was announced; "The army will leave in May, | the minister
+    said"). The whole evidence where no content clause lies in it."""
+    for content in content_clauses(verb):
+        words = list(content.subtree)
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        if content.i > verb.i and start < lo < end:
+            end = lo
+        elif content.i < verb.i and start < hi < end:
+            start = hi
+    return start, end
 
 
 def prospect_start(head: Token, trigger: Token, start: int, end: int) -> int:

@@ -38,7 +38,7 @@ from ..actors.opposed import opposed_in, opposing_modifier
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, demand_owner, names_time, obliged_party, stolen_subject
+from .clause import OBJECT_DEPS, channel_agent, demand_owner, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
 from .sponsors import sponsor_names, sponsored_sides
@@ -201,6 +201,8 @@ class ArgumentRoles(Participation):
         head, trig = c.head, c.trig
         subj, passive = self._subject(head)
         agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if passive and not agent:
+            agent = channel_agent(head, self.speech_channels)
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns
@@ -448,6 +450,10 @@ class ArgumentRoles(Participation):
             if clause is not None and all(not (r.actor_id or r.country or r.sector) for r in refs):
                 groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
                           for g in [self._group(m, res, as_target, clause, what)] if g is not None]
+                if len(groups) == 1 and len(refs) == 1 and refs[0].name[:1].isupper() and \
+                        len(refs[0].name) > len(groups[0].name):
+                    # "arrested by Thames Valley Police": a body the knowledge base lacks keeps its name
+                    groups = [replace(groups[0], name=refs[0].name, text=refs[0].text)]
                 refs = groups or refs
             if not refs and not as_target and self._author_pronoun(t, res):
                 refs = [ActorRef(name=t.text, start=t.idx, end=t.idx + len(t.text), text=t.text)]

@@ -58,6 +58,9 @@ class StatusRules:
         gov = governor(head)
         if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
             return True
+        if gov is not None and head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children) and \
+                gov.lemma_.lower() not in self.words("affirming_negated_governors"):
+            return True  # "does not seek to exclude anyone": what is not sought is not done
         return self.unasserted(head) or self.uncertain(head)
 
     def unasserted(self, head: Token) -> bool:
@@ -366,9 +369,11 @@ class StatusRules:
         obligation = self.words("obligation_modals")
         # "said the 36 must face charges, adding Iran will pursue ...": the added words too
         added = [a for a in verb.children if a.dep_ in ("advcl", "conj") and a.lemma_.lower() in speech_verbs]
-        for content in (k for v in (verb, *added) for k in _content_clauses(v)):
+        for content in (k for v in (verb, *added) for k in content_clauses(v)):
             if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
                 continue
+            if any(c.dep_ == "neg" for c in content.children):
+                continue  # "said the rules would not make much difference": a forecast of nothing, no plan
             if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
                 return content
         return None
@@ -415,8 +420,15 @@ class StatusRules:
         """"The speech came one week after an attack": an event a week or more before the news
         it is measured from is background (``earlier_preps``, ``earlier_units``)."""
         prep = head if head.dep_ == "prep" else head.head  # the coder may head the phrase by "after"
-        return (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
-            c.dep_ == "npadvmod" and c.lemma_.lower() in self.words("earlier_units") for c in prep.children)
+        units = self.words("earlier_units")
+        if (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() in units for c in prep.children):
+            return True
+        # "this comes a week after he attended a summit": a clause measured back the same way
+        marks = [m for m in head.children if m.dep_ == "mark" and m.lower_ in self.words("earlier_preps")]
+        return head.dep_ == "advcl" and bool(marks) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in units and c.i < marks[0].i
+            for c in [*head.head.children, *head.children, *marks[0].children])
 
     def _news_backshift(self, head: Token) -> bool:
         """"The SDF announced it had entered into an agreement": under a verb that makes news
@@ -460,7 +472,7 @@ class StatusRules:
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
 
 
-def _content_clauses(verb: Token) -> list[Token]:
+def content_clauses(verb: Token) -> list[Token]:
     """The clauses that tell what a verb of speech says: its complement ("said the swap would take
     place"), or a "that" clause the parser hangs on the channel named ("said in a statement that
     the ceasefire would take effect")."""
