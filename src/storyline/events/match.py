@@ -329,6 +329,24 @@ def possible_patterns(entry: VerbEntry, vocab: frozenset[str]) -> list[Pattern]:
     return [pats[k] for k in sorted(found) if not any(vocab.isdisjoint(g) for g in _needs(pats[k]))]
 
 
+def compile_lexicon(lex: Lexicon) -> None:
+    """Build now what matching builds on first use: every verb entry's pattern index and every
+    word item's index by first word. For a process whose children share its memory (the fork
+    server's workers, ``storyline.preload``): else each worker builds the same indexes again over
+    its first documents."""
+    def items(item: Item) -> Iterable[Item]:
+        yield item
+        for inner in item.inner:
+            yield from items(inner)
+
+    for entries in lex.verbs.values():
+        for entry in entries:
+            _compiled(entry, lambda entry=entry: _possible_index(entry))
+            for item in (i for pat in entry.patterns for top in (*pat.after, *pat.before) for i in items(top)):
+                if item.kind == "word":
+                    _compiled(item, lambda item=item: _first_words(item))
+
+
 def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Token],
                   vocab: frozenset[str] | None = None,
                   forms: tuple[Sequence[Forms], Sequence[Forms]] | None = None) -> list[Token] | None:
