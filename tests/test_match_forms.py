@@ -14,8 +14,15 @@ from typing import Any
 
 import pytest
 
-from storyline.events.lexicon import Item, Pattern
-from storyline.events.match import _item_needs, match_pattern, vocabulary, word_matches
+from storyline.events.lexicon import Item, Lexicon, Pattern, VerbEntry
+from storyline.events.match import (
+    _item_needs,
+    compile_lexicon,
+    match_pattern,
+    possible_patterns,
+    vocabulary,
+    word_matches,
+)
 
 SENTENCES = [
     "The rebels attacked Bombay and the Attacks of the militias rallied the cities.",
@@ -109,3 +116,34 @@ def test_match_pattern_finds_the_words(ctx: Any) -> None:
     assert got is not None and [t.text for t in got] == ["talks", "with", "rebels"]
     miss = Pattern("043", after=(Item("word", (("zebra",),)),))
     assert match_pattern(miss, after, [], vocabulary(after)) is None
+
+
+def _entry() -> VerbEntry:
+    """A verb block whose patterns need nothing, one word, two words, a phrase or a preposition."""
+    word = lambda *ws: Item("word", tuple((w,) for w in ws))  # noqa: E731 - a local shorthand
+    return VerbEntry("hold", patterns=[
+        Pattern("040", after=(word("zebra", "talk"),)), Pattern("041"), Pattern("042", after=(word("zebra"),)),
+        Pattern("043", after=(word("talks"), Item("prep", prep="with|on", inner=(word("ceasefire"),)))),
+        Pattern("044", before=(word("envoy", "minister"),), after=(word("meeting"),)),
+        Pattern("045", after=(Item("phrase", inner=(word("peace"), word("talks"))),)), Pattern("046"),
+        Pattern("047", after=(Item("slot"), word("ceasefire"))),
+    ])
+
+
+@pytest.mark.parametrize("text", ["The envoys held talks on a ceasefire with the rebels.",
+                                  "The ministers held a meeting.", "They held peace talks.", "They held it."])
+def test_possible_patterns_are_those_match_pattern_allows(ctx: Any, text: str) -> None:
+    """The index by needed word finds exactly the patterns the vocabulary test lets through, in
+    the entry's order, whether built on first use or beforehand by compile_lexicon."""
+    vocab = vocabulary([t for t in ctx.nlp(text) if not t.is_punct])
+    for compiled in (False, True):
+        entry = _entry()
+        if compiled:
+            compile_lexicon(Lexicon(verbs={"hold": [entry]}))
+        expected = [p for p in entry.patterns if not any(vocab.isdisjoint(g) for g in _item_needs_of(p))]
+        assert possible_patterns(entry, vocab) == expected
+        assert {p.code for p in expected} >= {"041", "046"}
+
+
+def _item_needs_of(pattern: Pattern) -> list[frozenset[str]]:
+    return [g for i in (*pattern.after, *pattern.before) for g in _item_needs(i)]

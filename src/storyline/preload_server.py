@@ -32,8 +32,14 @@ WARM_UP_TEXT = (
 
 
 def warm_up(ctx: Context) -> None:
-    """Run the constructed article through every stage: what loads on first use loads now."""
+    """Run the constructed article through every stage: what loads on first use loads now. The
+    event coder's indexes over its whole pattern lexicon are built too: one article reaches a few
+    verbs' patterns, and every worker would build the others' again over its first documents."""
     process_batch([RawDocument("warm-up", "warm-up", WARM_UP_TEXT)], ctx)
+    if "events" in ctx.options.stages:
+        from .events.coder import compile_patterns
+
+        compile_patterns(ctx)
 
 
 def preload_from_environment() -> None:

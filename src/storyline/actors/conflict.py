@@ -24,7 +24,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import DEP, HEAD, LEMMA
+
 from ..model import ActorRef
+from ..parse import token_table
 
 if TYPE_CHECKING:
     from .resolve import ActorResolver
@@ -50,12 +53,15 @@ def conflict_parties(res: ActorResolver) -> list[ActorRef]:
     war_words = res.conflict_words | {w.lower() for w in res.cfg.get("conflict_nouns", [])} | \
         {w.lower() for w in res.cfg.get("conflict_context", [])}
     mediators: set[str] = set()
-    for sent in res.sdoc.sents:
+    sdoc = res.sdoc
+    war, hyphenated, coordinating = _token_scan(sdoc, war_words)
+    for sent in sdoc.sents:
         # a pair named in a sentence about fighting ("the conflict between Armenia and
         # Azerbaijan") counts for more than one named in a sentence about their trade
-        fighting = any(t.lemma_.lower() in war_words or t.lower_ in war_words for t in sent)
-        mediator_words = [t for t in sent if _hyphenated(t) in res.mediator_words]
-        for tok in sent:
+        fighting = any(war[sent.start:sent.end])
+        mediator_words = [sdoc[i] for i in range(sent.start, sent.end) if hyphenated[i] in res.mediator_words]
+        # a token heads a coordination only with a conjunct to its right; a mediator word asks about every token
+        for tok in sent if mediator_words else (sdoc[i] for i in range(sent.start, sent.end) if i in coordinating):
             if mediator_words and any(_mediator_of(res, tok, m) for m in mediator_words):
                 mediators.update(mm.country for mm in res._covering(tok) if mm.country)
             members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
@@ -152,9 +158,22 @@ def _mediator_of(res: ActorResolver, tok: Token, word: Token) -> bool:
     return True
 
 
-def _hyphenated(tok: Token) -> str:
-    """The word with the one before a hyphen the tokenizer split off ("co - chairs" is "co-chairs")."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
-        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
-    return tok.lower_
+def _token_scan(sdoc: Any, war_words: set[str]) -> tuple[list[bool], list[str], set[int]]:
+    """Per token of the document, read from spaCy's arrays with no Token made: whether it is a
+    word about fighting (its form or lemma in ``war_words``), the word with the one before a
+    hyphen the tokenizer split off ("co - chairs" is "co-chairs"), and the tokens with a conjunct
+    to their right that are no conjunct themselves (the heads of coordinations)."""
+    table = token_table(sdoc)
+    lower, starts, ends = table.lower, table.starts, table.ends
+    strings = sdoc.vocab.strings
+    conj = strings["conj"]
+    rows = sdoc.to_array([LEMMA, DEP, HEAD]).tolist()
+    war = [strings[r[0]].lower() in war_words or low in war_words for r, low in zip(rows, lower, strict=True)]
+    hyphenated = [f"{lower[i - 2]}-{low}" if i >= 2 and lower[i - 1] in ("-", "‑") and starts[i - 1] == ends[i - 2]
+                  else low for i, low in enumerate(lower)]
+    coordinating: set[int] = set()
+    for i, (_, dep, head) in enumerate(rows):
+        head = (head - (1 << 64) if head >= 1 << 63 else head) + i  # HEAD: the head's offset, unsigned
+        if dep == conj and head < i:
+            coordinating.add(head)
+    return war, hyphenated, {i for i in coordinating if rows[i][1] != conj}

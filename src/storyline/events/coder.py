@@ -28,6 +28,7 @@ from ..model import ActorRef, Document, Event
 from ..pipeline import Context
 from .candidate import Candidate
 from .headlines import in_headline, passive_roles
+from .match import compile_lexicon
 from .mediators import brokered_content, envoys_apart
 from .merge import merge_events
 from .more_acts import (
@@ -204,3 +205,8 @@ def _quote_index(doc: Document, start: int, end: int) -> int | None:
 
 def code_document(doc: Document, ctx: Context) -> list[Event]:
     return ctx.cached("events:coder", lambda: Coder(ctx)).code(doc)
+
+
+def compile_patterns(ctx: Context) -> None:
+    """Compile the whole pattern lexicon of the process's coder now (see ``match.compile_lexicon``)."""
+    compile_lexicon(ctx.cached("events:coder", lambda: Coder(ctx)).lex)

@@ -50,7 +50,17 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def headline(sent: Any) -> bool:
-    """The sentence (a spaCy span) is a headline: a line of its own, short, no final stop."""
+    """The sentence (a spaCy span) is a headline: a line of its own, short, no final stop.
+    Worked out once per sentence of a document: every candidate of a sentence asks again."""
+    cache = sent.doc.user_data.setdefault("storyline_headlines", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _headline(sent)
+    return found  # type: ignore[no-any-return]
+
+
+def _headline(sent: Any) -> bool:
     words = [t for t in sent if not (t.is_space or t.is_punct)]
     shown = [t for t in sent if not t.is_space]
     if not words or len(words) > MAX_WORDS:

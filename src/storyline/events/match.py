@@ -303,20 +303,68 @@ def _needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
                                             for g in _item_needs(i)))
 
 
+def _possible_index(entry: VerbEntry) -> tuple[list[int], dict[str, list[int]]]:
+    """Where to look for an entry's patterns that a vocabulary allows: those that need no word,
+    and the others by each string of the first group of words they need."""
+    always: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for k, pat in enumerate(entry.patterns):
+        needs = _needs(pat)
+        if not needs:
+            always.append(k)
+        for w in needs[0] if needs else ():
+            by_word.setdefault(w, []).append(k)
+    return always, by_word
+
+
+def possible_patterns(entry: VerbEntry, vocab: frozenset[str]) -> list[Pattern]:
+    """The entry's patterns none of whose needed words is missing from ``vocab``, in the entry's
+    order: what ``match_pattern`` would not rule out at once, found through an index built once
+    per entry instead of asking each of a verb block's dozens of patterns in turn."""
+    always, by_word = _compiled(entry, lambda: _possible_index(entry))
+    found = set(always)
+    for w in vocab:
+        found.update(by_word.get(w, ()))
+    pats = entry.patterns
+    return [pats[k] for k in sorted(found) if not any(vocab.isdisjoint(g) for g in _needs(pats[k]))]
+
+
+def compile_lexicon(lex: Lexicon) -> None:
+    """Build now what matching builds on first use: every verb entry's pattern index and every
+    word item's index by first word. For a process whose children share its memory (the fork
+    server's workers, ``storyline.preload``): else each worker builds the same indexes again over
+    its first documents."""
+    def items(item: Item) -> Iterable[Item]:
+        yield item
+        for inner in item.inner:
+            yield from items(inner)
+
+    for entries in lex.verbs.values():
+        for entry in entries:
+            _compiled(entry, lambda entry=entry: _possible_index(entry))
+            for item in (i for pat in entry.patterns for top in (*pat.after, *pat.before) for i in items(top)):
+                if item.kind == "word":
+                    _compiled(item, lambda item=item: _first_words(item))
+
+
 def match_pattern(pattern: Pattern, after: Sequence[Token], before: Sequence[Token],
-                  vocab: frozenset[str] | None = None) -> list[Token] | None:
+                  vocab: frozenset[str] | None = None,
+                  forms: tuple[Sequence[Forms], Sequence[Forms]] | None = None) -> list[Token] | None:
     """The tokens a pattern's words matched, or None where it does not apply. ``vocab`` (the
-    ``vocabulary`` of both sides) rules out at once a pattern with a word neither side can hold."""
+    ``vocabulary`` of both sides) rules out at once a pattern with a word neither side can hold;
+    ``forms`` are the ``token_forms`` of both sides where the caller has them already."""
     if vocab is not None and any(vocab.isdisjoint(group) for group in _needs(pattern)):
         return None
     matched: list[Token] = []
     if pattern.after:
-        res = _match_seq(pattern.after, after, 0, False, False, [token_forms(t) for t in after])
+        res = _match_seq(pattern.after, after, 0, False, False,
+                         forms[0] if forms else [token_forms(t) for t in after])
         if not res:
             return None
         matched += res[0][1]
     if pattern.before:
-        res = _match_seq(pattern.before, before, 0, False, False, [token_forms(t) for t in before])
+        res = _match_seq(pattern.before, before, 0, False, False,
+                         forms[1] if forms else [token_forms(t) for t in before])
         if not res:
             return None
         matched += res[0][1]
@@ -377,6 +425,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
     vocab = vocabulary([*after, *before])
+    forms = ([token_forms(t) for t in after], [token_forms(t) for t in before])
     # "carried out functions including ... mission members": with its particle present the verb
     # is the multi-word one ("carry out"), and the dictionary's readings of the single word
     # ("carry * mission") do not apply (curated ones may name the particle: "pull * out (of)")
@@ -389,8 +438,8 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         rest = _rest_matches(entry, verb)
         if rest is None:
             continue
-        for pat in entry.patterns:
-            toks = match_pattern(pat, after, before, vocab)
+        for pat in possible_patterns(entry, vocab):
+            toks = match_pattern(pat, after, before, None, forms)
             if toks is None:
                 continue
             rank = (pat.weight + len(rest), 1 if pat.origin == "curated" else 0, -order)

@@ -355,11 +355,12 @@ def previous_in_paragraph(doc: Document, head: Token) -> Any:
 def core_span(head: Token, trigger: Token) -> tuple[int, int]:
     """Character span of the unbroken words of ``head``'s clause around it, nested clauses cut."""
     cut: set[int] = set()
-    for t in head.subtree:
+    below = list(head.subtree)
+    for t in below:  # is_ancestor: whether the trigger lies in t's subtree, with no Token made for it
         if t.i != head.i and t.dep_ in NESTED_CLAUSES and t.pos_ in ("VERB", "AUX") and t.i != trigger.i \
-                and trigger not in t.subtree and not (t.dep_ == "xcomp" and _passive(t.head)):
+                and not t.is_ancestor(trigger) and not (t.dep_ == "xcomp" and _passive(t.head)):
             cut.update(x.i for x in t.subtree)
-    kept = {t.i for t in head.subtree} - cut
+    kept = {t.i for t in below} - cut
     lo = hi = head.i
     while lo - 1 in kept:
         lo -= 1

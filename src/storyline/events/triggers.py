@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Document
-from ..parse import entities
+from ..parse import entities, token_table
 from .candidate import Candidate
 from .clause import anchor_of, coordination_head, obliged_party, purpose_clause
 from .coder_base import CoderBase
@@ -45,6 +45,10 @@ Token = Any  # spacy.tokens.Token
 
 #: Entity types of a modifier that names an act's agent ("an Al-Qaeda attack", "Turkish airstrikes").
 AGENT_ENTS = frozenset({"NORP", "ORG"})  # not GPE: "the Brussels meeting" names a place
+#: Parts of speech of the words a sentence's first pass reads (verbs, copulas, adjectives of
+#: intention or predicate) and of those its second pass reads (nouns naming acts).
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 class TriggerFinding(CoderBase):
@@ -57,12 +61,14 @@ class TriggerFinding(CoderBase):
         self._told = ToldActs(self._word_set)  # nouns read as acts by events.more_acts, per document
         self._contact = (self._word_set("contact_verbs"), self._word_set("contact_nouns"), self._word_set("party_nouns"))
         states = state_name_tokens(doc)
+        pos = token_table(sdoc).pos
         for si, sent in enumerate(doc.sentences):
             span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
                 continue
             hosts: set[int] = set()
-            for tok in span:
+            # only verbs, auxiliaries and adjectives can be triggers here: no Token is made for the rest
+            for tok in (sdoc[i] for i in range(span.start, span.end) if pos[i] in _CLAUSE_POS):
                 trig = None
                 if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and not self._auxiliary(tok) \
                         and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not self._stated_participle(tok)
@@ -100,9 +106,7 @@ class TriggerFinding(CoderBase):
                     trig = contact_state(tok, self._contact)  # "was in constant contact with all parties"
                 if trig is not None:
                     found.append((si, trig))
-            for tok in span:
-                if tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
+            for tok in (sdoc[i] for i in range(span.start, span.end) if pos[i] in _NOUN_POS):
                 if self._names_no_act(tok):
                     continue
                 # "after eleven days of fighting", "the round of talks lasted": the measure carries the act
