@@ -40,3 +40,17 @@ def test_the_text_space_is_the_same_from_compact_counts_and_from_counters() -> N
     assert compact.cosines([(0, 0)])[0] == pytest.approx(1.0)
     assert compact.cosines([(0, 3)])[0] < compact.cosines([(0, 2)])[0]
     assert compact.cosines([(0, 1)]) == [0.0]  # an empty clause is like nothing
+
+
+def test_clause_signatures_are_the_same_from_compact_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the band keys of the clauses from the compact counts, read one clause at a time, must be
+    # those of a set of n-grams per clause, common n-grams (here: in more than 2 clauses) left out
+    from storyline.story import candidates
+
+    monkeypatch.setattr(candidates, "COMMON_FLOOR", 2)
+    clauses = [*CLAUSES, "rebels rebels rebels took the town", "a town fell to the rebels"]
+    grams = gram_counts(clauses)
+    compact = candidates.clause_keys(clauses, frozenset(), grams)
+    assert compact == candidates.clause_keys(clauses, frozenset(), [Counter(c) for c in grams])
+    assert compact == candidates.clause_keys(clauses, frozenset())
+    assert compact[1] == [] and all(compact[i] for i in (0, 2, 3))
