@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .duplicates import minhash
-from .text import ngrams
+from .text import GramCounts, ngrams
 
 if TYPE_CHECKING:
     from .merge import EventItem
@@ -129,17 +129,33 @@ def clause_keys(texts: Sequence[str], stopwords: frozenset[str],
     """LSH band keys of each clause's character n-grams, the component's common ones left out
     (none for a clause with no other n-gram). ``counts``: each clause's n-grams of every size
     (``text.gram_counts``), where the caller has them already."""
+    cap = max(COMMON_FLOOR, COMMON_SHARE * len(texts))
+    if isinstance(counts, GramCounts):
+        return [_bands(minhash(kept, CLAUSE_PERM, hashfunc=zlib.crc32).hashvalues) if kept else []
+                for kept in _uncommon(counts, cap)]
     if counts is None:
         grams = [set(ngrams(t, stopwords, CLAUSE_GRAMS)) for t in texts]
     else:
         grams = [{g for g in c if len(g) in CLAUSE_GRAMS} for c in counts]
     df = Counter(g for gs in grams for g in gs)
-    cap = max(COMMON_FLOOR, COMMON_SHARE * len(texts))
     out = []
     for gs in grams:
         kept = [g for g in gs if df[g] <= cap]
         out.append(_bands(minhash(kept, CLAUSE_PERM, hashfunc=zlib.crc32).hashvalues) if kept else [])
     return out
+
+
+def _uncommon(counts: GramCounts, cap: float) -> Iterator[list[str]]:
+    """Each clause's n-grams of the signature's sizes held by at most ``cap`` clauses, read off
+    the compact counts one clause at a time (a set per clause of a busy year at once was most of
+    the candidates' memory)."""
+    names = counts.names
+    sized = np.fromiter((len(g) in CLAUSE_GRAMS for g in names), dtype=bool, count=len(names))
+    df = np.bincount(counts.cols[sized[counts.cols]], minlength=len(names))  # a clause's n-grams are distinct
+    keep = sized & (df <= cap)
+    for i in range(len(counts)):
+        row = counts.cols[counts.indptr[i]:counts.indptr[i + 1]]
+        yield [names[g] for g in row[keep[row]].tolist()]
 
 
 def _bands(values: np.ndarray) -> list[int]:
