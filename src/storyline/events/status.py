@@ -210,7 +210,9 @@ class StatusRules:
         four years of negotiations" (a week or more of it before the news, ``earlier_units``).
         Without the mark a fronted "After the meeting, the ministers said" is as likely the
         day's news as the scene before it, and "after two days of talks" the news itself."""
-        if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for c in noun.children):
+        # "the recent visit and the talks he held there": the mark on the first noun covers its conjuncts
+        marked = [noun, noun.head] if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") else [noun]
+        if any(c.dep_ == "amod" and c.lemma_.lower() in self.words("prior_adjectives") for n in marked for c in n.children):
             return True
         of, span = noun.head, noun.head.head
         if noun.dep_ != "pobj" or of.lower_ != "of" or span.dep_ != "pobj" or span.head.lower_ not in self.words("earlier_preps"):
