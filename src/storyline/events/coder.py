@@ -57,6 +57,10 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
     """Codes documents with one lexicon, class table and set of cue words (loaded once); the
     cascade of the module docstring, each step from its own mixin."""
 
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self._state_of = ctx.kb.state  # a country code -> its state ("the Kingdom": events.state_titles)
+
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
         kept = [c for c in cands if self._kept(c)]

@@ -40,7 +40,6 @@ class CoderBase:
         self.classes = load_plover_map(files)
         self.rules = StatusRules(ctx.lexicon("event_status") or {})
         self.collectives = ctx.lexicon("event_collectives") or {}
-        self._state_of = ctx.kb.state  # a country code -> its state (events.state_titles)
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
         self.onset_verbs = {w.lower() for w in self.collectives.get("onset_verbs", [])}
         self.additive_adverbs = {w.lower() for w in self.collectives.get("additive_adverbs", [])}
