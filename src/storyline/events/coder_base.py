@@ -88,7 +88,6 @@ class CoderBase:
         self.descriptive_participles = self._word_set("descriptive_participles")
         self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
-        self.sponsors = (self._word_set("sponsor_participles"), self._word_set("sponsored_nouns"))  # events.sponsors
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         self.command_verbs = self._word_set("command_verbs")
         self.demand_nouns = self._word_set("demand_nouns")
@@ -134,6 +133,11 @@ class CoderBase:
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
+
+    @cached_property
+    def sponsors(self) -> tuple[set[str], set[str]]:
+        """The participles and nouns of a mediation told by a hyphenated name (events.sponsors)."""
+        return self._word_set("sponsor_participles"), self._word_set("sponsored_nouns")
 
     @cached_property
     def agreed_classes(self) -> frozenset[str]:
