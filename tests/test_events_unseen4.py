@@ -17,8 +17,8 @@ only = coder_tests.only
 
 
 def test_a_capital_after_a_given_name_is_the_persons_surname(code):
-    e = only(code("Officer Tom Paris arrested the suspect in Chicago on Monday."), "COERCE")
-    assert "tom paris" in names(e.source)
+    e = only(code("Officer Jack Paris arrested the suspect in Chicago on Monday."), "COERCE")
+    assert "jack paris" in names(e.source)
     assert all(r.country != "FRA" for r in e.source + e.target)
 
 
