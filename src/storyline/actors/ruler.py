@@ -49,13 +49,16 @@ class ActorRuler:
         self.kb: Any = None
         self.first: dict[str, int] = {}
         self.generic_words: frozenset[str] = frozenset()
+        self.given_names: frozenset[str] = frozenset()
         self._seen_version = -1
 
-    def set_kb(self, kb: Any, generic_words: Any = ()) -> None:
+    def set_kb(self, kb: Any, generic_words: Any = (), given_names: Any = ()) -> None:
         """Use ``kb``; ``generic_words`` may be written in lower case inside a name ("OSCE Minsk
-        group", "UN security council")."""
+        group", "UN security council"); after one of ``given_names`` a place's name is a
+        surname ("Tom Paris")."""
         self.kb = kb
         self.generic_words = frozenset(generic_words)
+        self.given_names = frozenset(given_names)
         self._seen_version = -1
         self._index()
 
@@ -155,7 +158,19 @@ class ActorRuler:
                 p += 1
             else:
                 out.append(hit)
+        # after the full name, the surname alone is the person too ("Jordan said")
+        surnames = {m.key for m in out if self._surname_of_place(doc, m)}
+        out = [m for m in out if not (m.key in surnames and m.end - m.start == 1 and
+                                      m.kind in ("state", "metonym", "place"))]
         return self._surnames(doc, out, words, owner)
+
+    def _surname_of_place(self, doc: Doc, m: Match) -> bool:
+        """A one-word place or state right after a capitalised given name ("Tom Paris", "Karim
+        Amman") is that person's surname: the match is dropped, so the model may read the person."""
+        if m.kind not in ("state", "metonym", "place") or m.end - m.start != 1 or m.start == 0:
+            return False
+        prev = doc[m.start - 1]
+        return prev.text[:1].isupper() and prev.whitespace_ != "" and prev.lower_ in self.given_names
 
     def _classify(self, key: str) -> tuple[str, tuple[str, ...]] | None:
         kb = self.kb
@@ -235,10 +250,12 @@ def add_actor_ruler(nlp: Any, ctx: Any) -> None:
     """Add the ruler before the statistical NER, loaded with the context's knowledge base."""
     from .lexicon import role_lexicon
 
-    generic = role_lexicon(ctx).organization_words | role_lexicon(ctx).place_name_words
+    lex = role_lexicon(ctx)
+    generic = lex.organization_words | lex.place_name_words
+    given = lex.female_given | lex.male_given
     if "storyline_actor_ruler" in nlp.pipe_names:
-        nlp.get_pipe("storyline_actor_ruler").set_kb(ctx.kb, generic)
+        nlp.get_pipe("storyline_actor_ruler").set_kb(ctx.kb, generic, given)
         return
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("storyline_actor_ruler", **where)
-    ruler.set_kb(ctx.kb, generic)
+    ruler.set_kb(ctx.kb, generic, given)

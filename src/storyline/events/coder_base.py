@@ -100,6 +100,7 @@ class CoderBase:
         self.occasion_preps = self._word_set("occasion_preps")
         self.era_preps = self._word_set("era_preps")
         self.era_measures = self._word_set("era_measures")
+        self.named_era_nouns = self._word_set("named_era_nouns")
         self.goal_heads = self._word_set("goal_heads")
         self.aim_nouns = self._word_set("aim_nouns")
         self.exertion_verbs = self._word_set("exertion_verbs")

@@ -119,6 +119,8 @@ class TriggerFinding(CoderBase):
                 if light is None and anchor is not None and anchor.lower_ in self.era_preps and \
                         self._era(tok, measure):
                     continue  # "after thirty years of war, the region ...": an era that dates the clause
+                if light is None and self._named_era(tok):
+                    continue  # "since the Gulf War": a named war is the setting of the news, no act of it
                 # "a second meeting in Moscow and a third meeting in Brussels": one verb carries both acts
                 shared = coordinated_host(tok, self.lex, lambda n: light_verb_of(n, self.lex))
                 if light is None and anchor is None and shared is not None:
@@ -228,6 +230,18 @@ class TriggerFinding(CoderBase):
         if measure is not None:
             return measure.lemma_.lower() in self.era_measures or measure.lower_ in self.era_measures
         return dated_act(tok)
+
+    def _named_era(self, tok: Token) -> bool:
+        """A war or era named as a proper name ("the Libyan Civil War", "the Gulf War", "the Arab
+        Spring"): a capitalised head of ``named_era_nouns`` after a capitalised word of its own
+        phrase, in a sentence not written in title case (a headline capitalises every word)."""
+        if not tok.text[:1].isupper() or tok.lower_ not in self.named_era_nouns or tok.is_sent_start:
+            return False
+        prev = tok.doc[tok.i - 1]
+        if not (prev.text[:1].isupper() and prev.is_alpha or prev.text == "-") or prev.is_sent_start and prev.pos_ != "PROPN":
+            return False
+        words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+        return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
     def _aimed_at(self, tok: Token) -> bool:
         """"A prerequisite for the intra-Sudanese talks", "a first step toward Sudan's withdrawal":
