@@ -52,15 +52,26 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process under ``pid``: the workers are children of multiprocessing's fork server,
+    itself a child of the main process, so its children alone would miss them."""
+    out, todo = [], _children(pid)
+    while todo:
+        child = todo.pop()
+        out.append(child)
+        todo.extend(_children(child))
+    return out
+
+
 def measure(cmd: list[str]) -> dict[str, Any]:
     """Run ``cmd`` (in the wrapper process): ``throughput.measure``'s figures (wall time, CPU,
     ``ru_maxrss`` of the largest process, the sampled peak of the tree) and the sampled peaks of
-    the main process and of its largest child."""
+    the main process and of its largest descendant (a worker, or the fork server they come from)."""
     peaks = {"main_kib": 0, "worker_kib": 0}
 
     def watch(pid: int) -> None:
         peaks["main_kib"] = max(peaks["main_kib"], _rss_kib(pid))
-        peaks["worker_kib"] = max([peaks["worker_kib"], *(_rss_kib(c) for c in _children(pid))])
+        peaks["worker_kib"] = max([peaks["worker_kib"], *(_rss_kib(c) for c in _descendants(pid))])
 
     result = throughput.measure(cmd, watch)
     return {**result, **peaks, "stderr": result["stderr"][-3000:]}

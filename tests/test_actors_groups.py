@@ -171,3 +171,53 @@ def test_a_body_name_with_in_is_found_whole(ctx: Context) -> None:
                         "its mission.")
     assert ms[0].actor_id == "OSCE"
     assert ms[0].text == "Organization for Security and Co-operation in Europe"  # "in", and "Co-" + "operation"
+
+
+@pytest.mark.parametrize(("name", "code", "parent"), [
+    ("UNIFIL", "UNIFIL", "UN"),
+    ("UN Interim Administration Mission in Kosovo", "UNMIK", "UN"),
+    ("EULEX", "EULEX", "EU"),
+    ("EU Mission in Armenia", "EUMA", "EU"),
+    ("KFOR", "KFOR", "NATO"),
+    ("OSCE Mission to Moldova", "OSCEMD", "OSCE"),
+    ("AMISOM", "AMISOM", "AU"),
+])
+def test_missions_in_the_field_are_bodies_of_their_own(name: str, code: str, parent: str) -> None:
+    """A peacekeeping force or an observer mission is its own actor (monitor, mediator,
+    peacekeeper), not the organisation that sent it."""
+    kb = load_kb()
+    a = kb.search(name)[0]
+    assert (a.id, a.country, a.sector) == (code, code, "IGO")
+    assert kb.bodies[code]["parent"] == parent
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The truce was brokered by the UN mission in Libya on Friday.", "UNSMIL"),
+    ("The UN Assistance Mission in Afghanistan condemned the attack on Monday.", "UNAMA"),
+    ("EULEX officers arrested two suspects near Mitrovica on Monday.", "EULEX"),
+])
+def test_a_mission_in_a_sentence_is_linked_as_itself_not_as_its_parent(ctx: Context, text: str, code: str) -> None:
+    ms = _mentions(ctx, text)
+    assert any(m.actor_id == code and m.country == code for m in ms), [(m.text, m.actor_id) for m in ms]
+    assert not any(m.actor_id in ("UN", "EU") for m in ms)
+
+
+def test_a_transnistrian_demonym_in_either_spelling_is_transnistria(ctx: Context) -> None:
+    ms = _mentions(ctx, "Moldovan and Transdniestrian negotiators met in Bender on Monday.")
+    assert "XTR" in {m.country for m in ms}
+
+
+@pytest.mark.parametrize(("name", "country", "date"), [
+    ("Vadim Krasnoselsky", "XTR", "2024-02-01"),
+    ("Alexander Zakharchenko", "XDP", "2014-09-05"),
+    ("Andrei Purgin", "XDP", "2014-09-05"),
+    ("Igor Plotnitsky", "XLP", "2015-02-12"),
+    ("Anatoly Bibilov", "XSO", "2020-01-01"),
+    ("Raul Khajimba", "XAB", "2016-01-01"),
+])
+def test_leaders_of_unrecognized_states_act_for_them(name: str, country: str, date: str) -> None:
+    """A breakaway's leader acts for the breakaway, not for the state it left nor its patron,
+    and holds a role on the days of the talks he attended (an article's date is read from them)."""
+    person = load_kb().search(name)[0]
+    assert person.country == country
+    assert person.role_on(date) is not None and person.role_on(date).country == country

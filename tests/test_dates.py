@@ -130,6 +130,15 @@ def test_anaphoric_expressions_count_from_the_last_date(ctx: Context) -> None:
     assert {t.text: t.value for t in doc.timexes}["The next day"] == "2015-03-04"
 
 
+def test_soon_afterwards_is_the_last_date_not_a_future(ctx: Context) -> None:
+    """"Soon afterwards" tells the time just told (kind anaphoric), not "soon" (FUTURE_REF)."""
+    doc = run(ctx, "The ceasefire was agreed on March 3, 2015. Shortly afterwards, shelling resumed. "
+              "Talks will resume soon.", "2016-01-10")
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["Shortly afterwards"] == "2015-03-03"
+    assert values["soon"] == "FUTURE_REF"
+
+
 def test_sentence_index_is_recorded(ctx: Context) -> None:
     doc = run(ctx, "Talks began. They ended on Friday.", "2018-07-27")
     friday = next(t for t in doc.timexes if t.text == "Friday")

@@ -139,3 +139,23 @@ def test_a_relative_clause_on_the_speaker_is_not_what_the_speaker_says(code):
                   "X that the two sides had reached an agreement to meet again.")
     e = only(events, "STATEMENT")
     assert "dahl" in names(e.source)
+
+
+# ---------------------------------------------------------------- the occasion an act follows
+
+
+def test_a_fronted_occasion_named_by_nouns_is_no_part_of_the_act_it_precedes(code):
+    """``TimePlace._fronted_occasion``: "Following the visit ... and the talks he held there, Y
+    held negotiations": the occasion is an act of its own; the negotiations' evidence starts at Y."""
+    events = code("Following the recent visit of the Turkish president to Moscow and the talks he held with his "
+                  "Russian counterpart there, Turkish Foreign Minister Mevlut Cavusoglu held intensive "
+                  "negotiations with his Iranian counterpart in Tehran.")
+    e = only(events, "CONSULT")
+    assert e.evidence.startswith("Turkish Foreign Minister Mevlut Cavusoglu held")
+    assert only(events, "VISIT").evidence.startswith("Following the recent visit")
+
+
+def test_a_fronted_phrase_that_names_no_act_stays_in_the_evidence(code):
+    events = code("After midnight, Turkish Foreign Minister Mevlut Cavusoglu held intensive negotiations "
+                  "with his Iranian counterpart in Tehran.")
+    assert only(events, "CONSULT").evidence.startswith("After midnight")

@@ -102,7 +102,7 @@ def test_a_body_whose_members_are_not_the_sides_still_mediates(code):
 
 def test_a_generic_name_ending_a_longer_name_is_not_the_un_body(code):
     assert doers(code, "Iran's Supreme National Security Council approved the deal with Riyadh on Monday.",
-                 "SUPPORT") == [("Supreme National Security Council", "IRN")]
+                 "AGREE") == [("Supreme National Security Council", "IRN")]  # a deal approved is agreed to
 
 
 def test_a_generic_name_alone_or_after_its_parent_is_the_body(code):

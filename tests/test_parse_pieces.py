@@ -10,7 +10,7 @@ from conftest import EXAMPLES
 from storyline.actors.ruler import add_actor_ruler
 from storyline.model import RawDocument
 from storyline.options import Options
-from storyline.parse import pieces
+from storyline.parse import by_chars, pieces
 from storyline.pipeline import Context, process_batch
 
 
@@ -69,3 +69,30 @@ def test_a_text_parsed_in_pieces_gives_what_one_parse_gives() -> None:
             compared += len(ra)
         assert len(cuts) >= 1
     assert compared > 100
+
+
+@pytest.mark.parametrize(("sizes", "budget", "runs"), [
+    ([3, 3, 3], 6, [[0, 1], [2]]),
+    ([10, 1, 1], 6, [[0], [1, 2]]),  # a text over the budget runs alone
+    ([2, 2, 2], 100, [[0, 1, 2]]),
+    ([], 5, []),
+])
+def test_texts_go_to_the_parser_in_runs_within_the_character_budget(sizes: list[int], budget: int,
+                                                                    runs: list[list[int]]) -> None:
+    assert by_chars(["x" * n for n in sizes], budget) == runs
+
+
+def test_a_batch_parsed_in_runs_gives_what_one_run_gives() -> None:
+    # the parser's memory follows the characters it is given at once, so a batch goes to it in
+    # runs (``parse_batch_chars``); each document's records must not depend on its neighbours
+    raw = [RawDocument(str(p), p.name, p.read_text(encoding="utf-8")) for p in EXAMPLES]
+    one = Context(Options(parse_batch_chars=10**9))
+    whole = process_batch(raw, one)
+    small = Context(Options(parse_batch_chars=2000))
+    small.__dict__["nlp"] = one.nlp
+    add_actor_ruler(small.nlp, small)
+    runs = process_batch(raw, small)
+    assert len(by_chars([r.text for r in raw], 2000)) == len(raw)  # every document in a run of its own
+    for a, b in zip(whole, runs, strict=True):
+        assert a.document is not None and b.document is not None, (a.error, b.error)
+        assert a.document.to_dict() == b.document.to_dict(), a.origin

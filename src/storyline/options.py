@@ -59,6 +59,9 @@ class Options:
     # needs temporary memory in proportion to the text (a 100,000-character article took 440 MB),
     # so a worker's peak memory stays that of a piece, whatever the article
     parse_piece_chars: int = 20_000
+    # the short texts of a batch go to the parser in runs of at most this many characters, for the
+    # same reason: its memory follows the text it is given at once, not the number of documents
+    parse_batch_chars: int = 40_000
     # cost bounds (see storyline.parse and storyline.budget): the stages after parsing walk clauses
     # in time that grows faster than a sentence's length, so a stretch of more tokens than this with
     # no sentence end is cut into sentences this long; a stretch of more characters than

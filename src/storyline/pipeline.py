@@ -26,6 +26,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -265,12 +266,25 @@ def process_batch(items: list[RawDocument | Document | InputError], ctx: Context
         slots.append(len(outcomes))
         outcomes.append(Outcome(item.origin, doc))
         cleaned.append(doc)
-    for slot, done in zip(slots, run_stages(cleaned, ctx), strict=True):
-        outcomes[slot] = done
-    for o in outcomes:
-        if o.document is not None:
-            o.document.spacy = None  # the parse lives only as long as the batch
+    with _memory_zone(ctx):
+        for slot, done in zip(slots, run_stages(cleaned, ctx), strict=True):
+            outcomes[slot] = done
+        for o in outcomes:
+            if o.document is not None:
+                o.document.spacy = None  # the parse lives only as long as the batch
     return outcomes
+
+
+def _memory_zone(ctx: Context) -> AbstractContextManager[Any]:
+    """Where a batch's parse lives: spaCy's memory zone (``Language.memory_zone``) once the model
+    is loaded, so the strings and lexemes the batch's new words add to the vocabulary are freed
+    with the batch. Without it a worker's vocabulary grows with every new word of the corpus (a
+    name, a number, a typo), and its memory with the articles it has seen. Nothing outlives the
+    batch that could point into the zone: the records hold plain strings and offsets, and the
+    spaCy Doc is dropped before the zone ends. The first batch of a process that loads the model
+    lazily runs outside a zone (its words stay, once)."""
+    nlp = vars(ctx).get("nlp")
+    return nlp.memory_zone() if nlp is not None and hasattr(nlp, "memory_zone") else nullcontext()
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -54,6 +54,14 @@ _STORE_ERRORS = (duckdb.Error, pa.ArrowException, TypeError, ValueError)
 #: The component whose migrations run first: the tables of model.py.
 CORE = "core"
 
+#: DuckDB's memory for this process (its buffer pool and the operators of a query), where it
+#: would otherwise take 80% of the machine's RAM. DuckDB keeps every block it has written or read
+#: in memory until it reaches its limit, so without one an ingest's main process grows with the
+#: database (the story update at the end reads every table again); with it, older blocks are
+#: dropped and read back from the file when needed (the OS keeps them cached), and a large join
+#: spills to ``<database>.tmp``. Queries give the same rows either way.
+MEMORY_LIMIT = "128MB"
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -227,7 +235,7 @@ class Store:
         if (read_only or existing) and not self.path.exists():
             raise StorylineError("E033", path=self.path)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
         except duckdb.IOException as e:
             first = str(e).splitlines()[0]
             if "lock" in first.lower():

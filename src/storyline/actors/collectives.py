@@ -218,6 +218,10 @@ class GroupLinking(LinkerBase):
             s, e = ent.start, ent.end
             while s < e and self.sdoc[s].lower_ in ("the", "a", "an"):
                 s += 1
+            # "Democratic Rally in | Cyprus": a place the ruler took out of the name leaves no
+            # preposition or article dangling at its end
+            while e > s and self.sdoc[e - 1].pos_ in ("ADP", "DET", "CCONJ") and not self.sdoc[e - 1].text[:1].isupper():
+                e -= 1
             if e <= s or not self._free(s, e) or not self.sdoc[s].text[:1].isupper():
                 continue
             ids = [i for i in self.kb.lookup(self._text(s, e)) if self.kb.kind_of(i) in ("organization", *GROUP_KINDS)]

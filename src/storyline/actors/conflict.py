@@ -13,7 +13,8 @@ Azerbaijan"). The cascade (``conflict_parties``):
 2. a collective mention whose words name its members' states ("the presidents of Azerbaijan and
    Armenia") counts like a coordination;
 3. a state the text calls a mediator (``mediator_words``: "Russia, as a mediator", "Russian
-   mediation") is no side wherever another pair is named;
+   mediation") is no side wherever another pair is named, nor is a pair of two unrecognized
+   states ("Abkhazia and South Ossetia": the breakaways of one state, named as a kind);
 4. the pair counted most wins, each side named by the state itself where the article names it,
    else by whoever acts for it.
 """
@@ -99,9 +100,18 @@ def conflict_parties(res: ActorResolver) -> list[ActorRef]:
     if not pairs:
         return []
     sides = [p for p in pairs if not (set(p) & mediators)] or list(pairs)
+    # "Abkhazia and South Ossetia": two breakaway entities named together are named as a kind
+    # (the secessions of one state), on one side, not as each other's enemy
+    sides = [p for p in sides if not all(_unrecognized(res, k) for k in p)] or sides
     a, b = max(sides, key=lambda p: pairs[p])
     # the state itself where the article names it, else whoever acts for it
     return [names.get(a) or anyone[a], names.get(b) or anyone[b]]
+
+
+def _unrecognized(res: ActorResolver, key: str) -> bool:
+    """A state of ``kind: unrecognized`` in states.yaml (Abkhazia, Transnistria, Nagorno-Karabakh)."""
+    actor = res.actors.get(key)
+    return actor is not None and actor.kind == "unrecognized"
 
 
 def _armed_group(res: ActorResolver, actor_id: str | None) -> bool:

@@ -25,6 +25,16 @@ _LINKS = {"of", "to", "for", "at", "in", "with"}
 _APOSTROPHE_S = {"'s", "’s", "'", "’"}
 
 
+def qualifies_next_noun(doc: Any, end: int) -> bool:
+    """The name that ends before token ``end`` only qualifies a common noun after it ("the UK
+    counter-terror police", "the US delegation", "Britain's police"): a title "of" it is the
+    title of that noun's body, not of the state."""
+    last = doc[end - 1]
+    if last.text in ("'s", "’s") and end >= 2:
+        last = doc[end - 2]
+    return last.dep_ in ("compound", "poss", "amod", "nmod") and last.head.i >= end and last.head.pos_ == "NOUN"
+
+
 @dataclass
 class Zone:
     """A role phrase with its modifiers and complements (token offsets into the spaCy Doc)."""
@@ -288,6 +298,8 @@ class PhraseFinder:
         doc = self.doc
         n = len(doc)
         if m is not None and m.kind in ("state", "organization", "metonym", "generic"):
+            if qualifies_next_noun(doc, m.end):
+                return None  # "the head of the UK counter-terror police": the police's head, not the UK's
             codes = self._codes(m) if m.kind != "metonym" else [x.actor_id for x in self.kb.metonyms.get(m.key, [])][:1]
             if link == "to" and ambassador or (link in ("at", "in", "with") and ambassador):
                 z.host = z.host or (codes[0] if codes else None)

@@ -24,6 +24,7 @@ than its day, "recently" to its year: the text says only that it is near the sto
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Collection, Iterator
@@ -86,7 +87,7 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     hint = (tense_hint or "").lower()
     vague = [t for t in inside if t.value in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")]
     moment = [t for t in vague if t.anchor == "moment"]  # "now": the news day
-    vague = [t for t in vague if t.anchor != "moment"]
+    vague = [t for t in vague if t.anchor != "moment" and not _later_in_the_past(doc, t)]
     if vague and hint not in HISTORICAL_TENSES:
         return _document_period(doc, vague[0].value.lower(), vague[0].text)  # type: ignore[union-attr]
     if hint in NEWS_TENSES or moment and hint not in HISTORICAL_TENSES:
@@ -94,13 +95,26 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
             return None
         pub = doc.published
         lead = news_day(doc)
-        if lead is not None and lead.value != pub.value:
-            return _from_timex(lead, "context:lead day", round(0.7 * pub.confidence, 2))
+        if lead is not None and (lead.value or "")[:10] != pub.value[:10]:
+            got = _from_timex(lead, "context:lead day", round(0.7 * pub.confidence, 2))
+            # a clause with no date of its own shares the lead's day, not its hour ("Friday night")
+            return dataclasses.replace(got, value=got.value[:10], precision="day") if lead.type == "TIME" else got
         return DateValue(pub.value, pub.precision, "document", round(0.7 * pub.confidence, 2),
                          pub.evidence or pub.method, list(pub.candidates))
     if hint in HISTORICAL_TENSES:
         return _background_year(doc, start, end)
     return None
+
+
+def _later_in_the_past(doc: Document, t: TimeExpression) -> bool:
+    """"Police soon arrived": "soon" on a verb in the past tense is "shortly after" in the story
+    told, not a time ahead of the news; it gives the clause no period of its own."""
+    sdoc = doc.spacy if doc.parsed else None
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand") if sdoc is not None else None
+    if t.value != "FUTURE_REF" or span is None or len(span) == 0:
+        return False
+    verb = span.root.head
+    return verb.tag_ == "VBD" and not any(a.dep_ == "aux" for a in verb.children)
 
 
 def _describes_subject(doc: Document, t: TimeExpression, start: int, end: int) -> bool:
@@ -149,7 +163,8 @@ def news_day(doc: Document) -> TimeExpression | None:
     for t in sorted(doc.timexes, key=lambda t: t.start):
         if t.start >= lead_end:
             break
-        p = parse_value(t.value) if t.type == "DATE" and t.range_end is None else None
+        # "Friday night", "on Saturday evening": a part of a day (a TIME) gives its day too
+        p = parse_value(t.value) if t.type in ("DATE", "TIME") and t.range_end is None else None
         if p is None or p.precision != "day":
             continue
         if pub.precision == "month" and (p.day.year, p.day.month) == (pub.day.year, pub.day.month) \

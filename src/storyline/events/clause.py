@@ -32,22 +32,53 @@ SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 
 
+#: verbs of setting off for a place (``departure_verbs`` in event_patterns.yaml)
+DEPARTURE_VERBS = frozenset(str(w).lower() for w in load_lexicon("event_patterns").get("departure_verbs") or [])
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def destination_subject(clause: Token) -> bool:
+    """"Left for Washington to discuss the loan", "departed for Baku to attend the summit": the
+    parser reads "for Washington to discuss" as a clause whose subject is the place; after a verb
+    of departure the place is where the trip goes, and its purpose is the traveller's act ("it is
+    time for Washington to act", with no departure, keeps Washington as the one who acts)."""
+    return clause.dep_ == "advcl" and clause.head.lemma_.lower() in DEPARTURE_VERBS and \
+        any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children) and \
+        any(s.dep_ == "nsubj" and s.ent_type_ in PLACE_ENTS for s in clause.children)
+
+
+def channel_agent(head: Token, channels: set[str] | frozenset[str]) -> list[Token]:
+    """"Was condemned in a joint statement by Egypt and Greece": the parser hangs a passive's agent
+    on the channel the words were put out through (``speech_channels``); it is the verb's agent."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for n in p.children
+            if n.dep_ == "pobj" and n.lemma_.lower() in channels for by in n.children
+            if by.dep_ == "prep" and by.lower_ == "by" for o in by.children if o.dep_ == "pobj"]
+
+
 def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | None, bool]:
     """The head's subject (following coordination and control), and whether it is passive."""
     seen = 0
     tok = head
+    # "Turkey is under sanctions and was condemned by Egypt": a passive conjunct shares the first
+    # conjunct's subject but keeps its own voice
+    passive_conjunct = False
     while tok is not None and seen < 6:
         seen += 1
+        if destination_subject(tok):
+            tok = tok.head  # "left for Washington to discuss the loan": the traveller discusses
+            continue
         # "The US has been encouraging": the parser may hang the subject on an auxiliary
         for c in [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children)]:
             if c.dep_ in SOURCE_DEPS:
-                return c, False
+                return c, passive_conjunct
             if c.dep_ == "nsubjpass":
                 return c, True
         if tok.dep_ == "conj":
             stolen = stolen_subject(tok)
             if stolen is not None:
                 return stolen, False
+            passive_conjunct = passive_conjunct or (tok.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in tok.children))
             tok = coordination_head(tok)
             continue
         if tok.dep_ == "xcomp" and not has_object(tok.head):

@@ -37,15 +37,17 @@ from .more_acts import (
     entry_into_force,
     latest_parties,
     more_act_sides,
+    stranded_relative,
     subject_antecedent,
 )
 from .nominal import described_act, praised_doers
-from .parties import between_sides, mediated_sides, nested_sides, sides_of, supply_parties
+from .parties import between_sides, cosigners, mediated_sides, nested_sides, sides_of, supply_parties
 from .people_sides import people_as_movements
 from .placing import TimePlace
 from .readings import Reinterpretation
 from .roles import ArgumentRoles
 from .speaker_side import speakers_promise, speakers_state
+from .state_titles import titled_state
 from .triggers import TriggerFinding
 
 __all__ = ["Candidate", "Coder", "code_document"]
@@ -75,6 +77,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         entry = self._word_set("entry_phrases")
         additions |= {e.id for c, e in zip(kept, events, strict=True)
                       if coordinated_act(c) or entry_into_force(c, entry)}
+        # "After that, the three countries took the initiative": a further act, not the one before
+        additions |= {e.id for c, e in zip(kept, events, strict=True) if self.rules.sequel(c.head)}
         wholes = {e.id for c, e in zip(kept, events, strict=True) if self._fighting_noun(c)}
         # "the agreement reached by the parties": an act named by its noun, told again whatever the words
         named = references | {e.id for c, e in zip(kept, events, strict=True)
@@ -122,8 +126,13 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
             if not c.source:  # "... Turkey has won praise. It hosted the talks": Turkey
                 subj, passive = self._subject(c.head)
                 own_passive = passive and subj is not None and subj.head.i == c.head.i  # "it was given": the target
-                c.source = [] if own_passive else subject_antecedent(c, subj, resolver.refs_for, resolver.is_state,
-                                                                 self._word_set("pair_nouns"))
+                c.source = [] if own_passive else subject_antecedent(
+                    c, subj, resolver.refs_for, resolver.is_state, self._word_set("pair_nouns"),
+                    plural_words=self._word_set("plural_antecedents"), in_quote=resolver.in_direct_quote) or \
+                    (stranded_relative(subj, resolver.refs_for) if c.trig.token.lower_ != "according" else [])
+            if all(r.actor_id is None and not r.country for r in c.source):  # "the Kingdom": Saudi Arabia
+                c.source = titled_state(self._subject(c.head)[0], resolver.mentions, self._state_of,
+                                        self._word_set("state_titles")) or c.source
             if id(c) in enabled and not c.source:  # "the truce enabled the parties to meet": the parties
                 c.source = self._refs([enabled[id(c)]], resolver, previous, [], c.sentence, False) or \
                     latest_parties(enabled[id(c)], resolver.is_collective, previous, c.sentence)
@@ -148,6 +157,7 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         speakers_promise(cands)
         self._statements(cands, resolver)
         between_sides(cands, resolver, self.party_classes, self.mediation_classes)
+        cosigners(cands, {w.lower() for w in self.collectives.get("cosigning_verbs", [])})
         mediated_sides(cands, self.party_classes, self.mediation_classes)
         nested_sides(cands, self.party_classes, self.mediation_classes)
         more_act_sides(cands, self._told.tokens, lambda k: sides_of(k, self.mediation_classes),

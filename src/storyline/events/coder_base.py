@@ -10,6 +10,7 @@ The steps themselves live in their own modules, each a mixin over this base, com
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from ..actors.resolve import ActorResolver
@@ -39,6 +40,7 @@ class CoderBase:
         self.classes = load_plover_map(files)
         self.rules = StatusRules(ctx.lexicon("event_status") or {})
         self.collectives = ctx.lexicon("event_collectives") or {}
+        self._state_of = ctx.kb.state  # a country code -> its state (events.state_titles)
         self.conflict_nouns = {w.lower() for w in self.collectives.get("conflict_nouns", [])}
         self.onset_verbs = {w.lower() for w in self.collectives.get("onset_verbs", [])}
         self.additive_adverbs = {w.lower() for w in self.collectives.get("additive_adverbs", [])}
@@ -87,6 +89,7 @@ class CoderBase:
         self.descriptive_participles = self._word_set("descriptive_participles")
         self.body_name_nouns = self._word_set("body_name_nouns")
         self.intent_adjectives = self._word_set("intent_adjectives")
+        self.sponsors = (self._word_set("sponsor_participles"), self._word_set("sponsored_nouns"))  # events.sponsors
         self.obligation_adjectives = self._word_set("obligation_adjectives")
         self.command_verbs = self._word_set("command_verbs")
         self.demand_nouns = self._word_set("demand_nouns")
@@ -132,6 +135,11 @@ class CoderBase:
         self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
         # per sentence and class, the source of the last act coded (for "he was further sanctioned")
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
+
+    @cached_property
+    def agreed_classes(self) -> frozenset[str]:
+        """Classes of an act agreed to that is the agreement itself (``agreed_classes``)."""
+        return frozenset(w.upper() for w in self.lex.settings.get("agreed_classes", []))
 
     def _subject(self, head: Token) -> tuple[Token | None, bool]:
         """The head's subject (following coordination and control), and whether it is passive."""

@@ -117,7 +117,9 @@ def group_ref(head: Token, groups: GroupNouns, *, as_source: bool, doc: Document
     # the name: the head with its adjacent name modifiers ("unidentified gunmen", "suicide bomber")
     while first.i > 0:
         prev = head.doc[first.i - 1]
-        if prev.head.i != head.i or prev.dep_ not in NAME_DEPS or prev.ent_type_ in ("GPE", "NORP") \
+        # (a modifier of a modifier too: "Thames Valley Police")
+        if not first.i <= prev.head.i <= head.i or prev.dep_ not in NAME_DEPS or \
+                (prev.ent_type_ in ("GPE", "NORP") and prev.head.i == head.i) \
                 or prev.lower_ in groups.quantifiers:
             break  # "several protesters": how many is no part of the name
         first = prev

@@ -496,6 +496,13 @@ def light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ") and \
             f"{head.head.lemma_.lower()} {head.lower_}" in lex.light_verbs:
         return head.head  # "engaged in talks", "participated in the negotiations": the verb with its preposition
+    for v in noun.children:
+        # "the talks he held with his counterpart", "the talks that Ruto held": the relative
+        # clause's light verb carries its noun, and its subject (not the relative pronoun) holds them
+        if v.dep_ == "relcl" and v.pos_ == "VERB" and v.lemma_.lower() in lex.light_verbs and \
+                not any(k.dep_ in NOUN_ARG_DEPS and k.tag_ not in ("WDT", "WP") for k in v.children) and \
+                any(k.dep_ == "nsubj" and k.tag_ not in ("WDT", "WP") for k in v.children):
+            return v
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         inf = _raised_infinitive(head)
         if inf is not None and carries(inf, lex, alone=True):

@@ -258,22 +258,30 @@ class ToldActs:
 
 
 def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nouns: set[str] | frozenset[str],
-                       back: int = 2) -> list[Any]:
+                       back: int = 2, plural_words: set[str] | frozenset[str] = frozenset(),
+                       in_quote: Any = None) -> list[Any]:
     """A subject that names no one, read through the subject of one of the ``back`` sentences before
     (the nearest that fits):
 
     - "Turkey has won praise for its efforts. On March 10, it hosted the two ministers": "it" is
       the state or body that subject names alone (never a person, whom "it" does not stand for);
     - "Witkoff and Kushner met Umerov. The pair is set to meet Dmitriev": "the pair" (``pair_nouns``
-      with "the") are the two actors that subject names.
+      with "the") are the two actors that subject names;
+    - "The two delegations signed a truce. They also agreed to form a joint force", "... Both sides
+      will pull back": a plural pronoun or a phrase of the sides (``plural_words``: "they", "both
+      sides", "the parties") that nothing else resolved stands for the actors a plural subject
+      before names (a plural noun or a coordination); not inside a direct quotation, whose "they"
+      is the speaker's, told from elsewhere.
     ``subj``: the clause's subject (through control: "the pair is set to meet"). Returns those
     actors, or nothing."""
     if subj is None:
         return []
     if subj.lower_ == "it":
-        fits = lambda refs: len(refs) == 1 and is_state(refs[0])  # noqa: E731
+        fits = lambda refs, tok: len(refs) == 1 and is_state(refs[0])  # noqa: E731
     elif subj.lemma_.lower() in pair_nouns and any(d.dep_ == "det" and d.lower_ == "the" for d in subj.children):
-        fits = lambda refs: len(refs) == 2  # noqa: E731
+        fits = lambda refs, tok: len(refs) == 2  # noqa: E731
+    elif _plural_reference(subj, plural_words) and not (in_quote is not None and in_quote(subj.idx, subj.idx + 1)):
+        fits = lambda refs, tok: bool(refs) and (tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts))  # noqa: E731
     else:
         return []
     sent = c.head.sent
@@ -284,6 +292,27 @@ def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nou
         sent = doc[sent.start - 1].sent
         for tok in (t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"):
             refs = refs_for(tok)
-            if fits(refs):
+            if fits(refs, tok):
                 return refs
     return []
+
+
+def stranded_relative(subj: Token | None, refs_for: Any) -> list[Any]:
+    """"thanked the United Nations who, according to Abbas, will start delivering aid": a parenthetical
+    after the relative pronoun leaves the parser reading the clause as a complement of the main verb,
+    with "who" its subject; the pronoun still stands for the noun just before it. Returns the actors
+    that noun names, or nothing (a relative clause the parser read as one is resolved already)."""
+    if subj is None or subj.tag_ not in ("WP", "WDT") or subj.head.dep_ == "relcl" or subj.i == 0:
+        return []
+    before = subj.doc[subj.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.i >= subj.head.i:
+        return []
+    return list(refs_for(before))
+
+
+def _plural_reference(subj: Token, plural_words: set[str] | frozenset[str]) -> bool:
+    """"they", or a plural phrase of the sides ("both sides", "the two parties"), by ``plural_words``."""
+    if subj.lower_ in plural_words:
+        return subj.pos_ == "PRON"
+    return subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() in plural_words and \
+        any(d.dep_ in ("det", "predet", "nummod") for d in subj.children)

@@ -197,3 +197,21 @@ def supply_parties(cands: Sequence[Candidate], party: set[str], mediation: set[s
         donor = max(before, key=lambda k: k.start) if before else (min(after, key=lambda k: k.start) if after else None)
         if donor is not None:
             c.source = [replace(r) for r in sides_of(donor, mediation)]
+
+
+def cosigners(cands: Sequence[Candidate], verbs: set[str] | frozenset[str]) -> None:
+    """"The Taliban signed the deal *with the United States*", "Turkey reached an agreement *with
+    Russia*": an agreement (AGREE) told by a verb of signing or reaching (``cosigning_verbs``) is
+    made by both; the partner its "with" phrase names (on the verb or on the deal's noun) is a doer
+    beside the subject, not a target."""
+    for c in cands:
+        verb = c.trig.host if c.trig.kind == "noun" and c.trig.host is not None else c.trig.token
+        if c.drop or c.cls.what != "AGREE" or not c.source or verb.lemma_.lower() not in verbs:
+            continue
+        holders = [c.head, verb, *(w for w in c.trig.words if w.pos_ in ("NOUN", "PROPN"))]
+        spans = [(p.idx, p.right_edge.idx + len(p.right_edge)) for h in holders for p in h.children
+                 if p.dep_ == "prep" and p.lower_ == "with"]
+        partners = [r for r in c.target if r.start is not None and any(a <= r.start < b for a, b in spans)]
+        if partners:
+            c.source = distinct_refs([*c.source, *partners])
+            c.target = [r for r in c.target if not any(r is p for p in partners)]

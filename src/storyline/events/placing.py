@@ -28,6 +28,8 @@ from .headlines import headline_status
 from .match import clausal_subject
 from .more_acts import coordinated_act
 from .nominal import participle_phrase
+from .sponsors import sponsor_names, sponsored_phrase
+from .status import content_clauses
 
 Token = Any  # spacy.tokens.Token
 
@@ -58,6 +60,8 @@ class TimePlace(CoderBase):
         if c.trig.token.lower_ == "according":
             sent = head.sent
             toks = list(sent)
+        elif c.trig.kind == "verb" and sponsor_names(head, *self.sponsors):
+            toks = sponsored_phrase(head)  # "An Egyptian-sponsored truce": the noun's phrase
         elif c.trig.kind == "verb" and head.dep_ == "acl" and head.tag_ == "VBN" and c.purpose_of is None \
                 and c.inherited_from is None and head.head.pos_ in ("NOUN", "PROPN"):
             toks = participle_phrase(head)  # "the accord signed on 9 May 2015": the noun and its participle
@@ -66,6 +70,7 @@ class TimePlace(CoderBase):
             for ch in head.children:
                 if ch.dep_ in EVIDENCE_CUT and (ch.pos_ in ("VERB", "AUX", "CCONJ") or ch.dep_ == "parataxis"):
                     cut.update(t.i for t in ch.subtree)
+            cut.update(self._fronted_occasion(head, c.trig.token))
             for other in (c.parent,):
                 if other is not None and other is not c.purpose_of and other.head.i in {t.i for t in head.subtree}:
                     cut.update(t.i for t in other.head.subtree)
@@ -96,6 +101,7 @@ class TimePlace(CoderBase):
                 pass  # a coordinated verb's evidence starts at the verb, not its shared subject
         if coordinated_act(c):
             toks = list(c.trig.token.subtree)  # "and a third meeting in Brussels": the act's own phrase
+        toks = without_examples(toks)
         if not toks:
             toks = [head]
         # the unbroken stretch of kept words around the head: a cut coordinated clause in the
@@ -115,6 +121,24 @@ class TimePlace(CoderBase):
         while end > start and text[end - 1] in EDGE_PUNCT:
             end -= 1
         c.start, c.end = start, end
+
+    def _fronted_occasion(self, head: Token, trigger: Token) -> set[int]:
+        """"Following the visit of X and the talks he held there, Y held negotiations with Z": a
+        fronted phrase (``earlier_preps``, before the clause's subject) that names another act by
+        an event noun is the occasion the act follows, an act of its own, not words of this one."""
+        subject = next((s for s in head.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return set()
+        out: set[int] = set()
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.i > subject.i or prep.lower_ not in self.rules.words("earlier_preps") \
+                    or trigger in prep.subtree:
+                continue
+            nouns = [o for o in prep.children if o.dep_ == "pobj"]
+            nouns += [n for o in nouns for n in o.conjuncts]
+            if any(self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.lower_) for n in nouns):
+                out.update(t.i for t in prep.subtree)
+        return out
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
         # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
@@ -210,9 +234,11 @@ class TimePlace(CoderBase):
         earlier = self.rules.words("earlier_preps")
         date = measured_back(doc, c.start, c.end, earlier) if c.status == "historical" else None
         if date is None:
-            end = prospect_start(c.head, c.trig.token, c.start, c.end)
+            start, end = c.start, prospect_start(c.head, c.trig.token, c.start, c.end)
+            if c.is_speech and c.trig.token.lower_ != "according":
+                start, end = speech_words(c.head, start, end)
             # a date of effect in the words is not the act's: what the dates layer infers at the clause
-            date = clause_date(doc, c.start, c.start if effect else end, c.status) or \
+            date = clause_date(doc, start, start if effect else end, c.status) or \
                 (frame if c.status == "historical" else None) or self._up_to_now(c, doc)
         if c.status == "reported" and (date is None or not date.method.startswith("text")):
             date = self._reply_occasion(c, doc) or date
@@ -273,6 +299,22 @@ class TimePlace(CoderBase):
         return c.trig.kind == "verb" and c.cls.what in self.joint_classes and head.tag_ in ("VBP", "VBZ") \
             and not c.target and not any(ch.dep_ in ("aux", "auxpass", *OBJECT_DEPS) for ch in head.children) \
             and clause_place(head, set()) is None
+
+
+def without_examples(toks: list[Token]) -> list[Token]:
+    """The words of an act without a list of examples that ends them, set off by a comma ("calls
+    for the full resumption of aid, including medical evacuations and supplies"): the examples
+    elaborate the thing the act is about and are not the act's own words. A list in the middle
+    ("called for eight countries, including Turkey, to be guarantors") stays."""
+    if not toks:
+        return toks
+    sdoc, last = toks[0].doc, max((t.i for t in toks if not t.is_punct), default=toks[0].i)
+    cut: set[int] = set()
+    for t in toks:
+        if t.lower_ == "including" and t.dep_ == "prep" and t.i > 0 and sdoc[t.i - 1].text == "," and \
+                t.right_edge.i >= last:
+            cut.update(x.i for x in t.subtree)
+    return [t for t in toks if t.i not in cut] if cut else toks
 
 
 def describes(c: Candidate, units: set[str] = frozenset()) -> bool:
@@ -342,6 +384,21 @@ def simultaneous(head: Token, marks: set[str]) -> list[Token]:
     return [c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
             and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)
             and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < c.i for g in c.children)]
+
+
+def speech_words(verb: Token, start: int, end: int) -> tuple[int, int]:
+    """The part of a report of speech's evidence ``start``..``end`` that dates the speaking:
+    without what was said ("announced | that the army will withdraw in May": May is when the
+    withdrawal comes, not when it was announced; "The army will leave in May, | the minister
+    said"). The whole evidence where no content clause lies in it."""
+    for content in content_clauses(verb):
+        words = list(content.subtree)
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        if content.i > verb.i and start < lo < end:
+            end = lo
+        elif content.i < verb.i and start < hi < end:
+            start = hi
+    return start, end
 
 
 def prospect_start(head: Token, trigger: Token, start: int, end: int) -> int:

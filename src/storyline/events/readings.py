@@ -25,6 +25,7 @@ from ..model import ActorRef
 from .candidate import Candidate, actor_like, dedupe
 from .clause import OBJECT_DEPS
 from .coder_base import CoderBase
+from .context import clause_date
 from .triggers import AGENT_ENTS
 
 
@@ -313,6 +314,12 @@ class Reinterpretation(CoderBase):
             content = self.rules.planned_content(c.head, c.date, res.doc.published, self.speech_verbs)
             if content is not None and not any(k.head in content.subtree for k in kept):
                 c.status = "planned"
+                # standing for the plan, the report takes the plan's date where its words give one
+                # that can be a plan's (not one before the news: "in the light of the February accord")
+                words = list(content.subtree)
+                due = clause_date(res.doc, words[0].idx, words[-1].idx + len(words[-1].text))
+                if due is not None and not self.rules.before_news(due, res.doc.published, weeks=False):
+                    c.date = due
 
     def _kept(self, c: Candidate) -> bool:
         """The candidate becomes an event: not dropped, with a doer (one of politics where its

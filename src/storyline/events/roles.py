@@ -38,9 +38,10 @@ from ..actors.opposed import opposed_in, opposing_modifier
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, demand_owner, names_time, obliged_party, stolen_subject
+from .clause import OBJECT_DEPS, channel_agent, demand_owner, names_time, obliged_party, stolen_subject
 from .groups import group_ref
 from .participation import Participation
+from .sponsors import sponsor_names, sponsored_sides
 from .triggers import AGENT_ENTS
 
 Token = Any  # spacy.tokens.Token
@@ -166,6 +167,10 @@ class ArgumentRoles(Participation):
                 if p.dep_ == "prep" and p.lower_ == "to":
                     src_toks += [o for o in p.children if o.dep_ == "pobj"]
             return [], src_toks, tgt_toks, []
+        sponsor = sponsor_names(c.trig.token, *self.sponsors) \
+            if c.trig.kind == "verb" else []
+        if sponsor:  # "a Qatari-brokered truce between A and B": Qatar mediates between A and B
+            return [], sponsor, tgt_toks, sponsored_sides(c.trig.token)
         pre_source = self._subject_role(c, res, src_toks, tgt_toks)
         self._object_role(c, tgt_toks)
         if c.trig.kind == "noun":
@@ -196,6 +201,8 @@ class ArgumentRoles(Participation):
         head, trig = c.head, c.trig
         subj, passive = self._subject(head)
         agent = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if passive and not agent:
+            agent = channel_agent(head, self.speech_channels)
         # "consultations between A and B were held": the passive subject is the act itself
         act_subject = subj is not None and trig.kind == "verb" and any(w.i == subj.i for w in trig.words) \
             and subj.lemma_.lower() in self.lex.nouns
@@ -281,7 +288,9 @@ class ArgumentRoles(Participation):
                 tgt_toks += [o for o in ch.children if o.dep_ == "pobj"]
             elif ch.dep_ == "prep" and ch.lower_ == "by":
                 src_toks += [o for o in ch.children if o.dep_ == "pobj"]
-            elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children):
+            elif ch.dep_ in ("amod", "compound") and not any(x.dep_ == "poss" for x in n.children) and \
+                    not sponsor_names(ch, *self.sponsors):
+                # (not "a Qatari-brokered truce": the mediator is no side of it, events.sponsors)
                 # "the Russian-Azerbaijani forum", "Turkish airstrikes"; "anti-French protests" are
                 # against France (actors.opposed)
                 named = [t for t in ch.subtree if res.refs_for(t) and t not in src_toks + tgt_toks]
@@ -370,6 +379,11 @@ class ArgumentRoles(Participation):
             source = [sp for sp in speakers if self._political(sp)][:1]
         if not source and c.cls.what in ("AGREE", "RETREAT") and res.conflict_parties and self._bare_settlement(c, res):
             return list(res.conflict_parties)
+        if not source and c.cls.what in self.joint_classes and c.trig.kind == "verb" and res.conflict_parties and \
+                c.head.lemma_.lower() not in self.rules.words("continuation_verbs") and \
+                self._bare_settlement(c, res, {str(w).lower() for w in self.collectives.get("bare_talk_nouns", [])},
+                                      told=True):
+            return list(res.conflict_parties)  # "talks will resume on Monday": the sides' talks (not "talks continue")
         if not source and trig.token.lower_ != "according" and self._subject(c.head)[1] and \
                 c.cls.what not in self.party_classes:
             # "He was further sanctioned in 2011": by whoever did the same just before; not "a meeting
@@ -380,18 +394,25 @@ class ArgumentRoles(Participation):
                     break
         return source
 
-    def _bare_settlement(self, c: Candidate, res: ActorResolver) -> bool:
+    def _bare_settlement(self, c: Candidate, res: ActorResolver, nouns: set[str] | None = None,
+                         told: bool = False) -> bool:
         """"The ceasefire came into effect", "a truce was reached", "the deal has been extended":
         a settlement that is itself the clause's subject, with no agent or partner named, told by
         the article (not in someone's words, whose side it may be) and not under a negation ("it
-        does not mean that agreement has been reached"), is between the conflict's sides."""
+        does not mean that agreement has been reached"), is between the conflict's sides.
+        With ``nouns`` the negotiation nouns and ``told``: "talks will resume in Cairo", "a source
+        said consultations would begin": talks that name no partner are the sides' talks, in
+        anyone's words (talks have two sides, whoever tells of them)."""
+        nouns = self.settlement_nouns if nouns is None else nouns
         subj, _ = self._subject(c.head)
         if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or not any(w.i == subj.i for w in c.trig.words) \
-                or not (subj.lemma_.lower() in self.settlement_nouns or subj.lower_ in self.settlement_nouns):
+                or not (subj.lemma_.lower() in nouns or subj.lower_ in nouns):
             return False  # the pattern read the settlement as the subject ("the truce came into effect")
         if any(ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("with", "by")) for ch in c.head.children):
             return False
-        if any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):
+        if told and any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among") for ch in subj.children):
+            return False  # "talks with Russia will resume": one partner named, the other unknown
+        if not told and any(sp.start <= c.trig.token.idx < sp.end for sp in res.speeches):
             return False
         return not any(ch.dep_ == "neg" for a in [c.head, *c.head.ancestors] for ch in a.children)
 
@@ -429,6 +450,10 @@ class ArgumentRoles(Participation):
             if clause is not None and all(not (r.actor_id or r.country or r.sector) for r in refs):
                 groups = [g for m in [t, *[x for x in t.conjuncts if x.i > t.i]]
                           for g in [self._group(m, res, as_target, clause, what)] if g is not None]
+                if len(groups) == 1 and len(refs) == 1 and refs[0].name[:1].isupper() and \
+                        len(refs[0].name) > len(groups[0].name):
+                    # "arrested by Thames Valley Police": a body the knowledge base lacks keeps its name
+                    groups = [replace(groups[0], name=refs[0].name, text=refs[0].text)]
                 refs = groups or refs
             if not refs and not as_target and self._author_pronoun(t, res):
                 refs = [ActorRef(name=t.text, start=t.idx, end=t.idx + len(t.text), text=t.text)]

@@ -58,6 +58,9 @@ class StatusRules:
         gov = governor(head)
         if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
             return True
+        if gov is not None and head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children) and \
+                gov.lemma_.lower() not in self.words("affirming_negated_governors"):
+            return True  # "does not seek to exclude anyone": what is not sought is not done
         return self.unasserted(head) or self.uncertain(head)
 
     def unasserted(self, head: Token) -> bool:
@@ -165,6 +168,8 @@ class StatusRules:
             return "hoped"
         planned = self._planned(head, low)
         intent = intent or self._announced_plan(head)
+        if self._promised_endorsement(head, code):
+            planned = intent = False  # "has vowed to stand behind X": the backing is voiced by the vow
         when = period(date.value) if date else None
         pub = period(published.value) if published else None
         if when and pub and when[0] > pub[1]:
@@ -304,6 +309,15 @@ class StatusRules:
         return gov is not None and head.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in self.words("hoped_governors") \
             and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want") and not _passive(gov)
 
+    def _promised_endorsement(self, head: Token, code: str) -> bool:
+        """"Erdogan has vowed to stand behind Azerbaijan": a promise (``promise_verbs``) of verbal
+        support (``spoken_support_codes``: endorsing, defending, rallying support) voices that
+        support when it is made; what is promised lies ahead only for acts still to be carried
+        out ("vowed to withdraw the troops")."""
+        gov = governor(head)
+        return gov is not None and head.dep_ == "xcomp" and gov.lemma_.lower() in self.words("promise_verbs") \
+            and code.startswith(tuple(self.words("spoken_support_codes")))
+
     def _performed(self, head: Token) -> bool:
         """"I would like to express my congratulations", "we wish to thank the mediators": a
         speech act the speaker performs by saying it (``performative_verbs``) under a polite
@@ -355,9 +369,11 @@ class StatusRules:
         obligation = self.words("obligation_modals")
         # "said the 36 must face charges, adding Iran will pursue ...": the added words too
         added = [a for a in verb.children if a.dep_ in ("advcl", "conj") and a.lemma_.lower() in speech_verbs]
-        for content in (k for v in (verb, *added) for k in _content_clauses(v)):
+        for content in (k for v in (verb, *added) for k in content_clauses(v)):
             if any(c.dep_ == "aux" and c.lower_ in obligation for c in content.children):
                 continue
+            if any(c.dep_ == "neg" for c in content.children):
+                continue  # "said the rules would not make much difference": a forecast of nothing, no plan
             if self._planned(content, "") and not (self.backshifted(content) and self.before_news(date, published)):
                 return content
         return None
@@ -374,6 +390,17 @@ class StatusRules:
         told_past = _past(root) or any(c.dep_ == "aux" and c.lower_ == "did" for c in root.children)
         return told_past and any(s.dep_ in ("nsubj", "nsubjpass") and any(
             a.dep_ == "amod" and a.lemma_.lower() in prior for a in s.children) for s in root.children)
+
+    def sequel(self, head: Token) -> bool:
+        """"After that, the three countries took the initiative to ...", "Then both sides issued
+        statements": an act marked as following the one just told (``sequel_marks``, or "after"
+        with a demonstrative, ``earlier_preps``) is a further act, not that one told again."""
+        verb = _finite(head)
+        marks, preps = self.words("sequel_marks"), self.words("earlier_preps")
+        return any((c.dep_ == "advmod" and c.lower_ in marks) or
+                   (c.dep_ == "prep" and c.lower_ in preps and
+                    any(o.dep_ == "pobj" and o.lower_ in ("that", "this") for o in c.children))
+                   for c in verb.children)
 
     def _continues_activity(self, verb: Token) -> bool:
         """"Will continue to facilitate talks": a future of ``continuation_verbs`` over an activity
@@ -393,8 +420,15 @@ class StatusRules:
         """"The speech came one week after an attack": an event a week or more before the news
         it is measured from is background (``earlier_preps``, ``earlier_units``)."""
         prep = head if head.dep_ == "prep" else head.head  # the coder may head the phrase by "after"
-        return (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
-            c.dep_ == "npadvmod" and c.lemma_.lower() in self.words("earlier_units") for c in prep.children)
+        units = self.words("earlier_units")
+        if (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() in units for c in prep.children):
+            return True
+        # "this comes a week after he attended a summit": a clause measured back the same way
+        marks = [m for m in head.children if m.dep_ == "mark" and m.lower_ in self.words("earlier_preps")]
+        return head.dep_ == "advcl" and bool(marks) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in units and c.i < marks[0].i
+            for c in [*head.head.children, *head.children, *marks[0].children])
 
     def _news_backshift(self, head: Token) -> bool:
         """"The SDF announced it had entered into an agreement": under a verb that makes news
@@ -438,7 +472,7 @@ class StatusRules:
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
 
 
-def _content_clauses(verb: Token) -> list[Token]:
+def content_clauses(verb: Token) -> list[Token]:
     """The clauses that tell what a verb of speech says: its complement ("said the swap would take
     place"), or a "that" clause the parser hangs on the channel named ("said in a statement that
     the ceasefire would take effect")."""
@@ -485,16 +519,36 @@ def _past(head: Token) -> bool:
 def _finite(head: Token) -> Token:
     """The clause that tells the tense of a non-finite one without a subject of its own:
     "Refusing to give up power, Mugabe agreed" and "Mugabe was able to negotiate" are told in
-    "agreed" and "was"."""
+    "agreed" and "was"; "the three took the initiative to bring the sides together", an
+    infinitive on the object of a verb, in "took"."""
     tok = head
     for _ in range(4):
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children)
         nonfinite = (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
                      or (tok.dep_ == "acomp" and tok.pos_ == "ADJ"))
+        if not own_subject and _object_infinitive(tok):
+            tok = tok.head.head
+            continue
+        nonfinite = nonfinite or _purpose_infinitive(tok)
         if own_subject or not nonfinite or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok
+
+
+def _purpose_infinitive(tok: Token) -> bool:
+    """"Took the initiative to bring the sides together": an infinitive of purpose on a verb,
+    which happens when that verb's act does."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _object_infinitive(tok: Token) -> bool:
+    """"Took the initiative to bring", "made an attempt to end": an infinitive that completes the
+    object of a verb, told in that verb's tense."""
+    noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and noun.dep_ == "dobj" and noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX")
 
 
 def _simple_present(head: Token) -> bool:

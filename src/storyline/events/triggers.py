@@ -39,6 +39,7 @@ from .nominal import (
     praised_for,
     stated_participle,
 )
+from .sponsors import sponsor_names
 
 Token = Any  # spacy.tokens.Token
 
@@ -94,6 +95,8 @@ class TriggerFinding(CoderBase):
                         hosts.add(tok.i)
                     elif tok.lower_ == "according":
                         trig = self._according(tok)
+                elif sponsor_names(tok, *self.sponsors):
+                    trig = Trigger(tok, "045", "verb", None, None, None, False, None, [tok])  # "a Qatari-brokered truce"
                 elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.intent_adjectives and \
                         any(c.dep_ == "xcomp" and not self._open_ended(c) for c in tok.children):
                     trig = Trigger(tok, "030", "verb", None, None, None, False, None, [tok])  # "is willing to"
@@ -163,6 +166,16 @@ class TriggerFinding(CoderBase):
             return False  # "will exert all efforts to mediate": an intention to mediate
         return tok.dep_ == "acl" and (noun.lemma_.lower() in self.aim_nouns or noun.lower_ in self.aim_nouns) \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+    def _exerted_for(self, verb: Token, governor: Token) -> bool:
+        """"ready to exert all efforts to mediate", "determined to spare no effort to end the war": the
+        act an effort is exerted for (``exertion_verbs`` with an ``aim_nouns`` object) is the
+        intention's complement, as "ready to mediate" is."""
+        noun = verb.head
+        exert = noun.head
+        return verb.dep_ == "acl" and noun.dep_ == "dobj" and \
+            (noun.lemma_.lower() in self.aim_nouns or noun.lower_ in self.aim_nouns) and \
+            exert.lemma_.lower() in self.exertion_verbs and exert.dep_ == "xcomp" and exert.head.i == governor.i
 
     def _open_ended(self, verb: Token) -> bool:
         """"Ready to take whatever steps", "ready to do everything": an intention whose object
@@ -416,7 +429,7 @@ class TriggerFinding(CoderBase):
             # own noun of intention is its complement too
             complement = (c.head.dep_ in ("xcomp", "ccomp") and c.head.head.i == p.head.i) or \
                 (c.head.dep_ == "acl" and any(w.i == c.head.head.i for w in p.trig.words)
-                 and c.head.head.lemma_.lower() in self.planned_governors)
+                 and c.head.head.lemma_.lower() in self.planned_governors) or self._exerted_for(c.head, p.head)
             governs = complement and (p.trig.token.lemma_.lower() in self.planned_governors or p.cls.intent)
             if p.is_speech:
                 continue  # reported speech keeps its content
@@ -433,10 +446,12 @@ class TriggerFinding(CoderBase):
                 # "accused X of violating", "allied in fighting ISIS": part of the parent (not "with
                 # the US encouraging firms to ...", a clause with a subject of its own)
                 c.drop = True
-            elif c.cls.what == "AGREE" and p.cls.what == "AGREE" and not (
+            elif (c.cls.what == "AGREE" or (complement and c.cls.what in self.agreed_classes)) and \
+                    p.cls.what == "AGREE" and not (
                     described_act(c.head) and self._told_participle(c.head)):
-                # "agreed to expand cooperation": the agreement is the event; not "agreed to implement
-                # the accord signed in 2001", an earlier agreement of its own
+                # "agreed to expand cooperation", "agreed to resume diplomatic relations": the
+                # agreement is the event; not "agreed to implement the accord signed in 2001", an
+                # earlier agreement of its own
                 c.drop = True
             elif governs:
                 c.inherited_from = p  # "agreed to hold another meeting": the meeting, planned

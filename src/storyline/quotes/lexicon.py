@@ -37,6 +37,7 @@ class QuoteLexicon:
     group_naming: tuple[str, ...] = ()  # "known as", "dubbed": a group's name follows
     counterpart_nouns: frozenset[str] = frozenset()  # "his Greek counterparts": officials by their states
     first_person: frozenset[str] = frozenset()  # "I": a paragraph in a speaker's own voice
+    partitive_pronouns: frozenset[str] = frozenset()  # "one said": one of a group named before
 
     def is_cue(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()) -> bool:
         lemma = lemma.lower()
@@ -91,6 +92,7 @@ def build(cues: dict[str, Any], speakers: dict[str, Any], marks: dict[str, Any])
         issuing_verbs=frozenset(_words(cues.get("issuing_verbs"), "cue_verbs.issuing_verbs")),
         counterpart_nouns=frozenset(_words(speakers.get("counterpart_nouns"), "speakers.counterpart_nouns")),
         first_person=frozenset(_words(pronouns.get("first_person"), "speakers.pronouns.first_person")),
+        partitive_pronouns=frozenset(_words(pronouns.get("partitive"), "speakers.pronouns.partitive")),
         group_naming=tuple(sorted(_words(speakers.get("group_naming"), "speakers.group_naming"), key=len, reverse=True)),
     )
 

@@ -113,6 +113,9 @@ class Resolver:
         head = self.sdoc[phrase.head]
         lower = head.lower_
         text = phrase.text(self.doc)
+        if lower in self.lex.partitive_pronouns and not any(c.dep_ in ("prep", "compound", "amod", "nmod")
+                                                             for c in head.children):
+            return self._member(phrase)
         if head.pos_ == "PRON" or lower in self.lex.person_pronouns or lower in self.lex.group_pronouns:
             want = "person" if lower in self.lex.person_pronouns else (
                 "group" if lower in self.lex.group_pronouns else "")
@@ -127,6 +130,16 @@ class Resolver:
                 return linked
             return Speaker(None, text, "unknown", text, 0.3)
         return self.named(phrase)
+
+    def _member(self, phrase: Phrase) -> Speaker:
+        """"One said", "another added": one member of the group that spoke or acted just before
+        ("Japanese officials said ... one said"), spoken for by the group; unattributed where no
+        group was named (never the word "one" as a name)."""
+        found = self.antecedent(phrase.start, "group", sentences=4, paragraphs=2)
+        if found is not None and found.ref is not None:
+            return Speaker(_here(found.ref, phrase, phrase.text(self.doc)), found.description, found.kind,
+                           found.words, found.confidence * 0.8, set(found.roles))
+        return Speaker(None, None, "unknown", phrase.text(self.doc), 0.2)
 
     def named(self, phrase: Phrase, allow_anaphora: bool = True, *, several: bool = True) -> Speaker:
         """A phrase that is not a pronoun: a name, an institution, a source, or a role noun;

@@ -31,7 +31,7 @@ import hashlib
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -678,23 +678,32 @@ def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
     # clauses nearly alike (``link_candidates``): so each plan looks only at the happenings that
     # share such a key with it, not at every happening of its class in the component.
     owner = {id(d): si for si, (_, ditems) in enumerate(done) for d in ditems}
-    cands: list[tuple[int, int, EventItem, EventItem]] = []
-    for pi, (_, pitems) in enumerate(plans):
-        announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
-        for p in pitems:
-            for d in link_candidates(p):
-                t = type_agreement(p.event, d.event, know) if _after(d, announced) else None
-                if t is not None and t >= 0.6:
-                    cands.append((pi, owner[id(d)], p, d))
+
+    def cands(linked: set[tuple[int, int]]) -> Iterator[tuple[int, int, EventItem, EventItem]]:
+        # pairs of story events already linked are passed over before any test: a happening
+        # told by many outlets, planned in many reports, is one link, not their product
+        for pi, (_, pitems) in enumerate(plans):
+            announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
+            for p in pitems:
+                for d in link_candidates(p):
+                    si = owner[id(d)]
+                    if (pi, si) in linked or not _after(d, announced):
+                        continue
+                    t = type_agreement(p.event, d.event, know)
+                    if t is not None and t >= 0.6:
+                        yield pi, si, p, d
+
     for pi, si in sorted(_links(cands, space, index, know, settings)):
         plans[pi][0].happened_as.append(done[si][0].id)
         done[si][0].planned_as.append(plans[pi][0].id)
 
 
-def _links(cands: Sequence[tuple[int, int, EventItem, EventItem]], space: TextSpace, index: dict[int, int],
-           know: Knowledge, settings: StorySettings) -> set[tuple[int, int]]:
-    """The (plan, happening) story events linked: those with a pair of tellings among ``cands``
-    that scores the link threshold.
+def _links(cands: Callable[[set[tuple[int, int]]], Iterable[tuple[int, int, EventItem, EventItem]]],
+           space: TextSpace, index: dict[int, int], know: Knowledge,
+           settings: StorySettings) -> set[tuple[int, int]]:
+    """The (plan, happening) story events linked: those with a pair of tellings among
+    ``cands(linked)`` (which may leave out the pairs of story events in ``linked``) that scores
+    the link threshold.
 
     Why in two passes: a plan and a happening are one link however many of their tellings agree,
     so once one pair does, the others of those two are not scored (a happening told by many
@@ -704,7 +713,7 @@ def _links(cands: Sequence[tuple[int, int, EventItem, EventItem]], space: TextSp
     0, the second computes cosines only for the pairs of story events still unlinked."""
     linked: set[tuple[int, int]] = set()
     left = []
-    for pi, si, p, d in cands:
+    for pi, si, p, d in cands(linked):
         if (pi, si) in linked:
             continue
         sig = _signals(p, d, know, settings, True)
