@@ -303,9 +303,10 @@ def _needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
                                             for g in _item_needs(i)))
 
 
-def _possible_index(entry: VerbEntry) -> tuple[list[int], dict[str, list[int]]]:
+def _possible_index(entry: VerbEntry) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
     """Where to look for an entry's patterns that a vocabulary allows: those that need no word,
-    and the others by each string of the first group of words they need."""
+    and the others by each string of the first group of words they need. Tuples of numbers, which
+    the garbage collector stops tracking, so its full passes do not walk the whole lexicon's index."""
     always: list[int] = []
     by_word: dict[str, list[int]] = {}
     for k, pat in enumerate(entry.patterns):
@@ -314,7 +315,7 @@ def _possible_index(entry: VerbEntry) -> tuple[list[int], dict[str, list[int]]]:
             always.append(k)
         for w in needs[0] if needs else ():
             by_word.setdefault(w, []).append(k)
-    return always, by_word
+    return tuple(always), {w: tuple(ks) for w, ks in by_word.items()}
 
 
 def possible_patterns(entry: VerbEntry, vocab: frozenset[str]) -> list[Pattern]:
