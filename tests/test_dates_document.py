@@ -81,9 +81,9 @@ def lookup_in(actors: list[Actor]):
 
 
 def test_titled_office_holders_bound_the_year_and_ties_stay_open(ctx: Context) -> None:
-    text = ("Russia and Turkey want stability, President Dmitry Medvedev said today in Ankara. "
-            "I have repeatedly offered mediation to presidents Aliyev and Sargsyan. "
-            "Azerbaijan and Armenia signed a ceasefire agreement in 1994.")
+    text = ("Trade with Norway keeps growing, President Dmitry Medvedev told journalists today in Oslo. "
+            "Moscow has long urged presidents Aliyev and Sargsyan to keep talking. "
+            "A truce between the two neighbours was signed in 1994.")
     doc = parsed(ctx, text)
     rules = rules_for(ctx)
     found = find(doc.text, rules, doc.spacy)
