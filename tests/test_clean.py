@@ -149,7 +149,7 @@ def test_one_article_from_a_file_and_from_jsonl_is_one_document(cctx: Context) -
 # ---------------------------------------------------------------- made-up articles
 
 BODY = ("Norway, as a go-between in the dispute, supports any direct contact between Quito and Lima, "
-        "the Foreign Ministry spokeswoman said on Friday.\n\nThe two parties discussed a wide range of issues.")
+        "the Foreign Ministry spokeswoman said on Friday.\n\nThe two parties covered trade, fishing and visas.")
 
 
 @pytest.mark.parametrize("opening, place, date, publisher", [

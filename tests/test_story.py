@@ -217,22 +217,22 @@ def test_a_shared_name_is_no_shared_words(tmp_path: Path) -> None:
 
 def test_statements_of_one_article_by_different_speakers_in_one_place_stay_apart(tmp_path: Path) -> None:
     a = article("a.txt", "AP", "2019-09-23", [
-        Ev("The attack on the oil plant was claimed by the Houthi movement.", "STATEMENT", [ActorRef("Houthi")], [],
-           "2019-09-23", location="Abqaiq"),
-        Ev("The Saudi government said the attack on the oil plant came from the north.", "STATEMENT", [state("SAU")],
-           [], "2019-09-23", location="Abqaiq")], FILLER)
+        Ev("The raid on the fuel depot was claimed by the rebel front.", "STATEMENT", [ActorRef("Rebel Front")], [],
+           "2019-09-23", location="Lamu"),
+        Ev("The Kenyan government said the raid on the fuel depot came from the north.", "STATEMENT", [state("KEN")],
+           [], "2019-09-23", location="Lamu")], FILLER)
     store = store_with(tmp_path, [a])
     storage.update(store)
     assert len(storage.story_events(store)) == 2
 
 
 def test_two_persons_doing_the_same_thing_on_the_same_day_are_two_events(tmp_path: Path) -> None:
-    putin, lukashevich = person("putin", "Vladimir Putin", "RUS"), person("lukashevich", "Alexander Lukashevich", "RUS")
-    persons = {"putin": "person", "lukashevich": "person"}
-    a = article("a.txt", "TASS", "2016-04-06", [Ev("Vladimir Putin urged both sides to respect the ceasefire.", "REQUEST",
-                                                   [putin], [state("AZE"), state("ARM")], "2016-04-06")], FILLER, persons)
-    b = article("b.txt", "Interfax", "2016-04-06", [Ev("Alexander Lukashevich urged both sides to respect the ceasefire.",
-                                                       "REQUEST", [lukashevich], [state("AZE"), state("ARM")], "2016-04-06")],
+    dahl, berg = person("ingrid-dahl", "Ingrid Dahl", "NOR"), person("lars-berg", "Lars Berg", "NOR")
+    persons = {"ingrid-dahl": "person", "lars-berg": "person"}
+    a = article("a.txt", "NTB", "2016-04-06", [Ev("Ingrid Dahl called on the two sides to honour the truce.", "REQUEST",
+                                                  [dahl], [state("PER"), state("ECU")], "2016-04-06")], FILLER, persons)
+    b = article("b.txt", "Aftenposten", "2016-04-06", [Ev("Lars Berg called on the two sides to honour the truce.",
+                                                          "REQUEST", [berg], [state("PER"), state("ECU")], "2016-04-06")],
                 FILLER, persons)
     store = store_with(tmp_path, [a, b])
     storage.update(store)
