@@ -196,7 +196,7 @@ def test_events_a_day_apart_are_one_only_if_their_words_agree(tmp_path: Path) ->
 def test_events_of_different_classes_are_one_only_if_their_words_agree(tmp_path: Path) -> None:
     cases = [("a.txt", "AP", "2019-09-30", Ev("Lately, the United States announced a maritime task force to escort "
                                               "tankers in the Red Sea.", "COOPERATE", [state("USA")], [], "2019")),
-             ("b.txt", "BBC", "2019-10-14", Ev("On Sunday, the United States announced a full pullout of its soldiers "
+             ("b.txt", "BBC", "2019-10-14", Ev("The United States on Sunday announced a full pullout of its soldiers "
                                                "from the area.", "RETREAT", [state("USA")], [], "2019-10-13"))]
     store = store_with(tmp_path, _named(cases))
     storage.update(store)
@@ -355,7 +355,7 @@ def test_incremental_updates_equal_a_rebuild_and_repeat_without_change(tmp_path:
 def _dev_like_store(tmp_path: Path):
     mediation = [Ev("Russia mediated talks between Azerbaijan and Armenia on the ceasefire.", "MEDIATE", [state("RUS")],
                     [state("AZE"), state("ARM")], "2016-04-05"),
-                 Ev("Russia accused Turkey of supporting one of the parties to the conflict.", "ACCUSE", [state("RUS")],
+                 Ev("Russia accused Turkey of arming one side in the war.", "ACCUSE", [state("RUS")],
                     [state("TUR")], "2016-04-06")]
     docs = _one_each(BEGAN) + [article("m.txt", "TASS", "2016-04-06", mediation, FILLER)]
     store = store_with(tmp_path, docs)
