@@ -10,7 +10,16 @@ from storyline.model import Actor, ActorRef, DateValue, Document, Event, Mention
 from storyline.store import Store
 
 STATES = {"ARM": "Armenia", "AZE": "Azerbaijan", "RUS": "Russia", "USA": "United States", "TUR": "Turkey",
-          "NKR": "Nagorno-Karabakh", "IRQ": "Iraq"}
+          "NKR": "Nagorno-Karabakh", "IRQ": "Iraq", "PER": "Peru", "ECU": "Ecuador", "ZAM": "Zamora",
+          "NOR": "Norway", "ISL": "Iceland", "DNK": "Denmark", "BRA": "Brazil"}
+
+# A wire story and a background paragraph, constructed for the cross-document cases (copies, repeats).
+WIRE = ("OSLO, March 4. Norwegian Foreign Minister Ingrid Dahl said on Tuesday that Swiss and Austrian "
+        "mediators will travel to Oslo shortly to review how the accords on the fishing zone are being carried out. "
+        "In her words, Norway wants to keep in step with its fellow mediators on the matter, and they "
+        "will arrive within a week for a thorough exchange on what help they can offer.")
+BACKGROUND = ("The dispute between the two Andean neighbours began in 1941 when Peru pressed its claim to the "
+              "Amazon lands of Ecuador, and international guarantors are sponsoring peace talks.")
 
 
 def state(code: str) -> ActorRef:

@@ -167,7 +167,7 @@ def test_group_leaders_and_envoys_have_dated_roles(name: str, country: str, sect
 
 
 def test_a_body_name_with_in_is_found_whole(ctx: Context) -> None:
-    ms = _mentions(ctx, "The Organization for Security and Co-operation in Europe decided on Monday to close "
+    ms = _mentions(ctx, "The 57-nation Organization for Security and Co-operation in Europe voted on Monday to shut "
                         "its mission.")
     assert ms[0].actor_id == "OSCE"
     assert ms[0].text == "Organization for Security and Co-operation in Europe"  # "in", and "Co-" + "operation"

@@ -34,6 +34,11 @@ def clean_text(text: str, ctx: Context, name: str = "a.txt", **meta: object) -> 
     return clean_raw(RawDocument(origin=name, name=name, text=text, kind=kind, metadata=dict(meta)), ctx)
 
 
+def raw_lines(path: Path) -> list[str]:
+    """The non-blank lines of a raw article, stripped."""
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
 def cleaned(path: Path, ctx: Context) -> dict[str, Document]:
     return {d.name: d for d in (clean_raw(r, ctx) for r in read_paths([path]))}  # type: ignore[arg-type]
 
@@ -69,25 +74,29 @@ def test_dev_articles_publisher_dateline_published_match_the_gold(cctx: Context)
 def test_dev_article_details(cctx: Context) -> None:
     docs = cleaned(DEV / "articles", cctx)
     d000, d001, d002, d003, d004 = (docs[n] for n in sorted(docs))
+    # The expected headlines and first sentences are read from the raw files, not copied into the test.
+    raw001, raw003, raw004 = (raw_lines(DEV / "articles" / d.name) for d in (d001, d003, d004))
     assert d000.byline == "E.Tariverdiyeva" and d000.dateline_date == "May 12"
     assert d000.removed[0].startswith("EDITOR's NOTE")
-    assert d001.title == "Russia Welcomes Baku-Yerevan Contacts on Nagorno-Karabakh Conflict – Ministry"
+    assert d001.title == raw001[2]  # after the publisher line and the timestamp line
     assert d001.dateline_date == "July 27" and d001.publisher_evidence == "(Sputnik)"
     assert d001.metadata["timestamp"] == "Friday 7:10 PM UTC"
-    assert d001.text.startswith("Russia, as a mediator to the Nagorno-Karabakh conflict, welcomes")
+    assert d001.text.startswith(raw001[3].split("(Sputnik) – ", 1)[1][:60])
     assert d002.published is not None and d002.published.method == "text:footer"
     assert not any(line.startswith("Share") for line in d002.text.split("\n"))
-    assert {"Share this news", "Share to Google Plus", "Share to LiveJournal"} <= set(d002.removed)
+    assert "Share this news" in d002.removed
+    assert sum(line.startswith("Share to ") for line in d002.removed) >= 2
     assert d003.published is not None and d003.published.method == "text:timestamp"
-    assert d003.title == "Cooperation between Azerbaijan, Russia developing intensively, Lavrov says"
+    assert d003.title == raw003[1] and raw003[0] == "..."
     assert d003.byline == "Seba Agayeva" and d003.dateline_date == "June 18"
     assert {"...", "Tags:", "Latest", "Edited by CN"} <= set(d003.removed)
-    assert d003.text.count("The cooperation between Azerbaijan and Russia") == 1  # the teaser went
-    assert "Lavrov says" not in d003.text  # the repeated title went
+    teaser = raw003[3]  # the standfirst under the timestamp, repeated as the first sentence
+    assert d003.text.count(teaser[:45]) == 1  # the teaser went
+    assert raw003.count(d003.title) == 2 and d003.title not in d003.text  # the repeated title went
     assert d004.dateline_date == "November 12" and d004.publisher_evidence == "/TASS/"
     assert d004.removed[0] == "All news"
-    assert d004.text.startswith("US and French representatives will come to Moscow soon")
-    assert d004.metadata["standfirst"][0].startswith("According to Russia's top diplomat")
+    assert d004.text.startswith(raw004[3].split("/TASS/. ", 1)[1][:60])
+    assert d004.metadata["standfirst"][0] == raw004[2]
 
 
 @needs_shared
@@ -139,8 +148,8 @@ def test_one_article_from_a_file_and_from_jsonl_is_one_document(cctx: Context) -
 
 # ---------------------------------------------------------------- made-up articles
 
-BODY = ("Russia, as a mediator to the conflict, welcomes any meetings between Baku and Yerevan, "
-        "the Foreign Ministry spokeswoman said on Friday.\n\nThe two parties discussed a wide range of issues.")
+BODY = ("Norway, as a go-between in the dispute, supports any direct contact between Quito and Lima, "
+        "the Foreign Ministry spokeswoman said on Friday.\n\nThe two parties covered trade, fishing and visas.")
 
 
 @pytest.mark.parametrize("opening, place, date, publisher", [
@@ -160,10 +169,10 @@ def test_inline_dateline_is_cut_and_the_sentence_kept(cctx: Context, opening: st
 
 
 @pytest.mark.parametrize("opening", [
-    "Thursday, United States military forces killed the commander in an airstrike. ",
-    "On November 9, Russian President Vladimir Putin signed a joint statement. ",
-    "Yesterday, oil facilities in Saudi Arabia were hit by drone strikes. ",
-    "US, French representatives will come to Moscow, the minister said. ",
+    "Tuesday, Kenyan police officers detained the suspect near the border. ",
+    "On March 4, Chilean President Ana Torres signed a trade memorandum. ",
+    "Yesterday, warehouses in the port of Gdansk were damaged by a storm. ",
+    "Swiss, Norwegian mediators will travel to Nairobi, the minister said. ",
 ])
 def test_sentences_that_open_like_a_dateline_are_left_alone(cctx: Context, opening: str) -> None:
     doc = clean_text(opening + BODY, cctx)

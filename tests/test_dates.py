@@ -39,15 +39,15 @@ CASES = [
     ("The talks began in July 2018 in Brussels.", "2018-07-27", "July 2018", "2018-07"),
     ("The conflict began in 1988.", "2018-07-27", "1988", "1988"),
     ("Fighting flared in the summer of 2014.", "2016-04-06", "the summer of 2014", "2014-SU"),
-    ("Lavrov made the remarks on June 18 in Baku.", "2014-06-18", "June 18", "2014-06-18"),
+    ("The envoy spoke to the press on June 18 in Tbilisi.", "2014-06-18", "June 18", "2014-06-18"),
     ("Lavrov arrived on 18 June 2014.", "2016-01-01", "18 June 2014", "2014-06-18"),
     # weekdays and days relative to the document date
     ("Medvedev said today that talks continue.", "2010-05-12", "today", "2010-05-12"),
-    ("Zakharova said on Friday that Russia welcomes the contacts.", "2018-07-27", "Friday", "2018-07-27"),
-    ("Lavrov stated on Thursday that the envoys will come.", "2020-11-12", "Thursday", "2020-11-12"),
+    ("The spokeswoman said on Friday that Oslo welcomes the contacts.", "2018-07-27", "Friday", "2018-07-27"),
+    ("The minister stated on Thursday that the mediators will arrive.", "2020-11-12", "Thursday", "2020-11-12"),
     ("The ministers will meet on Monday in Geneva.", "2020-11-12", "Monday", "2020-11-16"),
-    ("The conflict broke out again in the night last Saturday, April 2.", "2016-04-06",
-     "last Saturday, April 2", "2016-04-02"),
+    ("The shelling resumed during the night last Sunday, May 8.", "2016-05-11",
+     "last Sunday, May 8", "2016-05-08"),
     ("Earlier, on 5 April, the army announced a ceasefire.", "2016-04-06", "5 April", "2016-04-05"),
     ("The talks were held yesterday.", "2016-04-06", "yesterday", "2016-04-05"),
     ("A statement is expected tomorrow.", "2016-04-06", "tomorrow", "2016-04-07"),
@@ -62,16 +62,16 @@ CASES = [
     ("The envoys will come next week.", "2020-11-12", "next week", "2020-W47"),
     ("Sales fell 5% in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3"),
     ("The deal dates from two years ago.", "2020-11-12", "two years ago", "2018"),
-    ("The agreements on Nagorno-Karabakh dated November 9 hold.", "2020-11-12", "November 9", "2020-11-09"),
+    ("The accords on the river border dated November 9 hold.", "2020-11-12", "November 9", "2020-11-09"),
     # vague references
     ("They agreed to meet again in the near future.", "2018-07-27", "the near future", "FUTURE_REF"),
     ("Soon the ministers will hold a meeting.", "2010-05-12", "Soon", "FUTURE_REF"),
-    ("Recently, encouraging steps have been made.", "2010-05-12", "Recently", "PAST_REF"),
+    ("Recently, some progress has been achieved.", "2010-05-12", "Recently", "PAST_REF"),
     ("The co-chairs are currently holding talks.", "2010-05-12", "currently", "PRESENT_REF"),
     # numeric forms
-    ("Putin urged a ceasefire 06.04.2016", None, "06.04.2016", "2016-04-06"),
+    ("The mayor opened the bridge 06.04.2016", None, "06.04.2016", "2016-04-06"),
     # sets
-    ("There were several phone calls a day.", "2020-11-12", "a day", "P1D"),
+    ("There were several rounds of shelling a day.", "2020-11-12", "a day", "P1D"),
     ("The council meets every Thursday.", "2020-11-12", "every Thursday", "XXXX-WXX-4"),
 ]
 
@@ -82,10 +82,10 @@ def test_expression_value(ctx: Context, text: str, doc_date: str | None, words: 
 
 
 def test_ranges_keep_their_end(ctx: Context) -> None:
-    text = "After the military actions of 1992-1994 Baku lost control. Since 1992 talks went on."
-    closed = timex(ctx, text, "2016-04-06", "1992-1994")
-    assert (closed.value, closed.range_end) == ("1992", "1994")
-    since = [t for t in run(ctx, text, "2016-04-06").timexes if t.text == "1992"]
+    text = "Following the border war of 1977-1979 the town lost its market. Since 1977 talks went on."
+    closed = timex(ctx, text, "2016-04-06", "1977-1979")
+    assert (closed.value, closed.range_end) == ("1977", "1979")
+    since = [t for t in run(ctx, text, "2016-04-06").timexes if t.text == "1977"]
     assert since and since[0].range_end == "PRESENT_REF"
 
 
@@ -185,10 +185,10 @@ def test_a_date_describing_a_thing_does_not_move_the_narrative(ctx: Context) -> 
 
 
 def test_clock_time_with_zones_and_its_date(ctx: Context) -> None:
-    text = "The crash happened around 8:30 p.m. BST (1930 UTC) on August 27."
-    t = timex(ctx, text, "2019-10-10", "8:30 p.m. BST (1930 UTC) on August 27")
-    assert (t.type, t.value) == ("TIME", "2019-08-27T20:30")
-    assert [x.text for x in run(ctx, text, "2019-10-10").timexes] == ["8:30 p.m. BST (1930 UTC) on August 27"]
+    text = "The ferry ran aground at about 9:15 p.m. BST (2015 UTC) on July 14."
+    t = timex(ctx, text, "2019-10-10", "9:15 p.m. BST (2015 UTC) on July 14")
+    assert (t.type, t.value) == ("TIME", "2019-07-14T21:15")
+    assert [x.text for x in run(ctx, text, "2019-10-10").timexes] == ["9:15 p.m. BST (2015 UTC) on July 14"]
 
 
 @pytest.mark.parametrize("text", ["The rock formed 3000000 days ago, and the river came on 2 March 2019.",

@@ -81,9 +81,9 @@ def lookup_in(actors: list[Actor]):
 
 
 def test_titled_office_holders_bound_the_year_and_ties_stay_open(ctx: Context) -> None:
-    text = ("Russia and Turkey want stability, President Dmitry Medvedev said today in Ankara. "
-            "I have repeatedly offered mediation to presidents Aliyev and Sargsyan. "
-            "Azerbaijan and Armenia signed a ceasefire agreement in 1994.")
+    text = ("Trade with Norway keeps growing, President Dmitry Medvedev told journalists today in Oslo. "
+            "Moscow has long urged presidents Aliyev and Sargsyan to keep talking. "
+            "A truce between the two neighbours was signed in 1994.")
     doc = parsed(ctx, text)
     rules = rules_for(ctx)
     found = find(doc.text, rules, doc.spacy)
@@ -191,10 +191,10 @@ def test_recently_dates_the_clause_to_the_year(ctx: Context) -> None:
 
 
 def test_a_paragraphs_adverbial_date_frames_the_clauses_after_it(ctx: Context) -> None:
-    doc = parsed(ctx, "In 2015, Saudi Arabia intervened in Yemen. The UN called the crisis the worst in the world.\n\n"
-                      "The UN called for talks.", published=DateValue("2019-09-15", "day", "t"))
-    assert frame_date(doc, span(doc, "The UN called the crisis")[0]).value == "2015"
-    assert frame_date(doc, span(doc, "The UN called for talks")[0]) is None  # a new paragraph
+    doc = parsed(ctx, "In 2012, Kenya sent troops into Somalia. The agency described the drought as the worst in decades.\n\n"
+                      "The agency appealed for aid.", published=DateValue("2019-09-15", "day", "t"))
+    assert frame_date(doc, span(doc, "The agency described the drought")[0]).value == "2012"
+    assert frame_date(doc, span(doc, "The agency appealed for aid")[0]) is None  # a new paragraph
 
 
 def test_a_date_in_an_argument_frames_nothing(ctx: Context) -> None:
@@ -204,14 +204,14 @@ def test_a_date_in_an_argument_frames_nothing(ctx: Context) -> None:
 
 
 def test_a_span_after_an_event_frames_it_a_span_earlier(ctx: Context) -> None:
-    doc = parsed(ctx, "The speech came on Sunday, one week after an attack on oil facilities. "
-                      "The attack was claimed by the Houthis.", published=DateValue("2019-09-23", "day", "t"))
-    assert frame_date(doc, span(doc, "The attack was claimed")[0]).value == "2019-09-22"  # only Sunday
-    framed = frame_date(doc, span(doc, "The attack was claimed")[0], {"after"})
+    doc = parsed(ctx, "The visit took place on Sunday, one week after a raid on a fuel depot. "
+                      "The raid was claimed by a rebel front.", published=DateValue("2019-09-23", "day", "t"))
+    assert frame_date(doc, span(doc, "The raid was claimed")[0]).value == "2019-09-22"  # only Sunday
+    framed = frame_date(doc, span(doc, "The raid was claimed")[0], {"after"})
     assert framed is not None and framed.value == "2019-09-15"
-    own = measured_back(doc, *span(doc, "one week after an attack on oil facilities"), {"after"})
+    own = measured_back(doc, *span(doc, "one week after a raid on a fuel depot"), {"after"})
     assert own is not None and own.value == "2019-09-15"
-    assert measured_back(doc, *span(doc, "The attack was claimed by the Houthis"), {"after"}) is None
+    assert measured_back(doc, *span(doc, "The raid was claimed by a rebel front"), {"after"}) is None
 
 
 def test_a_date_in_a_relative_clause_on_the_subject_is_not_the_verbs(ctx: Context) -> None:

@@ -20,28 +20,27 @@ WIKINEWS = SHARED / "eval" / "wikinews"
 
 NEWS_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>US, French envoys to come to Moscow | World | TASS</title>
+<title>Swiss, Norwegian envoys due in Moscow | World | TASS</title>
 <meta property="og:site_name" content="TASS">
-<meta property="og:title" content="US, French representatives will come to Moscow soon to discuss Karabakh">
+<meta property="og:title" content="Swiss and Norwegian envoys expected in Moscow next week for river border talks">
 <meta name="author" content="Ivan Petrov">
-<meta property="article:published_time" content="2020-11-12T14:05:00+03:00">
+<meta property="article:published_time" content="2021-03-04T09:40:00+03:00">
 <link rel="canonical" href="https://tass.com/politics/1222345">
 </head><body>
 <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a>
 <a href="/economy">Economy</a></nav></header>
 <main><article>
-<h1>US, French representatives will come to Moscow soon to discuss Karabakh</h1>
-<p>MOSCOW, November 12. /TASS/. US and French representatives will come to Moscow soon to discuss the
-implementation of agreements on Nagorno-Karabakh dated November 9, Russian Foreign Minister Sergey
-Lavrov stated on Thursday.</p>
-<p>According to him, Russia does not want to distance itself from its OSCE Minsk Group co-chairs on this
-issue. "We invited them to Moscow, they will come in the next few days," Lavrov said.</p>
-<p>Lavrov did not agree with the opinion that the previous efforts of the co-chairs had no effect. He
-noted that while the previous attempts to establish a ceasefire did not work by themselves, they
-"created a critical mass" that helped reach practical results.</p>
+<h1>Swiss and Norwegian envoys expected in Moscow next week for river border talks</h1>
+<p>MOSCOW, March 4. /TASS/. Envoys from Switzerland and Norway are expected in Moscow next week for
+talks on the river border accord signed in January, Deputy Foreign Minister Pavel Orlov told
+reporters on Thursday.</p>
+<p>Orlov said Moscow wished to keep working hand in hand with the other mediators. "They accepted our
+invitation and should arrive within days," Orlov said.</p>
+<p>He rejected the view that the earlier mediation had achieved nothing. The failed truce attempts,
+he argued, had still built up "a reserve of trust" that made the present progress possible.</p>
 </article></main>
 <aside><h3>Most read</h3><ul><li><a href="/a">Another story</a></li></ul></aside>
-<footer><p>Share this news</p><p>&copy; 2020 TASS</p></footer>
+<footer><p>Share this news</p><p>&copy; 2021 TASS</p></footer>
 </body></html>
 """
 
@@ -50,8 +49,8 @@ NO_ARTICLE_PAGE = """<!DOCTYPE html><html><head><title>Sign in | Example News</t
 <form action="/login"><input name="user"><input name="password" type="password">
 <button>Sign in</button></form><footer>Copyright Example News</footer></body></html>"""
 
-BODY = ("Russia and Turkey are interested in strengthening stability in the Caucasus region, "
-        "President Dmitry Medvedev said at a press conference in Ankara.\n")
+BODY = ("Chile and Peru both want calmer waters along their shared coast, "
+        "the Chilean foreign minister told journalists during a visit to Lima.\n")
 
 
 def read_all(*paths: str | Path, **kw: int) -> list[RawDocument | InputError]:
@@ -67,11 +66,11 @@ def only_error(items: list[RawDocument | InputError]) -> InputError:
 
 
 def test_utf8_text_file_is_one_document_named_after_the_file(tmp_path: Path) -> None:
-    f = tmp_path / "medvedev.txt"
+    f = tmp_path / "lima.txt"
     f.write_text(BODY, encoding="utf-8")
     (doc,) = read_all(f)
     assert isinstance(doc, RawDocument)
-    assert doc.name == "medvedev.txt" and doc.origin == str(f) and doc.kind == "text"
+    assert doc.name == "lima.txt" and doc.origin == str(f) and doc.kind == "text"
     assert doc.text == BODY and doc.metadata["encoding"] == "utf-8"
 
 
@@ -101,7 +100,7 @@ def test_binary_file_is_refused_with_what_it_is(tmp_path: Path, content: bytes, 
                "сопредседатели Минской группы ОБСЕ приедут в Москву."),
     ("latin-1", "Genève, le 12 novembre. Le ministre des affaires étrangères a déclaré mardi que les "
                 "négociations à Genève se poursuivront la semaine prochaine."),
-    ("utf-16", "Ankara, May 12. Medvedev said the sides had made “a major step forward” on Karabakh."),
+    ("utf-16", "Lima, May 12. The minister said the sides had made “real headway” on the maritime line."),
 ])
 def test_other_encodings_are_detected_and_decoded(tmp_path: Path, encoding: str, text: str) -> None:
     f = tmp_path / "legacy.txt"
@@ -179,18 +178,18 @@ def test_html_page_gives_the_article_and_its_metadata(tmp_path: Path) -> None:
     f.write_text(NEWS_PAGE, encoding="utf-8")
     (raw,) = read_all(f)
     assert isinstance(raw, RawDocument) and raw.kind == "html"
-    assert "US and French representatives will come to Moscow" in raw.text
+    assert "Envoys from Switzerland and Norway are expected in Moscow" in raw.text
     assert "Most read" not in raw.text and "Economy" not in raw.text
     m = raw.metadata
-    assert m["title"] == "US, French representatives will come to Moscow soon to discuss Karabakh"
-    assert m["date"] == "2020-11-12" and m["sitename"] == "TASS" and m["author"] == "Ivan Petrov"
+    assert m["title"] == "Swiss and Norwegian envoys expected in Moscow next week for river border talks"
+    assert m["date"] == "2021-03-04" and m["sitename"] == "TASS" and m["author"] == "Ivan Petrov"
     assert m["url"] == "https://tass.com/politics/1222345"
     doc = clean_raw(raw, Context())
     assert doc.publisher == "TASS" and doc.byline == "Ivan Petrov" and doc.url == m["url"]
-    assert doc.published is not None and doc.published.value == "2020-11-12"
+    assert doc.published is not None and doc.published.value == "2021-03-04"
     assert doc.published.method == "metadata:html"
-    assert doc.dateline == "Moscow" and doc.dateline_date == "November 12"
-    assert doc.text.startswith("US and French representatives will come to Moscow soon")
+    assert doc.dateline == "Moscow" and doc.dateline_date == "March 4"
+    assert doc.text.startswith("Envoys from Switzerland and Norway are expected in Moscow next week")
 
 
 def test_html_page_without_an_article_is_refused(tmp_path: Path) -> None:
@@ -201,7 +200,7 @@ def test_html_page_without_an_article_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_copyright_year_is_not_taken_for_the_page_date(tmp_path: Path) -> None:
-    page = NEWS_PAGE.replace('<meta property="article:published_time" content="2020-11-12T14:05:00+03:00">', "")
+    page = NEWS_PAGE.replace('<meta property="article:published_time" content="2021-03-04T09:40:00+03:00">', "")
     f = tmp_path / "undated.html"
     f.write_text(page, encoding="utf-8")
     (raw,) = read_all(f)
@@ -218,7 +217,7 @@ def test_a_saved_page_named_txt_is_read_as_html(tmp_path: Path) -> None:
 
 def test_html_in_a_legacy_encoding(tmp_path: Path) -> None:
     page = NEWS_PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace(
-        "Lavrov said.", "Lavrov said in Genève.")
+        "Orlov said.", "Orlov said in Genève.")
     f = tmp_path / "legacy.html"
     f.write_bytes(page.encode("cp1252"))
     (raw,) = read_all(f)

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from story_cases import Ev, article, person, state, store_with
+from story_cases import BACKGROUND, WIRE, Ev, article, person, state, store_with
 from storyline.lexicons import load_lexicon
 from storyline.model import ActorRef, DateValue
 from storyline.options import Options, StorySettings
@@ -73,12 +73,12 @@ def test_candidates_widen_a_date_to_the_choice_it_was() -> None:
 # ---------------------------------------------------------------- merging rules
 
 BEGAN = [
-    ("a.txt", "Trend", "2010-05-12", Ev("The conflict began in 1988 when Armenia made territorial claims against Azerbaijan.",
-                                         "REQUEST", [state("ARM")], [state("AZE")], "1988", "historical")),
-    ("b.txt", "Sputnik", "2018-07-27", Ev("The conflict started in February 1988 with the autonomous region announcing its secession from Azerbaijan.",
-                                           "REJECT", [state("NKR")], [state("AZE")], "1988-02", "historical")),
-    ("c.txt", "TASS", "2016-04-06", Ev("The opposition extends from 1988, when the region declared its withdrawal from Azerbaijan.",
-                                        "REJECT", [state("NKR")], [state("AZE")], "1988", "historical")),
+    ("a.txt", "Trend", "2010-05-12", Ev("The dispute began in 1941 when Peru pressed territorial claims on Ecuador.",
+                                         "REQUEST", [state("PER")], [state("ECU")], "1941", "historical")),
+    ("b.txt", "Sputnik", "2018-07-27", Ev("The dispute started in July 1941 with the border province proclaiming its split from Ecuador.",
+                                           "REJECT", [state("ZAM")], [state("ECU")], "1941-07", "historical")),
+    ("c.txt", "TASS", "2016-04-06", Ev("The rivalry goes back to 1941, when the province announced its break with Ecuador.",
+                                        "REJECT", [state("ZAM")], [state("ECU")], "1941", "historical")),
 ]
 
 
@@ -95,56 +95,56 @@ def test_one_happening_told_in_different_words_is_one_story_event(tmp_path: Path
     assert s.source_count == 3 and len(s.sources) == 3
     assert s.outlets == ["Sputnik", "TASS", "Trend"]
     assert s.first_reported == "2010-05-12"
-    assert s.date.value == "1988-02"  # the most precise date any source gives
+    assert s.date.value == "1941-07"  # the most precise date any source gives
     assert s.status == "historical" and s.background
     assert {src.doc for src in s.sources} == {"a.txt", "b.txt", "c.txt"}
-    assert {r.country for r in s.target} == {"AZE"}
+    assert {r.country for r in s.target} == {"ECU"}
 
 
 def test_events_in_different_years_stay_apart(tmp_path: Path) -> None:
     cases = BEGAN[:1] + [("d.txt", "Sputnik", "2018-07-27",
-                          Ev("In 1991 the region proclaimed independence from Azerbaijan.", "REJECT",
-                             [state("NKR")], [state("AZE")], "1991", "historical"))]
+                          Ev("In 1944 the province declared itself independent of Ecuador.", "REJECT",
+                             [state("ZAM")], [state("ECU")], "1944", "historical"))]
     store = store_with(tmp_path, _one_each(cases))
     storage.update(store)
-    assert sorted(s.date.value for s in storage.story_events(store)) == ["1988", "1991"]
+    assert sorted(s.date.value for s in storage.story_events(store)) == ["1941", "1944"]
 
 
 def test_cooperation_and_conflict_on_the_same_date_are_never_one_happening(tmp_path: Path) -> None:
-    cases = [("a.txt", "Trend", "2010-05-12", Ev("Azerbaijan and Armenia signed a ceasefire agreement in 1994.",
-                                                  "AGREE", [state("AZE"), state("ARM")], [], "1994", "historical")),
-             ("b.txt", "TASS", "2016-04-06", Ev("Azerbaijan and Armenia fought heavy battles for the district in 1994.",
-                                                 "ASSAULT", [state("AZE"), state("ARM")], [], "1994", "historical"))]
+    cases = [("a.txt", "Trend", "2010-05-12", Ev("Peru and Ecuador signed a peace accord in 1998.",
+                                                  "AGREE", [state("PER"), state("ECU")], [], "1998", "historical")),
+             ("b.txt", "TASS", "2016-04-06", Ev("Peru and Ecuador fought heavy battles along the river in 1998.",
+                                                 "ASSAULT", [state("PER"), state("ECU")], [], "1998", "historical"))]
     store = store_with(tmp_path, _one_each(cases))
     storage.update(store)
     assert sorted(s.what for s in storage.story_events(store)) == ["AGREE", "ASSAULT"]
 
 
 def test_a_ceasefire_told_three_ways_is_one_story_event(tmp_path: Path) -> None:
-    cases = [("a.txt", "Trend", "2010-05-12", Ev("Azerbaijan and Armenia signed a ceasefire agreement in 1994.",
-                                                  "AGREE", [state("AZE"), state("ARM")], [], "1994", "historical")),
-             ("b.txt", "Sputnik", "2018-07-27", Ev("In 1994, the warring sides agreed to a cessation of hostilities.",
-                                                    "AGREE", [], [], "1994", "historical")),
-             ("c.txt", "Trend", "2014-06-18", Ev("The two countries signed a ceasefire agreement in 1994.",
-                                                  "RETREAT", [state("AZE"), state("ARM")], [], "1994", "historical"))]
+    cases = [("a.txt", "Trend", "2010-05-12", Ev("Peru and Ecuador signed a peace accord in 1998.",
+                                                  "AGREE", [state("PER"), state("ECU")], [], "1998", "historical")),
+             ("b.txt", "Sputnik", "2018-07-27", Ev("In 1998, the two armies agreed to a halt to the fighting.",
+                                                    "AGREE", [], [], "1998", "historical")),
+             ("c.txt", "Trend", "2014-06-18", Ev("The two neighbours signed a peace accord in 1998.",
+                                                  "RETREAT", [state("PER"), state("ECU")], [], "1998", "historical"))]
     store = store_with(tmp_path, _one_each(cases))
     storage.update(store)
     (s,) = storage.story_events(store)
     assert s.source_count == 3 and s.what == "AGREE"
 
 
-# the conflict's start as the event coder codes the dev articles' retellings: a claim whose target it
-# missed, a withdrawal (the coder's reading of "declared its withdrawal from Azerbaijan SSR") and a
+# a conflict's start as the event coder codes three retellings of it: a claim whose target it
+# missed, a withdrawal (the coder's reading of "declared its withdrawal from" a state) and a
 # secession, with different doers
 STARTS = [
-    ("a.txt", "Trend", "2010-05-12", Ev("The conflict between the two countries began in 1988 when Armenia made "
-                                        "territorial claims against Azerbaijan.", "REQUEST", [state("ARM")], [], "1988",
-                                        "historical", named=[state("AZE")])),
-    ("b.txt", "Sputnik", "2016-04-06", Ev("The opposition between the two extends from 1988, when the predominantly "
-                                          "Armenian Nagorno-Karabakh region declared its withdrawal from Azerbaijan.",
-                                          "RETREAT", [state("NKR")], [state("AZE")], "1988", "historical")),
-    ("c.txt", "TASS", "2018-07-27", Ev("The conflict in Nagorno-Karabakh started in 1988 with the region announcing "
-                                       "its secession from Azerbaijan.", "REJECT", [state("NKR")], [state("AZE")], "1988",
+    ("a.txt", "Trend", "2010-05-12", Ev("The conflict between the two neighbours began in 1941 when Peru laid "
+                                        "territorial claims to the eastern province of Ecuador.", "REQUEST", [state("PER")], [], "1941",
+                                        "historical", named=[state("ECU")])),
+    ("b.txt", "Sputnik", "2016-04-06", Ev("The rivalry between them dates from 1941, when the mostly Peruvian "
+                                          "province of Zamora declared its withdrawal from Ecuador.",
+                                          "RETREAT", [state("ZAM")], [state("ECU")], "1941", "historical")),
+    ("c.txt", "TASS", "2018-07-27", Ev("The conflict over Zamora started in 1941 with the province proclaiming "
+                                       "its secession from Ecuador.", "REJECT", [state("ZAM")], [state("ECU")], "1941",
                                        "historical")),
 ]
 
@@ -161,20 +161,20 @@ def test_a_conflicts_start_told_as_a_claim_a_withdrawal_and_a_secession_is_one_s
 
 
 def test_cooperation_and_conflict_not_told_as_a_start_stay_apart(tmp_path: Path) -> None:
-    plain = [("a.txt", "Trend", "2010-05-12", Ev("In 1988 Armenia made territorial claims against Azerbaijan.",
-                                                 "REQUEST", [state("ARM")], [state("AZE")], "1988", "historical")),
-             ("b.txt", "Sputnik", "2016-04-06", Ev("In 1988 the predominantly Armenian region declared its "
-                                                   "withdrawal from Azerbaijan.", "RETREAT", [state("ARM")],
-                                                   [state("AZE")], "1988", "historical"))]
+    plain = [("a.txt", "Trend", "2010-05-12", Ev("In 1941 Peru laid territorial claims to the east of Ecuador.",
+                                                 "REQUEST", [state("PER")], [state("ECU")], "1941", "historical")),
+             ("b.txt", "Sputnik", "2016-04-06", Ev("In 1941 the mostly Peruvian province declared its "
+                                                   "withdrawal from Ecuador.", "RETREAT", [state("PER")],
+                                                   [state("ECU")], "1941", "historical"))]
     store = store_with(tmp_path, _named(plain))
     storage.update(store)
     assert sorted(s.what for s in storage.story_events(store)) == ["REQUEST", "RETREAT"]
 
 
 def test_starts_of_conflicts_without_a_shared_actor_stay_apart(tmp_path: Path) -> None:
-    other = ("d.txt", "Reuters", "2018-07-27", Ev("The war in the north began in 1988 when Turkey shelled villages "
+    other = ("d.txt", "Reuters", "2018-07-27", Ev("The war in the north began in 1941 when Turkey shelled villages "
                                                   "across the border with Russia.", "ASSAULT", [state("TUR")],
-                                                  [state("RUS")], "1988", "historical"))
+                                                  [state("RUS")], "1941", "historical"))
     store = store_with(tmp_path, _named(STARTS[:1] + [other]))
     storage.update(store)
     assert len(storage.story_events(store)) == 2
@@ -194,10 +194,10 @@ def test_events_a_day_apart_are_one_only_if_their_words_agree(tmp_path: Path) ->
 
 
 def test_events_of_different_classes_are_one_only_if_their_words_agree(tmp_path: Path) -> None:
-    cases = [("a.txt", "AP", "2019-09-30", Ev("Recently, the United States announced a naval coalition to patrol "
-                                              "the Persian Gulf.", "COOPERATE", [state("USA")], [], "2019")),
-             ("b.txt", "BBC", "2019-10-14", Ev("On Sunday, the United States announced a complete withdrawal from "
-                                               "the region.", "RETREAT", [state("USA")], [], "2019-10-13"))]
+    cases = [("a.txt", "AP", "2019-09-30", Ev("Lately, the United States announced a maritime task force to escort "
+                                              "tankers in the Red Sea.", "COOPERATE", [state("USA")], [], "2019")),
+             ("b.txt", "BBC", "2019-10-14", Ev("The United States on Sunday announced a full pullout of its soldiers "
+                                               "from the area.", "RETREAT", [state("USA")], [], "2019-10-13"))]
     store = store_with(tmp_path, _named(cases))
     storage.update(store)
     assert len(storage.story_events(store)) == 2
@@ -217,22 +217,22 @@ def test_a_shared_name_is_no_shared_words(tmp_path: Path) -> None:
 
 def test_statements_of_one_article_by_different_speakers_in_one_place_stay_apart(tmp_path: Path) -> None:
     a = article("a.txt", "AP", "2019-09-23", [
-        Ev("The attack on the oil plant was claimed by the Houthi movement.", "STATEMENT", [ActorRef("Houthi")], [],
-           "2019-09-23", location="Abqaiq"),
-        Ev("The Saudi government said the attack on the oil plant came from the north.", "STATEMENT", [state("SAU")],
-           [], "2019-09-23", location="Abqaiq")], FILLER)
+        Ev("The raid on the fuel depot was claimed by the rebel front.", "STATEMENT", [ActorRef("Rebel Front")], [],
+           "2019-09-23", location="Lamu"),
+        Ev("The Kenyan government said the raid on the fuel depot came from the north.", "STATEMENT", [state("KEN")],
+           [], "2019-09-23", location="Lamu")], FILLER)
     store = store_with(tmp_path, [a])
     storage.update(store)
     assert len(storage.story_events(store)) == 2
 
 
 def test_two_persons_doing_the_same_thing_on_the_same_day_are_two_events(tmp_path: Path) -> None:
-    putin, lukashevich = person("putin", "Vladimir Putin", "RUS"), person("lukashevich", "Alexander Lukashevich", "RUS")
-    persons = {"putin": "person", "lukashevich": "person"}
-    a = article("a.txt", "TASS", "2016-04-06", [Ev("Vladimir Putin urged both sides to respect the ceasefire.", "REQUEST",
-                                                   [putin], [state("AZE"), state("ARM")], "2016-04-06")], FILLER, persons)
-    b = article("b.txt", "Interfax", "2016-04-06", [Ev("Alexander Lukashevich urged both sides to respect the ceasefire.",
-                                                       "REQUEST", [lukashevich], [state("AZE"), state("ARM")], "2016-04-06")],
+    dahl, berg = person("ingrid-dahl", "Ingrid Dahl", "NOR"), person("lars-berg", "Lars Berg", "NOR")
+    persons = {"ingrid-dahl": "person", "lars-berg": "person"}
+    a = article("a.txt", "NTB", "2016-04-06", [Ev("Ingrid Dahl called on the two sides to honour the truce.", "REQUEST",
+                                                  [dahl], [state("PER"), state("ECU")], "2016-04-06")], FILLER, persons)
+    b = article("b.txt", "Aftenposten", "2016-04-06", [Ev("Lars Berg called on the two sides to honour the truce.",
+                                                          "REQUEST", [berg], [state("PER"), state("ECU")], "2016-04-06")],
                 FILLER, persons)
     store = store_with(tmp_path, [a, b])
     storage.update(store)
@@ -285,20 +285,14 @@ def test_a_planned_event_is_linked_to_the_later_report_of_it_not_merged(tmp_path
 
 # ---------------------------------------------------------------- copies and background
 
-WIRE = ("MOSCOW, November 12. Russian Foreign Minister Sergey Lavrov said on Thursday that US and French "
-        "representatives will come to Moscow soon to discuss the implementation of the agreements on the region. "
-        "According to him, Russia does not want to distance itself from its co-chairs on this issue, and they "
-        "will come in the next few days to have a detailed discussion of how they can help.")
-
-
 def test_a_syndicated_copy_is_linked_to_the_first_published_and_counted_once(tmp_path: Path) -> None:
-    ev = Ev("On November 9, the leaders of Russia, Azerbaijan and Armenia signed a joint statement on a complete ceasefire.",
-            "AGREE", [state("RUS"), state("AZE"), state("ARM")], [], "2020-11-09")
-    original = article("tass.txt", "TASS", "2020-11-12", [ev], [WIRE])
-    copy = article("copy.txt", "Daily Wire Digest", "2020-11-13", [ev], [WIRE.replace("MOSCOW, November 12. ", "")])
-    other = article("other.txt", "Trend", "2020-11-15", [Ev(
-        "The presidents of Russia and Azerbaijan and the prime minister of Armenia signed a statement on November 9 ending the war.",
-        "AGREE", [state("RUS"), state("AZE"), state("ARM")], [], "2020-11-09")], FILLER)
+    ev = Ev("On March 1, the heads of government of Norway, Iceland and Denmark signed a joint declaration on a fishing truce.",
+            "AGREE", [state("NOR"), state("ISL"), state("DNK")], [], "2021-03-01")
+    original = article("ntb.txt", "NTB", "2021-03-04", [ev], [WIRE])
+    copy = article("copy.txt", "Daily Wire Digest", "2021-03-05", [ev], [WIRE.replace("OSLO, March 4. ", "")])
+    other = article("other.txt", "Trend", "2021-03-07", [Ev(
+        "The prime ministers of Norway and Iceland and the premier of Denmark signed a text on March 1 ending the fish war.",
+        "AGREE", [state("NOR"), state("ISL"), state("DNK")], [], "2021-03-01")], FILLER)
     copies = find_copies([copy, original, other], StorySettings())
     assert [(c.doc_id, c.canonical_id) for c in copies] == [(copy.id, original.id)]
     store = store_with(tmp_path, [copy, original, other])
@@ -312,17 +306,13 @@ def test_a_syndicated_copy_is_linked_to_the_first_published_and_counted_once(tmp
     assert store.query("SELECT count(*) AS n FROM sentences WHERE background")[0]["n"] == 0
 
 
-BOILER = ("The conflict between the two South Caucasus countries began in 1988 when Armenia made territorial "
-          "claims against Azerbaijan, and the co-chairs of the OSCE Minsk Group are holding peace talks.")
-
-
 def test_a_background_paragraph_repeated_from_story_to_story_is_marked(tmp_path: Path) -> None:
-    a = article("a.txt", "Trend", "2010-05-12", [Ev("Medvedev said Russia will consult with Turkey on the conflict.", "CONSULT",
-                                                    [state("RUS")], [state("TUR")], "2010-05-12")],
-                ["President Dmitry Medvedev spoke at a press conference in Ankara about regional stability and trade.", BOILER])
-    b = article("b.txt", "Trend", "2014-06-18", [Ev("Lavrov met his Azerbaijani counterpart in Baku on Wednesday.", "CONSULT",
-                                                    [state("RUS")], [state("AZE")], "2014-06-18")],
-                ["The cooperation between Azerbaijan and Russia is developing intensively, the Russian minister said.", BOILER])
+    a = article("a.txt", "Andina", "2010-05-12", [Ev("The president said Peru will consult with Brazil on the dispute.", "CONSULT",
+                                                     [state("PER")], [state("BRA")], "2010-05-12")],
+                ["President Rosa Mera spoke to reporters in Brasilia about river trade and the coming harvest.", BACKGROUND])
+    b = article("b.txt", "Andina", "2014-06-18", [Ev("The Peruvian minister met his Ecuadorian counterpart in Quito on Wednesday.",
+                                                     "CONSULT", [state("PER")], [state("ECU")], "2014-06-18")],
+                ["Trade between Peru and Ecuador keeps growing year on year, the Peruvian minister said.", BACKGROUND])
     store = store_with(tmp_path, [a, b])
     report = storage.update(store)
     assert report.background_sentences == 2
@@ -365,7 +355,7 @@ def test_incremental_updates_equal_a_rebuild_and_repeat_without_change(tmp_path:
 def _dev_like_store(tmp_path: Path):
     mediation = [Ev("Russia mediated talks between Azerbaijan and Armenia on the ceasefire.", "MEDIATE", [state("RUS")],
                     [state("AZE"), state("ARM")], "2016-04-05"),
-                 Ev("Russia accused Turkey of supporting one of the parties to the conflict.", "ACCUSE", [state("RUS")],
+                 Ev("Russia accused Turkey of arming one side in the war.", "ACCUSE", [state("RUS")],
                     [state("TUR")], "2016-04-06")]
     docs = _one_each(BEGAN) + [article("m.txt", "TASS", "2016-04-06", mediation, FILLER)]
     store = store_with(tmp_path, docs)
@@ -379,7 +369,7 @@ def test_timeline_json_is_one_story_event_per_line_with_its_sources(tmp_path: Pa
     rows = [json.loads(line) for line in lines]
     assert len(rows) == 3
     first = rows[0]
-    assert first["date"] == "1988-02" and first["status"] == "historical" and first["background"] is True
+    assert first["date"] == "1941-07" and first["status"] == "historical" and first["background"] is True
     assert {"date", "what", "status", "actors", "sources"} <= set(first)
     assert [s["document"] for s in first["sources"]] == ["a.txt", "c.txt", "b.txt"]
     assert all(s["outlet"] and s["text"] for s in first["sources"])
@@ -421,14 +411,14 @@ def test_network_is_weighted_by_story_events_and_signed_by_quad_class(tmp_path: 
     g = build(storage.story_events(store), load_lexicon("story"))
     assert g["RUS"]["AZE"]["weight"] == 1 and g["RUS"]["AZE"]["sign"] == 1
     assert g["RUS"]["TUR"]["sign"] == -1 and g["RUS"]["TUR"]["verbal_conflict"] == 1
-    assert g["NKR"]["AZE"]["weight"] == 1  # three articles telling 1988 count once
+    assert g["ZAM"]["ECU"]["weight"] == 1  # three articles telling 1941 count once
     assert "mediated for" in g["RUS"]["ARM"]["relations"]
     top = strongest(g, 1)[0]
     assert top[2]["weight"] == 1
     parsed = nx.parse_graphml(render(g, "graphml"))
     assert parsed.number_of_edges() == g.number_of_edges()
     data = json.loads(render(g, "json"))
-    assert {e["source"] for e in data["edges"]} >= {"RUS", "NKR"}
+    assert {e["source"] for e in data["edges"]} >= {"RUS", "ZAM"}
 
 
 def test_network_as_an_edge_list_and_a_table(tmp_path: Path) -> None:
@@ -451,7 +441,7 @@ def test_compare_shows_each_outlets_own_words(tmp_path: Path) -> None:
     tellings = cmp.compare(story)
     assert [t.outlet for t in tellings] == ["Trend", "TASS", "Sputnik"]
     trend = tellings[0]
-    assert "territorial" in trend.own_words and "azerbaijan" not in trend.own_words
+    assert "territorial" in trend.own_words and "ecuador" not in trend.own_words
     assert "Trend" in cmp.render(story, tellings, "table")
     with pytest.raises(Exception, match="E074"):
         cmp.find(storage.story_events(store), "se-nothing")

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 import storyline
 from conftest import EXAMPLES
-from story_cases import Ev, article, state, store_with
+from story_cases import BACKGROUND, WIRE, Ev, article, state, store_with
 from storyline.cli import app
 from storyline.options import Options, StorySettings
 from storyline.store import Store
@@ -83,34 +83,30 @@ def test_batches_of_one_give_what_one_batch_gives(tmp_path: Path) -> None:
     # constructed articles that exercise every cross-document part: a near-copy published after
     # its original, a repeated background paragraph, one happening told three ways, a plan and
     # its outcome, all taken in one document per transaction
-    wire = ("MOSCOW, November 12. Russian Foreign Minister Sergey Lavrov said on Thursday that US and French "
-            "representatives will come to Moscow soon to discuss the implementation of the agreements. "
-            "According to him, Russia does not want to distance itself from its co-chairs on this issue.")
-    boiler = ("The conflict between the two South Caucasus countries began in 1988 when Armenia made territorial "
-              "claims against Azerbaijan, and the co-chairs of the OSCE Minsk Group are holding peace talks.")
-    filler = ["Officials met on Monday to discuss the shipping of grain through the northern corridor.", boiler]
-    ceasefire = Ev("On November 9, the leaders of Russia, Azerbaijan and Armenia signed a joint statement on a ceasefire.",
-                   "AGREE", [state("RUS"), state("AZE"), state("ARM")], [], "2020-11-09")
+    filler = ["Officials met on Monday to discuss the shipping of grain through the northern corridor.", BACKGROUND]
+    truce = Ev("On March 1, the heads of government of Norway, Iceland and Denmark signed a joint declaration on a truce.",
+               "AGREE", [state("NOR"), state("ISL"), state("DNK")], [], "2021-03-01")
+    nordic = [state("NOR"), state("ISL"), state("DNK")]
     docs = [
-        article("tass.txt", "TASS", "2020-11-12", [ceasefire], [wire]),
-        article("copy.txt", "Digest", "2020-11-13", [ceasefire], [wire.replace("MOSCOW, November 12. ", "")]),
-        article("trend.txt", "Trend", "2020-11-15", [Ev(
-            "The presidents of Russia and Azerbaijan and the prime minister of Armenia signed a statement on November 9.",
-            "AGREE", [state("RUS"), state("AZE"), state("ARM")], [], "2020-11-09")], filler),
+        article("ntb.txt", "NTB", "2021-03-04", [truce], [WIRE]),
+        article("copy.txt", "Digest", "2021-03-05", [truce], [WIRE.replace("OSLO, March 4. ", "")]),
+        article("trend.txt", "Trend", "2021-03-07", [Ev(
+            "The prime ministers of Norway and Iceland and the premier of Denmark signed a text on March 1.",
+            "AGREE", nordic, [], "2021-03-01")], filler),
         article("plan.txt", "Trend", "2010-05-12", [Ev(
-            "Soon Russia, Azerbaijan and Armenia will hold a meeting of foreign ministers.", "CONSULT",
-            [state("RUS"), state("AZE"), state("ARM")], [], None, "planned")], filler),
-        article("held.txt", "TASS", "2010-07-17", [Ev(
-            "Russia, Azerbaijan and Armenia held a meeting of foreign ministers in Almaty.", "CONSULT",
-            [state("RUS"), state("AZE"), state("ARM")], [], "2010-07-17")], filler),
-        article("summit.txt", "TASS", "2013-01-23", [Ev(  # years after the plan: in no date bucket of it
-            "Russia, Azerbaijan and Armenia held a meeting of foreign ministers in Sochi.", "CONSULT",
-            [state("RUS"), state("AZE"), state("ARM")], [], "2013-01-23")],
+            "Before long Norway, Iceland and Denmark will convene a session of their fisheries ministers.", "CONSULT",
+            nordic, [], None, "planned")], filler),
+        article("held.txt", "NTB", "2010-07-17", [Ev(
+            "Norway, Iceland and Denmark convened a session of their fisheries ministers in Bergen.", "CONSULT",
+            nordic, [], "2010-07-17")], filler),
+        article("summit.txt", "NTB", "2013-01-23", [Ev(  # years after the plan: in no date bucket of it
+            "Norway, Iceland and Denmark convened a session of their fisheries ministers in Reykjavik.", "CONSULT",
+            nordic, [], "2013-01-23")],
             ["The ministry said the next round of consultations would follow in the spring after the elections.",
              "Customs officers and rail operators discussed tariffs and the timing of inspections at length."]),
         article("began.txt", "Sputnik", "2018-07-27", [Ev(
-            "The conflict started in February 1988 with the region announcing its secession from Azerbaijan.",
-            "REJECT", [state("NKR")], [state("AZE")], "1988-02", "historical")], filler),
+            "The dispute started in July 1941 with the border province proclaiming its split from Ecuador.",
+            "REJECT", [state("ZAM")], [state("ECU")], "1941-07", "historical")], filler),
     ]
     whole = store_with(tmp_path, docs, "whole.duckdb")
     storage.update(whole)

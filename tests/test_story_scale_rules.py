@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from story_cases import Ev, article, state, store_with
+from story_cases import BACKGROUND, Ev, article, state, store_with
 from storyline.options import Options, StorySettings
 from storyline.store import Store
 from storyline.story import storage
@@ -73,8 +73,7 @@ def _dump(store: Store) -> dict[str, list[str]]:
 
 
 def _repeating_articles() -> list:
-    boiler = ("The conflict between the two South Caucasus countries began in 1988 when Armenia made territorial "
-              "claims against Azerbaijan, and international mediators are holding peace talks.")
+    boiler = BACKGROUND
     other = ("Customs officers and rail operators discussed tariffs and the timing of inspections at length "
              "before the new crossing opened to freight traffic.")
     docs = []
