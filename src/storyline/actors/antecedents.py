@@ -249,7 +249,7 @@ class RoleResolution(LinkerBase):
         return best[1] if best else None
 
     def _resolve_anonymous(self, z: Zone, c: Cand) -> None:
-        """"a source in the defense Ministry of the NKR" stays unlinked but keeps its country and
+        """"a source in the interior ministry of Moldova" stays unlinked but keeps its country and
         sector; "the official", "the diplomat" point back at the person last described so."""
         if not z.countries:
             code, sector = self._nearby_affiliation(z)
@@ -279,7 +279,7 @@ class RoleResolution(LinkerBase):
                 return
 
     def _nearby_affiliation(self, z: Zone) -> tuple[str | None, str | None]:
-        """"the source Agency "Interfax" in Armenian diplomatic circles": a group a few words on."""
+        """"the source Agency "Ukrinform" in Ukrainian government circles": a group a few words on."""
         for idx in range(len(self.cands)):
             c = self.cands[idx]
             if z.end <= c.start <= z.end + 8 and self.sent_of[c.start] == z.sentence and \

@@ -279,7 +279,7 @@ class GroupLinking(LinkerBase):
             same = self._countries_in(sent, before=s)
             if len(same) == 2:
                 refs = same
-        if refs is None:  # "between the sides of the conflict - Armenia and Azerbaijan"
+        if refs is None:  # "between the parties to the dispute - Serbia and Kosovo"
             here = [x for x in coords if x[0] == sent and (x[1] < s or 0 <= x[1] - e <= 3)]
             if here:
                 refs = min(here, key=lambda x: abs(x[1] - s))[2]

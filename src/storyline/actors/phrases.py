@@ -1,6 +1,6 @@
 """Role phrases in text: "Russian Foreign Ministry spokeswoman", "the President of Russia", "a
-spokesman for the defense Ministry of the unrecognized Nagorno-Karabakh Republic", "his
-Azerbaijani counterpart", "the leaders of Azerbaijan and Armenia".
+spokeswoman for the interior ministry of the self-proclaimed Transnistrian republic", "his
+Moldovan counterpart", "the leaders of Azerbaijan and Armenia".
 
 Why by hand rather than from the parse: the small model's dependency arcs inside long titles are
 unreliable (it attaches "Senor Hasratyan" to "Republic"), while the shape of a title is regular:

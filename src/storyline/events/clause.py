@@ -154,7 +154,7 @@ def noun_holder(noun: Token) -> Token | None:
 
 def coordination_head(tok: Token) -> Token:
     """The verb a coordinated verb shares its subject and its place with. The parser often hangs
-    "urged the embassy to reconsider and spoke with Pompeo" as if "spoke" were coordinated with
+    "asked the consulate to relent and phoned Lavrov" as if "spoke" were coordinated with
     the infinitive; a finite verb coordinated with a bare infinitive belongs to the infinitive's
     governor instead."""
     head = tok.head
@@ -165,8 +165,8 @@ def coordination_head(tok: Token) -> Token:
 
 
 def stolen_subject(verb: Token) -> Token | None:
-    """"US troops had defeated ISIS and Turkey would be moving into Syria": the parser joins
-    "Turkey" to the first verb's object and leaves the coordinated verb without a subject. A
+    """"the army had retaken the town and the rebels would be leaving the valley": the parser joins
+    "the rebels" to the first verb's object and leaves the coordinated verb without a subject. A
     coordinated verb that opens with its own auxiliary, right after a name coordinated into the
     first verb's object, has that name as its subject."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -113,7 +113,7 @@ def before_tokens(verb: Token) -> list[Token]:
 
 def clausal_subject(verb: Token) -> Token | None:
     """An infinitive standing as the subject of a finite verb that has none, which the parser
-    hangs elsewhere: "told reporters that to reach an agreement on a ceasefire helped Russia"
+    hangs elsewhere: "told the press that to broker a truce in the north helped Qatar"
     (translated prose puts the act first: Russia helped to reach it). The infinitive must end
     right where the verb's phrase begins, have no subject of its own, and open its clause ("that
     to ...", or the sentence's first words), so it is no one's complement ("wanted to reach")."""

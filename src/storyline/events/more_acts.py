@@ -4,7 +4,7 @@ into one or miss (issue 12: recall on unseen news).
 Each test names one class of phrase and answers for one noun (the caller finds its trigger):
 
 1. ``coordinated_host``: a second act noun coordinated with one a light verb carries ("agreed to
-   hold a second meeting in Moscow and a third meeting in Brussels", "signed a truce and a
+   hold a further meeting in Doha and a final meeting in Cairo", "signed a truce and a
    prisoner exchange deal"): the same verb carries both, and each is an act of its own. The
    coordinated noun must open its own noun phrase (a determiner, a number or an ordinal), so
    "talks and negotiations" stay one act told twice.
@@ -21,7 +21,7 @@ Each test names one class of phrase and answers for one noun (the caller finds i
    from 6 PM", "a truce effective as of midnight"): the act itself, beside the document that
    set it;
 5. ``ranked_occasion``: a joint act noun in apposition, ranked and with its participants ("...
-   in Oslo, the first meeting of the two sides since the war").
+   in Nairobi, the first meeting of the rivals since the coup").
 
 And three that read a clause: ``entry_into_force`` (an act taking effect is not its
 announcement), ``enabled_acts`` (what a thing enables others to do is their act) and
@@ -133,7 +133,7 @@ def more_act_sides(cands: Any, tokens: set[int], sides_of: Any, party: set[str])
             continue
         p = c.parent
         if p is None or p.is_speech:
-            continue  # "he added, the release of the prisoners is aimed to ...": the speaker releases no one
+            continue  # "she noted, the release of the detainees is meant to ...": the speaker releases no one
         mine = {r.name for r in c.target}
         c.source = [r for r in (sides_of(p) if p.cls.what in party else p.source) if r.name not in mine]
 
@@ -193,7 +193,7 @@ def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, l
 
 
 def contact_state(tok: Any, words: tuple[set[str], set[str], set[str]]) -> Any:
-    """"The envoy, who was in constant communication with all parties", "Qatar remained in
+    """"The mediator, who stayed in close touch with every faction", "Qatar remained in
     contact with both sides": a state of contact (``contact_verbs`` and "in" a ``contact_nouns``
     noun with a "with" phrase) is consultation with a named partner (CAMEO 040), and mediation
     where the partners are the parties themselves ("all parties", "both sides": ``party_nouns``,
@@ -298,7 +298,7 @@ def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nou
 
 
 def stranded_relative(subj: Token | None, refs_for: Any) -> list[Any]:
-    """"thanked the United Nations who, according to Abbas, will start delivering aid": a parenthetical
+    """"praised the Red Cross who, according to the minister, will begin evacuating the wounded": a parenthetical
     after the relative pronoun leaves the parser reading the clause as a complement of the main verb,
     with "who" its subject; the pronoun still stands for the noun just before it. Returns the actors
     that noun names, or nothing (a relative clause the parser read as one is resolved already)."""

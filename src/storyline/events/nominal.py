@@ -1,7 +1,7 @@
 """Acts told by nouns and participles, as headlines and leads tell them.
 
 Unseen news names many of its acts without a finite verb: "Prisoner swap: Russia's release of 248
-servicemen", "the agreement by the Government of Yemen and the Houthis", "a ceasefire agreement
+servicemen", "the accord by the Government of Sudan and the RSF", "a ceasefire agreement
 between Israelis and Palestinians", "four-way talks hosted by Turkey", "the accord signed on 9
 November 2020". The coder reads a noun as an event where a light verb carries it ("held talks");
 these carry none. Two tests say when such a phrase states an act rather than naming a thing:
@@ -165,7 +165,7 @@ def stated_participle(verb: Token) -> bool:
 
 
 def praised_for(c: Any, parent: Any, praise: set[str] | frozenset[str]) -> bool:
-    """"Thanked Qatar for assisting in reaching the ceasefire", "praised Norway for hosting the
+    """"Thanked Kuwait for helping in securing the truce", "praised Norway for hosting the
     talks": the reason given for praise (``praise_classes``) is an act of its own, done by the one
     praised (``praised_doers``), unlike the charge of an accusation ("accused X of violating"),
     which is part of the accusation."""

@@ -141,9 +141,9 @@ class TimePlace(CoderBase):
         return out
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
-        # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
-        # believed to have been involved in the assassination in January": January is not when
-        # the warrants were issued); a subordinate clause without a date takes its governing
+        # the clause's own words, without the clauses nested in it ("issued arrest orders for 12
+        # suspects thought to have taken part in the bombing in May": May is not when
+        # the orders were issued); a subordinate clause without a date takes its governing
         # clause's ("started in 1988 with the region announcing its secession")
         date = None
         tok: Token | None = c.head
@@ -249,8 +249,8 @@ class TimePlace(CoderBase):
         return date
 
     def _before_later(self, head: Token, doc: Document) -> bool:
-        """"Turkey and Russia have played a key role in the truce and later agreed on the
-        evacuation in December 2016": a clause coordinated with one told as later (``later_marks``)
+        """"Kenya and Ethiopia have helped to broker the accord and later agreed on a
+        prisoner release in March 2019": a clause coordinated with one told as later (``later_marks``)
         that is dated before the news lies before the news too."""
         marks = self.rules.words("later_marks")
         for conj in head.children:

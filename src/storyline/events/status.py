@@ -2,7 +2,7 @@
 future (planned), or wished, urged or expected (hoped); and negation, which cancels an event.
 
 Why status matters more than the code: GDELT-style coders turn every background paragraph ("the
-conflict began in 1988", "the two countries signed a ceasefire agreement in 1994") into a fresh
+conflict began in 1988", "the two states signed an armistice in 1953") into a fresh
 event on the article's date. Here the clause's own date, tense and governing words decide. The
 cue words are data (``data/lexicons/event_status.yaml``).
 """
@@ -312,7 +312,7 @@ class StatusRules:
             and gov.lemma_.lower() in ("hope", "wish", "expect", "trust", "believe", "want") and not _passive(gov)
 
     def _promised_endorsement(self, head: Token, code: str) -> bool:
-        """"Erdogan has vowed to stand behind Azerbaijan": a promise (``promise_verbs``) of verbal
+        """"Ruto has vowed to back Somalia": a promise (``promise_verbs``) of verbal
         support (``spoken_support_codes``: endorsing, defending, rallying support) voices that
         support when it is made; what is promised lies ahead only for acts still to be carried
         out ("vowed to withdraw the troops")."""
@@ -394,7 +394,7 @@ class StatusRules:
             a.dep_ == "amod" and a.lemma_.lower() in prior for a in s.children) for s in root.children)
 
     def sequel(self, head: Token) -> bool:
-        """"After that, the three countries took the initiative to ...", "Then both sides issued
+        """"After that, the two envoys moved to ...", "Then both sides issued
         statements": an act marked as following the one just told (``sequel_marks``, or "after"
         with a demonstrative, ``earlier_preps``) is a further act, not that one told again."""
         verb = _finite(head)
@@ -433,7 +433,7 @@ class StatusRules:
             for c in [*head.head.children, *head.children, *marks[0].children])
 
     def _news_backshift(self, head: Token) -> bool:
-        """"The SDF announced it had entered into an agreement": under a verb that makes news
+        """"The militia announced it had signed a truce": under a verb that makes news
         known, the past perfect is the reported speaker's "we have entered", the news itself; under
         "said" ("said US troops had defeated ISIS") it stays what came before."""
         gov = governor(head)

@@ -121,7 +121,7 @@ class TriggerFinding(CoderBase):
                     continue  # "after thirty years of war, the region ...": an era that dates the clause
                 if light is None and self._named_era(tok):
                     continue  # "since the Gulf War": a named war is the setting of the news, no act of it
-                # "a second meeting in Moscow and a third meeting in Brussels": one verb carries both acts
+                # "a further meeting in Doha and a final meeting in Cairo": one verb carries both acts
                 shared = coordinated_host(tok, self.lex, lambda n: light_verb_of(n, self.lex))
                 if light is None and anchor is None and shared is not None:
                     trig = match_noun(tok, self.lex, shared)
@@ -477,7 +477,7 @@ class TriggerFinding(CoderBase):
                 c.drop = True  # "helped reach an agreement": the parent's pattern has read it already
             elif purpose_clause(c.head, p.head) and p.cls.what in self.trip_classes and \
                     c.cls.what in self.force_classes:
-                c.purpose_of = p  # "the coalition came to Iraq to fight ISIS": the fighting is the event
+                c.purpose_of = p  # "the brigade went to Mali to fight the rebels": the fighting is the event
                 p.drop = True
             elif purpose_clause(c.head, p.head):
                 c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit
