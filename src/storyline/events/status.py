@@ -263,7 +263,7 @@ class StatusRules:
             gov.lemma_.lower() in self.words("reaction_verbs") and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
 
     def planned_noun(self, noun: Token, future: bool = False) -> bool:
-        """An act named by a noun as what a plan brings: "there would be an intra-Afghan
+        """An act named by a noun as what a plan brings: "there would be a national
         dialogue", "the next step will be talks" (the predicate of a planned "be"), or as the aim
         of an infinitive of outcome or a planned one ("to secure the withdrawal of the troops",
         "will secure the withdrawal", ``outcome_verbs``): it lies ahead, not before the news;
