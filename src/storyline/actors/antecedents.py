@@ -8,7 +8,7 @@ A title without a name (``RoleResolution._role_reference``), by a cascade, first
    holders; "the co-chairs" -> the body's member states;
 3. a title with an office (``_resolve_office``): the earlier person holding it here
    (``_antecedent_with``), else the one holder of the office in the country then;
-4. an anonymous title (``_resolve_anonymous``): "a source in the defense Ministry" keeps its
+4. an anonymous title (``_resolve_anonymous``): "a source in the interior ministry" keeps its
    country and sector; "the official", "the source" point back at the one last described so.
 
 "the autonomous region" (``_territory_reference``) is the territory named last just before it.
@@ -303,7 +303,7 @@ class RoleResolution(LinkerBase):
 
     def _conjoined_refs(self, c: Cand) -> list[str]:
         """What "they" stands for when its antecedent is one conjunct of a coordination ("Shoukry
-        and his Greek, Cypriot and French counterparts gathered ... They called on ..."): every
+        and his Brazilian, Indian and South African counterparts gathered ... They called on ..."): every
         conjunct's actors, in text order."""
         doc = self.sdoc
         head = doc[c.start:c.end].root

@@ -327,7 +327,7 @@ class GroupLinking(LinkerBase):
         return out
 
     def _numbered_collective(self, s: int, e: int, size: int) -> None:
-        """"The three countries signed a deal" after "Turkey, Russia and Iran will meet": the list of
+        """"The three states approved the plan" after "Kenya, Uganda and Rwanda will meet": the list of
         exactly that many actors named last within a few sentences (a modifier the entity layer
         took for a name, "Normandy" of "the four Normandy leaders", does not stop it); else read
         as any other collective."""
@@ -390,7 +390,7 @@ class GroupLinking(LinkerBase):
         return any(t.lower_ in self.lex.conflict_words for t in s)
 
     def _mediators(self) -> set[str]:
-        """States the text calls mediators: "Russia, as a mediator to the conflict", "Russian
+        """States the text calls mediators: "Norway, as a mediator in the dispute", "Russian
         mediation" (a mediator word within a few tokens after the state, in its sentence)."""
         out: set[str] = set()
         doc = self.sdoc

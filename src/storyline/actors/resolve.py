@@ -600,7 +600,7 @@ def _actor_name(doc: Document, actor_id: str | None) -> str | None:
 
 def mention_ref(doc: Document, mention: Mention) -> ActorRef:
     """The ActorRef a quote or an event records for a mention: the linked actor's name and codes,
-    or, for an unlinked mention, the words that describe it ("a source in the defense Ministry of
+    or, for an unlinked mention, the words that describe it ("a source in the interior ministry of
     the NKR"), followed back through pronouns."""
     origin = resolve_chain(doc, mention)
     name = _actor_name(doc, mention.actor_id) or origin.role or origin.text

@@ -143,7 +143,7 @@ def _history(doc: Document, f: Found, rules: DateRules, sdoc: Any) -> bool:
 
 def _ahead(sdoc: Any, f: Found, rules: DateRules) -> bool:
     """True for a date in a clause told as future, including the infinitive under a future verb
-    ("will cease to exist on December 1")."""
+    ("will be dissolved on October 1")."""
     if direction(sdoc, f.start, f.end, rules.future_cues) == FUTURE:
         return True
     verb = governing_verb(sdoc, f.start, f.end) if sdoc is not None else None

@@ -104,7 +104,7 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
             tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
             continue
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
-            # "was more forceful in blaming Iran": the subject of the clause it belongs to
+            # "was more outspoken in faulting Serbia": the subject of the clause it belongs to
             up = tok.head
             for _ in range(8):
                 if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
@@ -116,7 +116,7 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and before is not None and before.dep_ == "pobj" \
                 and before.pos_ in ("PROPN", "NOUN") and before.head.head.i == tok.head.i:
-            return before, False  # "spoke of Turkey assuming the duty": the gerund's own subject
+            return before, False  # "spoke of Egypt taking on the role": the gerund's own subject
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
             # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
             up = tok.head

@@ -87,7 +87,7 @@ def after_tokens(verb: Token) -> list[Token]:
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and not passive:
-        # "a statement was issued in Beijing signed by A and B": the participle's object is the
+        # "a communique was released in Doha signed by A and B": the participle's object is the
         # passive subject of the clause it trails
         passive = _phrase_tokens(verb.head, {"nsubjpass"})
     if verb.dep_ == "acl" and verb.tag_ == "VBN":

@@ -23,7 +23,7 @@ Three more say that the phrase around the noun tells the act as it happened, who
    event_patterns.yaml): the measure noun stands in the clause for the act, so a light verb or a
    time anchor carrying the measure carries the act ("the round of talks lasted three hours");
 4. ``course_clause``: a relative clause or participle on the noun whose verb carries it ("the
-   conflict that began last week", "the peace talks being held in the capital");
+   conflict that began last week", "the peace negotiations under way in the capital");
 5. ``dated_act``: a date of the noun's own ("their most recent war in 2020", "the 2008 war").
 
 Such an act is a reference to news the article tells (``status`` "reference" in the coder): it is

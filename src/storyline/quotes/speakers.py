@@ -44,8 +44,8 @@ def _covers(c: Candidate, t: Any) -> bool:
 
 def best_candidate(doc: Document, phrase: Phrase) -> tuple[Candidate | None, str]:
     """The mention a phrase is about, and how it stands in the phrase: "head" (it is the head
-    or the head's apposition: "German Chancellor Angela Merkel's spokesperson, Steffen Seibert"
-    is Seibert), "inside" (named within: "the Swiss Ambassador to the UN Anna Keller"), "poss"
+    or the head's apposition: "Spanish Prime Minister Pedro Sanchez's spokeswoman, Ana Ruiz"
+    is Ruiz), "inside" (named within: "the Swiss Ambassador to the UN Anna Keller"), "poss"
     (only as an owner: "Erdogan's office"), or "" with no mention at all."""
     sdoc = doc.spacy
     head = sdoc[phrase.head]
@@ -233,12 +233,12 @@ class Resolver:
         personal = role is not None or head.pos_ == "NOUN"
         ref, kind = ref_for_span(self.doc, phrase, person_inside=personal)
         if role is not None and not plural and kind != "person" and ref.actor_id is None:
-            kind = "person"  # "the US Ambassador to the OSCE", whatever the parser labelled
+            kind = "person"  # "the Swiss Ambassador to the UN", whatever the parser labelled
         return Speaker(ref, None, kind, text, roles=self._roles_in(phrase))
 
     def _second_title(self, head: Any) -> Candidate | None:
-        """One person given two titles joined by "and" ("said OSCE Chairman-in-Office and Polish
-        Foreign Minister Zbigniew Rau"): a capitalised title with no article and no name of its
+        """One person given two titles joined by "and" ("said AU Chairperson and Senegalese
+        President Macky Sall"): a capitalised title with no article and no name of its
         own, whose conjunct ends in a person's name, is that person."""
         if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
             return None
