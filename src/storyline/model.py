@@ -221,7 +221,7 @@ class Quote(Record):
     text: str
     kind: str = "direct"
     speaker: ActorRef | None = None
-    speaker_description: str | None = None  # "a source in the defense Ministry of the NKR"
+    speaker_description: str | None = None  # "a source in the interior ministry of Moldova"
     cue: str | None = None  # the cue verb or phrase: "said", "according to", "was quoted as saying"
     cue_start: int | None = None
     cue_end: int | None = None

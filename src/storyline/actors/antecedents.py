@@ -8,7 +8,7 @@ A title without a name (``RoleResolution._role_reference``), by a cascade, first
    holders; "the co-chairs" -> the body's member states;
 3. a title with an office (``_resolve_office``): the earlier person holding it here
    (``_antecedent_with``), else the one holder of the office in the country then;
-4. an anonymous title (``_resolve_anonymous``): "a source in the defense Ministry" keeps its
+4. an anonymous title (``_resolve_anonymous``): "a source in the interior ministry" keeps its
    country and sector; "the official", "the source" point back at the one last described so.
 
 "the autonomous region" (``_territory_reference``) is the territory named last just before it.
@@ -249,7 +249,7 @@ class RoleResolution(LinkerBase):
         return best[1] if best else None
 
     def _resolve_anonymous(self, z: Zone, c: Cand) -> None:
-        """"a source in the defense Ministry of the NKR" stays unlinked but keeps its country and
+        """"a source in the interior ministry of Moldova" stays unlinked but keeps its country and
         sector; "the official", "the diplomat" point back at the person last described so."""
         if not z.countries:
             code, sector = self._nearby_affiliation(z)
@@ -279,7 +279,7 @@ class RoleResolution(LinkerBase):
                 return
 
     def _nearby_affiliation(self, z: Zone) -> tuple[str | None, str | None]:
-        """"the source Agency "Interfax" in Armenian diplomatic circles": a group a few words on."""
+        """"the source Agency "Ukrinform" in Ukrainian government circles": a group a few words on."""
         for idx in range(len(self.cands)):
             c = self.cands[idx]
             if z.end <= c.start <= z.end + 8 and self.sent_of[c.start] == z.sentence and \
@@ -303,7 +303,7 @@ class RoleResolution(LinkerBase):
 
     def _conjoined_refs(self, c: Cand) -> list[str]:
         """What "they" stands for when its antecedent is one conjunct of a coordination ("Shoukry
-        and his Greek, Cypriot and French counterparts gathered ... They called on ..."): every
+        and his Brazilian, Indian and South African counterparts gathered ... They called on ..."): every
         conjunct's actors, in text order."""
         doc = self.sdoc
         head = doc[c.start:c.end].root

@@ -279,7 +279,7 @@ class GroupLinking(LinkerBase):
             same = self._countries_in(sent, before=s)
             if len(same) == 2:
                 refs = same
-        if refs is None:  # "between the sides of the conflict - Armenia and Azerbaijan"
+        if refs is None:  # "between the parties to the dispute - Serbia and Kosovo"
             here = [x for x in coords if x[0] == sent and (x[1] < s or 0 <= x[1] - e <= 3)]
             if here:
                 refs = min(here, key=lambda x: abs(x[1] - s))[2]
@@ -327,7 +327,7 @@ class GroupLinking(LinkerBase):
         return out
 
     def _numbered_collective(self, s: int, e: int, size: int) -> None:
-        """"The three countries signed a deal" after "Turkey, Russia and Iran will meet": the list of
+        """"The three states approved the plan" after "Kenya, Uganda and Rwanda will meet": the list of
         exactly that many actors named last within a few sentences (a modifier the entity layer
         took for a name, "Normandy" of "the four Normandy leaders", does not stop it); else read
         as any other collective."""
@@ -390,7 +390,7 @@ class GroupLinking(LinkerBase):
         return any(t.lower_ in self.lex.conflict_words for t in s)
 
     def _mediators(self) -> set[str]:
-        """States the text calls mediators: "Russia, as a mediator to the conflict", "Russian
+        """States the text calls mediators: "Norway, as a mediator in the dispute", "Russian
         mediation" (a mediator word within a few tokens after the state, in its sentence)."""
         out: set[str] = set()
         doc = self.sdoc

@@ -242,7 +242,7 @@ class PersonLinking(LinkerBase):
             if c.actor_id and c.actor_id not in coll.refs and body is None:
                 coll.refs.append(c.actor_id)
         elif z is not None and z.plural and body is not None and self._free(z.start, z.end):
-            # "the co-chairs of the OSCE Minsk Group, ambassadors A, B and C": the body acts, its
+            # "the mediators of the African Union panel, ambassadors A, B and C": the body acts, its
             # envoys named beside it are who it is made of
             self.zone_cand[id(z)] = self._add(Cand(z.start, z.end, "collective", None, body, sector, role=role_text,
                                                    refs=list(self.kb.members(body)), confidence=conf,

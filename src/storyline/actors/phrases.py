@@ -1,6 +1,6 @@
 """Role phrases in text: "Russian Foreign Ministry spokeswoman", "the President of Russia", "a
-spokesman for the defense Ministry of the unrecognized Nagorno-Karabakh Republic", "his
-Azerbaijani counterpart", "the leaders of Azerbaijan and Armenia".
+spokeswoman for the interior ministry of the self-proclaimed Transnistrian republic", "his
+Moldovan counterpart", "the leaders of Azerbaijan and Armenia".
 
 Why by hand rather than from the parse: the small model's dependency arcs inside long titles are
 unreliable (it attaches "Senor Hasratyan" to "Republic"), while the shape of a title is regular:
@@ -160,7 +160,7 @@ class PhraseFinder:
                 m = self.match_end[j]
                 self._take_match(z, m)
                 j = m.start - 1
-                # "Russia, Azerbaijan and Armenia's foreign ministers"
+                # "Kenya, Uganda and Rwanda's foreign ministers"
                 while z.plural and j >= 1 and doc[j].lower_ in ("and", ",") and j in self.match_end and \
                         self.match_end[j].kind == "state":
                     m = self.match_end[j]
@@ -171,7 +171,7 @@ class PhraseFinder:
             if m is not None and m.kind in ("state", "demonym", "organization", "metonym", "generic"):
                 self._take_match(z, m)
                 j = m.start - 1
-                # "his Greek, Cypriot and French counterparts": every demonym of a plural title
+                # "his Brazilian, Indian and South African counterparts": every demonym of a plural title
                 while z.plural and m.kind == "demonym" and j >= 1 and doc[j].lower_ in ("and", ",") and \
                         j in self.match_end and self.match_end[j].kind == "demonym":
                     m = self.match_end[j]
@@ -269,7 +269,7 @@ class PhraseFinder:
             z.end = k = end
 
     def _demonym_organ(self, z: Zone, m: Match) -> int | None:
-        """"of the Russian and Azerbaijani Foreign Ministries": the organ of the states whose
+        """"of the Kenyan and Ugandan Foreign Ministries": the organ of the states whose
         demonyms precede it; the title's new end, or None where no organ follows."""
         doc = self.doc
         n = len(doc)

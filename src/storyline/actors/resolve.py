@@ -190,7 +190,7 @@ class ActorResolver:
                 return self._refs_from(persons_near)
             if persons_near and any(self._is_person(m) for m in own) and \
                     any(c.dep_ == "cc" and c.lower_ == "and" for t in np for c in t.children):
-                # "US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke": two
+                # "French President Emmanuel Macron and Kenyan President William Ruto spoke": two
                 # titled names joined by "and" that the parser flattened into one noun phrase
                 others = [m for m in persons_near if not any(o.start <= m.start < o.end for o in own)]
                 if others:
@@ -227,8 +227,8 @@ class ActorResolver:
             return [self._related_ref(head, related[0], skip)]
         if self.is_collective(head) and not any(self._covering(t) for t in np):
             return []  # the caller resolves collectives with the event context
-        # "a spokesman for the defense Ministry of the unrecognized Nagorno-Karabakh Republic Senor
-        # Hasratyan": a role phrase whose person is named at its end
+        # "a spokeswoman for the interior ministry of the self-declared Abkhaz republic Irina
+        # Petrova": a role phrase whose person is named at its end
         deep_persons = [m for t in np for m in self._covering(t) if self._is_person(m)]
         if deep_persons:
             return self._refs_from(deep_persons[:1])
@@ -244,7 +244,7 @@ class ActorResolver:
                         if any(r.actor_id or r.country for r in refs):
                             return refs
                         unplaced = unplaced or refs
-        # "high-ranking officials of the Organization for Security and Co-operation in Europe": a
+        # "senior officials of the African Union Commission": a
         # role of a body or a state that names no one acts for the body its mention places it in,
         # not for a word of the body's name ("Security") that no mention links
         body = next((m for m in self.by_token.get(head.i, []) if m.kind == "role" and not m.actor_id and m.country),
@@ -253,7 +253,7 @@ class ActorResolver:
             return [self._body_ref(body)]
         if unplaced:
             return unplaced
-        # "The co-chairs of the OSCE Minsk Group - Russia, France, and the U.S.": an apposition
+        # "The guarantors of the accord - Egypt, Qatar, and the U.S.": an apposition
         inner = [m for t in np if t.dep_ == "appos" or t.head.dep_ == "appos" for m in self._covering(t)]
         if inner:
             return self._refs_from(inner)
@@ -304,7 +304,7 @@ class ActorResolver:
 
     @staticmethod
     def _unrecognised_name(head: Token) -> list[ActorRef]:
-        """A proper name the entity layer missed ("Ahmed al-Assadi, a spokesman for the PMF,
+        """A proper name the entity layer missed ("Omar al-Haddad, a spokesman for the militia,
         blamed ..."): whoever a proper name denotes in an argument position is an actor, known
         by the words of the text, even where no model recognised it."""
         if head.pos_ != "PROPN" or head.ent_type_ not in UNRECOGNISED_NAME_ENTS:
@@ -454,7 +454,7 @@ class ActorResolver:
         conflict") or where it is the addressee of an act ("urged both sides"); else, as a subject
         ("the sides agreed", "the two parties discussed"), the participants of the latest event
         with two or more of them a few sentences back; else the conflict's parties. Where the
-        sentence names the act it follows ("at the end of the conversation the sides agreed"),
+        sentence names the act it follows ("at the end of the phone call both leaders agreed"),
         ``referenced`` is that act's class and its latest participants are taken, however far back."""
         lookback = int(self.cfg.get("lookback", 3))
         if not self._mentions_conflict(tok) and not as_target:
@@ -600,7 +600,7 @@ def _actor_name(doc: Document, actor_id: str | None) -> str | None:
 
 def mention_ref(doc: Document, mention: Mention) -> ActorRef:
     """The ActorRef a quote or an event records for a mention: the linked actor's name and codes,
-    or, for an unlinked mention, the words that describe it ("a source in the defense Ministry of
+    or, for an unlinked mention, the words that describe it ("a source in the interior ministry of
     the NKR"), followed back through pronouns."""
     origin = resolve_chain(doc, mention)
     name = _actor_name(doc, mention.actor_id) or origin.role or origin.text

@@ -99,7 +99,7 @@ def _from_content(doc: Document, found: list[Found], rules: DateRules, ctx: Any)
 def latest_reported_month(doc: Document, found: list[Found], rules: DateRules,
                           reported_year: int | None = None) -> DateValue | None:
     """Where nothing dates the article, the month of the latest date it reports as past or
-    present ("At the end of these negotiations on March 10, 2023" -> 2023-03): a news story
+    present ("After the talks ended on June 4, 2021" -> 2021-06): a news story
     appears on or soon after the latest thing it tells, so its month is known, not its day.
 
     A month and day without a year ("on September 1") are taken in the latest year the text
@@ -143,7 +143,7 @@ def _history(doc: Document, f: Found, rules: DateRules, sdoc: Any) -> bool:
 
 def _ahead(sdoc: Any, f: Found, rules: DateRules) -> bool:
     """True for a date in a clause told as future, including the infinitive under a future verb
-    ("will cease to exist on December 1")."""
+    ("will be dissolved on October 1")."""
     if direction(sdoc, f.start, f.end, rules.future_cues) == FUTURE:
         return True
     verb = governing_verb(sdoc, f.start, f.end) if sdoc is not None else None

@@ -104,7 +104,7 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
             tok = tok.head.head  # "stressed the need to continue": the subject of "stressed"
             continue
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
-            # "was more forceful in blaming Iran": the subject of the clause it belongs to
+            # "was more outspoken in faulting Serbia": the subject of the clause it belongs to
             up = tok.head
             for _ in range(8):
                 if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
@@ -116,7 +116,7 @@ def clause_subject(head: Token, planned_governors: set[str]) -> tuple[Token | No
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and before is not None and before.dep_ == "pobj" \
                 and before.pos_ in ("PROPN", "NOUN") and before.head.head.i == tok.head.i:
-            return before, False  # "spoke of Turkey assuming the duty": the gerund's own subject
+            return before, False  # "spoke of Egypt taking on the role": the gerund's own subject
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
             # "posted a message blaming Iran", "Speaking on TV, he said": the main verb's subject
             up = tok.head
@@ -154,7 +154,7 @@ def noun_holder(noun: Token) -> Token | None:
 
 def coordination_head(tok: Token) -> Token:
     """The verb a coordinated verb shares its subject and its place with. The parser often hangs
-    "urged the embassy to reconsider and spoke with Pompeo" as if "spoke" were coordinated with
+    "asked the consulate to relent and phoned Lavrov" as if "spoke" were coordinated with
     the infinitive; a finite verb coordinated with a bare infinitive belongs to the infinitive's
     governor instead."""
     head = tok.head
@@ -165,8 +165,8 @@ def coordination_head(tok: Token) -> Token:
 
 
 def stolen_subject(verb: Token) -> Token | None:
-    """"US troops had defeated ISIS and Turkey would be moving into Syria": the parser joins
-    "Turkey" to the first verb's object and leaves the coordinated verb without a subject. A
+    """"the army had retaken the town and the rebels would be leaving the valley": the parser joins
+    "the rebels" to the first verb's object and leaves the coordinated verb without a subject. A
     coordinated verb that opens with its own auxiliary, right after a name coordinated into the
     first verb's object, has that name as its subject."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

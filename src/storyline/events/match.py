@@ -87,7 +87,7 @@ def after_tokens(verb: Token) -> list[Token]:
                                                                     for a in c.children)]
     passive = _phrase_tokens(verb, {"nsubjpass"})
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and not passive:
-        # "a statement was issued in Beijing signed by A and B": the participle's object is the
+        # "a communique was released in Doha signed by A and B": the participle's object is the
         # passive subject of the clause it trails
         passive = _phrase_tokens(verb.head, {"nsubjpass"})
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -113,7 +113,7 @@ def before_tokens(verb: Token) -> list[Token]:
 
 def clausal_subject(verb: Token) -> Token | None:
     """An infinitive standing as the subject of a finite verb that has none, which the parser
-    hangs elsewhere: "told reporters that to reach an agreement on a ceasefire helped Russia"
+    hangs elsewhere: "told the press that to broker a truce in the north helped Qatar"
     (translated prose puts the act first: Russia helped to reach it). The infinitive must end
     right where the verb's phrase begins, have no subject of its own, and open its clause ("that
     to ...", or the sentence's first words), so it is no one's complement ("wanted to reach")."""

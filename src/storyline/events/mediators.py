@@ -40,7 +40,7 @@ def _same(r: ActorRef, refs: Iterable[ActorRef]) -> bool:
 
 
 #: The most characters between a role phrase and the name it introduces ("the envoy of the
-#: Organization for Security and Cooperation in Europe (OSCE) Heidi Tagliavini").
+#: Intergovernmental Authority on Development (IGAD) Jane Okello").
 ROLE_GAP = 12
 
 

@@ -4,14 +4,14 @@ into one or miss (issue 12: recall on unseen news).
 Each test names one class of phrase and answers for one noun (the caller finds its trigger):
 
 1. ``coordinated_host``: a second act noun coordinated with one a light verb carries ("agreed to
-   hold a second meeting in Moscow and a third meeting in Brussels", "signed a truce and a
+   hold a further meeting in Doha and a final meeting in Cairo", "signed a truce and a
    prisoner exchange deal"): the same verb carries both, and each is an act of its own. The
    coordinated noun must open its own noun phrase (a determiner, a number or an ordinal), so
    "talks and negotiations" stay one act told twice.
 2. ``released_object``: a noun of letting go (``release_nouns``: a release, a withdrawal) whose
    "of" phrase names who or what is let go (``released_heads``: prisoners, hostages, troops,
    forces, or a named side's forces): "secure the withdrawal of Sudan's forces from the border",
-   "led to the release of ten prisoners". The phrase tells the act wherever it stands; not a topic
+   "led to the freeing of six hostages". The phrase tells the act wherever it stands; not a topic
    of talks ("talks on the release of prisoners": ``topic_preps``) nor a goal ("a step toward
    the withdrawal").
 3. ``planned_meeting``: a noun of a joint act (talks, a meeting) with a word of planning
@@ -21,7 +21,7 @@ Each test names one class of phrase and answers for one noun (the caller finds i
    from 6 PM", "a truce effective as of midnight"): the act itself, beside the document that
    set it;
 5. ``ranked_occasion``: a joint act noun in apposition, ranked and with its participants ("...
-   in Oslo, the first meeting of the two sides since the war").
+   in Nairobi, the first meeting of the rivals since the coup").
 
 And three that read a clause: ``entry_into_force`` (an act taking effect is not its
 announcement), ``enabled_acts`` (what a thing enables others to do is their act) and
@@ -122,7 +122,7 @@ def more_act_sides(cands: Any, tokens: set[int], sides_of: Any, party: set[str])
     - any other (a release, a planned meeting, an act effective at a time) takes the sides of the
       act whose clause holds it ("mediation that led to the release of prisoners" between A and B,
       "a protocol signed on a ceasefire effective from 6 PM"), or the subject of a clause that is
-      no act of a party ("arrived ahead of a planned meeting with X": the traveller meets X).
+      no act of a party ("landed before a scheduled meeting with X": the traveller meets X).
       ``sides_of(candidate)``: the sides an act names; ``party``: the classes of acts whose sides
       are the story's (a deal, a ceasefire, talks, a mediation)."""
     for c in cands:
@@ -133,16 +133,16 @@ def more_act_sides(cands: Any, tokens: set[int], sides_of: Any, party: set[str])
             continue
         p = c.parent
         if p is None or p.is_speech:
-            continue  # "he added, the release of the prisoners is aimed to ...": the speaker releases no one
+            continue  # "she noted, the release of the detainees is meant to ...": the speaker releases no one
         mine = {r.name for r in c.target}
         c.source = [r for r in (sides_of(p) if p.cls.what in party else p.source) if r.name not in mine]
 
 
 def entry_into_force(c: Any, phrases: set[str]) -> bool:
     """The candidate's verb, or the verb carrying its noun, tells taking effect (``entry_phrases``: "the
-    ceasefire came into effect at 7 pm", "the truce took effect on Monday"): the act as it
+    truce entered into force at noon", "the truce took effect on Monday"): the act as it
     begins, another event than the agreement or the announcement that set it ("Abbas announced a
-    ceasefire ... The ceasefire came into effect at 7 pm"), so never folded into it."""
+    ceasefire ... The truce entered into force at noon"), so never folded into it."""
     host = c.trig.host if c.trig.kind == "noun" else c.trig.token
     if host is None or host.pos_ not in ("VERB", "AUX"):
         return False
@@ -154,7 +154,7 @@ def entry_into_force(c: Any, phrases: set[str]) -> bool:
 
 
 def enabled_acts(cands: Any, refs_for: Any, verbs: set[str] | frozenset[str]) -> dict[int, Any]:
-    """"The truce has enabled the parties to meet directly", "the deal allowed both sides to
+    """"The truce has allowed the rivals to talk face to face", "the deal allowed both sides to
     exchange prisoners": a thing (not an actor: ``refs_for(subject)`` is empty) that enables
     others (``enabling_verbs``) to act tells their act, done by the ones enabled (the verb's
     object); the enabling itself is no one's act. Marks the complement's candidate as kept and the
@@ -181,7 +181,7 @@ def enabled_acts(cands: Any, refs_for: Any, verbs: set[str] | frozenset[str]) ->
 def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, lookback: int = 3) -> list[Any]:
     """"The parties", "both sides" enabled to act: the participants of the latest act with two or
     more of them a few sentences back, as they were named there (a state and an armed group of it,
-    "the Government of Yemen and the Houthis", are two parties here)."""
+    "the Government of Sudan and the RSF", are two parties here)."""
     if not is_collective(tok):
         return []
     for si, _what, parts in reversed(previous):
@@ -193,7 +193,7 @@ def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, l
 
 
 def contact_state(tok: Any, words: tuple[set[str], set[str], set[str]]) -> Any:
-    """"The envoy, who was in constant communication with all parties", "Qatar remained in
+    """"The mediator, who stayed in close touch with every faction", "Qatar remained in
     contact with both sides": a state of contact (``contact_verbs`` and "in" a ``contact_nouns``
     noun with a "with" phrase) is consultation with a named partner (CAMEO 040), and mediation
     where the partners are the parties themselves ("all parties", "both sides": ``party_nouns``,
@@ -218,7 +218,7 @@ def contact_state(tok: Any, words: tuple[set[str], set[str], set[str]]) -> Any:
 
 
 def ranked_occasion(noun: Any) -> bool:
-    """"Norway hosted the two ministers in Oslo, the first meeting of the two sides since the
+    """"Kenya hosted the two envoys in Nairobi, the first encounter of the rivals since the
     war": a noun of a joint act set in apposition, ranked among its kind (an ordinal, a
     superlative: "the first", "the highest-level") and with its participants ("of the two sides",
     "between A and B"), tells the meeting the clause's act made; the caller checks the noun is of
@@ -263,11 +263,11 @@ def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nou
     """A subject that names no one, read through the subject of one of the ``back`` sentences before
     (the nearest that fits):
 
-    - "Turkey has won praise for its efforts. On March 10, it hosted the two ministers": "it" is
+    - "Kenya has been praised for its mediation. In June, it hosted the two envoys": "it" is
       the state or body that subject names alone (never a person, whom "it" does not stand for);
-    - "Witkoff and Kushner met Umerov. The pair is set to meet Dmitriev": "the pair" (``pair_nouns``
+    - "Blinken and Sullivan met Kuleba. The pair will then see Yermak": "the pair" (``pair_nouns``
       with "the") are the two actors that subject names;
-    - "The two delegations signed a truce. They also agreed to form a joint force", "... Both sides
+    - "The two delegations signed a truce. They further agreed to set up a joint patrol", "... Both sides
       will pull back": a plural pronoun or a phrase of the sides (``plural_words``: "they", "both
       sides", "the parties") that nothing else resolved stands for the actors a plural subject
       before names (a plural noun or a coordination); not inside a direct quotation, whose "they"
@@ -298,7 +298,7 @@ def subject_antecedent(c: Any, subj: Any, refs_for: Any, is_state: Any, pair_nou
 
 
 def stranded_relative(subj: Token | None, refs_for: Any) -> list[Any]:
-    """"thanked the United Nations who, according to Abbas, will start delivering aid": a parenthetical
+    """"praised the Red Cross who, according to the minister, will begin evacuating the wounded": a parenthetical
     after the relative pronoun leaves the parser reading the clause as a complement of the main verb,
     with "who" its subject; the pronoun still stands for the noun just before it. Returns the actors
     that noun names, or nothing (a relative clause the parser read as one is resolved already)."""

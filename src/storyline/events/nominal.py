@@ -1,7 +1,7 @@
 """Acts told by nouns and participles, as headlines and leads tell them.
 
 Unseen news names many of its acts without a finite verb: "Prisoner swap: Russia's release of 248
-servicemen", "the agreement by the Government of Yemen and the Houthis", "a ceasefire agreement
+servicemen", "the accord by the Government of Sudan and the RSF", "a ceasefire agreement
 between Israelis and Palestinians", "four-way talks hosted by Turkey", "the accord signed on 9
 November 2020". The coder reads a noun as an event where a light verb carries it ("held talks");
 these carry none. Two tests say when such a phrase states an act rather than naming a thing:
@@ -23,7 +23,7 @@ Three more say that the phrase around the noun tells the act as it happened, who
    event_patterns.yaml): the measure noun stands in the clause for the act, so a light verb or a
    time anchor carrying the measure carries the act ("the round of talks lasted three hours");
 4. ``course_clause``: a relative clause or participle on the noun whose verb carries it ("the
-   conflict that began last week", "the peace talks being held in the capital");
+   conflict that began last week", "the peace negotiations under way in the capital");
 5. ``dated_act``: a date of the noun's own ("their most recent war in 2020", "the 2008 war").
 
 Such an act is a reference to news the article tells (``status`` "reference" in the coder): it is
@@ -165,7 +165,7 @@ def stated_participle(verb: Token) -> bool:
 
 
 def praised_for(c: Any, parent: Any, praise: set[str] | frozenset[str]) -> bool:
-    """"Thanked Qatar for assisting in reaching the ceasefire", "praised Norway for hosting the
+    """"Thanked Kuwait for helping in securing the truce", "praised Norway for hosting the
     talks": the reason given for praise (``praise_classes``) is an act of its own, done by the one
     praised (``praised_doers``), unlike the charge of an accusation ("accused X of violating"),
     which is part of the accusation."""

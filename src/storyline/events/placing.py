@@ -74,7 +74,7 @@ class TimePlace(CoderBase):
             for other in (c.parent,):
                 if other is not None and other is not c.purpose_of and other.head.i in {t.i for t in head.subtree}:
                     cut.update(t.i for t in other.head.subtree)
-            for v in head.children:  # "defeated ISIS and Turkey would be moving": not "and Turkey"
+            for v in head.children:  # "retook the town and the rebels would be leaving": not "and the rebels"
                 stolen = stolen_subject(v) if v.dep_ == "conj" else None
                 if stolen is not None:
                     cut.update(t.i for t in stolen.subtree)
@@ -84,7 +84,7 @@ class TimePlace(CoderBase):
             if stolen is not None:
                 toks.append(stolen)
             if c.trig.kind == "verb" and head.dep_ == "advcl" and head.tag_ == "VBN":
-                # "a statement was issued in Beijing signed by A and B": the thing signed is the
+                # "a communique was released in Doha signed by A and B": the thing signed is the
                 # trailed clause's subject, and the evidence runs from it
                 sdoc = head.doc
                 held = [w for w in c.trig.words if w.dep_ == "nsubjpass" and w.head.i == head.head.i]
@@ -100,7 +100,7 @@ class TimePlace(CoderBase):
             if subj is not None and subj.i < head.i and c.trig.kind == "verb" and head.dep_ == "conj":
                 pass  # a coordinated verb's evidence starts at the verb, not its shared subject
         if coordinated_act(c):
-            toks = list(c.trig.token.subtree)  # "and a third meeting in Brussels": the act's own phrase
+            toks = list(c.trig.token.subtree)  # "and a final meeting in Cairo": the act's own phrase
         toks = without_examples(toks)
         if not toks:
             toks = [head]
@@ -141,9 +141,9 @@ class TimePlace(CoderBase):
         return out
 
     def _when_where(self, c: Candidate, doc: Document) -> None:
-        # the clause's own words, without the clauses nested in it ("issued warrants on 36 people
-        # believed to have been involved in the assassination in January": January is not when
-        # the warrants were issued); a subordinate clause without a date takes its governing
+        # the clause's own words, without the clauses nested in it ("issued arrest orders for 12
+        # suspects thought to have taken part in the bombing in May": May is not when
+        # the orders were issued); a subordinate clause without a date takes its governing
         # clause's ("started in 1988 with the region announcing its secession")
         date = None
         tok: Token | None = c.head
@@ -204,7 +204,7 @@ class TimePlace(CoderBase):
         # "Turkey should not send troops": the appeal stands, what it asks is a negative
         denied = self.rules.uncertain(c.head) if c.trig.kind == "appeal" else self.rules.negated(c.head, c.trig.token)
         if c.trig.kind != "appeal" and not denied:
-            # "had not, as of yesterday, announced": the parser may hang the negation on the auxiliary
+            # "had not, by Monday, declared": the parser may hang the negation on the auxiliary
             denied = aux_negated(c.head)
         if c.trig.kind == "verb" and not denied:
             # "would take no part in the talks", "reached no agreement": the pattern's noun negated
@@ -212,7 +212,7 @@ class TimePlace(CoderBase):
             denied = any(d.dep_ == "det" and d.lower_ in negators for w in c.trig.words if w.i != c.trig.token.i
                          for d in w.children)
         if c.inherited_from is not None and not denied:
-            # "has not announced any plans to remove the troops": the intention's negation is its content's
+            # "has not disclosed any intention to pull out the troops": the intention's negation is its content's
             gov = c.inherited_from
             denied = self.rules.negated(gov.head, gov.trig.token) or aux_negated(gov.head)
         if denied:
@@ -249,8 +249,8 @@ class TimePlace(CoderBase):
         return date
 
     def _before_later(self, head: Token, doc: Document) -> bool:
-        """"Turkey and Russia have played a key role in the truce and later agreed on the
-        evacuation in December 2016": a clause coordinated with one told as later (``later_marks``)
+        """"Kenya and Ethiopia have helped to broker the accord and later agreed on a
+        prisoner release in March 2019": a clause coordinated with one told as later (``later_marks``)
         that is dated before the news lies before the news too."""
         marks = self.rules.words("later_marks")
         for conj in head.children:

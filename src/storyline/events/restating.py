@@ -3,8 +3,8 @@
 The merge (``merge``) folds a later act of the same class, status and participants into the
 first. Clauses of the same class by the same sides, told in different sentences, are often two
 acts: "the two delegations signed a permanent ceasefire agreement" and, later, "they agreed that
-state decisions will not be taken under foreign dictations"; "the sides agreed to hold a new
-round" and "Ukraine proposed direct talks between the presidents"; "Georgia carried out the
+no decision would be made under outside pressure"; "the sides agreed to hold a new
+round" and "Serbia suggested a meeting of the two leaders"; "Georgia carried out the
 first successful mediation" and "the Prime Minister and the US envoy brokered the deal in June
 2021". A restatement names the same thing again: it shares a word of content with the first
 ("the ceasefire", "prisoners", "the Lachin corridor"). So two clauses in different sentences

@@ -8,8 +8,8 @@ definite "the government" (or "the cabinet", "the authorities": ``own_state_noun
 report of speech, is the government of the speaker's state. Where the speaker has no known state,
 the act keeps no doer.
 
-"The Iranian foreign minister said Tehran is ready to act as a mediator", "Rau said the Polish
-chairmanship will continue consultations": an act still to come (planned or hoped) whose doer is
+"The Omani foreign minister said Muscat is willing to mediate", "Sall said the Senegalese
+presidency will keep up its consultations": an act still to come (planned or hoped) whose doer is
 the speaker's own state, or a body of it, in the content of his report of speech, is his offer
 made in his state's name: the speaker, who carries the state as his country, is its doer
 (``speakers_promise``). Acts of the state told as done ("the minister said Iran had sent aid")

@@ -1,7 +1,7 @@
 """A state named by the title of its form of government (issue 12: recall on unseen news).
 
 Gulf and Arab news, and official statements generally, name a state once and then by its title:
-"Crown Prince Mohammed bin Salman told Zelensky that the Kingdom is ready to mediate", "the
+"King Abdullah told the visiting envoy that the Kingdom would host the next round", "the
 Sultanate welcomed the truce". The title alone names no actor, so the act it does would have no
 doer and be lost. Read it as the nearest state mentioned before it (by its name, a demonym, or a
 person or body of it) whose formal name carries that title ("Kingdom of Saudi Arabia", "Sultanate

@@ -15,7 +15,7 @@ Nesting (``TriggerFinding._nest``): each trigger is read through the nearest tri
 The content of an appeal is no event of its own; reported speech keeps its content; the
 complement of an intention is the event, planned ("agreed to hold another meeting"); the means
 of an act, what the parent's pattern has read, and the purpose of a visit belong to the parent;
-the fighting a trip is made for is the event ("came to Iraq to fight ISIS").
+the fighting a trip is made for is the event ("went to Mali to fight the rebels").
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ class TriggerFinding(CoderBase):
                     continue  # "after thirty years of war, the region ...": an era that dates the clause
                 if light is None and self._named_era(tok):
                     continue  # "since the Gulf War": a named war is the setting of the news, no act of it
-                # "a second meeting in Moscow and a third meeting in Brussels": one verb carries both acts
+                # "a further meeting in Doha and a final meeting in Cairo": one verb carries both acts
                 shared = coordinated_host(tok, self.lex, lambda n: light_verb_of(n, self.lex))
                 if light is None and anchor is None and shared is not None:
                     trig = match_noun(tok, self.lex, shared)
@@ -131,7 +131,7 @@ class TriggerFinding(CoderBase):
                 # "the talks leading up to the deal lasted days": the noun's own participle anchors it first
                 host = anchor or light or course_clause(tok, lambda v: light_for(v, self.course_verbs))
                 if host is None:
-                    # "the United States' killing of Qasem Soleimani", "Turkey's offensive": an act
+                    # "the army's shelling of the town", "Turkey's offensive": an act
                     # named by a noun with its agent, a reference to an act told elsewhere
                     if self._named_act(tok, states, measure is not None):
                         trig = match_noun(tok, self.lex, None)
@@ -170,7 +170,7 @@ class TriggerFinding(CoderBase):
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 
     def _exerted_for(self, verb: Token, governor: Token) -> bool:
-        """"ready to exert all efforts to mediate", "determined to spare no effort to end the war": the
+        """"ready to make every effort to mediate", "determined to spare no effort to end the war": the
         act an effort is exerted for (``exertion_verbs`` with an ``aim_nouns`` object) is the
         intention's complement, as "ready to mediate" is."""
         noun = verb.head
@@ -264,7 +264,7 @@ class TriggerFinding(CoderBase):
         that names its doer or date is an act (events.nominal)."""
         noun = tok.head
         if tok.lemma_.lower() in self.descriptive_participles:
-            return False  # "the ceasefire agreement provided by the government": a description
+            return False  # "the truce deal offered by the government": a description
         return (self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)) is not None and \
             stated_participle(tok)
 
@@ -385,7 +385,7 @@ class TriggerFinding(CoderBase):
         return False
 
     def _obliged(self, tok: Token) -> bool:
-        """"They need to stand by us", "Turkey has to withdraw", said by someone else: what a
+        """"They need to back us", "Turkey has to withdraw", said by someone else: what a
         third party is told it must do (a demand, like "must"); the verb of obligation only
         carries it. Not "we need to", the speaker's own resolve."""
         gov = tok.head
@@ -472,12 +472,12 @@ class TriggerFinding(CoderBase):
                 p.drop = True
             elif c.head.tag_ == "VBG" and c.head.dep_ in ("advcl", "xcomp", "acl") and \
                     c.head.lemma_.lower() in self.means_verbs:
-                c.drop = True  # "carried out the attack using ten drones": the act's means
+                c.drop = True  # "launched the raid using six helicopters": the act's means
             elif p.trig.pattern is not None and c.head in p.trig.words:
                 c.drop = True  # "helped reach an agreement": the parent's pattern has read it already
             elif purpose_clause(c.head, p.head) and p.cls.what in self.trip_classes and \
                     c.cls.what in self.force_classes:
-                c.purpose_of = p  # "the coalition came to Iraq to fight ISIS": the fighting is the event
+                c.purpose_of = p  # "the brigade went to Mali to fight the rebels": the fighting is the event
                 p.drop = True
             elif purpose_clause(c.head, p.head):
                 c.drop = True  # "will come to Moscow to discuss ...": the purpose belongs to the visit

@@ -1,7 +1,7 @@
 """Speakers that are several actors at once, or a group the article names by an appositive.
 
 Why apart from the one-actor resolver: "Russia and Turkey said", "Georgia, Armenia and
-Azerbaijan said in a joint statement", "the U.S., Britain and Norway, known as the Quartet,
+Azerbaijan said in a joint statement", "France, Germany and Italy, known as the contact group,
 said" each give one statement of several actors. The parser hangs the later actors on the first
 as conjuncts, so a resolver reading only the head would name Russia alone. The cascade, for the
 head of a speaker phrase:

@@ -44,8 +44,8 @@ def _covers(c: Candidate, t: Any) -> bool:
 
 def best_candidate(doc: Document, phrase: Phrase) -> tuple[Candidate | None, str]:
     """The mention a phrase is about, and how it stands in the phrase: "head" (it is the head
-    or the head's apposition: "German Chancellor Angela Merkel's spokesperson, Steffen Seibert"
-    is Seibert), "inside" (named within: "the US Ambassador to the OSCE Daniel Baer"), "poss"
+    or the head's apposition: "Spanish Prime Minister Pedro Sanchez's spokeswoman, Ana Ruiz"
+    is Ruiz), "inside" (named within: "the Swiss Ambassador to the UN Anna Keller"), "poss"
     (only as an owner: "Erdogan's office"), or "" with no mention at all."""
     sdoc = doc.spacy
     head = sdoc[phrase.head]
@@ -84,7 +84,7 @@ def ref_for_span(doc: Document, phrase: Phrase, *, person_inside: bool = False) 
     else:  # no name inside: an unknown proper name may be a person; "the audio recording" is not
         kind = "person" if head.pos_ == "PROPN" else "thing"
     ref = ActorRef(name=_strip_det(text), start=phrase.start, end=phrase.end, text=text)
-    if c is not None:  # "Erdogan's office", "a source in the defense Ministry of the NKR"
+    if c is not None:  # "Erdogan's office", "a source in the interior ministry of Moldova"
         ref.country, ref.sector = c.country, c.sector
     return ref, kind
 
@@ -225,7 +225,7 @@ class Resolver:
                            None, "person", text, 0.4, {role})
         source = self._source_noun(phrase)
         if source is not None:
-            # "a source in the defense Ministry of the NKR": the description is the speaker
+            # "a source in the interior ministry of Moldova": the description is the speaker
             ref = ActorRef(name=_strip_det(text), start=phrase.start, end=phrase.end, text=text)
             if c is not None:  # the source speaks, not the body it belongs to: only its country
                 ref.country, ref.sector = c.country, c.sector
@@ -233,12 +233,12 @@ class Resolver:
         personal = role is not None or head.pos_ == "NOUN"
         ref, kind = ref_for_span(self.doc, phrase, person_inside=personal)
         if role is not None and not plural and kind != "person" and ref.actor_id is None:
-            kind = "person"  # "the US Ambassador to the OSCE", whatever the parser labelled
+            kind = "person"  # "the Swiss Ambassador to the UN", whatever the parser labelled
         return Speaker(ref, None, kind, text, roles=self._roles_in(phrase))
 
     def _second_title(self, head: Any) -> Candidate | None:
-        """One person given two titles joined by "and" ("said OSCE Chairman-in-Office and Polish
-        Foreign Minister Zbigniew Rau"): a capitalised title with no article and no name of its
+        """One person given two titles joined by "and" ("said AU Chairperson and Senegalese
+        President Macky Sall"): a capitalised title with no article and no name of its
         own, whose conjunct ends in a person's name, is that person."""
         if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
             return None
@@ -252,7 +252,7 @@ class Resolver:
 
     def _source_noun(self, phrase: Phrase) -> str | None:
         """The anonymous-source noun a phrase is built on ("a German government source",
-        "the source Agency Interfax in Armenian diplomatic circles", "officials"), if any."""
+        "the source Agency Ukrinform in Ukrainian government circles", "officials"), if any."""
         head = self.sdoc[phrase.head]
         det = {t.lower_ for t in head.children if t.dep_ in ("det", "nummod")}
         words = [head] + [t for t in head.children if t.dep_ in ("nmod", "compound") and t.pos_ == "NOUN"]
@@ -306,7 +306,7 @@ class Resolver:
         return None
 
     def _institution(self, phrase: Phrase, text: str, allow_anaphora: bool) -> Speaker | None:
-        """ "the press service of the President" -> the Kremlin press service (the owner
+        """ "the press office of the head of state" -> the Elysee press office (the owner
         resolved, then named by its seat where the speakers lexicon knows it)."""
         low = text.lower()
         inst = next((i for i in self.lex.institutions if i in low), None)
@@ -365,7 +365,7 @@ class Resolver:
                 rank = 0 if t.head.dep_ == "ROOT" else 1
                 group = self.group(t)
                 if group is None and any(c.dep_ == "conj" for c in t.children):
-                    # "Shoukry and his Greek, Cypriot and French counterparts": a group for "they"
+                    # "Wang and his Brazilian, Indian and South African counterparts": a group for "they"
                     whole = phrase_of(self.sdoc, t, with_conj=True)
                     words = whole.text(self.doc)
                     group = Speaker(ActorRef(name=_strip_det(words), start=whole.start, end=whole.end, text=words),
