@@ -37,7 +37,7 @@ def test_status(code, case: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(("sentence", "noun", "news"), [
     ("Turkey sent military advisers to Baku amid the clashes between Armenia and Azerbaijan.", "clashes", True),
-    ("Erdogan has pledged to back Azerbaijan to the end in the fierce clashes with Armenian forces.", "clashes", True),
+    ("Ankara has promised to support Baku fully in the heavy clashes with Armenian units.", "clashes", True),
     ("Turkey condemned the clashes between Armenia and Azerbaijan.", "clashes", False),
     ("Turkey sent advisers to Baku during the clashes of 2016.", "clashes", False),
 ], ids=["amid the clashes", "in the clashes, however the parser hangs it", "condemned clashes",
@@ -53,8 +53,8 @@ def test_an_act_named_as_the_setting_of_the_news_is_news(ctx, sentence: str, nou
 def test_a_sentence_about_the_previous_round_frames_only_its_own_paragraph(code) -> None:
     """``StatusRules.continues_prior``: the earlier act told in one paragraph does not reach into
     the next one."""
-    events = code("The previous round of talks in Geneva did not yield any results.\n\n"
-                  "Georgia blocked the dialogue by citing the absence of a quorum.", FRIDAY)
+    events = code("The previous session of negotiations in Vienna produced nothing.\n\n"
+                  "Moldova blocked the talks by pointing to a missing agenda item.", FRIDAY)
     assert status_of(events, "REJECT") == "reported"
 
 

@@ -69,6 +69,16 @@ def _scanned_files() -> list[Path]:
     return files
 
 
+def _located_words(text: str) -> tuple[list[str], list[int]]:
+    """The words of a file and the line each starts on: a sentence wrapped over lines is one run."""
+    words, lines = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        found = _words(line)
+        words += found
+        lines += [number] * len(found)
+    return words, lines
+
+
 def test_no_run_of_words_from_an_eval_article_in_code_lexicons_or_tests(shared: Path) -> None:
     owner: dict[tuple[str, ...], str] = {}
     for name, text in _eval_texts(shared).items():
@@ -76,15 +86,15 @@ def test_no_run_of_words_from_an_eval_article_in_code_lexicons_or_tests(shared: 
             owner.setdefault(run, name)
     assert len(owner) > 10_000, "the eval articles were not read"
     allowed = _allowed()
-    found = []
+    found: dict[str, str] = {}
     for path in _scanned_files():
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            words = _words(line)
-            hits = [run for run in (tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1))
-                    if run in owner and run not in allowed]
-            if hits:
-                found.append(f"{path.relative_to(ROOT)}:{number}: {' '.join(hits[0])!r} ({owner[hits[0]]})")
-    assert not found, f"{len(found)} lines share {RUN} words in a row with an eval article:\n" + "\n".join(found)
+        words, lines = _located_words(path.read_text(encoding="utf-8", errors="replace"))
+        for i in range(len(words) - RUN + 1):
+            run = tuple(words[i:i + RUN])
+            if run in owner and run not in allowed:
+                found.setdefault(f"{path.relative_to(ROOT)}:{lines[i]}", f"{' '.join(run)!r} ({owner[run]})")
+    assert not found, (f"{len(found)} lines share {RUN} words in a row with an eval article:\n"
+                       + "\n".join(f"{where}: {what}" for where, what in found.items()))
 
 
 @pytest.mark.parametrize("text, expected", [

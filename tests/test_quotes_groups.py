@@ -84,8 +84,8 @@ def test_who_after_a_name_and_a_participle_of_saying(ctx: Context) -> None:
 
 def test_a_verb_after_the_quotation_whose_subject_the_parser_lost(ctx: Context) -> None:
     text = ('"The government of the Republic of Ruritania and the Ruritanian opposition have decided '
-            "to resume their dialogue, mediated by Sweden, to reach a political agreement as provided "
-            "for in the memorandum signed in Nairobi on May 3, 2021. The meetings will start on June 17, "
+            "to resume their dialogue, mediated by Sweden, to settle their differences under the terms "
+            "of the accord they initialled in Nairobi on May 3, 2021. The meetings will start on June 17, "
             '2024 in Mombasa, Kenya," the Swedish embassy in Kenya and Uganda wrote on X.')
     got = speakers(ctx, text)
     assert got and got[0][1] is not None and got[0][1].startswith("Swedish embassy")

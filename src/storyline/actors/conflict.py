@@ -135,7 +135,7 @@ def _count(pairs: Counter[tuple[str, str]], states: list[str], fighting: bool, b
 def _mediator_of(res: ActorResolver, tok: Token, word: Token) -> bool:
     """``tok`` names the one a mediator word describes: the word modifies it ("Russia as a
     mediating country", "Russia, as a mediator ..., welcomes"), or it names the mediator
-    ("Russian mediation", "the co-chairs of the Minsk Group, Russia, France and the U.S.");
+    ("Russian mediation", "the facilitators of the talks, Norway and Cuba");
     never a party the mediation is between ("mediation between Baku and Yerevan")."""
     if tok.i == word.i or not res._covering(tok):
         return False

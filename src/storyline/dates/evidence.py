@@ -85,7 +85,7 @@ _NOW_AUX = frozenset({"has", "have", "is", "are", "am", "'s", "'re", "'ve"})
 
 
 def span_evidence(found: list[Found], rules: DateRules, sdoc: Any) -> Evidence | None:
-    """"The talks have been held over five years, based on the agreement of August 2008": a span
+    """"The envoys have met for six years now, under the accord of May 2011": a span
     of years told in the present (perfect or progressive: it lasts up to the story) in a sentence
     that names one past year, its start, ends in the story's year, that year plus the span (the
     next year fits too: "over five years" may be five and some months)."""

@@ -1,8 +1,8 @@
 """One event per action: a restatement adds evidence to the event it restates.
 
-Wire stories say the news two or three times: in the lead, in a quotation ("We welcome any
-meetings between Baku and Yerevan"), and in a closing line ("Putin urged the presidents of
-Azerbaijan and Armenia to observe ceasefire"). Coding each as an event counts one action several
+Wire stories say the news two or three times: in the lead, in a quotation ("We are glad the two
+leaders are talking again"), and in a closing line ("the envoy again called on both sides to
+hold their fire"). Coding each as an event counts one action several
 times, which is what makes GDELT's counts unreliable. Here a later event of the same class, status
 and participants, close by (or inside a quotation by the same actor), becomes evidence of the
 first (``Event.evidence_more``).

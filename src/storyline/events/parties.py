@@ -1,7 +1,7 @@
 """The parties of a joint act: named by "between", or told without its doers.
 
 First, "between A and B" names the sides of a deal, a ceasefire, talks or a mediation, wherever the
-phrase hangs ("brokered a ceasefire deal between Israel and Hamas", "talks between A and B were
+phrase hangs ("mediated a truce between the army and the rebels", "talks between A and B were
 held"): the sides are the act's doers, and of a mediation its targets (``between_sides``).
 
 News tells a ceasefire, an agreement or talks first with their sides ("Egypt brokered a truce
@@ -99,7 +99,7 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
             continue
         tokens = between_tokens(c.head, c.trig.token)
         sides = distinct_refs(r for t in tokens for r in res.refs_for(t))
-        # "meetings between the co-chairs and the parties", the parties unresolved: the sides the
+        # "sessions between the envoys and the sides", the sides unresolved: the sides the
         # phrase names are still the doers (never the one who reports the meetings)
         named = sum(1 + len(t.conjuncts) for t in tokens)
         if len(sides) < 2 and not (sides and named >= 2):

@@ -33,8 +33,8 @@ class Reinterpretation(CoderBase):
     """Readings of a candidate that depend on who takes part and on the other candidates."""
 
     def _warning(self, c: Candidate, res: ActorResolver) -> None:
-        """A warning is a threat only where it names harm that the speaker's side will do ("we warn
-        the Saudis that our targets will keep expanding") or is addressed to someone ("warned Iran
+        """A warning is a threat only where it names harm that the speaker's side will do ("we tell
+        the invaders that our strikes will go on") or is addressed to someone ("warned Iran
         against exacerbating the crisis"). One that predicts or cautions ("BA warned that yields
         would fall", "the IMF warned that India's deficit was too large") is a pessimistic comment."""
         tok = c.trig.token
@@ -303,7 +303,7 @@ class Reinterpretation(CoderBase):
         self._plans_told(cands, res)
 
     def _plans_told(self, cands: list[Candidate], res: ActorResolver) -> None:
-        """"Medinsky said the swap would take place soon": a report of speech kept as an event,
+        """"The minister said the handover would happen shortly": a report of speech kept as an event,
         whose content is a plan that no event of its own codes, stands for that plan on the
         record, so it takes the plan's status. Where the plan is coded ("Lavrov said US and
         French envoys will come to Moscow": a VISIT, planned) the report stays the report."""

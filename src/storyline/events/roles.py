@@ -255,7 +255,7 @@ class ArgumentRoles(Participation):
         head, trig = c.head, c.trig
         if (trig.status == "hoped" or (c.is_request and trig.kind == "verb")) and \
                 not any(ch.dep_ in OBJECT_DEPS for ch in head.children):
-            # "I hope that Anne Sacoolas will come back", "Chad expects Sudan to withdraw": hoped
+            # "I hope that the suspect will return", "Chad expects Sudan to withdraw": hoped
             # of, or asked of, the complement's subject
             tgt_toks += [s for ch in head.children if ch.dep_ in ("ccomp", "xcomp")
                          for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]

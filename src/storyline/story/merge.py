@@ -1,7 +1,7 @@
 """Story events: the events of many articles that are one real-world happening, merged.
 
-Why a score and gates rather than one rule: outlets code the same happening differently ("Armenia
-made territorial claims", "the region announced its secession"), so no one field can decide. Four
+Why a score and gates rather than one rule: outlets code the same happening differently ("the province
+claimed independence", "the region broke away"), so no one field can decide. Four
 signals are weighed (see ``StorySettings``): how well the dates agree (``story.dates``), how far
 the actors (or the place) overlap, how close the event classes are (same class, same PLOVER quad
 class, same side), and how close the clauses are in their words, the actors' names blanked

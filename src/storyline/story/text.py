@@ -1,7 +1,7 @@
 """How close two clauses are in their words: TF-IDF over character n-grams of content words.
 
 Why character n-grams: outlets retell one happening with the same stems in other forms
-("Armenia" and "Armenian", "secession" and "seceded", "ceasefire" and "cease-fire"); n-grams
+("Serbia" and "Serbian", "secession" and "seceded", "ceasefire" and "cease-fire"); n-grams
 inside words meet where whole words miss. Digits are left out because dates are compared as
 dates (story.dates), and function words are left out (the ``story`` lexicon's stopwords).
 The weights are learned from the clauses being compared, so no corpus ships with the package.
