@@ -196,7 +196,7 @@ def test_helping_to_reach_a_truce_is_mediation_between_the_conflicts_sides(code)
 def test_talks_told_by_a_third_partys_minister_are_his_sides_mediation(code):
     events = code('Clashes between Sudan and South Sudan killed dozens of soldiers in April. The Qatari foreign '
                   'minister explained that Qatar was working on a truce. The talks leading up to the May 2 deal '
-                  '"lasted several days and nights," he said.')
+                  '"went on for days, with calls around the clock," he said.')
     e = only(events, "MEDIATE")
     assert e.evidence == "The talks leading up to the May 2 deal"
     assert "qat" in names(e.source) and "sudan" in names(e.target) and "south sudan" in names(e.target)
@@ -381,8 +381,8 @@ def test_an_act_named_with_its_agent_is_a_past_event(code):
 
 
 def test_a_passive_repeat_takes_the_source_of_the_act_before(code):
-    events = code("In 2007, the United States levied sanctions against Qasem Soleimani. "
-                  "He was further sanctioned in 2011.")
+    events = code("In 2007, the United States imposed sanctions on Qasem Soleimani. "
+                  "He was sanctioned again in 2011.")
     sanctions = [e for e in events if e.what == "SANCTION"]
     assert len(sanctions) == 2
     assert all("united states" in names(e.source) for e in sanctions)
@@ -609,8 +609,8 @@ def test_no_group_source_for_speech_individuals_firms_or_things(code):
 
 
 def test_according_to_is_no_accord(code):
-    events = code("The Syrian Army, whose commander is Bashar al-Assad, entered Tell Tamer yesterday, "
-                  "according to state media.")
+    events = code("Government troops, whose commander is General Ali Mamluk, moved into Raqqa yesterday, "
+                  "according to state television.")
     assert not [e for e in events if e.what == "AGREE"]
 
 
