@@ -105,7 +105,7 @@ def test_agreed_to_continue_is_still_planned(code):
 
 
 def test_recently_is_background(code):
-    events = code("Recently, France announced a naval coalition to patrol the strait.")
+    events = code("Recently, Japan formed a naval coalition to escort tankers through the channel.")
     assert status_of(events, "COOPERATE") == "historical"
 
 
@@ -119,26 +119,26 @@ def test_a_threat_is_made_now(code):
 
 def test_a_perfect_progressive_is_background_whatever_the_parse_hangs_has_on(code):
     # "has" may hang on "been", not on the verb
-    events = code("Germany banned the airline on Monday. The US has been encouraging allies such as "
-                  "Germany to restrict the airline's operations.")
+    events = code("Italy banned the carrier on Monday. The US has been encouraging partners such as Italy to "
+                  "ground the carrier's jets.")
     assert status_of(events, "REQUEST", "encouraging") == "historical"
 
 
 def test_a_past_perfect_announced_is_the_news(code):
-    events = code("The SDF announced it had entered into an agreement with the government of Syria.")
+    events = code("The Tuareg rebels announced that they had concluded an accord with the government of Mali.")
     assert status_of(events, "AGREE") == "reported"
 
 
 def test_a_past_perfect_said_stays_background(code):
-    events = code("The statement said US troops had defeated ISIS in Syria.")
+    events = code("The communique said French troops had beaten the insurgents in Mali.")
     assert status_of(events, "ASSAULT") == "historical"
 
 
 def test_an_attack_a_week_before_the_news_and_what_the_paragraph_says_of_it(code):
-    events = code("Rouhani spoke on Sunday in Tehran. The speech came one week after an attack on oil "
-                  "facilities in Saudi Arabia. The attack was claimed by the Houthi movement in Yemen.",
+    events = code("The minister spoke on Sunday in Nairobi. The speech came one week after an attack on fuel "
+                  "depots in Kenya. The attack was claimed by the al-Shabaab group in Somalia.",
                   published="2019-09-23")
-    attack = [e for e in events if e.what == "ASSAULT" and "attack on oil" in e.evidence]
+    attack = [e for e in events if e.what == "ASSAULT" and "attack on fuel" in e.evidence]
     assert [e.status for e in attack] == ["historical"]
     assert attack[0].date is not None and attack[0].date.value.startswith("2019-09-1")
     claim = [e for e in events if "claimed" in e.evidence]

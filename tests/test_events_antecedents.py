@@ -22,7 +22,7 @@ def code(ctx):
 
 #: (class of sentence, text, the class of the act whose doer is read through the sentence before)
 PLURAL_SUBJECTS = [
-    ("plural pronoun", TRUCE + "They also agreed to form a joint military force under one command.", "MOBILIZE"),
+    ("plural pronoun", TRUCE + "They further agreed to set up a combined army unit under a single command.", "MOBILIZE"),
     ("both sides", TRUCE + "Both sides will evacuate fighters from the frontlines.", "AID"),
     ("the parties, two sentences on", TRUCE + "Talks lasted two weeks. The parties will evacuate fighters from "
      "the frontlines.", "AID"),
@@ -36,7 +36,7 @@ def test_plural_subject_is_read_through_a_plural_subject_before(code, case, text
 
 def test_they_does_not_stand_for_a_single_actor(code):
     """"Sudan signed ...  They agreed ...": one state is no antecedent of "they"."""
-    events = code("Sudan signed a ceasefire in Geneva on Friday. They also agreed to form a joint military force.")
+    events = code("Sudan signed a ceasefire in Geneva on Friday. They further agreed to set up a combined army unit.")
     assert not [e for e in events if e.what == "MOBILIZE"], [(e.what, e.evidence) for e in events]
 
 
@@ -47,7 +47,7 @@ def test_they_does_not_stand_for_a_single_actor(code):
 #: (class of sentence, text, the class of the act, words its source names)
 TITLED_STATES = [
     ("the Kingdom after the state's name", "Saudi Arabia hosted talks between Russia and Ukraine on Monday. "
-     "The Kingdom is grateful for the goodwill shown by both sides.", "SUPPORT", "saudi"),
+     "The Kingdom praised the goodwill of both sides.", "SUPPORT", "saudi"),
     ("the Kingdom after one of its people", "Crown Prince Mohammed bin Salman spoke to Zelensky on Monday. "
      "The Kingdom will mediate between all parties.", "MEDIATE", "saudi"),
     ("the Sultanate", "Oman hosted talks between Iran and the United States on Monday. "
@@ -70,9 +70,9 @@ def test_title_names_no_state_without_that_title(code):
 
 
 def test_effort_exerted_for_an_act_is_the_intention_to_do_it(code):
-    """"ready to exert all efforts to mediate": one event, the mediation, planned (as "ready to
+    """"ready to exert every effort to mediate": one event, the mediation, planned (as "ready to
     mediate"); the readiness is not a second agreement."""
-    events = code("Qatar is ready to exert all efforts to mediate between Sudan and Chad.")
+    events = code("Qatar stands ready to exert every effort to mediate between Sudan and Chad.")
     assert [e.what for e in events] == ["MEDIATE"], [(e.what, e.evidence) for e in events]
     assert events[0].status == "planned" and "qatar" in names(events[0].source)
 
@@ -120,7 +120,7 @@ def test_closing_list_of_examples_is_not_the_acts_evidence(code):
 
 
 def test_list_of_examples_in_the_middle_stays_in_the_evidence(code):
-    e = only(code("Ukraine has called for eight countries, including Turkey, to be guarantors of a peace deal."),
+    e = only(code("Sudan has called for five states, including Egypt, to act as guarantors of any truce."),
              "REQUEST")
     assert "guarantors" in e.evidence, e.evidence
 
@@ -129,10 +129,10 @@ def test_list_of_examples_in_the_middle_stays_in_the_evidence(code):
 
 
 def test_relative_pronoun_before_a_parenthetical_stands_for_the_noun_before_it(code):
-    """"the United Nations who, according to officials, will start delivering aid": the parser reads
+    """"the United Nations who, according to aid workers, will begin shipping food": the parser reads
     the clause as the main verb's complement; "who" is still the United Nations."""
-    e = only(code("Abbas thanked the United Nations who, according to officials, will start delivering aid "
-                  "to Gaza."), "AID")
+    e = only(code("Ruto praised the United Nations who, according to aid workers, will begin shipping food "
+                  "to the camps."), "AID")
     assert "united nations" in names(e.source)
 
 

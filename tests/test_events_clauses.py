@@ -30,13 +30,13 @@ def test_plain_report_of_speech_after_an_act_stays_no_statement(code):
 
 def test_words_posted_on_a_social_network_are_a_statement(code):
     events = code("Chilean Foreign Minister Ana Ruiz met Peruvian Foreign Minister Jorge Salas in Lima on "
-                  "Monday. Ruiz later wrote on the social media platform X that the meeting had been useful.")
+                  "Monday. Ruiz later posted on X that the meeting had been useful.")
     e = only(events, "STATEMENT")
     assert "ruiz" in names(e.source)
 
 
 def test_press_briefings_held_are_a_statement(code):
-    events = code("The Chilean and Peruvian negotiators later held separate press briefings in Lima.")
+    events = code("Afterwards the Chilean and Peruvian delegations each held a press briefing in Lima.")
     e = only(events, "STATEMENT")
     assert "chile" in names(e.source) and "peru" in names(e.source)
 
@@ -112,8 +112,8 @@ def test_grateful_to_a_party_is_praise(code):
 
 
 def test_present_at_a_signing_is_a_third_partys_part_in_it(code):
-    events = code("US President John Smith was present at the signing ceremony of the declaration between "
-                  "Chile and Peru.")
+    events = code("US President John Smith was present at the signing of the border treaty between Chile and "
+                  "Peru.")
     e = only(events, "MEDIATE")
     assert "smith" in names(e.source) and "present at the signing" in e.evidence
 
@@ -135,8 +135,8 @@ def test_a_plan_that_involves_a_withdrawal_is_no_meeting(code):
 def test_a_relative_clause_on_the_speaker_is_not_what_the_speaker_says(code):
     """The speaker's own act told in a relative clause on the subject ("who chairs the talks") is
     no content of the report: the words on the record stay a statement."""
-    events = code("Norwegian Foreign Minister Eva Dahl, who chairs the talks, said on the social media platform "
-                  "X that the two sides had reached an agreement to meet again.")
+    events = code("Norwegian Foreign Minister Eva Dahl, who chairs the talks, wrote on her social media account "
+                  "that both delegations had agreed to meet again.")
     e = only(events, "STATEMENT")
     assert "dahl" in names(e.source)
 

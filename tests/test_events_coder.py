@@ -160,7 +160,7 @@ def test_passive_agent_is_the_source(code):
 
 def test_collective_subject_takes_the_parties_of_the_previous_event(code):
     events = code("In 1992, Armenian forces occupied parts of Azerbaijan. "
-                  "The two countries signed a ceasefire agreement in 1994.")
+                  "Two years later the two countries signed a truce.")
     e = only(events, "AGREE")
     who = names(e.source)
     assert "armenia" in who and "azerbaijan" in who
@@ -187,7 +187,7 @@ def test_helping_to_reach_a_truce_is_mediation_between_the_conflicts_sides(code)
     assert "qatar" in names(e.source) and "south sudan" in names(e.target)
     assert not [x for x in code(conflict + "Qatar helped reach an agreement on a truce in Darfur.") if x.what == "AGREE"]
     # translated prose puts the act first: "to reach an agreement ... helped Qatar" = Qatar helped reach it
-    e = only(code(conflict + "A diplomat told reporters that to reach an agreement on a truce in Darfur helped Qatar."),
+    e = only(code(conflict + "An envoy said on Friday that to reach an agreement on a truce in Darfur helped Qatar."),
              "MEDIATE")
     assert "qatar" in names(e.source) and "sudan" in names(e.target)
     assert e.evidence.startswith("to reach an agreement")
@@ -196,7 +196,7 @@ def test_helping_to_reach_a_truce_is_mediation_between_the_conflicts_sides(code)
 def test_talks_told_by_a_third_partys_minister_are_his_sides_mediation(code):
     events = code('Clashes between Sudan and South Sudan killed dozens of soldiers in April. The Qatari foreign '
                   'minister explained that Qatar was working on a truce. The talks leading up to the May 2 deal '
-                  '"lasted several days and nights," he said.')
+                  '"went on for days, with calls around the clock," he said.')
     e = only(events, "MEDIATE")
     assert e.evidence == "The talks leading up to the May 2 deal"
     assert "qat" in names(e.source) and "sudan" in names(e.target) and "south sudan" in names(e.target)
@@ -204,48 +204,47 @@ def test_talks_told_by_a_third_partys_minister_are_his_sides_mediation(code):
 
 
 def test_the_warring_sides_are_the_conflicts_sides_not_its_mediator(code):
-    events = code("Qatar, as a mediator to the Darfur conflict, welcomes any meetings between Sudan and Chad, the "
-                  "Qatari foreign ministry said. Earlier in the day, consultations between the Qatari and Sudanese "
-                  "foreign ministries were held in Doha. In 2010, the warring sides agreed to a cessation of "
-                  "hostilities.")
+    events = code("Qatar, which mediates in the Darfur conflict, is ready to host talks of Sudan and Chad, a "
+                  "Qatari spokesman said. On the same day, Qatari and Sudanese diplomats consulted in Doha. "
+                  "In 2010, the warring sides agreed to a truce.")
     (e,) = [x for x in events if x.status == "historical" and x.what == "AGREE"]
     assert "chad" in names(e.source) and "sudan" in names(e.source) and "qatar" not in names(e.source)
 
 
 def test_what_the_sides_do_in_the_simple_present_is_no_event(code):
-    events = code('"Recently, encouraging steps have been made on the border dispute, the sides meet, communicate, '
-                  'there is progress," the Kenyan president said.')
+    events = code('"The border question is moving forward: the sides meet, they talk, the mood is good," '
+                  'the Kenyan president said.')
     assert not [e for e in events if e.what == "CONSULT"]
     e = only(code("Sudan and Chad meet in Doha, the Qatari foreign ministry said."), "CONSULT")
     assert e.location == "Doha"
 
 
 def test_a_subject_or_negation_the_parser_hangs_on_the_auxiliary_still_counts(code):
-    e = only(code("The US has been encouraging allies such as Germany to restrict Mahan's operations."), "REQUEST")
-    assert "united states" in names(e.source) and "germany" in names(e.target)  # "such as": the example
-    assert not code("The United States had not, as of yesterday, announced any plans to remove the troops.")
+    e = only(code("The US has been encouraging partners such as France to ground the carrier's planes."), "REQUEST")
+    assert "united states" in names(e.source) and "france" in names(e.target)  # "such as": the example
+    assert not code("The United Kingdom had not, as of Tuesday, announced a decision to bring its soldiers home.")
 
 
 def test_the_examples_of_a_group_are_its_members(code):
-    events = code("German firms including Daimler and Siemens have announced plans to pull out of Iran.")
+    events = code("French carmakers including Renault and Peugeot have announced plans to pull out from Venezuela.")
     e = only(events, "RETREAT")  # "announced plans to pull out": the pulling out, planned
-    assert e.status == "planned" and "daimler" in names(e.source) and "siemens" in names(e.source)
+    assert e.status == "planned" and "renault" in names(e.source) and "peugeot" in names(e.source)
     assert not [x for x in events if x.what == "AGREE"]
 
 
 def test_a_name_the_parser_joins_to_the_object_is_the_next_verbs_subject(code):
-    events = code("The statement also said US troops had defeated ISIS and Turkey would be moving into Northern "
-                  "Syria.")
+    events = code("The communique also said French troops had beaten ISIS and Russia would be advancing into "
+                  "the border towns.")
     (done,) = [e for e in events if e.status == "historical"]
     (plan,) = [e for e in events if e.status == "planned"]
-    assert done.what == "ASSAULT" and "isis" in names(done.target) and "turkey" not in names(done.target)
+    assert done.what == "ASSAULT" and "isis" in names(done.target) and "russia" not in names(done.target)
     assert "statement" not in names(done.source)  # a statement is no accuser
-    assert "turkey" in names(plan.source) and plan.evidence.startswith("Turkey would")
+    assert "russia" in names(plan.source) and plan.evidence.startswith("Russia would")
 
 
 def test_a_gerund_clause_with_its_own_subject_is_an_event(code):
-    events = code("With the US encouraging commercial entities to cease trading in Iran, German firms have "
-                  "announced plans to pull out.")
+    events = code("With the US encouraging banks to stop lending to Caracas, Spanish lenders have decided to "
+                  "leave.")
     e = only(events, "REQUEST")
     assert "united states" in names(e.source)
 
@@ -259,7 +258,7 @@ def test_who_claims_responsibility_for_an_attack_told_without_its_doer_did_it(co
 
 
 def test_an_attack_named_with_its_organisation_is_that_organisations(code):
-    e = only(code("In 2006, the pipeline was the target of an Al-Qaeda suicide attack."), "ASSAULT")
+    e = only(code("In 2004, the consulate in the port came under an Al-Qaeda bomb attack."), "ASSAULT")
     assert "qaeda" in names(e.source) and e.status == "historical"
 
 
@@ -313,8 +312,8 @@ def test_location_from_the_clause_else_the_dateline(code):
 
 
 def test_a_participle_clause_of_simultaneity_lends_its_date_to_its_governor(code):
-    events = code('Kenya said on Tuesday that it would respond. Ruto cited the treaty with Uganda and said, "They need '
-                  'to stand by us", while addressing the press yesterday.', published="2020-05-10")
+    events = code('Kenya said on Tuesday that it would respond. Ruto recalled the pact with Uganda and said, "Our '
+                  'neighbours need to back us", while addressing journalists yesterday.', published="2020-05-10")
     e = only(events, "REQUEST")
     assert e.date is not None and e.date.value == "2020-05-09"
     e = only(code("Kenyan President William Ruto criticised Somalia when speaking to "
@@ -367,14 +366,14 @@ def test_consultations_told_again_by_the_other_side_are_one_event(code):
     events = code("Earlier in the day, consultations between Qatari Foreign Minister Mohammed Al Thani and "
                   "Sudanese Foreign Minister Ibrahim Ghandour were held in Doha. Qatar welcomed the new border "
                   "agreement. Ghandour said he was satisfied. The ministers praised the talks. Chad was not "
-                  "invited. Sudan sent aid to Darfur. Ghandour, in turn, said, following the consultations with Al "
-                  "Thani, that relations were good.")
+                  "invited. Sudan sent aid to Darfur. Ghandour, for his part, said after meeting Al Thani "
+                  "that relations were good.")
     e = only(events, "CONSULT")
     assert len(e.evidence_more) == 1
 
 
 def test_an_act_named_with_its_agent_is_a_past_event(code):
-    events = code("Protests followed the United States' killing of Qasem Soleimani in an airstrike last week.",
+    events = code("Riots broke out after the United States' killing of General Qasem Soleimani by drone last week.",
                   published="2020-01-06")
     e = only(events, "ASSAULT")
     assert "united states" in names(e.source) and "soleimani" in names(e.target)
@@ -382,8 +381,8 @@ def test_an_act_named_with_its_agent_is_a_past_event(code):
 
 
 def test_a_passive_repeat_takes_the_source_of_the_act_before(code):
-    events = code("In 2007, the United States levied sanctions against Qasem Soleimani. "
-                  "He was further sanctioned in 2011.")
+    events = code("In 2007, the United States imposed sanctions on Qasem Soleimani. "
+                  "He was sanctioned again in 2011.")
     sanctions = [e for e in events if e.what == "SANCTION"]
     assert len(sanctions) == 2
     assert all("united states" in names(e.source) for e in sanctions)
@@ -430,10 +429,10 @@ def test_a_condition_states_no_event(code):
 
 
 def test_two_titled_names_joined_by_and_are_both_actors(code):
-    events = code("On Monday, US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone.")
+    events = code("French President Emmanuel Macron and German Chancellor Olaf Scholz talked by telephone on Thursday.")
     e = only(events, "CONSULT")
     who = names(e.source + e.target)
-    assert "trump" in who and "erdogan" in who
+    assert "macron" in who and "scholz" in who
 
 
 def test_a_third_party_told_it_needs_to_act_is_a_demand(code):
@@ -451,14 +450,14 @@ def test_an_act_named_with_its_agent_as_modifier_is_a_reference_to_that_act(code
 
 
 def test_a_proper_name_the_entity_model_missed_is_still_the_actor(code):
-    e = only(code("In a statement on Friday, Ahmed al-Assadi, a spokesman for the militia, blamed Israel "
-                  "for the attack."), "ACCUSE")
+    e = only(code("Late on Friday, Karim al-Assadi, a spokesman of the militia, blamed Israel "
+                  "for the raid."), "ACCUSE")
     assert "assadi" in names(e.source) and "israel" in names(e.target)
 
 
 def test_a_bare_definite_noun_names_the_body_named_in_full_before(code):
-    events = code("Police wrote to the US Embassy in London asking it to waive her immunity. "
-                  "The embassy rejected the request on Monday.")
+    events = code("Prosecutors sent a letter to the US Embassy in Paris requesting that it lift the diplomat's "
+                  "immunity. The embassy rejected the request on Tuesday.")
     e = only(events, "REJECT")
     assert "united states" in names(e.source)
 
@@ -478,7 +477,7 @@ def test_a_warning_that_predicts_is_a_comment_not_a_threat(code):
 
 
 def test_a_warning_of_harm_the_speaker_will_do_or_to_an_addressee_is_a_threat(code):
-    e = only(code("The Houthi spokesman said: \"We warn the Saudis that our targets will keep expanding.\""),
+    e = only(code("The Houthi spokesman said: \"We warn the Saudis that our drones will reach deeper into their land.\""),
              "THREATEN")
     assert "saudi" in names(e.target)
     e = only(code("Iran warned the United States on Monday against exacerbating the Gulf crisis."), "THREATEN")
@@ -604,14 +603,14 @@ def test_no_group_source_for_speech_individuals_firms_or_things(code):
     assert not code("Officials said the talks would resume.")
     assert not code("A man killed his neighbour.")
     assert not [e for e in code("The company fired 300 workers.") if e.what == "ASSAULT"]
-    events = code("“The enemy violated the ceasefire regime, currently in different areas are firing”, "
-                  "the spokesman of the Defense Ministry Senor Hasratyan said.")
+    events = code("“The adversary broke the ceasefire regime again, shots are heard along several sectors”, "
+                  "a Defence Ministry spokeswoman said.")
     assert not any("regime" in names(e.source + e.target) for e in events)
 
 
 def test_according_to_is_no_accord(code):
-    events = code("The Syrian Army, whose commander is Bashar al-Assad, entered Tell Tamer yesterday, "
-                  "according to state media.")
+    events = code("Government troops, whose commander is General Ali Mamluk, moved into Raqqa yesterday, "
+                  "according to state television.")
     assert not [e for e in events if e.what == "AGREE"]
 
 
@@ -745,7 +744,7 @@ def test_calling_with_a_complement_keeps_its_own_reading(code):
 
 
 def test_a_state_named_before_a_material_act_noun_is_its_agent(code):
-    e = only(code("Mahan has been the subject of United States sanctions since 2011."), "SANCTION")
+    e = only(code("The shipping firm has been the target of United States sanctions since 2015."), "SANCTION")
     assert "united states" in names(e.source)
     # a city before an act noun is where it happens, not who does it
     assert not code("The Brussels meeting ended on Monday.")

@@ -64,7 +64,7 @@ def test_days_of_fighting_or_a_war_told_by_its_verb_stay_events(code):
 
 
 def test_an_act_named_as_what_a_step_leads_to_is_a_goal(code):
-    _untold(code, "The release of the detainees is considered a prerequisite for the intra-Sudanese peace talks.",
+    _untold(code, "Freeing the hostages is regarded as a prerequisite for the inter-Chadian peace talks.",
             "CONSULT")
     _untold(code, "The truce is a first step toward a Chadian withdrawal from the border towns.", "RETREAT")
 
@@ -109,7 +109,7 @@ def test_a_war_that_began_is_an_act(code):
 
 
 def test_talks_being_held_are_an_act(code):
-    events = code("Chad and Sudan agreed on a truce last week. On the peace talks being held in Doha, the "
+    events = code("Chad and Sudan agreed on a truce last week. About the peace talks being held in Doha, the "
                   "Qatari minister said he was hopeful.", published="2021-05-10")
     held = [e for e in events if e.what in ("CONSULT", "MEDIATE") and "the peace talks being held" in e.evidence]
     assert held, [(e.what, e.evidence) for e in events]  # talks held in Doha: Qatar's mediation
@@ -145,7 +145,7 @@ def test_a_dated_war_is_an_act_of_its_year(code):
 
 
 def test_a_conflict_named_by_two_sides_is_an_act(code):
-    _told(code, "The resolution was passed in 2006 to end the previous Chad-Sudan conflict.", "ASSAULT",
+    _told(code, "The monitors were deployed in 2009 to end the last Chad-Sudan conflict.", "ASSAULT",
           "Chad-Sudan conflict")
 
 
@@ -161,14 +161,14 @@ def test_clashes_with_a_named_side_are_an_act(code):
 
 
 def test_a_request_by_a_government_named_by_its_state(code):
-    asked = _told(code, "The monitoring mission was set up in 2014 following a request by the Chadian government "
-                        "to the United Nations.", "REQUEST", "a request by the Chadian government")
+    asked = _told(code, "The observer force was created in 2012 at a request by the Chadian government to the "
+                        "African Union.", "REQUEST", "a request by the Chadian government")
     assert "chad" in names(asked.source)
 
 
 def test_a_document_provided_by_a_government_is_no_act(code):
-    _untold(code, "According to the ceasefire agreement provided by the Chadian government, the army will "
-                  "withdraw from the border.", "COOPERATE")
+    _untold(code, "As stated in the truce document provided by the Chadian government, troops are to pull back "
+                  "from the frontier.", "COOPERATE")
 
 
 def test_a_tally_of_wars_is_no_act_told(code):
@@ -190,8 +190,8 @@ def test_earlier_accords_signed_on_their_dates_are_acts_of_the_sides(code):
 
 
 def test_a_deal_restated_in_apposition_is_no_second_act(code):
-    events = code("Chad and Sudan signed a peace agreement in Doha on Sunday, the second peace deal reached since "
-                  "July between the two countries.", published="2021-05-10")
+    events = code("Chad and Sudan signed a peace accord in Doha on Sunday, the third peace deal concluded by the "
+                  "neighbours this year.", published="2021-05-10")
     assert len([e for e in events if e.what == "AGREE"]) == 1, [(e.what, e.evidence) for e in events]
 
 
@@ -202,16 +202,16 @@ def test_a_truce_coming_into_effect_takes_the_sides_of_the_deal(code):
 
 
 def test_a_truce_due_to_come_into_effect_takes_the_sides_of_the_deal(code):
-    truce = _told(code, "Chad and Sudan signed a ceasefire agreement in Doha on Thursday. A ceasefire in the border "
-                        "region was due to come into effect at 02:00 local time, officials said.", "RETREAT",
+    truce = _told(code, "Chad and Sudan signed a ceasefire agreement in Doha on Thursday. Officials said a truce "
+                        "along the frontier was due to come into effect at dawn on Friday.", "RETREAT",
                   "to come into effect")
     assert "chad" in names(truce.source) and truce.status == "planned"
 
 
 def test_killings_in_the_days_clashes_are_no_part_of_clashes_told_as_history(code):
     events = code("Chad and Sudan signed a border accord in 2015. Chad vowed to stand by Sudan in the violent "
-                  "clashes with Eritreans near the border. During the clashes on Friday and Saturday, 12 Chadian "
-                  "soldiers were killed by Sudanese forces.", published="2021-05-10")
+                  "clashes with Eritreans near the border. In the clashes on Monday and Tuesday, nine "
+                  "Chadian soldiers were killed by Sudanese troops.", published="2021-05-10")
     killed = _with(events, "ASSAULT", "soldiers were killed")
     assert killed and killed[0].status == "reported", [(e.what, e.evidence, e.status) for e in events]
 

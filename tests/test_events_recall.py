@@ -29,7 +29,7 @@ TOLD_ACTS = [
      "MEDIATE", ["egypt"], None),
     ("participle of signing", "Nothing has changed since the accord signed by Putin and Macron in 2015.",
      "AGREE", ["putin", "macron"], "historical"),
-    ("ceasefire taking effect", "Armenia and Azerbaijan fought for six weeks. The truce came into effect on Monday.",
+    ("ceasefire taking effect", "Armenia and Azerbaijan fought for six weeks. On Monday the truce came into force.",
      "RETREAT", ["armenia", "azerbaijan"], "reported"),
     ("ceasefire due to take effect", "Armenia and Azerbaijan fought for six weeks. The ceasefire was due to take "
      "effect at midnight.", "RETREAT", ["armenia", "azerbaijan"], "planned"),
@@ -83,8 +83,8 @@ def test_talks_hosted_by_a_third_party_are_its_mediation(code):
 
 
 def test_hosting_envoys_of_two_states_is_mediation_one_guest_a_visit(code):
-    e = only(code("On Monday, Turkey hosted the Russian and Ukrainian foreign ministers in Antalya."), "MEDIATE")
-    assert "turkey" in names(e.source)
+    e = only(code("Last week Norway hosted the Ethiopian and Eritrean defence ministers near Oslo."), "MEDIATE")
+    assert "norway" in names(e.source)
     assert only(code("On Monday, Oman hosted the Iranian foreign minister."), "VISIT")
 
 
@@ -125,8 +125,8 @@ def test_released_soldiers_are_a_release(code):
 
 
 def test_first_person_statement_keeps_its_acts(code):
-    events = code("I welcome the agreement by Sudan and Chad to renew the truce. I thank my Special Envoy "
-                  "for his tireless efforts. I strongly urge the parties to respect the truce.")
+    events = code("I welcome the agreement of Sudan and Chad to prolong the truce. I thank my Special Envoy "
+                  "for his patient work. I call on the parties to respect the truce.")
     whats = [e.what for e in events]
     assert whats.count("SUPPORT") == 2 and "REQUEST" in whats
     assert all(names(e.source).startswith("i ") for e in events if e.what in ("SUPPORT", "REQUEST"))
@@ -162,21 +162,21 @@ def test_said_at_a_press_conference_alone_is_no_consultation(code):
 
 
 def test_thanked_for_hosting_talks_is_support_and_the_hosts_mediation(code):
-    events = code("Iran and Saudi Arabia thanked China for hosting the talks between the two sides.")
-    assert "china" in names(only(events, "SUPPORT").target)
+    events = code("Ethiopia and Eritrea thanked Kenya for hosting the negotiations between the two neighbours.")
+    assert "kenya" in names(only(events, "SUPPORT").target)
     e = only(events, "MEDIATE")
-    assert "china" in names(e.source) and "iran" in names(e.target)
+    assert "kenya" in names(e.source) and "ethiopia" in names(e.target)
 
 
 def test_commended_for_an_act_is_praise_not_a_welcome_visit(code):
-    e = only(code("Obama commended Netanyahu for agreeing to the ceasefire."), "SUPPORT")
-    assert "netanyahu" in names(e.target)
-    assert "VISIT" not in [x.what for x in code("Obama commended Netanyahu for agreeing to the ceasefire.")]
+    e = only(code("Merkel commended Erdogan for accepting the truce."), "SUPPORT")
+    assert "erdogan" in names(e.target)
+    assert "VISIT" not in [x.what for x in code("Merkel commended Erdogan for accepting the truce.")]
 
 
 def test_vowing_to_stand_behind_a_state_is_support(code):
-    e = only(code("The Turkish president vowed to stand behind Azerbaijan to the end."), "SUPPORT")
-    assert "azerbaijan" in names(e.target)
+    e = only(code("The Russian leader vowed to stand behind Serbia whatever happens."), "SUPPORT")
+    assert "serbia" in names(e.target)
 
 
 # ---------------------------------------------------------------- mediation told by its circumstances
@@ -190,14 +190,14 @@ def test_meeting_under_auspices_is_the_talks_and_the_hosts_mediation(code):
 
 
 def test_round_of_talks_started_under_auspices_is_mediation(code):
-    e = only(code("The third round of the Geneva discussions has started under the auspices of the OSCE."), "MEDIATE")
+    e = only(code("A fresh round of the Vienna negotiations began on Tuesday under the auspices of the OSCE."), "MEDIATE")
     assert "osce" in names(e.source)
 
 
 @pytest.mark.parametrize("text", [
-    "Oman said Sultan Haitham has succeeded in mediation efforts that led to the release of two prisoners.",
+    "Kuwait said Emir Nawaf has succeeded in mediation efforts between the two Gulf neighbours.",
     "Egypt and Qatar reiterated their continued mediation efforts in Sudan.",
-    "Turkey and Russia have played a key role in establishing a nationwide ceasefire in Syria.",
+    "Norway and Cuba have played a key role in reaching the peace deal in Colombia.",
 ])
 def test_mediation_efforts_and_a_key_role_are_mediation(code, text):
     assert only(code(text), "MEDIATE").source
@@ -224,11 +224,11 @@ def _whats(events):
 
 
 def test_coordinated_act_nouns_are_two_acts(code):
-    events = code("Sudan and Chad agreed to hold a second meeting in Moscow and a third meeting in Brussels.")
+    events = code("Sudan and Chad decided to hold a second meeting in Juba and a third meeting in Cairo.")
     consults = [e for e in events if e.what == "CONSULT"]
     assert len(consults) == 2, [(e.what, e.evidence) for e in events]
     assert {e.status for e in consults} == {"planned"}
-    assert any(e.evidence == "a third meeting in Brussels" for e in consults)
+    assert any(e.evidence == "a third meeting in Cairo" for e in consults)
 
 
 def test_coordinated_synonyms_without_a_phrase_of_their_own_stay_one_act(code):
@@ -236,16 +236,16 @@ def test_coordinated_synonyms_without_a_phrase_of_their_own_stay_one_act(code):
 
 
 def test_withdrawal_of_a_sides_forces_is_that_sides_retreat(code):
-    e = only(code("The operation will secure the withdrawal of formations of Sudan's armed forces from Chad."),
+    e = only(code("The deal provides for the withdrawal of units of Sudan's army from Chad."),
              "RETREAT")
     assert "sudan" in names(e.source)
 
 
 def test_release_brought_about_by_a_mediation_is_the_sides_act(code):
-    events = code("Qatar's mediation between Sudan and Chad led to the release of ten prisoners.")
+    events = code("Qatar's mediation between Sudan and Chad led to the release of twelve detainees.")
     assert "qatar" in names(only(events, "MEDIATE").source)
     e = only(events, "RETREAT")
-    assert "sudan" in names(e.source) and "chad" in names(e.source) and e.evidence == "the release of ten prisoners"
+    assert "sudan" in names(e.source) and "chad" in names(e.source) and e.evidence == "the release of twelve detainees"
 
 
 def test_release_as_the_topic_of_talks_is_no_act(code):
@@ -260,19 +260,19 @@ def test_planned_meeting_with_a_partner_is_a_planned_consultation(code):
 
 
 def test_ceasefire_effective_at_a_time_is_a_retreat_beside_the_protocol(code):
-    events = code("Sudan and Chad fought for weeks. A protocol was signed on a ceasefire effective from 6 PM on Friday.")
+    events = code("Sudan and Chad fought for weeks. On Sunday a protocol was signed on a truce effective from 10 PM on Monday.")
     assert "sudan" in names(only(events, "AGREE").source)
     e = only(events, "RETREAT")
-    assert e.evidence == "a ceasefire effective from 6 PM" and "chad" in names(e.source)
+    assert e.evidence == "a truce effective from 10 PM" and "chad" in names(e.source)
 
 
 def test_ceasefire_taking_effect_is_not_folded_into_its_announcement(code):
     events = code("Sudan and Chad fought for weeks. Chad's president announced on Tuesday a permanent ceasefire "
-                  "between Sudan and Chad. The ceasefire came into effect at 7:00pm local time.")
+                  "between Sudan and Chad. The ceasefire came into force at 18:00 local time.")
     # the announcement of a ceasefire between the two sides is their agreement (AGREE), its taking
     # effect the halt of fire (RETREAT): two acts either way
     retreats = [e for e in events if e.what == "RETREAT"]
-    assert len(retreats) == 1 and retreats[0].evidence.startswith("The ceasefire came into effect")
+    assert len(retreats) == 1 and retreats[0].evidence.startswith("The ceasefire came into force")
     assert any(e.what == "AGREE" and "permanent ceasefire" in e.evidence for e in events)
 
 
@@ -308,8 +308,8 @@ def test_acts_of_one_class_in_two_sentences_are_one_by_shared_words(code, case, 
 
 
 def test_a_truce_enabling_the_parties_to_meet_tells_their_meeting_and_the_hosts_mediation(code):
-    events = code("Yemen and the Houthis agreed to renew the truce in June. The truce has also enabled the "
-                  "parties to meet directly under UN auspices to begin negotiations on roads.")
+    events = code("Yemen and the Houthis agreed to renew the truce in June. The renewed truce has also "
+                  "enabled the two sides to meet face to face under UN auspices for talks on roads.")
     e = only(events, "CONSULT")
     assert "yemen" in names(e.source) and "houthi" in names(e.source)
     assert "united nations" in names(only(events, "MEDIATE").source)
@@ -327,15 +327,15 @@ def test_an_actor_allowing_another_to_act_keeps_its_own_act(code):
 
 
 def test_infinitive_of_purpose_is_done_by_the_clauses_subject(code):
-    e = only(code("Norway took the initiative to bring together the Sudanese government and the rebels in Oslo."),
+    e = only(code("Norway took it upon itself to bring together the Sudanese government and the rebels in Oslo."),
              "MEDIATE")
     assert "norway" in names(e.source)
 
 
 #: (class of text, text, the class expected, a word of its source)
 CONTACTS = [
-    ("in contact with all parties: mediation", "Sudan thanked Norway as well as US Secretary of State John Kerry "
-     "who was in constant communication with all parties.", "MEDIATE", "kerry"),
+    ("in contact with all parties: mediation", "Chad praised Norway and also British Foreign Secretary David "
+     "Cameron, who stayed in close contact with all parties.", "MEDIATE", "cameron"),
     ("in contact with a partner: consultation", "Qatar remained in contact with Moscow throughout the crisis.",
      "CONSULT", "qatar"),
 ]
@@ -374,13 +374,13 @@ def test_unranked_meeting_in_apposition_is_no_act_of_its_own(code):
 
 
 def test_it_as_subject_is_the_state_the_sentence_before_was_about(code):
-    e = only(code("Norway has won praise for its efforts to end the war. On March 10, it hosted the Sudanese and "
+    e = only(code("Norway has won praise for its role in the peace process. On 4 May, it hosted the Sudanese and "
                   "Chadian foreign ministers in Oslo."), "MEDIATE")
     assert "norway" in names(e.source)
 
 
 def test_it_never_stands_for_a_person(code):
-    assert code("Lavrov has won praise for his efforts. On March 10, it hosted the Sudanese and Chadian "
+    assert code("Lavrov has won praise for his role. On 4 May, it hosted the Sudanese and Chadian "
                 "foreign ministers in Oslo.") == []
 
 

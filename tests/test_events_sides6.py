@@ -90,7 +90,7 @@ def test_two_breakaway_regions_named_together_are_not_the_conflicts_sides(code):
 
 
 def test_a_deal_signed_with_a_partner_is_signed_by_both(code):
-    e = only(code("The Taliban signed a peace deal with the United States on Saturday."), "AGREE")
+    e = only(code("On Sunday the Taliban signed a peace accord with the United States in Doha."), "AGREE")
     assert ids(e.source) == ["USA", "taliban"] and e.target == []
 
 
@@ -121,8 +121,8 @@ def test_a_meeting_agreed_to_stays_the_meeting_to_come(code):
 
 def test_ties_normalised_by_a_signing_are_no_complement_of_agreeing(code):
     # a participle on the signing tells an act of its own, not what was agreed to
-    events = code("Kenya and Somalia signed a joint declaration on 9 July, normalising ties between the neighbours "
-                  "who fought a war in 1990.")
+    events = code("Kenya and Somalia signed a joint statement in Nairobi on 3 March, normalising ties after their "
+                  "war of 1990.")
     assert "AGREE" in [e.what for e in events] and "SUPPORT" in [e.what for e in events]
 
 

@@ -68,7 +68,7 @@ def test_troops_sent_into_a_country_are_force(code):
 
 
 def test_territory_a_state_managed_to_regain_in_a_war_is_force(code):
-    events = code("During the war in 1994, Sudan managed to regain part of the territory.")
+    events = code("In the 2002 war, Chad managed to regain a strip of territory.")
     assert whats(events) == ["ASSAULT"]
 
 
@@ -78,7 +78,7 @@ def test_a_visit_called_off_is_refused(code):
 
 
 def test_a_mission_evacuated_is_withdrawn(code):
-    events = code("Following the attack, the UN leadership decided to evacuate the mission on Monday.")
+    events = code("After the shelling, the OSCE chose to evacuate its monitors on Wednesday.")
     assert "RETREAT" in whats(events) and "AID" not in whats(events)
 
 
@@ -132,11 +132,11 @@ def test_the_occasion_of_an_act_is_no_event(code):
 
 
 def test_an_act_noun_inside_an_organisations_name_is_no_act(code):
-    assert "AGREE" not in whats(code("A commander of the Government of National Accord said the truce would hold."))
+    assert "AGREE" not in whats(code("An officer serving the Government of National Accord told reporters the truce would hold."))
 
 
 def test_the_goal_of_an_effort_is_no_act(code):
-    assert code("The African Union spearheads efforts by the UN to find a peaceful solution to the conflict.") == []
+    assert code("The African Union spearheads efforts by the UN to reach a political settlement of the dispute.") == []
 
 
 def test_efforts_a_state_will_exert_to_mediate_are_its_intention(code):
@@ -146,8 +146,8 @@ def test_efforts_a_state_will_exert_to_mediate_are_its_intention(code):
 
 
 def test_an_open_ended_pledge_is_no_act(code):
-    events = code("The Sudanese foreign minister said Khartoum was ready to take whatever steps to establish "
-                  "peace in the region.")
+    events = code("The Sudanese foreign minister said Khartoum stood ready to take whatever steps would bring "
+                  "peace to the border.")
     assert "AGREE" not in whats(events)
     assert "MEDIATE" in whats(code("The Sudanese foreign minister said Khartoum was ready to host a new round "
                                    "of talks."))
@@ -155,8 +155,8 @@ def test_an_open_ended_pledge_is_no_act(code):
 
 def test_a_relative_clause_of_a_standing_state_is_no_event(code):
     assert "REJECT" not in whats(code("Darfur is populated mainly by Darfuri rebels who reject Sudan's rule."))
-    events = code("Sudanese President Omar al-Bashir said the struggle over Darfur, which has been occupied by "
-                  "Chad for many years, is a result of the inability of the African Union.")
+    events = code("Sudanese President Omar al-Bashir said the quarrel over Darfur, which has been occupied by "
+                  "Chad for decades, stems from the weakness of the African Union.")
     assert "COERCE" not in whats(events)
 
 
@@ -182,7 +182,7 @@ def test_praise_of_another_stays_support(code):
 
 
 def test_taking_no_part_is_a_refusal(code):
-    events = code("Chadian President Idriss Deby said Chad would take no part in the talks in Khartoum.")
+    events = code("Chadian President Idriss Deby said his government would take no part in the Khartoum conference.")
     assert "REJECT" in whats(events) and "AGREE" not in whats(events)
 
 
@@ -206,14 +206,14 @@ def test_praise_of_a_deed_of_ones_own_government_is_a_comment_whatever_its_targe
     ('"We pray our brothers in Darfur will prevail," Sudanese President Omar al-Bashir told a Chadian reporter '
      'during his visit to France.', ("CONSULT", "AGREE")),
     # a multi-word verb ("carry out") is not read as its first word ("carry * mission")
-    ("The African Union will continue to carry out functions including ensuring the safety of mission members, "
-     "the statement said.", ("CONSULT", "AGREE")),
+    ("The African Union will carry out its duties, including the protection of mission staff, a spokesman "
+     "said.", ("CONSULT", "AGREE")),
     # a relative clause of support received since long ago describes the fighters
-    ("Darfur is held by Masalit fighters who have been receiving heavy military support from Chad since their "
-     "movement took over the region.", ("SUPPORT", "AID")),
+    ("Darfur is held by Masalit fighters who have been getting substantial military support from Chad since "
+     "they seized the province.", ("SUPPORT", "AID")),
     # what is admitted is said, not the dictionary's disclosure (050)
-    ("Back in October, Chadian President Idriss Deby called for talks to be resumed, but admitted that the "
-     "situation was not appropriate for this.", ("SUPPORT",)),
+    ("Last spring, Chadian President Idriss Deby urged a return to talks, but admitted that the timing was "
+     "wrong.", ("SUPPORT",)),
 ])
 def test_readings_that_code_no_such_act(code, text, absent):
     assert not set(whats(code(text))) & set(absent)
@@ -236,7 +236,7 @@ def test_a_statement_signed_by_the_parties_is_their_accord(code):
 
 
 def test_a_demand_of_no_one_named_is_no_appeal(code):
-    events = code('"If the other parties are equally benevolent, then the document must be signed," Chadian '
+    events = code('"If everyone shows the same good faith, then the treaty must be signed," Chadian '
                   'President Idriss Deby said.')
     assert "REQUEST" not in whats(events)
     e = only(code('"The border crossings must be reopened by Sudan," Chadian President Idriss Deby said.'),
@@ -250,7 +250,7 @@ def test_a_demand_of_no_one_named_is_no_appeal(code):
     # a relative clause with a dated act of its own tells it
     ("Chadian rebels, who attacked the town of Abeche on Monday, withdrew on Tuesday.", "ASSAULT"),
     # thanks to one's own envoy (a person, not a deed) are support
-    ("I thank my Special Envoy, Ali Osman, and his team for their tireless efforts, Deby said.", "SUPPORT"),
+    ("I thank my Special Envoy, Ali Osman, and his staff for their steady work, Deby said.", "SUPPORT"),
 ])
 def test_acts_the_typing_rules_leave_alone(code, text, what):
     assert what in whats(code(text))

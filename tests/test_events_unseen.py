@@ -74,7 +74,7 @@ def test_present_perfect_release_in_the_lead_is_the_news(code):
 
 
 def test_welcomed_agreement_named_by_its_sides_is_the_news(code):
-    events = code("I welcome the agreement by the Government of Chad and the rebels to renew the truce.")
+    events = code("I welcome the deal reached by the Government of Chad and the northern rebels to prolong the truce.")
     assert any(e.what == "AGREE" and e.status == "reported" for e in events)
 
 
@@ -87,8 +87,8 @@ def test_act_named_after_a_past_reaction_stays_background(code):
 
 
 def test_agreement_by_named_sides_is_an_act(code):
-    events = code("The envoy welcomed the agreement by the Government of Chad and the rebels of the north to "
-                  "extend the truce.")
+    events = code("The envoy hailed the agreement by Chad's government and the northern rebels to prolong the "
+                  "ceasefire.")
     assert any(e.what == "AGREE" and "chad" in names(e.source + e.target) for e in events)
 
 
@@ -98,12 +98,12 @@ def test_agreement_alone_is_no_act(code):
 
 
 def test_any_meetings_between_named_sides_are_a_kind_of_act(code):
-    events = code("Russia welcomes any meetings between Baku and Yerevan aimed at a settlement.")
+    events = code("Brazil welcomes any meetings between Lima and La Paz aimed at a border deal.")
     assert not any(e.what == "CONSULT" for e in events)
 
 
 def test_talks_hosted_by_a_state_are_its_mediation(code):
-    events = code("As a result of four-way talks hosted by Norway, the grain deal was extended on Friday.")
+    events = code("Thanks to three-way negotiations hosted by Norway, the fishing accord was renewed on Tuesday.")
     e = only(events, "MEDIATE")
     assert "norway" in names(e.source)
 

@@ -82,8 +82,8 @@ def test_a_day_is_a_time_even_where_the_model_marks_no_date(ctx):
 
 
 def test_officials_of_a_body_act_for_the_body(code):
-    e = only(code("Senior officials of the Organization for Security and Co-operation in Europe decided to end "
-                  "the mission in Chad."), "AGREE")
+    e = only(code("Officials of the Vienna-based Organization for Security and Co-operation in Europe agreed on "
+                  "Monday to wind up the mission in Chad."), "AGREE")
     assert "osce" in names(e.source)
     assert not any(r.name in ("Security", "Europe") for r in e.source)
 
@@ -92,7 +92,7 @@ def test_officials_of_a_body_act_for_the_body(code):
 
 
 def test_speakers_offer_in_his_states_name_is_his(code):
-    events = code("Chilean Foreign Minister Alberto van Klaveren said Santiago is ready to act as a mediator "
+    events = code("Chilean Foreign Minister Alberto van Klaveren said Santiago stood ready to act as mediator "
                   "between Peru and Bolivia.")
     e = only(events, "MEDIATE")
     assert "klaveren" in names(e.source) and "chile" not in [r.name.lower() for r in e.source]
@@ -198,8 +198,8 @@ def test_praised_after_the_reason_are_thanked_for_their_own(ctx):
 
 def test_sides_between_which_a_truce_is_beat_those_who_announce_it(code):
     events = code("Chilean Foreign Minister Alberto van Klaveren and Peruvian Foreign Minister Javier Gonzalez "
-                  "announced from Lima on Wednesday that Bolivia has brokered a ceasefire deal between Ecuador and "
-                  "Colombia. The ceasefire was set to begin at 9 p.m. local time.")
+                  "announced in Lima on Wednesday that Bolivia had brokered a truce between Ecuador and Colombia. "
+                  "The truce was due to start at midnight local time.")
     e = only(events, "RETREAT")
     assert "ecuador" in names(e.source) and "colombia" in names(e.source) and "klaveren" not in names(e.source)
 
@@ -211,8 +211,8 @@ def test_an_armed_group_can_be_a_side_of_the_conflict(code):
 
 
 def test_a_meeting_held_takes_the_sides_not_the_last_doer(code):
-    events = code("The United States favors a positive dialogue between Lima and La Paz, the envoy said. Only one "
-                  "meeting was held at the end of 2019.")
+    events = code("The United States favors a positive dialogue between Lima and La Paz, the envoy said. Just one "
+                  "meeting was held, in December 2019.")
     held = [e for e in events if e.what == "CONSULT" and "held" in e.evidence]
     assert held and "united states" not in names(held[0].source)
 

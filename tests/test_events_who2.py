@@ -65,16 +65,16 @@ def test_the_co_chairs_refer_back_to_the_body_named_with_them(code):
 
 
 def test_the_parties_are_not_the_mediating_bodys_members(code):
-    events = code("After the recent meetings between the Minsk Group co-chairs and the parties in Vienna, the "
-                  "co-chairs expressed hope for progress, the OSCE reported.")
+    events = code("After last week's meetings between the Minsk Group co-chairs and the parties in Geneva, the "
+                  "co-chairs voiced hope for a breakthrough, the OSCE reported.")
     talks = only(events, "CONSULT")
     assert [r.country for r in talks.source] == ["OSCEMG"]  # not Russia, France and the United States
 
 
 def test_between_with_one_side_resolved_keeps_it_as_the_doer_not_the_reporter(code):
-    events = code("The Minsk Group co-chairs visited Baku on Monday. Following the meetings between the co-chairs "
-                  "and the parties in Vienna and in the region, the co-chairs note with concern the lack of "
-                  "progress, the OSCE office reported.")
+    events = code("The Minsk Group co-chairs visited Baku on Monday. After the meetings between the co-chairs and "
+                  "the two sides in Geneva and in the capitals, the co-chairs regret that nothing has moved, the "
+                  "OSCE office reported.")
     talks = only(events, "CONSULT")
     assert [r.country for r in talks.source] == ["OSCEMG"] and not talks.target
 
@@ -116,7 +116,7 @@ def test_a_generic_name_alone_or_after_its_parent_is_the_body(code):
 
 
 def test_a_bodys_mission_is_an_actor_of_its_own_coded_with_the_body(code):
-    e = only(code("Talks between Moldova and Transnistria were hosted by the OSCE mission in Tiraspol on Monday."),
+    e = only(code("Talks between Moldova and Transnistria were hosted on Monday by the OSCE mission in Chisinau."),
              "MEDIATE")
     assert [(r.name, r.country, r.actor_id) for r in e.source] == [("OSCE mission", "OSCE", None)]
 
@@ -134,8 +134,8 @@ def test_the_body_alone_is_the_body(code):
 
 
 def test_a_teller_using_the_attackers_own_name_tells_the_attack(code):
-    events = code('Turkey said on Tuesday: "Today the Azerbaijani army launched an anti-terrorist operation against '
-                  'military targets."')
+    events = code('Turkey said on Tuesday: "This morning the Azerbaijani army began a counter-terror operation '
+                  'against enemy positions."')
     e = only(events, "ASSAULT")
     assert [r.country for r in e.source] == ["AZE"]
     assert not [x for x in events if x.what == "ACCUSE"]
