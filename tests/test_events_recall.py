@@ -362,7 +362,7 @@ def test_working_with_a_body_for_years_is_no_event_without_a_political_doer(code
 
 def test_ranked_meeting_in_apposition_is_the_sides_meeting(code):
     events = code("Norway hosted the Sudanese and Chadian foreign ministers in Oslo, the first meeting of the two "
-                  "sides since the war began.")
+                  "rivals in three years of fighting.")
     assert "norway" in names(only(events, "MEDIATE").source)
     e = only(events, "CONSULT")
     assert e.evidence.startswith("the first meeting") and "sudan" in names(e.source) and "chad" in names(e.source)
