@@ -65,6 +65,12 @@ def sides_of(c: Candidate, mediation: set[str]) -> list[ActorRef]:
     return distinct_refs(refs)
 
 
+def between_objects(tok: Any) -> list[Any]:
+    """The objects of a "between" phrase hung on ``tok`` itself ("a truce *between A and B*")."""
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def between_tokens(head: Any, trigger: Any) -> list[Any]:
     """The objects of a "between" phrase of the act itself: on its head, its trigger noun, the noun
     the head carries ("brokered a deal between A and B", "a truce between A and B was reached"), or

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .parties import between_objects
+
 Token = Any  # spacy.tokens.Token
 
 #: Entity types of a name that can mediate.
@@ -47,17 +49,12 @@ def sponsor_names(tok: Token, participles: frozenset[str] | set[str],
     return list(doc[first:last.i + 1])
 
 
-def _between(tok: Token) -> list[Token]:
-    return [o for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "between"
-            for o in ch.children if o.dep_ == "pobj"]
-
-
 def sponsored_sides(tok: Token) -> list[Token]:
     """The noun's sides named by "between" (the module's second step)."""
     noun = tok.head
-    sides = _between(noun)
+    sides = between_objects(noun)
     if not sides and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        sides = _between(noun.head)
+        sides = between_objects(noun.head)
     return sides
 
 
