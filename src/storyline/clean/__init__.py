@@ -20,7 +20,8 @@ The cascade, in order (each step reads only what the steps before it left):
    as written. Its place, its date as written ("July 27") and its credit are kept.
 6. Repeated titles inside the body go; a wire sign-off trailing the last paragraph goes.
 7. Metadata. Publisher: the container's (a JSON Lines "source", a page's site name), else the
-   dateline's credit, a byline's, a masthead's. Publication date: the container's, else a
+   dateline's credit, a byline's, a masthead's, ... (``sources.py`` ranks them); for a page
+   whose outlet the table does not know, the site's own name (``site.py``). Publication date: the container's, else a
    timestamp's or the dateline's full date, else a footer's; a date without a year ("MOSCOW,
    November 12.") is only the dateline's date (the dates stage completes it).
 8. The text: paragraphs joined by a blank line; the id is ``content_id`` of it, so one article read
@@ -49,6 +50,7 @@ from .metadata import (
 )
 from .paragraphs import split_paragraphs
 from .patterns import Patterns, patterns_for
+from .site import domain_name, named_by_address, site_credit, site_signoff
 from .sources import (
     PUBLISHER_CONFIDENCE,
     address_date,
@@ -268,8 +270,12 @@ def _edges(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
     kept = []
     for p in paras:
         credit = credit_line(p, pats)
+        site = site_credit(p, pats) if credit is None else None
         if credit is not None:
             found.credit(credit, "text:credit_line")
+            found.removed.append(p)
+        elif site is not None:
+            found.credit(site[1], site[0])
             found.removed.append(p)
         elif _matches(pats.anywhere, p):
             found.removed.append(p)
@@ -302,7 +308,7 @@ def _sign_off(body: list[str], found: _Found, pats: Patterns) -> None:
     """Step 6: a wire's sign-off and line-end furniture trailing the last paragraph go."""
     if not body:
         return
-    signed = signoff(body[-1], pats)
+    signed = signoff(body[-1], pats) or site_signoff(body[-1], pats)
     if signed is not None:
         credit, start = signed
         found.credit(credit, "text:signoff")
@@ -375,6 +381,10 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     if not body:
         raise InputError(raw.origin, "E109")
     found.credit(self_report(body, pats), "text:self_report")
+    if url and at_address is None:
+        furniture = [*([found.title] if found.title else []), *found.removed, *found.standfirst]
+        found.credit(named_by_address(url, furniture, body, pats), "site:name")
+        found.credit(domain_name(url, raw.text, pats), "site:domain")
     if url and found.published is None:
         found.date(_with_dateline_day(address_date(url, pats), found, pats))
     return _document(raw, meta, body, found, pats, url)
