@@ -4,11 +4,14 @@ whose furniture names another outlet."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from storyline.clean.outlets import bundled_outlets
+from storyline.clean.outlets import bundled_outlets, load_outlets
 from storyline.clean.patterns import patterns_for
 from storyline.clean.site import domain_name, split_host
+from storyline.lexicons import data_path
 from storyline.pipeline import Context, clean_raw
 from storyline.read.html import extract_article
 from test_pages_metadata import clean_text
@@ -199,3 +202,20 @@ def test_an_html_pages_site_name(cctx: Context) -> None:
             f"<body><article><h1>Talks resume in the lakeside town</h1>{paragraphs * 3}</article></body></html>")
     doc = clean_raw(extract_article(html, "a.html", "a.html"), cctx)
     assert doc.publisher == "Zambezi Courier" and doc.metadata["publisher_source"] == "metadata:html"
+
+
+def test_adding_an_outlet_is_one_line(tmp_path: Path) -> None:
+    header = (data_path("outlets", "outlets.tsv").read_text(encoding="utf-8").splitlines())
+    columns = next(ln for ln in header if ln.startswith("name\t"))
+    extra = tmp_path / "more.tsv"
+    extra.write_text(columns + "\nZambezi Courier\tzambezicourier.co.zw\tThe Courier Zimbabwe\tZWE\ten\tno\tnewspaper\n",
+                     encoding="utf-8")
+    table = load_outlets(extra, load_outlets(data_path("outlets", "outlets.tsv")))
+    found = table.for_host("https://amp.zambezicourier.co.zw/news/1")
+    assert found is not None and found.name == "Zambezi Courier" and found.country == "ZWE"
+    assert table.get("the courier zimbabwe") is found and table.get("TASS") is not None
+
+
+def test_the_table_covers_the_regions_it_was_thin_on() -> None:
+    countries = {o.country for o in bundled_outlets().outlets}
+    assert {"ARG", "CHL", "PER", "BOL", "KEN", "ZMB", "AGO", "KWT", "OMN", "LKA", "NPL", "LAO", "TLS"} <= countries
