@@ -100,6 +100,7 @@ def test_a_persons_or_a_desks_byline_names_no_outlet(cctx: Context, line: str) -
     (" - Kivupress", "Kivupress"),
     (" (Kivupress)", "Kivupress"),
     (" — KPA", "KPA"),
+    ("\n\nKPA", "KPA"),
 ])
 def test_an_unknown_wires_sign_off_wins_over_the_carrier(cctx: Context, ending: str, name: str) -> None:
     doc = clean_text(BODY + ending + "\n\n(c) 2024 The News Daily. All rights reserved.", cctx, url=URL)
@@ -109,6 +110,11 @@ def test_an_unknown_wires_sign_off_wins_over_the_carrier(cctx: Context, ending: 
 
 def test_a_persons_sign_off_is_no_credit(cctx: Context) -> None:
     assert clean_text(BODY + " - Jane Moyo", cctx).publisher is None
+
+
+@pytest.mark.parametrize("last", ["MORE", "RELATED", "(YouTube)", "ENDS"])
+def test_furniture_in_capitals_below_the_story_is_no_credit(cctx: Context, last: str) -> None:
+    assert clean_text(BODY + "\n\n" + last, cctx).publisher is None
 
 
 def test_a_known_wires_credit_wins_over_an_unknown_site(cctx: Context) -> None:
@@ -201,7 +207,27 @@ def test_an_html_pages_site_name(cctx: Context) -> None:
             '<meta property="og:title" content="Talks resume in the lakeside town"></head>'
             f"<body><article><h1>Talks resume in the lakeside town</h1>{paragraphs * 3}</article></body></html>")
     doc = clean_raw(extract_article(html, "a.html", "a.html"), cctx)
-    assert doc.publisher == "Zambezi Courier" and doc.metadata["publisher_source"] == "metadata:html"
+    assert doc.publisher == "Zambezi Courier" and doc.metadata["publisher_source"] == "site:metadata"
+
+
+def _html_page(site_name: str | None, url: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    return (f'<html><head><title>Talks resume</title>{meta}<link rel="canonical" href="{url}"></head>'
+            f"<body><article><h1>Talks resume in the lakeside town</h1>{paragraphs * 3}</article></body></html>")
+
+
+def test_an_html_pages_site_name_carries_a_wire_story(cctx: Context) -> None:
+    html = _html_page("Zambezi Courier", "https://www.zambezicourier.co.zw/a/1", "HARARE, March 5 (Reuters) - " + BODY)
+    doc = clean_raw(extract_article(html, "a.html", "a.html"), cctx)
+    assert doc.publisher == "Reuters" and doc.metadata["carrier"] == "Zambezi Courier"
+
+
+def test_a_site_name_guessed_from_the_address_is_read_as_the_address(cctx: Context) -> None:
+    html = _html_page(None, "https://www.zambezicourier.co.zw/a/1", BODY)
+    raw = extract_article(html, "a.html", "a.html")
+    doc = clean_raw(raw, cctx)
+    assert doc.publisher == "Zambezi Courier" and doc.metadata["publisher_source"] == "site:domain"
 
 
 def test_adding_an_outlet_is_one_line(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import DateValue, Document, RawDocument, content_id, normalise_for_id
@@ -50,7 +51,7 @@ from .metadata import (
 )
 from .paragraphs import split_paragraphs
 from .patterns import Patterns, patterns_for
-from .site import domain_name, named_by_address, site_credit, site_signoff
+from .site import domain_name, named_by_address, site_credit, site_last_line, site_signoff
 from .sources import (
     PUBLISHER_CONFIDENCE,
     address_date,
@@ -230,8 +231,9 @@ def _footer(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
             found.removed.append(paras.pop())
             continue
         m = _matches(pats.mastheads, line) if len(paras) > 1 else None
-        if m:
-            found.credit(read_credit(m.group(0).split(",")[0], pats), "text:signoff")
+        alone = site_last_line(line, pats) if len(paras) > 1 and not m else None
+        if m or alone:
+            found.credit(read_credit(m.group(0).split(",")[0], pats) if m else alone, "text:signoff")
             found.removed.append(paras.pop())
             continue
         m = _matches(pats.footers, line) if len(paras) > 1 else None
@@ -246,13 +248,26 @@ def _footer(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
     return paras
 
 
-def _publisher_from_metadata(meta: dict[str, Any], pats: Patterns, kind: str) -> Credit | None:
+def _publisher_from_metadata(meta: dict[str, Any], pats: Patterns, kind: str) -> tuple[str, Credit] | None:
+    """(source, credit) of the container's word on the outlet. A JSON Lines "source" or
+    "publisher" is the user's own statement (``metadata``); an HTML page's site name
+    (og:site_name, JSON-LD) speaks for the site, which may only carry the story
+    (``site:metadata``), and one that is only the page's host is trafilatura's guess from the
+    address, left to the address steps."""
+    url = meta.get("url") if isinstance(meta.get("url"), str) else ""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if "//" in url else ""
     for key in ("publisher", "outlet", "sitename", "source", "hostname"):
         value = meta.get(key)
-        if isinstance(value, str) and value.strip():
-            name = outlet_name(value, pats)
-            if name or key != "hostname":
-                return Credit(name or value.strip(), None, f"{key}: {value.strip()}")
+        if not (isinstance(value, str) and value.strip()):
+            continue
+        name = outlet_name(value, pats)
+        if key == "hostname" and not name:
+            continue
+        if key == "sitename" and kind == "html":
+            if not name and value.strip().casefold().removeprefix("www.") in (host, meta.get("hostname")):
+                continue
+            return "site:metadata", Credit(name or value.strip(), None, f"{key}: {value.strip()}")
+        return f"metadata:{kind}", Credit(name or value.strip(), None, f"{key}: {value.strip()}")
     return None
 
 
@@ -343,7 +358,9 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     found = _Found()
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         found.title, found.title_source = " ".join(meta["title"].split()), f"metadata:{raw.kind}"
-    found.credit(_publisher_from_metadata(meta, pats, raw.kind), f"metadata:{raw.kind}")
+    from_meta = _publisher_from_metadata(meta, pats, raw.kind)
+    if from_meta is not None:
+        found.credit(from_meta[1], from_meta[0])
     url = meta.get("url") if isinstance(meta.get("url"), str) else None
     at_address = address_outlet(url, pats) if url else None
     found.credit(at_address, "address")

@@ -61,6 +61,7 @@ class SiteWords:
     source: list[re.Pattern[str]] = field(default_factory=list)
     staff: list[re.Pattern[str]] = field(default_factory=list)
     first_on: list[re.Pattern[str]] = field(default_factory=list)
+    last_line: list[re.Pattern[str]] = field(default_factory=list)
     signoffs: list[re.Pattern[str]] = field(default_factory=list)
     outlet_words: frozenset[str] = frozenset()
     issuer_words: frozenset[str] = frozenset()
@@ -86,6 +87,7 @@ def _words(spec: dict[str, Any], key: str) -> frozenset[str]:
 def _site_words(spec: dict[str, Any], fill: Any, search: Any) -> SiteWords:
     return SiteWords(copyright=fill(spec.get("copyright")), source=fill(spec.get("source")),
                      staff=fill(spec.get("staff")), first_on=fill(spec.get("first_on")),
+                     last_line=fill(spec.get("last_line")),
                      signoffs=search(spec.get("signoffs")), outlet_words=_words(spec, "outlet_words"),
                      issuer_words=_words(spec, "issuer_words"),
                      not_names=_words(spec, "not_names"), legal_suffixes=_words(spec, "legal_suffixes"),

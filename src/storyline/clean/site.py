@@ -12,8 +12,9 @@ The cascade (the most trusted first):
    not know: a copyright line ("(c) 2024 The News Daily. All rights reserved.", source
    ``site:copyright``) or a "Source: X" / "Credit: X" line (``text:credit_line``). A copyright
    holder says who runs the site; a "Source:" line who supplied the story.
-2. A staff byline ("By The News Daily Staff", "Harare Herald Staff Reporter"): the bylines in
-   ``publishers.yaml`` with ``{SITENAME}`` (``text:byline``).
+2. A staff byline ("By The News Daily Staff", "Harare Herald Staff Reporter", ``text:byline``),
+   and a wire's credit ending the story: "... he said. - Kivupress", "... (Kivupress)", or a
+   last line that is only an agency's abbreviation (``text:signoff``).
 3. ``named_by_address``: a site name in the page (its header or footer furniture first, then its
    text) whose letters the address agrees with: "The News Daily" on thenewsdaily-zambezi.co.zw,
    "Free Malaysia Today" on fmt (its initials), "Agenda.ge" on agenda.ge (``site:name``).
@@ -233,6 +234,17 @@ def _outlet_like(name: str, pats: Patterns, issuers: bool = False) -> bool:
     a body's ("Ministry of Foreign Affairs")."""
     words = pats.site.outlet_words | (pats.site.issuer_words if issuers else frozenset())
     return any(_squash(w).rstrip("0123456789") in words for w in name.split())
+
+
+def site_last_line(line: str, pats: Patterns) -> Credit | None:
+    """Step 2: a last line below the story that is only an agency's abbreviation ("KPA"), not a
+    furniture word in capitals ("MORE", "TAGS": ``not_names``)."""
+    for p in pats.site.last_line:
+        m = p.match(line)
+        name = _tidy_name(m.group("credit"), pats) if m else None
+        if name:
+            return Credit(name, None, line.strip())
+    return None
 
 
 def site_signoff(paragraph: str, pats: Patterns) -> tuple[Credit, int] | None:
