@@ -110,6 +110,7 @@ def test_an_unknown_wires_sign_off_wins_over_the_carrier(cctx: Context, ending: 
 
 def test_a_persons_sign_off_is_no_credit(cctx: Context) -> None:
     assert clean_text(BODY + " - Jane Moyo", cctx).publisher is None
+    assert clean_text(BODY + " - NYKZ 1514", cctx).publisher is None  # a wire's routing code
 
 
 @pytest.mark.parametrize("last", ["MORE", "RELATED", "(YouTube)", "ENDS"])
@@ -133,10 +134,16 @@ def test_a_site_name_in_the_header_that_the_address_spells(cctx: Context) -> Non
     assert doc.publisher == "The News Daily" and doc.metadata["publisher_source"] == "site:name"
 
 
-def test_a_site_name_by_its_initials(cctx: Context) -> None:
-    doc = clean_text(BODY + "\n\nFollow Lake Kivu Observer on social media", cctx,
+def test_a_site_name_by_its_initials_in_the_furniture(cctx: Context) -> None:
+    doc = clean_text("Lake Kivu Observer | Home | Politics\n\nTalks resume in the lakeside town\n\n" + BODY, cctx,
                      url="https://www.lko.co.rw/news/talks")
     assert doc.publisher == "Lake Kivu Observer"
+
+
+def test_initials_in_the_story_are_no_site_name(cctx: Context) -> None:
+    text = BODY + "\n\nThe Lake Kivu Organisation welcomed the talks and said it would send observers."
+    doc = clean_text(text, cctx, url="https://www.lko.co.rw/news/talks")
+    assert doc.publisher == "LKO" and doc.metadata["publisher_source"] == "site:domain"
 
 
 def test_a_dotted_site_name(cctx: Context) -> None:

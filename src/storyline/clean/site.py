@@ -17,7 +17,8 @@ The cascade (the most trusted first):
    last line that is only an agency's abbreviation (``text:signoff``).
 3. ``named_by_address``: a site name in the page (its header or footer furniture first, then its
    text) whose letters the address agrees with: "The News Daily" on thenewsdaily-zambezi.co.zw,
-   "Free Malaysia Today" on fmt (its initials), "Agenda.ge" on agenda.ge (``site:name``).
+   "Free Malaysia Today" on fmt (its initials, in the furniture only), "Agenda.ge" on
+   agenda.ge (``site:name``).
    Only a name the address confirms counts, so a "Read more on X" link or a related story's
    credit in the furniture never names the page's own outlet.
 4. ``domain_name``: the address's main name made readable (``site:domain``): subdomains and
@@ -136,10 +137,10 @@ def named_by_address(url: str, furniture: list[str], text: list[str], pats: Patt
     if host is None:
         return None
     forms = _forms(host)
-    lines = [ln[:2000] for ln in (*furniture, *text)]
-    for initials in (False, True):
+    # initials only in the furniture: three capitalised words of the text spell many a short name
+    for initials, lines in ((False, [*furniture, *text]), (True, furniture)):
         for line in lines:
-            for run in _runs(line):
+            for run in _runs(line[:2000]):
                 if _agrees(run, forms, pats, initials):
                     name = " ".join(run)
                     return Credit(name, None, f"site name {name!r} agrees with the address {host.host}")
@@ -205,8 +206,8 @@ def _tidy_name(name: str, pats: Patterns) -> str | None:
     name = " ".join(words).strip(" .,")
     if not name or name.casefold() in pats.site.not_names or not any(ch.isalpha() for ch in name):
         return None
-    if all(w.casefold() in pats.site.name_glue for w in name.split()):
-        return None
+    if all(w.casefold() in pats.site.name_glue for w in name.split()) or any(w.isdigit() for w in name.split()):
+        return None  # "The"; a wire's routing code ("NYFK 21512")
     return name
 
 
