@@ -203,3 +203,13 @@ def test_the_actor_command_shows_the_new_actors_over_time(tmp_path: Path, name: 
     flat = " ".join(result.output.split())
     for w in words:
         assert w in flat, (w, result.output)
+
+
+@pytest.mark.parametrize(("date", "sector", "office"), [
+    ("2019-06-01", "REB", "party_leader"),   # leader of HTS in Idlib
+    ("2025-06-01", "GOV", "head_of_state"),  # president after the fall of Assad
+])
+def test_a_rebel_leader_who_became_head_of_state_is_coded_by_date(kb: KnowledgeBase, date: str, sector: str,
+                                                                    office: str) -> None:
+    role = kb.search("Abu Mohammad al-Jolani")[0].role_on(date)
+    assert role is not None and (role.country, role.sector, role.office) == ("SYR", sector, office)
