@@ -59,6 +59,17 @@ CASES = [
     ("The bank extended the loan through January.", "2019-10-08", "January", "2020-01"),
     ("The talks were postponed until December.", "2019-10-08", "December", "2019-12"),
     ("The deal was signed last year.", "2020-11-12", "last year", "2019"),
+    # a day whose year the words after it name
+    ("The envoys first met on April 14 last year.", "2020-11-12", "April 14 last year", "2019-04-14"),
+    ("The border reopened on the 3rd of March this year.", "2020-11-12", "the 3rd of March this year", "2020-03-03"),
+    # a weekday after a deadline word is the day a wait ends, ahead of the story (a Thursday)
+    ("The militia was given until Monday to leave the village.", "2020-11-12", "Monday", "2020-11-16"),
+    ("The parliament postponed the vote until Saturday.", "2020-11-12", "Saturday", "2020-11-14"),
+    ("The envoy could arrive as soon as Tuesday.", "2020-11-12", "Tuesday", "2020-11-17"),
+    ("The ministry said the troops would leave by Sunday.", "2020-11-12", "Sunday", "2020-11-15"),
+    ("The troops had left the town by Sunday.", "2020-11-12", "Sunday", "2020-11-08"),
+    ("Until Tuesday, the police had not named the suspect.", "2020-11-12", "Tuesday", "2020-11-10"),
+    ("The rebels attacked the town on Sunday.", "2020-11-12", "Sunday", "2020-11-08"),
     ("The envoys will come next week.", "2020-11-12", "next week", "2020-W47"),
     ("Sales fell 5% in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3"),
     ("The deal dates from two years ago.", "2020-11-12", "two years ago", "2018"),

@@ -20,7 +20,7 @@ from ..pipeline import Context, stage
 from .find import Found, find
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
-from .tense import ENDED, PAST, UNKNOWN, direction, expression_span, governing_verb
+from .tense import ENDED, FUTURE, PAST, UNKNOWN, direction, expression_span, governing_verb
 from .values import parse_value
 
 log = logging.getLogger(__name__)
@@ -79,9 +79,12 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     out: list[TimeExpression] = []
     values = []
     for f in found:
-        tense = direction(sdoc, f.start, f.end, rules.future_cues)
+        told = tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
             tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
+        cues = rules.deadline_cues + (() if told == PAST else rules.open_deadline_cues)
+        if tense != ENDED and _deadline_weekday(doc.text, f, cues) and not _past_perfect(sdoc, f.start, f.end):
+            tense = FUTURE
         v = _value(norm, f, frame, tense, doc.name)
         values.append(v)
         if v is None:
@@ -104,6 +107,26 @@ def _value(norm: Normaliser, f: Found, frame: Frame, tense: int, name: str) -> A
     except (ValueError, OverflowError) as e:
         log.warning("%s: the date at %d is dropped: %s", name, f.start, e)
         return None
+
+
+def _deadline_weekday(text: str, f: Found, cues: tuple[str, ...]) -> bool:
+    """"Gave the rebels until Tuesday to withdraw", "postponed the vote until Friday", "could leave
+    as soon as Monday": a bare weekday (no month, no "last" or "next") after a deadline word
+    (``deadline_cues``) is the day a wait ends, ahead of the story or on its day, whatever the
+    clause's tense; a weekday told without one is, in news, the one just past."""
+    if not f.has("weekday") or f.has("month") or f.has("rel"):
+        return False
+    before = " ".join(text[max(0, f.start - 30):f.start].lower().split())
+    # "until 9 a.m. Tuesday": the clock time before the weekday belongs to the deadline
+    before = re.sub(r"(?:\s*\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4})?)?\s*(?:on\s+)?$", "", before)
+    return any(before == c or before.endswith(" " + c) for c in cues)
+
+
+def _past_perfect(sdoc: Any, start: int, end: int) -> bool:
+    """"Until Thursday, police had not named him": a past perfect tells a time before a past one,
+    so the day that closes it is behind the story too."""
+    verb = governing_verb(sdoc, start, end)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
