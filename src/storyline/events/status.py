@@ -137,8 +137,8 @@ class StatusRules:
         if status != "planned":
             return status
         gov = governor(head)
-        if gov is not None and (self._background(gov, "") or "had" in _aux_words(gov)):
-            return "historical"
+        if gov is not None and (self._background(gov, _own_words(gov, head)) or "had" in _aux_words(gov)):
+            return "historical"  # "has maintained in the past that it will not negotiate": said before
         return "reported"
 
     def pending(self, head: Token) -> bool:
@@ -158,9 +158,12 @@ class StatusRules:
         """The status from the clause's wording first, then its date against publication. ``frame``
         is the date the paragraph has set for an undated clause (``dates.anchor.frame_date``): a
         past-tense clause told after "In 2015, ..." belongs to 2015."""
+        low = clause.lower()
+        if fixed == "planned" and not any(m in low for m in self.words("recent_markers")) and \
+                self.before_news(date, published, weeks=False):
+            return "historical"  # "direct talks between the two in January", told in May: held (or not) then
         if fixed:
             return fixed
-        low = clause.lower()
         background = self._background(head, low)
         if self._performed(head):
             return "reported"
@@ -179,6 +182,8 @@ class StatusRules:
             if self.backshifted(head) and not recent and \
                     (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Serbia said in June that it would stay away from the talks": a plan of then
+            if not planned and not recent and self.before_news(date, published, weeks=False):
+                return "historical"  # "talks on normalising relations in January": held then, no plan in the grammar
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
@@ -485,6 +490,14 @@ def content_clauses(verb: Token) -> list[Token]:
                     if k.dep_ == "acl" and k.pos_ in ("VERB", "AUX")
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)]
     return out
+
+
+def _own_words(verb: Token, content: Token) -> str:
+    """The words of a verb's clause without those of its content clause, lower-cased: what the
+    reporting clause itself says ("has maintained in the past" of "has maintained in the past that
+    it will not negotiate")."""
+    inner = {t.i for t in content.subtree}
+    return " ".join(t.lower_ for t in verb.subtree if t.i not in inner)
 
 
 def _aux_words(head: Token) -> list[str]:
