@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterator
 
+from ..lexicons import load_lexicon
 from ..model import DateValue, Document, Sentence, TimeExpression
 from .tense import expression_span, path_up
 from .values import parse_value, period
@@ -73,7 +74,7 @@ def _document_period(doc: Document, why: str, text: str) -> DateValue | None:
 def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None = None) -> DateValue | None:
     """The date of the clause ``doc.text[start:end]`` (see the module docstring for the order)."""
     inside = [t for t in doc.timexes if t.start >= start and t.end <= end
-              and not _describes_subject(doc, t, start, end)]
+              and not _describes_subject(doc, t, start, end) and not _dates_what_it_answers(doc, t)]
     points = [t for t in inside if _dated(t)]
     # a range's start ("since last Saturday") says when a state began, not when the clause happened
     points.sort(key=lambda t: (t.range_end is not None, t.start))
@@ -132,6 +133,28 @@ def _describes_subject(doc: Document, t: TimeExpression, start: int, end: int) -
     return False
 
 
+def _dates_what_it_answers(doc: Document, t: TimeExpression) -> bool:
+    """"Struck targets in Gaza in retaliation for Friday's rocket attack", "shelled the village
+    in response to an attack last Sunday": a date on the noun a reply answers (the object of
+    "to" or "for" after a noun of reply, ``reply_nouns`` in the dates lexicon) dates that earlier
+    act, not the reply."""
+    sdoc = doc.spacy if doc.parsed else None
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):  # the date's noun: "Friday's attack", "an attack last Sunday", "the attack on Friday"
+        if tok.head.i == tok.i or tok.dep_ not in ("poss", "npadvmod", "pobj", "prep", "compound", "nmod"):
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
+            return tok.head.head.lemma_.lower() in _REPLY_NOUNS
+    return False
+
+
+_REPLY_NOUNS = frozenset(str(w).lower() for w in load_lexicon("dates").get("reply_nouns") or [])
+
+
 def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
     """"We raised it today with the ambassador", quoted in a story of Monday published on
     Thursday: a speaker's "today" (or "yesterday") is the day of speaking, the article's news
@@ -165,7 +188,7 @@ def news_day(doc: Document) -> TimeExpression | None:
             break
         # "Friday night", "on Saturday evening": a part of a day (a TIME) gives its day too
         p = parse_value(t.value) if t.type in ("DATE", "TIME") and t.range_end is None else None
-        if p is None or p.precision != "day":
+        if p is None or p.precision != "day" or _dates_what_it_answers(doc, t):
             continue
         if pub.precision == "month" and (p.day.year, p.day.month) == (pub.day.year, pub.day.month) \
                 or pub.precision == "day" and 0 <= (pub.day - p.day).days <= LEAD_DAYS:
