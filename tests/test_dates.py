@@ -209,3 +209,19 @@ def test_a_date_the_calendar_cannot_hold_is_dropped_alone(ctx: Context, text: st
     # date falls past year 9999); it is dropped with a warning, the document and its other dates kept
     doc = run(ctx, text, "2021-03-04")
     assert [t.value for t in doc.timexes if t.text == "2 March 2019"] == ["2019-03-02"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The army seized the capital on November 15, 2017. The president resigned on November 21.", "2017-11-21"),
+    ("The army seized the capital on November 15, 2017. The envoys will meet on November 21.", "2019-11-21"),
+    ("The army seized the capital on November 15, 2017. The envoys met again on September 2.", "2019-09-02"),
+    ("The army seized the capital in 2017. The president resigned on November 21.", "2019-11-21"),
+], ids=["continues the story of 2017", "a day ahead stays ahead", "a day before the news stays this year's",
+        "a year alone names no day to continue"])
+def test_a_day_without_its_year_continues_the_story_of_the_last_day_given_with_one(
+        ctx: Context, text: str, value: str) -> None:
+    """``Reader._story_day``: a day whose reading against the document date (9 September 2019)
+    would lie after the story, in a clause not told as ahead, belongs to the year of the day last
+    given with its year, when it falls within weeks after it."""
+    day = text.rsplit(" on ", 1)[1].rstrip(".")
+    assert timex(ctx, text, "2019-09-09", day).value == value
