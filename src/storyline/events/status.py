@@ -189,7 +189,7 @@ class StatusRules:
             return "historical"
         if not recent and self.before_news(date, published):
             return "historical"
-        if self._perfect_background(head, low):
+        if self._perfect_background(head, low) and not self._dated_news(date, published):
             return "historical"
         if date is None and _past(_finite(head)) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
@@ -208,6 +208,13 @@ class StatusRules:
         if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
             return True
         return weeks and _week(date) and when[1] < pub[0]
+
+    def _dated_news(self, date: DateValue | None, published: DateValue | None) -> bool:
+        """"Iraq said its forces had repelled the attack on Tuesday": a past perfect
+        that its own words date to a day of the news week (not before the news, ``before_news``)
+        is the report's past backshifted, the news itself, not what came before it."""
+        return date is not None and date.precision == "day" and published is not None and \
+            not self.before_news(date, published) and period(date.value) is not None
 
     def told_before(self, noun: Token) -> bool:
         """An act named by a noun that the sentence marks as before its news: "the recent visit",
