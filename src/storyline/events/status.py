@@ -17,6 +17,7 @@ from typing import Any
 from ..dates.values import period as value_period
 from ..lexicons import load_lexicon
 from ..model import DateValue
+from .headlines import headline
 
 Token = Any
 
@@ -189,7 +190,7 @@ class StatusRules:
             return "historical"
         if not recent and self.before_news(date, published):
             return "historical"
-        if self._perfect_background(head, low) and not self._dated_news(date, published):
+        if self._perfect_background(head, low) and not self._dated_news(head, date, published):
             return "historical"
         if date is None and _past(_finite(head)) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
@@ -209,11 +210,14 @@ class StatusRules:
             return True
         return weeks and _week(date) and when[1] < pub[0]
 
-    def _dated_news(self, date: DateValue | None, published: DateValue | None) -> bool:
+    def _dated_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
         """"Iraq said its forces had repelled the attack on Tuesday": a past perfect
-        that its own words date to a day of the news week (not before the news, ``before_news``)
-        is the report's past backshifted, the news itself, not what came before it."""
-        return date is not None and date.precision == "day" and published is not None and \
+        that the words date to a day of the news week (not before the news, ``before_news``)
+        is the report's past backshifted, the news itself, not what came before it. Not in a
+        relative or adverbial clause ("the preconditions Athens had attached", told today): its
+        past perfect is before the time of the clause it hangs on, whose date it borrows."""
+        return date is not None and date.precision == "day" and date.method.startswith("text") and \
+            published is not None and head.dep_ not in ("relcl", "acl", "advcl") and \
             not self.before_news(date, published) and period(date.value) is not None
 
     def told_before(self, noun: Token) -> bool:
@@ -451,6 +455,17 @@ class StatusRules:
         gov = governor(head)
         return gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("news_governors")
 
+    def _lead_report(self, head: Token) -> bool:
+        """"Iraq said today its forces had crushed an Iranian attack", "the rebels said they had
+        destroyed a radar station": in the article's first sentence of prose (its lead, which
+        tells the news), the past perfect a verb of report (``lead_report_verbs``) takes is the
+        report's own past, backshifted: the news. Further down it stays what came before."""
+        gov = governor(head)
+        if gov is None or head.dep_ != "ccomp" or gov.lemma_.lower() not in self.words("lead_report_verbs"):
+            return False
+        lead = next((s for s in head.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s) and not headline(s)), None)
+        return lead is not None and lead.start <= head.i < lead.end
+
     def _announced_plan(self, head: Token) -> bool:
         """"Announced a complete withdrawal", "unveiled a new initiative": the act announced is
         yet to be carried out (a ceasefire announced, by contrast, holds from the announcement)."""
@@ -474,7 +489,7 @@ class StatusRules:
         last few years"); and a present perfect in a relative clause, which describes the noun's
         past ("detainees whom their home countries have declined to take back")."""
         lows = _aux_words(head)
-        if "had" in lows and not self._news_backshift(head):
+        if "had" in lows and not self._news_backshift(head) and not self._lead_report(head):
             return True
         perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
         if perfect and "been" in lows and head.tag_ == "VBG":
