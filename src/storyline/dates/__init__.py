@@ -18,6 +18,7 @@ from ..clean.outlets import bundled_outlets
 from ..model import Document, TimeExpression
 from ..pipeline import Context, stage
 from .find import Found, find
+from .happenings import weekdays_on_happenings
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
 from .tense import ENDED, FUTURE, PAST, UNKNOWN, direction, expression_span, governing_verb
@@ -147,6 +148,7 @@ def run(doc: Document, ctx: Context) -> Document:
     found = find(doc.text, rules, sdoc)
     doc.published = resolve_document_date(doc, found, rules, ctx)
     doc.timexes = normalise_all(doc, found, rules, doc.published.value if doc.published else None, sdoc)
+    weekdays_on_happenings(doc, found, rules, sdoc)
     return doc
 
 
