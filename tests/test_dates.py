@@ -62,6 +62,10 @@ CASES = [
     # a day whose year the words after it name
     ("The envoys first met on April 14 last year.", "2020-11-12", "April 14 last year", "2019-04-14"),
     ("The border reopened on the 3rd of March this year.", "2020-11-12", "the 3rd of March this year", "2020-03-03"),
+    # a weekday or a day without its year right after a week or a year is that day of it
+    ("Last week, on Tuesday, the envoys met in Doha.", "2020-11-12", "Tuesday", "2020-11-03"),
+    ("In 2015, on May 4, the envoys met in Doha.", "2020-11-12", "May 4", "2015-05-04"),
+    ("The envoys met in Doha last week. On Tuesday, the talks resumed.", "2020-11-12", "Tuesday", "2020-11-10"),
     # a weekday after a deadline word is the day a wait ends, ahead of the story (a Thursday)
     ("The militia was given until Monday to leave the village.", "2020-11-12", "Monday", "2020-11-16"),
     ("The parliament postponed the vote until Saturday.", "2020-11-12", "Saturday", "2020-11-14"),

@@ -73,3 +73,11 @@ REPLIES = [
 def test_a_date_on_the_act_a_reply_answers_does_not_date_the_reply(ctx: Context, text: str, day: str) -> None:
     [assault] = [e for e in events(ctx, text, "2020-05-15") if e.what == "ASSAULT"]
     assert assault.date is not None and assault.date.value == day
+
+
+def test_a_day_inside_the_clauses_week_dates_it(ctx: Context) -> None:
+    """``anchor._finest_inside``: "earlier this week, on Wednesday" dates the clause to the
+    Wednesday, the narrower of two dates that nest."""
+    [accuse] = [e for e in events(ctx, "Earlier this week, on Wednesday, Turkey criticised the United States.",
+                                  "2020-05-15") if e.what == "ACCUSE"]
+    assert accuse.date is not None and accuse.date.value == "2020-05-13"

@@ -9,8 +9,10 @@ events stages.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from ..clean.metadata import MONTH_FIRST_COUNTRIES
@@ -22,7 +24,7 @@ from .happenings import weekdays_on_happenings
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
 from .tense import ENDED, FUTURE, PAST, UNKNOWN, direction, expression_span, governing_verb
-from .values import parse_value
+from .values import Point, parse_value
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,8 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
         if tense != ENDED and _deadline_weekday(doc.text, f, cues) and not _past_perfect(sdoc, f.start, f.end):
             tense = FUTURE
         v = _value(norm, f, frame, tense, doc.name)
+        if v is not None and values and values[-1] is not None and f.start - found[len(values) - 1].end <= 6:
+            v = _within(doc.text, found[len(values) - 1], values[-1], f, v, rules)
         values.append(v)
         if v is None:
             continue
@@ -121,6 +125,31 @@ def _deadline_weekday(text: str, f: Found, cues: tuple[str, ...]) -> bool:
     # "until 9 a.m. Tuesday": the clock time before the weekday belongs to the deadline
     before = re.sub(r"(?:\s*\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4})?)?\s*(?:on\s+)?$", "", before)
     return any(before == c or before.endswith(" " + c) for c in cues)
+
+
+def _within(text: str, outer_f: Found, outer: Any, f: Found, v: Any, rules: DateRules) -> Any:
+    """"Last week, on Tuesday", "in 2015, on May 4": a weekday or a day without its year right
+    after a week or a year (only a comma or "on" between) is that day of it, whatever the
+    document date would make of it alone."""
+    if not re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[outer_f.end:f.start], re.IGNORECASE):
+        return v
+    box = outer.point or parse_value(outer.value)
+    if box is None or not box.year_known or f.has("year"):
+        return v
+    day = None
+    if box.gran == "week" and f.has("weekday") and not f.has("month") and not f.has("rel"):
+        weekday = rules.lookup("weekday", f.group("weekday") or "")
+        monday = box.day - timedelta(days=box.day.weekday())
+        day = monday + timedelta(days=int(weekday) - 1) if weekday else None
+    elif box.gran == "year" and f.has("month") and f.has("day"):
+        try:
+            day = date(box.day.year, int(rules.lookup("month", f.group("month") or "") or 0), int(f.group("day") or 0))
+        except (TypeError, ValueError):
+            day = None
+    if day is None:
+        return v
+    p = Point(day, "day")
+    return dataclasses.replace(v, value=p.value, precision=p.precision, anchor=outer.value, point=p)
 
 
 def _past_perfect(sdoc: Any, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     # a range's start ("since last Saturday") says when a state began, not when the clause happened
     points.sort(key=lambda t: (t.range_end is not None, t.start))
     if points:
-        t = points[0]
+        t = _finest_inside(points)
         method = "text:explicit" if t.anchor is None else f"text:relative to {t.anchor}"
         spoken = _spoken_day(doc, t)
         if spoken is not None:
@@ -105,6 +105,19 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     if hint in HISTORICAL_TENSES:
         return _background_year(doc, start, end)
     return None
+
+
+def _finest_inside(points: list[TimeExpression]) -> TimeExpression:
+    """"Earlier this week, on Wednesday, the president said", "in March, on the 5th": where the
+    clause's first date holds a later one of the clause within its period, the narrower one says
+    when; dates that do not nest keep the first."""
+    first = points[0]
+    outer = period(first.value)
+    if outer is None or first.range_end is not None:
+        return first
+    inside = [(p[1] - p[0], t) for t in points[1:] if t.range_end is None and (p := period(t.value)) is not None
+              and outer[0] <= p[0] and p[1] <= outer[1] and p[1] - p[0] < outer[1] - outer[0]]
+    return min(inside, key=lambda x: x[0])[1] if inside else first
 
 
 def _later_in_the_past(doc: Document, t: TimeExpression) -> bool:
