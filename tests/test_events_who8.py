@@ -34,3 +34,44 @@ def test_three_demonyms_joined_by_hyphens_name_three_sides(code):
 def test_backer_joined_by_a_hyphen_is_not_the_doer(code):
     e = only(code("Kremlin-backed rebels attacked the town on Monday."), "ASSAULT")
     assert "RUS" not in countries(e.source)
+
+
+# ---------------------------------------------------------------- a city on an act's noun is its venue
+
+
+def test_city_on_the_noun_of_talks_is_no_party_to_them(code):
+    e = only(code("The Lisbon talks ended without a deal on Friday."), "CONSULT")
+    assert "PRT" not in countries(e.source)
+
+
+def test_city_on_a_summit_left_is_not_its_target(code):
+    e = only(code("Leaving a Brussels summit, Maria Lopez said the deal was fair."), "CONSULT")
+    assert "BEL" not in countries(e.target) and "BEL" not in countries(e.source)
+
+
+def test_city_on_a_declaration_does_not_make_its_state_the_caller(code):
+    e = only(code("The Vienna declaration called for a halt to the fighting."), "REQUEST")
+    assert "AUT" not in countries(e.source)
+
+
+def test_state_named_on_the_noun_stays_a_party(code):
+    e = only(code("The Chile-Bolivia talks ended without a deal on Friday."), "CONSULT")
+    assert sorted(countries(e.source)) == ["BOL", "CHL"]
+
+
+def test_capital_as_a_subject_still_speaks_for_its_state(code):
+    e = only(code("Lisbon said on Friday that the talks had ended."), "STATEMENT")
+    assert countries(e.source) == ["PRT"]
+
+
+# ---------------------------------------------------------------- "between" on the act's subject noun
+
+
+def test_talks_between_two_sides_as_the_subject_are_theirs(code):
+    e = only(code("The talks between Chile and Peru ended on Friday."), "CONSULT")
+    assert sorted(countries(e.source + e.target)) == ["CHL", "PER"]
+
+
+def test_talks_in_a_city_between_two_sides_are_the_sides_not_the_host_city(code):
+    e = only(code("The Oslo talks between Chile and Peru ended on Friday."), "CONSULT")
+    assert sorted(countries(e.source + e.target)) == ["CHL", "PER"]
