@@ -75,3 +75,27 @@ def test_talks_between_two_sides_as_the_subject_are_theirs(code):
 def test_talks_in_a_city_between_two_sides_are_the_sides_not_the_host_city(code):
     e = only(code("The Oslo talks between Chile and Peru ended on Friday."), "CONSULT")
     assert sorted(countries(e.source + e.target)) == ["CHL", "PER"]
+
+
+# ---------------------------------------------------------------- a signed act's noun names its doers
+
+
+def test_deal_named_by_its_two_sides_was_signed_by_them(code):
+    e = only(code("The Chile-Peru deal was signed on Saturday."), "AGREE")
+    assert sorted(countries(e.source)) == ["CHL", "PER"]
+
+
+def test_memorandum_named_by_two_demonyms_was_signed_by_both(code):
+    e = only(code("The Sudanese-Chadian memorandum was signed in Doha on Monday."), "AGREE")
+    assert sorted(countries(e.source)) == ["SDN", "TCD"]
+
+
+def test_agent_of_the_signing_still_comes_first(code):
+    e = only(code("The Chile-Peru deal was signed by Bolivia on Saturday."), "AGREE")
+    assert countries(e.source) == ["BOL"]
+
+
+def test_bare_agreement_reached_takes_no_doer_from_an_earlier_named_agreement(code):
+    events = code("The Vienna Agreement called for calm. Fighting resumed weeks after the agreement was reached.")
+    reached = [e for e in events if "was reached" in e.evidence]
+    assert all("AUT" not in countries(e.source) for e in reached)

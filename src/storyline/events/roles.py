@@ -70,6 +70,9 @@ FORCE_TARGET_PREPS = frozenset({"on"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 
 
+#: Modifiers by which an act's noun names its doers ("the US-Taliban deal", "Russia's offer").
+NOUN_DOER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
 #: "under UN auspices": the host told by the noun's modifier.
 AUSPICES_MODS = frozenset({"compound", "amod", "poss"})
 
@@ -222,7 +225,10 @@ class ArgumentRoles(VenueWords, Participation):
             # the parser's coordination lends it ("Chile proposed a route, rejected by Bolivia")
             src_toks += agent
         elif passive and act_subject:
-            src_toks += agent
+            # "the US-Taliban deal was signed": with no agent, the act's noun names its own doers
+            # by its modifiers (not a bare "the agreement was reached", which names none)
+            own_doers = any(ch.dep_ in NOUN_DOER_DEPS for ch in subj.children)
+            src_toks += agent or ([subj] if own_doers else [])
         elif passive:
             src_toks += agent
             # "had been allied with Turkey": the with-phrase names a partner; not "threatened with
