@@ -39,6 +39,7 @@ from .more_acts import (
     more_act_sides,
     stranded_relative,
     subject_antecedent,
+    unrealised_permissions,
 )
 from .nominal import described_act, praised_doers
 from .parties import between_sides, cosigners, mediated_sides, nested_sides, sides_of, supply_parties
@@ -120,6 +121,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
         enabled = enabled_acts(cands, resolver.refs_for, self._word_set("enabling_verbs"))
+        unrealised_permissions(cands, self._word_set("enabling_verbs"),
+                               self.rules.words("possibility_modals") | self.rules.words("backshift_modals"))
         previous: list[tuple[int, str | None, list[ActorRef]]] = []
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
         for c in cands:

@@ -77,10 +77,10 @@ class TriggerFinding(CoderBase):
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
                     if trig is not None and not trig.code.startswith("01") and \
-                            tok.lemma_.lower() in self.rules.words("telling_verbs") and \
+                            tok.lemma_.lower() in self.rules.words("telling_verbs") | self.rules.words("claim_verbs") and \
                             any(c.dep_ == "ccomp" for c in tok.children):
-                        # "admitted that the situation is not ripe": a report of speech, not the
-                        # dictionary's disclosure (050)
+                        # "admitted that the situation is not ripe", "argued that the sanctions had
+                        # failed": a report of speech, not the dictionary's disclosure (050) or dispute (110)
                         trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
                     if trig is not None and self._asks_question(tok, trig):
                         trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])  # "'Why?' he asked"
