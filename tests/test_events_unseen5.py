@@ -92,3 +92,38 @@ def test_arguing_with_a_partner_stays_a_dispute(code):
                   "over the border on Monday."), "ACCUSE")
     assert "mitsotakis" in names(e.target)
 
+
+
+# ---------------------------------------------------------------- a refusal to speak, a figurative meeting
+
+
+def test_declining_to_say_is_no_rejection(code):
+    lacks(code("Pentagon spokesman John Kirby declined to say how many troops would be sent to Poland."),
+          "REJECT", "STATEMENT")
+
+
+def test_refusing_to_comment_is_no_event(code):
+    assert code("Iranian Foreign Minister Javad Zarif refused to comment on the talks with Saudi Arabia "
+                "on Monday.") == []
+
+
+def test_refusing_to_meet_or_to_give_up_stays_a_rejection(code):
+    e = only(code("Turkish President Recep Tayyip Erdogan refused to meet the Greek delegation on Monday."), "REJECT")
+    assert "erdogan" in names(e.source)
+    only(code("Russia refused to give up the occupied territories, Ukrainian officials said on Monday."), "REJECT")
+
+
+def test_meeting_a_response_is_no_meeting(code):
+    lacks(code("Iran said any attack by Israel would meet a strong response."), "CONSULT")
+    lacks(code("Iran said any incursion would be met by a strong response from its army."), "CONSULT")
+
+
+def test_meeting_a_counterpart_stays_a_meeting(code):
+    e = only(code("Iranian Foreign Minister Javad Zarif met with Iraqi officials in Baghdad on Monday."), "CONSULT")
+    assert "zarif" in names(e.source)
+
+
+def test_meeting_a_demand_is_no_meeting_and_not_meeting_it_a_refusal(code):
+    lacks(code("The Iraqi government met the demands of the protesters on Monday, officials said."), "CONSULT")
+    e = only(code("The United States said it would not meet the demands of the kidnappers."), "REJECT")
+    assert [r.country for r in e.source] == ["USA"]
