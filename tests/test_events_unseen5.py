@@ -127,3 +127,28 @@ def test_meeting_a_demand_is_no_meeting_and_not_meeting_it_a_refusal(code):
     lacks(code("The Iraqi government met the demands of the protesters on Monday, officials said."), "CONSULT")
     e = only(code("The United States said it would not meet the demands of the kidnappers."), "REJECT")
     assert [r.country for r in e.source] == ["USA"]
+
+
+# ---------------------------------------------------------------- blame and votes
+
+
+def test_a_deal_called_by_a_word_of_blame_is_criticised(code):
+    e = only(code('Labour deputy leader Tom Watson called the government\'s proposed deal "lousy" on Saturday.'),
+             "ACCUSE")
+    assert "watson" in names(e.source)
+
+
+def test_a_plan_described_as_reckless_is_criticised(code):
+    e = only(code('The Russian foreign ministry described the American plan as "irresponsible and reckless" '
+                  'on Monday.'), "ACCUSE")
+    assert [r.country for r in e.target] == ["USA"]
+
+
+def test_a_situation_called_the_worst_stays_a_statement(code):
+    lacks(code("The United Nations called the resulting humanitarian crisis the worst in the world."), "ACCUSE")
+
+
+def test_a_vote_against_a_proposal_is_a_rejection(code):
+    e = only(code("The British parliament voted against the proposed trade deal with the European Union on Monday."),
+             "REJECT")
+    assert [r.country for r in e.source] == ["GBR"]
