@@ -145,7 +145,7 @@ def test_a_plan_described_as_reckless_is_criticised(code):
 
 
 def test_a_situation_called_the_worst_stays_a_statement(code):
-    lacks(code("The United Nations called the resulting humanitarian crisis the worst in the world."), "ACCUSE")
+    lacks(code("Aid agencies on Monday called the famine in the region the worst in a decade."), "ACCUSE")
 
 
 def test_a_vote_against_a_proposal_is_a_rejection(code):
