@@ -152,3 +152,27 @@ def test_a_vote_against_a_proposal_is_a_rejection(code):
     e = only(code("The British parliament voted against the proposed trade deal with the European Union on Monday."),
              "REJECT")
     assert [r.country for r in e.source] == ["GBR"]
+
+
+# ---------------------------------------------------------------- commentators
+
+
+def test_a_correspondents_comment_is_no_statement(code):
+    assert code("The BBC's security correspondent Frank Gardner said questions remain over who fired the "
+                "missiles.") == []
+
+
+def test_an_analysts_or_experts_comment_is_no_statement(code):
+    assert code("Middle East analyst Hassan Hassan told CNN the strike would change little on the ground.") == []
+    assert code("Haifa University geostrategy expert Avinoam Idan said the new supply cannot be considered "
+                "significant.") == []
+
+
+def test_a_party_spokesmans_words_stay_a_statement(code):
+    e = only(code("Hamas's spokesman Fawzi Barhoum said the group would respond to the raid."), "STATEMENT")
+    assert "barhoum" in names(e.source)
+
+
+def test_a_private_persons_words_stay_a_statement(code):
+    only(code("The victim's mother, Charlotte Brown, said on television that the family wanted justice."),
+         "STATEMENT")
