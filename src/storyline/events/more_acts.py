@@ -24,7 +24,8 @@ Each test names one class of phrase and answers for one noun (the caller finds i
    in Nairobi, the first meeting of the rivals since the coup").
 
 And three that read a clause: ``entry_into_force`` (an act taking effect is not its
-announcement), ``enabled_acts`` (what a thing enables others to do is their act) and
+announcement), ``enabled_acts`` (what a thing enables others to do is their act; not where the
+enabling is only possible: ``unrealised_permissions``) and
 ``contact_state`` (being in contact with a partner is consultation, with the parties mediation).
 """
 
@@ -176,6 +177,29 @@ def enabled_acts(cands: Any, refs_for: Any, verbs: set[str] | frozenset[str]) ->
         c.drop, c.parent, p.drop = False, None, True
         doers[id(c)] = obj
     return doers
+
+
+def unrealised_permissions(cands: Any, verbs: set[str] | frozenset[str], modals: set[str] | frozenset[str]) -> None:
+    """"A bill that would allow China to extradite suspects", "a licence allowing him to buy
+    rifles": a permission told as possible (a ``modals`` auxiliary on the enabling verb, one of
+    ``enabling_verbs``) or as what a thing affords (a participle on a noun) grants nothing on an
+    occasion, so what it would let others do is no act of theirs: the complement's candidate is
+    dropped, and a participle's own candidate with it. "The truce allowed the parties to meet"
+    (``enabled_acts``) and "Israel allowed the trucks to enter" stay acts."""
+    by_token = {c.trig.token.i: c for c in cands}
+    for c in cands:
+        head = c.head
+        gov = head.head
+        if c.trig.kind != "verb" or head.dep_ not in ("xcomp", "ccomp") or gov.i == head.i or \
+                gov.lemma_.lower() not in verbs or not any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+            continue
+        participle = gov.dep_ == "acl" and gov.tag_ == "VBG"
+        if not participle and not any(a.dep_ == "aux" and a.lower_ in modals for a in gov.children):
+            continue
+        c.drop = True
+        owner = by_token.get(gov.i)
+        if participle and owner is not None:
+            owner.drop = True
 
 
 def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, lookback: int = 3) -> list[Any]:

@@ -85,6 +85,9 @@ class StatusRules:
         gov = governor(head)
         if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
             return True
+        if gov is not None and head.dep_ == "xcomp" and \
+                mere_ability(gov, self.words("ability_words"), self.words("inability_words")):
+            return True
         uncertain = self.words("uncertain_marks")
         if any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
                and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
@@ -593,6 +596,20 @@ def _simple_present(head: Token) -> bool:
     if head.tag_ in ("VBZ", "VBP") and not auxes:
         return True
     return head.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ in ("is", "are")
+
+
+def mere_ability(gov: Token, able: frozenset[str], unable: frozenset[str]) -> bool:
+    """"Was unable to stop the convoy", "will be able to strike", "is capable of": an adjective
+    of ability (``able``) or its lack (``unable``) on an infinitive tells a capacity, no act done;
+    except the simple past of ability, which tells the act achieved ("was able to negotiate
+    immunity", like "managed to")."""
+    word = gov.lemma_.lower()
+    if word in unable:
+        return True
+    if word not in able:
+        return False
+    copula = gov.head if gov.dep_ in ("acomp", "attr") and gov.head.i != gov.i else gov
+    return copula.tag_ != "VBD" or any(a.dep_ == "aux" for a in copula.children)
 
 
 def governor(head: Token) -> Token | None:
