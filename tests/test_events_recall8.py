@@ -1,0 +1,58 @@
+"""Missed events by class of construction (recall on unseen news), on sentences of our own.
+
+Each block names the class of sentences it serves:
+
+- a side's own forces in its report of speech ("X said its troops ..."): the possessive pronoun
+  is the speaker's, so the act has a doer and is kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_coder import coder_for, only
+
+
+@pytest.fixture(scope="module")
+def code(ctx):
+    return coder_for(ctx)
+
+
+# ---------------------------------------------------------------- a speaker's own forces
+
+
+#: (class of sentence, text, the class expected, the speaker's country)
+OWN_FORCES = [
+    ("its troops, content of said", "Sudan said its troops repelled a rebel assault near Kassala on Sunday.",
+     "ASSAULT", "SDN"),
+    ("its warplanes, said that", "Ethiopia said on Tuesday that its warplanes bombed two rebel depots.",
+     "ASSAULT", "ETH"),
+    ("their soldiers, announced", "Armenia and Azerbaijan each announced their soldiers shelled positions "
+     "across the border.", "ASSAULT", None),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "country"), OWN_FORCES, ids=[t[0] for t in OWN_FORCES])
+def test_forces_of_the_speaker_do_the_act(code, case, text, what, country):
+    e = only(code(text), what)
+    assert e.source, case
+    assert country is None or any(r.country == country for r in e.source), [(r.name, r.country) for r in e.source]
+
+
+def test_speakers_forces_are_not_the_target(code):
+    """The force is the speaker's doer; the other side stays the target."""
+    e = only(code("Chad said its soldiers attacked Sudanese positions on the border on Friday."), "ASSAULT")
+    assert any(r.country == "TCD" for r in e.source)
+    assert any(r.country == "SDN" for r in e.target)
+
+
+#: clauses whose "its" names no speaker's own forces
+NOT_OWN = [
+    ("no report of speech", "Its troops shelled the village on Monday."),
+    ("a speaker that is no side", "The report said its troops shelled the village on Monday."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOT_OWN, ids=[t[0] for t in NOT_OWN])
+def test_its_without_a_speaking_side_names_no_doer(code, case, text):
+    assert not [e for e in code(text) if e.what == "ASSAULT" and any(r.country for r in e.source)], case
