@@ -3,7 +3,8 @@
 Each block names the class of sentences it serves:
 
 - a side's own forces in its report of speech ("X said its troops ..."): the possessive pronoun
-  is the speaker's, so the act has a doer and is kept.
+  is the speaker's, so the act has a doer and is kept;
+- a visit or trip made ("made a visit to X"): the visit done (or planned), not an intention to meet.
 """
 
 from __future__ import annotations
@@ -56,3 +57,22 @@ NOT_OWN = [
 @pytest.mark.parametrize(("case", "text"), NOT_OWN, ids=[t[0] for t in NOT_OWN])
 def test_its_without_a_speaking_side_names_no_doer(code, case, text):
     assert not [e for e in code(text) if e.what == "ASSAULT" and any(r.country for r in e.source)], case
+
+
+# ---------------------------------------------------------------- a visit or trip made
+
+
+#: (class of sentence, text, status): "made a visit" is the visit, not an intention to meet
+VISITS_MADE = [
+    ("visit made, past", "Kenyan President William Ruto made a two-day visit to Ethiopia on Monday.", "reported"),
+    ("trip made, with a modifier", "Macron made a surprise trip to Beirut on Thursday.", "reported"),
+    ("visit to be made", "Erdogan will make an official visit to Moscow next month.", "planned"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "status"), VISITS_MADE, ids=[t[0] for t in VISITS_MADE])
+def test_a_visit_made_is_a_visit(code, case, text, status):
+    events = code(text, published="2021-03-10")
+    e = only(events, "VISIT")
+    assert e.status == status, case
+    assert not [x for x in events if x.what == "CONSULT"], [(x.what, x.evidence) for x in events]
