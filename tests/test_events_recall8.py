@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events_coder import coder_for, only
+from test_events_coder import coder_for, names, only
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,12 @@ def test_speakers_forces_are_not_the_target(code):
     e = only(code("Chad said its soldiers attacked Sudanese positions on the border on Friday."), "ASSAULT")
     assert any(r.country == "TCD" for r in e.source)
     assert any(r.country == "SDN" for r in e.target)
+
+
+def test_an_armed_groups_own_fighters_are_the_group(code):
+    """"Hamas said its fighters ...": the fighters of an armed group that speaks are the group."""
+    e = only(code("Hamas said its fighters fired rockets at two Israeli towns on Monday."), "ASSAULT")
+    assert "hamas" in names(e.source), [(r.name, r.country) for r in e.source]
 
 
 #: clauses whose "its" names no speaker's own forces

@@ -476,8 +476,14 @@ class ArgumentRoles(Participation):
         owners = [p for p in tok.children if p.dep_ == "poss"]
         if g is None or not owners:
             return g
-        refs = res.refs_for(owners[0]) or speakers_own(owners[0], clause, res, self.own_force_pronouns,
-                                                         self.speech_verbs)
+        refs = res.refs_for(owners[0])
+        if not refs:
+            speakers = speakers_own(owners[0], clause, res, self.own_force_pronouns, self.speech_verbs)
+            # "Hamas said its fighters ...": an armed group's own fighters are the group
+            armed = [r for r in speakers if r.sector in self.groups.armed and not res.is_state(r)]
+            if armed:
+                return armed[0]
+            refs = speakers
         if not refs or not refs[0].country:
             return None
         return replace(g, country=refs[0].country)
