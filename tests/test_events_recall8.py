@@ -4,7 +4,9 @@ Each block names the class of sentences it serves:
 
 - a side's own forces in its report of speech ("X said its troops ..."): the possessive pronoun
   is the speaker's, so the act has a doer and is kept;
-- a visit or trip made ("made a visit to X"): the visit done (or planned), not an intention to meet.
+- a visit or trip made ("made a visit to X"): the visit done (or planned), not an intention to meet;
+- a meeting told as a ranked noun in a copular clause ("the meeting was the first between A and
+  B"): a meeting of its sides, apart from wider talks it was part of.
 """
 
 from __future__ import annotations
@@ -82,3 +84,39 @@ def test_a_visit_made_is_a_visit(code, case, text, status):
     e = only(events, "VISIT")
     assert e.status == status, case
     assert not [x for x in events if x.what == "CONSULT"], [(x.what, x.evidence) for x in events]
+
+
+# ---------------------------------------------------------------- a ranked meeting told by a copula
+
+
+#: (class of sentence, text, words of the sides expected)
+RANKED = [
+    ("between on the copula", "Tuesday's meeting was the first face-to-face between Sudanese leader Abdel "
+     "Fattah al-Burhan and Ethiopian Prime Minister Abiy Ahmed.", ["burhan", "abiy"]),
+    ("between on the predicate", "The talks in Jeddah were the first direct contact between Sudan and Chad in "
+     "a year.", ["sudan", "chad"]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "sides"), RANKED, ids=[t[0] for t in RANKED])
+def test_a_ranked_meeting_is_a_meeting_of_its_sides(code, case, text, sides):
+    e = only(code(text), "CONSULT")
+    assert all(w in names(e.source + e.target) for w in sides), case
+
+
+def test_a_ranked_meeting_within_wider_talks_stays_apart(code):
+    """The leaders of four states held talks; "the meeting was the first between" two of them is
+    another occasion, with other sides, not the talks told again."""
+    events = code("The leaders of Egypt, Qatar, Sudan and Chad held talks in Cairo on Monday. The meeting was "
+                  "the first face-to-face between the Sudanese and Chadian presidents.")
+    assert len([e for e in events if e.what == "CONSULT"]) == 2, [(e.what, e.evidence) for e in events]
+
+
+def test_a_ranked_meeting_of_the_same_sides_restates_it(code):
+    events = code("Sudan and Chad held talks in Cairo on Monday. The meeting was the first between Sudan and Chad.")
+    assert len([e for e in events if e.what == "CONSULT"]) == 1, [(e.what, e.evidence) for e in events]
+
+
+def test_an_unranked_or_sideless_copula_tells_no_meeting(code):
+    assert not [e for e in code("The meeting was long and difficult, officials said.") if e.what == "CONSULT"]
+    assert not [e for e in code("The meeting was the first of its kind.") if e.what == "CONSULT"]
