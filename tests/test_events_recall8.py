@@ -6,7 +6,9 @@ Each block names the class of sentences it serves:
   is the speaker's, so the act has a doer and is kept;
 - a visit or trip made ("made a visit to X"): the visit done (or planned), not an intention to meet;
 - a meeting told as a ranked noun in a copular clause ("the meeting was the first between A and
-  B"): a meeting of its sides, apart from wider talks it was part of.
+  B"): a meeting of its sides, apart from wider talks it was part of;
+- a reaction received ("the plan drew condemnation from A", "praise came from A"): A's act, the
+  receiver its target.
 """
 
 from __future__ import annotations
@@ -120,3 +122,31 @@ def test_a_ranked_meeting_of_the_same_sides_restates_it(code):
 def test_an_unranked_or_sideless_copula_tells_no_meeting(code):
     assert not [e for e in code("The meeting was long and difficult, officials said.") if e.what == "CONSULT"]
     assert not [e for e in code("The meeting was the first of its kind.") if e.what == "CONSULT"]
+
+
+# ---------------------------------------------------------------- a reaction received, its author in "from"
+
+
+#: (class of sentence, text, class, words of the source, words of the target or None)
+REACTIONS = [
+    ("drew condemnation from", "The annexation drew swift condemnation from the African Union on Sunday.",
+     "ACCUSE", ["african union"], None),
+    ("faced criticism from, person target", "Erdogan faced sharp criticism from Greece over the drilling plan.",
+     "ACCUSE", ["greece"], ["erdogan"]),
+    ("condemnation came from", "Condemnation came from Egypt and Jordan within hours.", "ACCUSE", ["egypt", "jordan"],
+     None),
+    ("statements of condemnation", "Statements of condemnation have come from Kenya and Uganda.", "ACCUSE",
+     ["kenya", "uganda"], None),
+    ("won praise from", "The prisoner swap won praise from the United Nations.", "SUPPORT", ["united nations"], None),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "what", "source", "target"), REACTIONS, ids=[t[0] for t in REACTIONS])
+def test_a_reaction_received_is_the_reactors_act(code, case, text, what, source, target):
+    e = only(code(text), what)
+    assert all(w in names(e.source) for w in source), (case, [r.name for r in e.source])
+    assert target is None or all(w in names(e.target) for w in target), (case, [r.name for r in e.target])
+
+
+def test_statements_that_come_from_someone_are_no_condemnation(code):
+    assert not [e for e in code("Statements came from both sides on Monday.") if e.what == "ACCUSE"]
