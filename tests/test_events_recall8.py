@@ -8,7 +8,9 @@ Each block names the class of sentences it serves:
 - a meeting told as a ranked noun in a copular clause ("the meeting was the first between A and
   B"): a meeting of its sides, apart from wider talks it was part of;
 - a reaction received ("the plan drew condemnation from A", "praise came from A"): A's act, the
-  receiver its target.
+  receiver its target;
+- an act of force attributed to someone ("attributed the bombing to the rebels"): blame, whom the
+  "to" phrase names its target.
 """
 
 from __future__ import annotations
@@ -150,3 +152,16 @@ def test_a_reaction_received_is_the_reactors_act(code, case, text, what, source,
 
 def test_statements_that_come_from_someone_are_no_condemnation(code):
     assert not [e for e in code("Statements came from both sides on Monday.") if e.what == "ACCUSE"]
+
+
+# ---------------------------------------------------------------- force attributed to someone
+
+
+def test_an_attack_attributed_to_a_group_blames_it(code):
+    e = only(code("Somalia attributed the bombing of the hotel to al-Shabaab on Sunday."), "ACCUSE")
+    assert "somalia" in names(e.source) and "shabaab" in names(e.target)
+
+
+def test_a_trend_attributed_to_a_cause_is_no_accusation(code):
+    assert not [e for e in code("Kenya's finance ministry attributed the decline to lower tea prices.")
+                if e.what == "ACCUSE"]
