@@ -10,7 +10,9 @@ Each block names the class of sentences it serves:
 - a reaction received ("the plan drew condemnation from A", "praise came from A"): A's act, the
   receiver its target;
 - an act of force attributed to someone ("attributed the bombing to the rebels"): blame, whom the
-  "to" phrase names its target.
+  "to" phrase names its target;
+- talks told as the subject of their course ("the talks between A and B ended"): the sides the
+  "between" phrase names hold them, so the act has doers and is kept.
 """
 
 from __future__ import annotations
@@ -165,3 +167,13 @@ def test_an_attack_attributed_to_a_group_blames_it(code):
 def test_a_trend_attributed_to_a_cause_is_no_accusation(code):
     assert not [e for e in code("Kenya's finance ministry attributed the decline to lower tea prices.")
                 if e.what == "ACCUSE"]
+
+
+# ---------------------------------------------------------------- talks as the subject of their course
+
+
+@pytest.mark.parametrize("text", ["The talks between Ethiopia and Eritrea ended in Jeddah on Monday.",
+                                  "Peace talks between Ethiopia and Eritrea resumed in Jeddah on Monday."])
+def test_talks_between_sides_as_subject_are_theirs(code, text):
+    e = only(code(text), "CONSULT")
+    assert "ethiopia" in names(e.source + e.target) and "eritrea" in names(e.source + e.target)

@@ -75,10 +75,12 @@ def between_tokens(head: Any, trigger: Any) -> list[Any]:
     """The objects of a "between" phrase of the act itself: on its head, its trigger noun, the noun
     the head carries ("brokered a deal between A and B", "a truce between A and B was reached"), or
     a place phrase of these ("brokered a truce in Oslo, Norway between A and B", as the parser
-    hangs it), or the predicate of a copula the act noun is the subject of ("the meeting was the
-    first between A and B"). Not one on another noun ("a solution to the conflict between A and B")."""
+    hangs it), the act's noun as the subject of its verb ("the talks between A and B ended"), or
+    the predicate of a copula the act noun is the subject of ("the meeting was the first between A
+    and B"). Not one on another noun ("a solution to the conflict between A and B")."""
     out: list[Any] = []
-    todo = [head, trigger, *[c for c in head.children if c.dep_ in CARRIED]]
+    # the act's own noun as the clause's subject: "the talks between A and B ended on Monday"
+    todo = [head, trigger, *[c for c in head.children if c.dep_ in CARRIED or (c.dep_ == "nsubj" and c.pos_ == "NOUN")]]
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() == "be":
         # "the meeting was the first between A and B": the predicate names the meeting's sides
         todo += [trigger.head, *[c for c in trigger.head.children if c.dep_ in ("attr", "acomp")]]
