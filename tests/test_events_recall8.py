@@ -12,7 +12,9 @@ Each block names the class of sentences it serves:
 - an act of force attributed to someone ("attributed the bombing to the rebels"): blame, whom the
   "to" phrase names its target;
 - talks told as the subject of their course ("the talks between A and B ended"): the sides the
-  "between" phrase names hold them, so the act has doers and is kept.
+  "between" phrase names hold them, so the act has doers and is kept;
+- a communique's approval ("noted with satisfaction the commitment of A and B"): praise of those
+  noted, not a mere statement.
 """
 
 from __future__ import annotations
@@ -177,3 +179,16 @@ def test_a_trend_attributed_to_a_cause_is_no_accusation(code):
 def test_talks_between_sides_as_subject_are_theirs(code, text):
     e = only(code(text), "CONSULT")
     assert "ethiopia" in names(e.source + e.target) and "eritrea" in names(e.source + e.target)
+
+
+# ---------------------------------------------------------------- noted with satisfaction
+
+
+def test_noting_with_satisfaction_approves_of_those_noted(code):
+    e = only(code("Kenya noted with satisfaction the commitment of Ethiopia and Eritrea to the truce."), "SUPPORT")
+    assert "kenya" in names(e.source) and "ethiopia" in names(e.target)
+
+
+def test_noting_with_appreciation_approves(code):
+    e = only(code("Norway noted with appreciation the efforts of Qatar to end the war."), "SUPPORT")
+    assert "qatar" in names(e.target)
