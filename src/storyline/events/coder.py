@@ -93,7 +93,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                               if c.trig.kind == "verb" and described_act(c.head)}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
                             additions, wholes, self._word_set("restating_function_words"),
-                            {w.upper() for w in self._word_set("content_classes")}, named)
+                            {w.upper() for w in self._word_set("content_classes")}, named,
+                            {e.id for c, e in zip(kept, events, strict=True) if c.trig.token.i in self._told.ranked})
 
     def _fighting_noun(self, c: Candidate) -> bool:
         """The act is named by a noun of fighting itself (``conflict_nouns``: "the war", "clashes")."""

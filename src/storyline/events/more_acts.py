@@ -248,22 +248,48 @@ def ranked_occasion(noun: Any) -> bool:
     "between A and B"), tells the meeting the clause's act made; the caller checks the noun is of
     a joint act."""
     if noun.dep_ != "appos":
-        return False
-    ranked = any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last", "latest")
-                 for c in noun.children if c.i < noun.i for t in c.subtree)
+        return ranked_subject(noun)
+    ranked = any(_ranks(t) for c in noun.children if c.i < noun.i for t in c.subtree)
     return ranked and any(p.dep_ == "prep" and p.lower_ in ("of", "between") and any(o.dep_ == "pobj" for o in p.children)
                           for p in noun.children)
+
+
+def _ranks(tok: Any) -> bool:
+    """A word that ranks an occasion among its kind: an ordinal, a superlative, "first", "latest"."""
+    return tok.tag_ == "JJS" or tok.ent_type_ == "ORDINAL" or tok.lower_ in ("first", "last", "latest")
+
+
+def ranked_subject(noun: Any) -> bool:
+    """"Monday's meeting was the first face-to-face between A and B", "the talks were the first
+    direct contact between the two sides in a year": a noun of a joint act, subject of "be", whose
+    predicate ranks it and names who took part ("between" on the copula or its predicate) tells
+    that meeting; the caller checks the noun is of a joint act."""
+    cop = noun.head
+    if noun.dep_ != "nsubj" or cop.lemma_.lower() != "be":
+        return False
+    preds = [c for c in cop.children if c.dep_ in ("attr", "acomp")]
+    holders = [cop, *preds, *(p for pred in preds for p in pred.children if p.dep_ == "prep" and p.lower_ == "between")]
+    between = [p for h in holders for p in ([h] if h.dep_ == "prep" else h.children)
+               if p.dep_ == "prep" and p.lower_ == "between" and any(o.dep_ == "pobj" for o in p.children)]
+    if not between:
+        return False
+    # the rank stands in the predicate, or before the "between" phrase the parser hung on the copula
+    ranked = [t for pred in preds for t in pred.subtree] + [t for b in between for c in b.children
+                                                             if c.dep_ != "pobj" for t in c.subtree]
+    return any(_ranks(t) for t in ranked)
 
 
 @dataclass
 class ToldActs:
     """The word lists of the noun tests above (event_patterns.yaml), and the nouns of the document
     being coded that they read as acts: ``tokens`` all of them, ``planned`` the arranged meetings
-    (status planned). ``words(key)``: a lexicon word list by its key."""
+    (status planned), ``ranked`` the ranked occasions (their sides are theirs alone).
+    ``words(key)``: a lexicon word list by its key."""
 
     words: Any
     tokens: set[int] = field(default_factory=set)
     planned: set[int] = field(default_factory=set)
+    ranked: set[int] = field(default_factory=set)  # occasions ranked with their own sides (events.merge)
 
     def __post_init__(self) -> None:
         self.release_nouns, self.released_heads = self.words("release_nouns"), self.words("released_heads")
@@ -274,7 +300,9 @@ class ToldActs:
         act done together (talks), which alone may be planned or ranked."""
         if joint and planned_meeting(tok, self.planned_modifiers):
             self.planned.add(tok.i)  # arranged, not done: planned
-        told = tok.i in self.planned or effective_act(tok) or (joint and ranked_occasion(tok)) or \
+        if joint and ranked_occasion(tok):
+            self.ranked.add(tok.i)
+        told = tok.i in self.planned or effective_act(tok) or tok.i in self.ranked or \
             released_object(tok, self.release_nouns, self.released_heads, self.topic_preps)
         if told:
             self.tokens.add(tok.i)

@@ -500,6 +500,13 @@ class ArgumentRoles(VenueWords, Participation):
         if g is None or not owners:
             return g
         refs = res.refs_for(owners[0])
+        if not refs:
+            speakers = speakers_own(owners[0], clause, res, self.own_force_pronouns, self.speech_verbs)
+            # "Hamas said its fighters ...": an armed group's own fighters are the group
+            armed = [r for r in speakers if r.sector in self.groups.armed and not res.is_state(r)]
+            if armed:
+                return armed[0]
+            refs = speakers
         if not refs or not refs[0].country:
             return None
         return replace(g, country=refs[0].country)
@@ -513,3 +520,25 @@ class ArgumentRoles(VenueWords, Participation):
                                                          if d.dep_ == "det"):
                 return self.classes.classify(entry.code).what
         return None
+
+
+def speakers_own(owner: Token, clause: Token, res: ActorResolver, pronouns: set[str],
+                 speech_verbs: set[str]) -> list[ActorRef]:
+    """"Iraq said its troops repelled an attack", "the rebels said their fighters took the
+    town": a possessive pronoun (``own_force_pronouns``) on a group in the content of a report
+    of speech is the speaker's own; the speaker tells its own act, so the act is the speaker's
+    (the subject of the speech verb the clause is the content of). Not "its" of a clause told
+    by no one, whose owner the text leaves open. Returns the speaker's actors that have a state."""
+    if owner.lower_ not in pronouns:
+        return []
+    verb = clause
+    for _ in range(6):  # up through coordination and nested content to the verb of saying
+        if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in speech_verbs:
+            break
+    if verb.lemma_.lower() not in speech_verbs:
+        return []
+    subjects = [s for s in verb.children if s.dep_ == "nsubj"]
+    return [r for r in res.refs_for(subjects[0]) if r.country] if subjects else []
