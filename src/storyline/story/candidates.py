@@ -16,8 +16,9 @@ where one of these holds, so candidates come from them alone:
    agree in actors not at all, and merge only in nearly the same words: 5 finds those);
 4. two tellings of a conflict's start that share a party (``onset``: classes do not count);
 5. clauses alike in their words (MinHash LSH over the clauses' character n-grams, the features
-   the word signal weighs; n-grams held by more than a share of the bucket's events so far left out): every other merge needs shared words (different classes, an undated
-   side, no comparable actors).
+   the word signal weighs, those held by more than a share of the bucket's events so far left
+   out): every other merge needs shared words (different classes, an undated side, no
+   comparable actors).
 
 Each key holds the events of one date bucket (and of one kind: what happened, or what was
 intended), and of the earlier events of a key only those whose spans meet the new event's (within
@@ -25,14 +26,14 @@ the slack) are candidates.
 
 6. The bound on a busy key: in an actor, place or onset key, each new event is paired with at
    most ``BLOCK_NEAREST`` (24) of the earlier events of the key whose spans meet its own, those
-   starting nearest to it (the latest taken first among equals). Why: a key ("STATEMENT", Washington, 1987) of a year of dense news
-   holds hundreds of events, and the tellings of the same days meet each other in the square of
-   their number (10 outlets telling each of a day's happenings: 10 times the events, 100 times
-   the pairs), while the tellings of one happening need only a chain of pairs to be joined (the
+   starting nearest to it (the latest taken first among equals). Why: a key ("STATEMENT",
+   Washington, 1987) of a year of dense news holds hundreds of events, and the tellings of the
+   same days meet each other in the square of their number (10 outlets telling each of a day's
+   happenings: 10 times the events, 100 times the pairs), while the tellings of one happening need only a chain of pairs to be joined (the
    rest are checked when groups join, ``story.online``). An event told on days that dozens of
    events of its key also meet (a stretch of a month or a year) is then paired with those
    nearest its start, and with the rest only through its words (5). Below 25 events meeting at
-   once, as in every evaluation set and the 1,000 Reuters articles of 1987, nothing changes. The
+   once, as in every evaluation set, nothing changes. The
    cost of a key is then its size times the bound, not the square of its size.
 """
 

@@ -16,13 +16,15 @@ A conflict starts once: two events each told as the start of a conflict ("the co
 1988 when ...", the ``story`` lexicon's ``onset``) with compatible dates and a shared party are
 the same kind of happening whatever their classes; their actors are compared as wholes.
 
-Clustering is greedy over candidate pairs from the best score down; two groups join only if no
-pair across them is gated, so a chain of look-alikes cannot weld distinct happenings together.
-Everything is a pure function of the events given, in a fixed order: the same events always give
-the same story events with the same ids (the store glue relies on it to recompute incrementally).
+Clustering is online (``story.online``): events are taken in publication order, each scored
+against the events taken before it and joined to story events from its best pair down; two groups
+join only if no pair across them is gated, so a chain of look-alikes cannot weld distinct
+happenings together. Everything is a pure function of the events given, in their order: the same
+events always give the same story events with the same ids (the store keeps the state, and an
+update appends to it, ``story.stored``).
 
-Planned and hoped events are never merged with what happened: they are linked to the later story
-event that carried them out (``StoryEvent.happened_as``), within their group of date buckets.
+Planned and hoped events are never merged with what happened: they are linked to the story event
+that carried them out (``StoryEvent.happened_as``, ``linkable``), within their date buckets.
 """
 
 from __future__ import annotations

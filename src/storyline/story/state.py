@@ -67,7 +67,7 @@ class ClusterState:
                 vocab[h] = len(vocab)
         return np.fromiter((vocab[h] for h in hashes.tolist()), dtype=np.int64, count=len(hashes))
 
-    def _df(self, bucket: str, tables: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    def df_table(self, bucket: str, tables: dict[str, np.ndarray] | None = None) -> np.ndarray:
         tables = self.df if tables is None else tables
         got = tables.get(bucket)
         if got is None or len(got) < len(self.vocab):
@@ -83,7 +83,7 @@ class ClusterState:
         n, df = counts if counts is not None else (self.n, self.df)
         for b in item.bucket_keys:
             n[b] = n.get(b, 0) + 1
-            self._df(b, df)[item.dense] += 1
+            self.df_table(b, df)[item.dense] += 1
 
     def frequencies(self, buckets: Sequence[str], dense: np.ndarray,
                     ahead: tuple[dict[str, int], dict[str, np.ndarray]] | None = None) -> tuple[int, np.ndarray]:
@@ -92,11 +92,11 @@ class ClusterState:
         n = sum(self.n.get(b, 0) for b in buckets)
         df = np.zeros(len(dense), dtype=np.int64)
         for b in buckets:
-            df += self._df(b)[dense]
+            df += self.df_table(b)[dense]
         if ahead is not None:
             n += sum(ahead[0].get(b, 0) for b in buckets)
             for b in buckets:
-                df += self._df(b, ahead[1])[dense]
+                df += self.df_table(b, ahead[1])[dense]
         return n, df
 
     def weights(self, item: EventItem, buckets: Sequence[str]) -> np.ndarray:

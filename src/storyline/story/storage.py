@@ -357,7 +357,7 @@ def update(store: Store, options: Options | None = None,
     report = UpdateReport()
     new_ids = [r["id"] for r in store.query(
         "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM story_documents) "
-        "ORDER BY coalesce(published_value, '9999'), id")]
+        "ORDER BY coalesce(json_extract_string(published, '$.value'), '9999'), id")]  # as EventItem.order
     size = max(1, settings.update_batch)
     marked: dict[str, int] = {}
     touched_all: set[str] = set()

@@ -139,7 +139,7 @@ class StoredClustering:
                                        WHERE bucket IN (SELECT unnest(?)) AND gram IN (SELECT unnest(?::BIGINT[]))""",
                                     _in(buckets) + _in(hashes))
             for r in rows:
-                state._df(r["bucket"])[state.vocab[r["gram"]]] = r["df"]
+                state.df_table(r["bucket"])[state.vocab[r["gram"]]] = r["df"]
         return len(state.vocab)
 
     def _load_index(self, state: ClusterState, wanted: tuple[set[Key], ...]) -> None:
