@@ -108,6 +108,11 @@ def test_an_unknown_wires_sign_off_wins_over_the_carrier(cctx: Context, ending: 
     assert not doc.text.endswith(ending.strip())
 
 
+@pytest.mark.parametrize("slip", ["REUTE", "RUTER", "REUITER"])
+def test_a_mistyped_known_sign_off_is_read_as_its_outlet(cctx: Context, slip: str) -> None:
+    assert clean_text(BODY + "\n\n" + slip, cctx).publisher == "Reuters"
+
+
 def test_a_persons_sign_off_is_no_credit(cctx: Context) -> None:
     assert clean_text(BODY + " - Jane Moyo", cctx).publisher is None
     assert clean_text(BODY + " - NYKZ 1514", cctx).publisher is None  # a wire's routing code

@@ -34,6 +34,7 @@ Without an address only steps 1-2 can name anyone: nothing is made up from furni
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -244,8 +245,23 @@ def site_last_line(line: str, pats: Patterns) -> Credit | None:
         m = p.match(line)
         name = _tidy_name(m.group("credit"), pats) if m else None
         if name:
-            return Credit(name, None, line.strip())
+            return Credit(_misspelt_outlet(name, pats) or name, None, line.strip())
     return None
+
+
+#: How like a known spelling a wire's sign-off must be to be read as a typing slip of it.
+SLIP_RATIO = 0.8
+
+
+def _misspelt_outlet(name: str, pats: Patterns) -> str | None:
+    """The known outlet a sign-off of five letters or more is a typing slip of ("REUTE",
+    "RUTER" for "Reuter"), or None. Shorter names are too alike to tell apart ("KPA", "APA")."""
+    key = name.casefold()
+    if len(key) < 5:
+        return None
+    best = max(((difflib.SequenceMatcher(None, key, s).ratio(), o) for s, o in pats.outlets.items()
+                if len(s) >= 5 and abs(len(s) - len(key)) <= 2), default=(0.0, None))
+    return best[1] if best[0] >= SLIP_RATIO else None
 
 
 def site_signoff(paragraph: str, pats: Patterns) -> tuple[Credit, int] | None:
