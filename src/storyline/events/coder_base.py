@@ -64,6 +64,7 @@ class CoderBase:
         self.author_pronouns = {w.lower() for w in self.collectives.get("author_pronouns", [])}
         self.people_group_sectors = frozenset(w.upper() for w in self.collectives.get("people_group_sectors", []))
         self.thing_pronouns = {w.lower() for w in self.collectives.get("thing_pronouns", [])}
+        self.own_force_pronouns = {w.lower() for w in self.collectives.get("own_force_pronouns", [])}
         self.agency = Agency([*self.participant_nouns, *self.groups.sectors, *(roles.get("roles") or {}),
                               *(roles.get("families") or {}), *self.collectives.get("group_nonactors", []),
                               *self.collectives.get("relation_nouns", []),

@@ -17,6 +17,7 @@ from typing import Any
 from ..dates.values import period as value_period
 from ..lexicons import load_lexicon
 from ..model import DateValue
+from .headlines import headline
 
 Token = Any
 
@@ -84,6 +85,9 @@ class StatusRules:
         gov = governor(head)
         if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
             return True
+        if gov is not None and head.dep_ == "xcomp" and \
+                mere_ability(gov, self.words("ability_words"), self.words("inability_words")):
+            return True
         uncertain = self.words("uncertain_marks")
         if any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
                and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
@@ -137,8 +141,8 @@ class StatusRules:
         if status != "planned":
             return status
         gov = governor(head)
-        if gov is not None and (self._background(gov, "") or "had" in _aux_words(gov)):
-            return "historical"
+        if gov is not None and (self._background(gov, _own_words(gov, head)) or "had" in _aux_words(gov)):
+            return "historical"  # "has maintained in the past that it will not negotiate": said before
         return "reported"
 
     def pending(self, head: Token) -> bool:
@@ -158,9 +162,12 @@ class StatusRules:
         """The status from the clause's wording first, then its date against publication. ``frame``
         is the date the paragraph has set for an undated clause (``dates.anchor.frame_date``): a
         past-tense clause told after "In 2015, ..." belongs to 2015."""
+        low = clause.lower()
+        if fixed == "planned" and not any(m in low for m in self.words("recent_markers")) and \
+                self.before_news(date, published, weeks=False):
+            return "historical"  # "direct talks between the two in January", told in May: held (or not) then
         if fixed:
             return fixed
-        low = clause.lower()
         background = self._background(head, low)
         if self._performed(head):
             return "reported"
@@ -179,12 +186,14 @@ class StatusRules:
             if self.backshifted(head) and not recent and \
                     (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Serbia said in June that it would stay away from the talks": a plan of then
+            if not planned and not recent and self.before_news(date, published, weeks=False):
+                return "historical"  # "talks on normalising relations in January": held then, no plan in the grammar
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
         if not recent and self.before_news(date, published):
             return "historical"
-        if self._perfect_background(head, low):
+        if self._perfect_background(head, low) and not self._dated_news(head, date, published):
             return "historical"
         if date is None and _past(_finite(head)) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
@@ -203,6 +212,16 @@ class StatusRules:
         if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
             return True
         return weeks and _week(date) and when[1] < pub[0]
+
+    def _dated_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
+        """"Iraq said its forces had repelled the attack on Tuesday": a past perfect
+        that the words date to a day of the news week (not before the news, ``before_news``)
+        is the report's past backshifted, the news itself, not what came before it. Not in a
+        relative or adverbial clause ("the preconditions Athens had attached", told today): its
+        past perfect is before the time of the clause it hangs on, whose date it borrows."""
+        return date is not None and date.precision == "day" and date.method.startswith("text") and \
+            published is not None and head.dep_ not in ("relcl", "acl", "advcl") and \
+            not self.before_news(date, published) and period(date.value) is not None
 
     def told_before(self, noun: Token) -> bool:
         """An act named by a noun that the sentence marks as before its news: "the recent visit",
@@ -439,6 +458,17 @@ class StatusRules:
         gov = governor(head)
         return gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("news_governors")
 
+    def _lead_report(self, head: Token) -> bool:
+        """"Iraq said today its forces had crushed an Iranian attack", "the rebels said they had
+        destroyed a radar station": in the article's first sentence of prose (its lead, which
+        tells the news), the past perfect a verb of report (``lead_report_verbs``) takes is the
+        report's own past, backshifted: the news. Further down it stays what came before."""
+        gov = governor(head)
+        if gov is None or head.dep_ != "ccomp" or gov.lemma_.lower() not in self.words("lead_report_verbs"):
+            return False
+        lead = next((s for s in head.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s) and not headline(s)), None)
+        return lead is not None and lead.start <= head.i < lead.end
+
     def _announced_plan(self, head: Token) -> bool:
         """"Announced a complete withdrawal", "unveiled a new initiative": the act announced is
         yet to be carried out (a ceasefire announced, by contrast, holds from the announcement)."""
@@ -462,7 +492,7 @@ class StatusRules:
         last few years"); and a present perfect in a relative clause, which describes the noun's
         past ("detainees whom their home countries have declined to take back")."""
         lows = _aux_words(head)
-        if "had" in lows and not self._news_backshift(head):
+        if "had" in lows and not self._news_backshift(head) and not self._lead_report(head):
             return True
         perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
         if perfect and "been" in lows and head.tag_ == "VBG":
@@ -485,6 +515,14 @@ def content_clauses(verb: Token) -> list[Token]:
                     if k.dep_ == "acl" and k.pos_ in ("VERB", "AUX")
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)]
     return out
+
+
+def _own_words(verb: Token, content: Token) -> str:
+    """The words of a verb's clause without those of its content clause, lower-cased: what the
+    reporting clause itself says ("has maintained in the past" of "has maintained in the past that
+    it will not negotiate")."""
+    inner = {t.i for t in content.subtree}
+    return " ".join(t.lower_ for t in verb.subtree if t.i not in inner)
 
 
 def _aux_words(head: Token) -> list[str]:
@@ -558,6 +596,20 @@ def _simple_present(head: Token) -> bool:
     if head.tag_ in ("VBZ", "VBP") and not auxes:
         return True
     return head.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ in ("is", "are")
+
+
+def mere_ability(gov: Token, able: frozenset[str], unable: frozenset[str]) -> bool:
+    """"Was unable to stop the convoy", "will be able to strike", "is capable of": an adjective
+    of ability (``able``) or its lack (``unable``) on an infinitive tells a capacity, no act done;
+    except the simple past of ability, which tells the act achieved ("was able to negotiate
+    immunity", like "managed to")."""
+    word = gov.lemma_.lower()
+    if word in unable:
+        return True
+    if word not in able:
+        return False
+    copula = gov.head if gov.dep_ in ("acomp", "attr") and gov.head.i != gov.i else gov
+    return copula.tag_ != "VBD" or any(a.dep_ == "aux" for a in copula.children)
 
 
 def governor(head: Token) -> Token | None:
