@@ -31,10 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .errors import StorylineError
 from .model import Document, Sentence
@@ -111,25 +111,26 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 def paragraph_boundaries(doc: Doc, max_tokens: int = 0) -> Doc:
     """A sentence starts after every line break, and after ``max_tokens`` tokens with no sentence
-    end (0: no limit)."""
-    prev = None
+    end (0: no limit). The words and their flags are read from spaCy's arrays and a Token is made
+    only where a boundary is set: the component sees every word of every article."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE]).tolist()
+    texts = [strings[r[0]] for r in rows]
     run = 0
-    first = False  # prev is the first token of a paragraph
-    for tok in doc:
-        line_break = prev is not None and _ends_line(prev)
+    first = False  # the token before is the first of a paragraph
+    for i in range(1, len(rows)):
+        prev = i - 1
+        run = 0 if texts[prev] in _SENTENCE_ENDS else run + 1  # tokens since the last sentence end
+        line_break = "\n" in texts[prev]  # a token's trailing space is " " at most: breaks are tokens
         if line_break or (max_tokens and run >= max_tokens):
-            tok.is_sent_start = True
+            doc[i].is_sent_start = True
             run = 0
-        elif prev is not None and (first or prev.i == 0) and not prev.is_punct and not prev.is_space:
-            tok.is_sent_start = False  # "Sudan | and Chad agreed": no one-word sentence after a headline
-        first = line_break and not tok.is_space
-        run = 0 if tok.text in _SENTENCE_ENDS else run + 1
-        prev = tok
+        elif (first or prev == 0) and not rows[prev][1] and not rows[prev][2]:
+            doc[i].is_sent_start = False  # "Sudan | and Chad agreed": no one-word sentence after a headline
+        first = line_break and not rows[i][2]
     return doc
-
-
-def _ends_line(tok: Token) -> bool:
-    return "\n" in tok.text or "\n" in tok.whitespace_
 
 
 @Language.factory("storyline_paragraphs", default_config={"max_tokens": 0})
@@ -142,11 +143,14 @@ def make_paragraph_boundaries(nlp: Language, name: str, max_tokens: int) -> Any:
 
 def fix_lemmas(doc: Doc, table: dict[str, dict[str, str]]) -> Doc:
     """Mend the lemmas the model's rules get wrong (``lemmas.yaml``: "hopes" is not "hop"), so
-    every lexicon keyed on a lemma sees the verb's inflected forms."""
-    for tok in doc:
-        right = table.get(tok.pos_, {}).get(tok.lower_)
+    every lexicon keyed on a lemma sees the verb's inflected forms. Read from spaCy's arrays, a
+    Token made only for a word to mend."""
+    strings = doc.vocab.strings
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        forms = table.get(POS_NAMES[pos])
+        right = forms.get(strings[lower]) if forms else None
         if right is not None:
-            tok.lemma_ = right
+            doc[i].lemma_ = right
     return doc
 
 

@@ -342,8 +342,9 @@ def _init_worker(watch: Connection, options: Options, stages: dict[str, Stage], 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(watch,), daemon=True, name="parent-watch").start()
     install(stages)
-    from .preload import preloaded
+    from .preload import preloaded, worker_collector
 
+    worker_collector()
     _WORKER_CTX = preloaded(key) or Context(options)
     _WORKER_CTX.nlp  # noqa: B018 - load the model once, before the first batch
 

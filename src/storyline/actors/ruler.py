@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -88,18 +89,21 @@ class ActorRuler:
             return cached
         words: list[str | None] = []
         owner: list[int] = []
-        for tok in doc:
-            ws = N.token_words(tok.text) if tok.text not in _JOINERS else ()
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []  # no Token made per word
+        for i, (orth, space) in enumerate(rows):
+            text = strings[orth]
+            ws = N.token_words(text) if text not in _JOINERS else ()
             if not ws:
                 # a hyphen or slash inside a word joins ("Nagorno-Karabakh"); anything else breaks
-                if tok.text in _JOINERS and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_:
+                if text in _JOINERS and not space and i > 0 and not rows[i - 1][1]:
                     continue
                 words.append(None)
-                owner.append(tok.i)
+                owner.append(i)
                 continue
             for w in ws:
                 words.append(w)
-                owner.append(tok.i)
+                owner.append(i)
         doc.user_data[WORDS] = (words, owner)
         return words, owner
 

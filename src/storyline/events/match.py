@@ -426,7 +426,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     after, before = after_tokens(verb), before_tokens(verb)
     vocab = vocabulary([*after, *before])
-    forms = ([token_forms(t) for t in after], [token_forms(t) for t in before])
+    forms: tuple[list[Forms], list[Forms]] | None = None  # worked out at the first possible pattern: most verbs have none
     # "carried out functions including ... mission members": with its particle present the verb
     # is the multi-word one ("carry out"), and the dictionary's readings of the single word
     # ("carry * mission") do not apply (curated ones may name the particle: "pull * out (of)")
@@ -440,6 +440,8 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         if rest is None:
             continue
         for pat in possible_patterns(entry, vocab):
+            if forms is None:
+                forms = ([token_forms(t) for t in after], [token_forms(t) for t in before])
             toks = match_pattern(pat, after, before, None, forms)
             if toks is None:
                 continue
