@@ -59,6 +59,21 @@ CASES = [
     ("The bank extended the loan through January.", "2019-10-08", "January", "2020-01"),
     ("The talks were postponed until December.", "2019-10-08", "December", "2019-12"),
     ("The deal was signed last year.", "2020-11-12", "last year", "2019"),
+    # a day whose year the words after it name
+    ("The envoys first met on April 14 last year.", "2020-11-12", "April 14 last year", "2019-04-14"),
+    ("The border reopened on the 3rd of March this year.", "2020-11-12", "the 3rd of March this year", "2020-03-03"),
+    # a weekday or a day without its year right after a week or a year is that day of it
+    ("Last week, on Tuesday, the envoys met in Doha.", "2020-11-12", "Tuesday", "2020-11-03"),
+    ("In 2015, on May 4, the envoys met in Doha.", "2020-11-12", "May 4", "2015-05-04"),
+    ("The envoys met in Doha last week. On Tuesday, the talks resumed.", "2020-11-12", "Tuesday", "2020-11-10"),
+    # a weekday after a deadline word is the day a wait ends, ahead of the story (a Thursday)
+    ("The militia was given until Monday to leave the village.", "2020-11-12", "Monday", "2020-11-16"),
+    ("The parliament postponed the vote until Saturday.", "2020-11-12", "Saturday", "2020-11-14"),
+    ("The envoy could arrive as soon as Tuesday.", "2020-11-12", "Tuesday", "2020-11-17"),
+    ("The ministry said the troops would leave by Sunday.", "2020-11-12", "Sunday", "2020-11-15"),
+    ("The troops had left the town by Sunday.", "2020-11-12", "Sunday", "2020-11-08"),
+    ("Until Tuesday, the police had not named the suspect.", "2020-11-12", "Tuesday", "2020-11-10"),
+    ("The rebels attacked the town on Sunday.", "2020-11-12", "Sunday", "2020-11-08"),
     ("The envoys will come next week.", "2020-11-12", "next week", "2020-W47"),
     ("Sales fell 5% in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3"),
     ("The deal dates from two years ago.", "2020-11-12", "two years ago", "2018"),
@@ -198,3 +213,19 @@ def test_a_date_the_calendar_cannot_hold_is_dropped_alone(ctx: Context, text: st
     # date falls past year 9999); it is dropped with a warning, the document and its other dates kept
     doc = run(ctx, text, "2021-03-04")
     assert [t.value for t in doc.timexes if t.text == "2 March 2019"] == ["2019-03-02"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The army seized the capital on November 15, 2017. The president resigned on November 21.", "2017-11-21"),
+    ("The army seized the capital on November 15, 2017. The envoys will meet on November 21.", "2019-11-21"),
+    ("The army seized the capital on November 15, 2017. The envoys met again on September 2.", "2019-09-02"),
+    ("The army seized the capital in 2017. The president resigned on November 21.", "2019-11-21"),
+], ids=["continues the story of 2017", "a day ahead stays ahead", "a day before the news stays this year's",
+        "a year alone names no day to continue"])
+def test_a_day_without_its_year_continues_the_story_of_the_last_day_given_with_one(
+        ctx: Context, text: str, value: str) -> None:
+    """``Reader._story_day``: a day whose reading against the document date (9 September 2019)
+    would lie after the story, in a clause not told as ahead, belongs to the year of the day last
+    given with its year, when it falls within weeks after it."""
+    day = text.rsplit(" on ", 1)[1].rstrip(".")
+    assert timex(ctx, text, "2019-09-09", day).value == value

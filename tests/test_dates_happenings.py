@@ -9,7 +9,7 @@ import pytest
 
 from storyline.dates.happenings import load_calendar
 from storyline.errors import StorylineError
-from storyline.model import Document, content_id
+from storyline.model import DateValue, Document, content_id
 from storyline.options import Options
 from storyline.pipeline import Context, run_stages
 
@@ -148,3 +148,20 @@ def test_a_date_told_as_history_does_not_date_the_article(hctx: Context) -> None
     assert doc.published is not None and doc.published.value == "2017-03"
     doc = dated(hctx, "The talks opened on March 6, 2017. Earlier, the envoys met in May 2018.")
     assert doc.published is not None and doc.published.value == "2017-03"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The Valdorian prime minister on Tuesday praised the talks. Speaking at the Valdorian Concord summit, "
+     "she said the border was calm.", "2019-03-12"),
+    ("The Valdorian prime minister on Friday praised the talks. Speaking at the Valdorian Concord summit, "
+     "she said the border was calm.", "2019-03"),
+    ("The Valdorian prime minister on Tuesday praised the talks. She said the border was calm.", "2019-03"),
+], ids=["the summit's weekday", "another weekday", "no happening told"])
+def test_a_weekday_in_a_story_dated_to_its_month_is_the_day_of_a_happening_it_tells(
+        hctx: Context, text: str, value: str) -> None:
+    """``weekdays_on_happenings``: in a story dated only to March 2019, "on Tuesday" is the
+    Tuesday of the summit the story tells as news; a weekday no happening of the month fell on,
+    or a story that names none, keeps the month."""
+    doc = dated(hctx, text, published=DateValue("2019-03", "month", "test"))
+    [day] = [t for t in doc.timexes if t.text in ("Tuesday", "Friday")]
+    assert day.value == value

@@ -58,3 +58,26 @@ def test_an_active_promise_leaves_its_complements_deadline_out_of_its_clause(ctx
     head = next(t for t in sdoc if t.lower_ == "promised")
     lo, hi = core_span(head, head)
     assert "Friday" not in sdoc.text[lo:hi]
+
+
+# a reply dated by the act it answers: the date on that act is not the reply's (a Friday, 2020-05-15)
+REPLIES = [
+    ("The army shelled the village in response to an attack on a checkpoint last Sunday.", "2020-05-15"),
+    ("Israeli jets struck targets in Gaza in retaliation for Wednesday's rocket attack on Sderot.", "2020-05-15"),
+    ("On Thursday, the army shelled the village in response to an attack on a checkpoint.", "2020-05-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), REPLIES, ids=["response to an attack last Sunday",
+                                                       "retaliation for Wednesday's attack", "the reply's own day"])
+def test_a_date_on_the_act_a_reply_answers_does_not_date_the_reply(ctx: Context, text: str, day: str) -> None:
+    [assault] = [e for e in events(ctx, text, "2020-05-15") if e.what == "ASSAULT"]
+    assert assault.date is not None and assault.date.value == day
+
+
+def test_a_day_inside_the_clauses_week_dates_it(ctx: Context) -> None:
+    """``anchor._finest_inside``: "earlier this week, on Wednesday" dates the clause to the
+    Wednesday, the narrower of two dates that nest."""
+    [accuse] = [e for e in events(ctx, "Earlier this week, on Wednesday, Turkey criticised the United States.",
+                                  "2020-05-15") if e.what == "ACCUSE"]
+    assert accuse.date is not None and accuse.date.value == "2020-05-13"

@@ -93,7 +93,7 @@ def test_expertise_shared_is_cooperation(code):
 
 
 def test_an_onlooker_tells_the_attack_of_a_side(code):
-    events = code("The conflict between Chad and Sudan flared again this week. France said Chadian troops had "
+    events = code("The conflict between Chad and Sudan began in 2003. France said Chadian troops had "
                   "shelled a Sudanese border town on Monday.")
     shelling = [e for e in events if e.trigger == "shelled"]
     assert whats(shelling) == ["ASSAULT"]

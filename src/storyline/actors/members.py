@@ -15,7 +15,10 @@ argument head (``co_members``), in this order:
    verb's subject; a proper name whose conjunct is the subject's own verb is a co-subject;
 4. the coordinated object of an "of" phrase the actors layer linked only in part: "delegations of
    Chad and Sudan" (the group mention covers "delegations of Chad"): the rest of the coordination
-   (``of_conjuncts``, for the resolver, which knows the mentions).
+   (``of_conjuncts``, for the resolver, which knows the mentions);
+5. a modifier's hyphen partner: "the Russian-Ukrainian talks", "the Chile-Bolivia deal" parse
+   "Russian" as a modifier of "Ukrainian", not of "talks"; the words joined to a modifier by a
+   hyphen modify the head as much as it does (``hyphen_partners``, for the resolver).
 
 A co-agent may hang on the clause rather than on its subject: "Chile and Peru pursued their
 mediation in coordination with the United States" (``clause_co_agents``, ``co_agent_nouns``), for
@@ -111,3 +114,20 @@ def clause_co_agents(words: list[Token]) -> list[Token]:
             for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in CO_AGENT_NOUNS
             for w2 in n.children if w2.dep_ == "prep" and w2.lower_ == "with"
             for o in w2.children if o.dep_ == "pobj"]
+
+
+#: Marks that join the members of a pair modifier ("Russian-Ukrainian", "Chile–Bolivia").
+HYPHENS = frozenset({"-", "\u2013", "\u2010", "\u2011"})
+#: Relations by which a pair's first member hangs on its second.
+PAIR_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def hyphen_partners(mod: Token) -> list[Token]:
+    """5. The words joined to a modifier by a hyphen ("Russian" in "Russian-Ukrainian talks",
+    both first members of "Russian-Turkish-Iranian"), however the parser stacked them."""
+    doc = mod.doc
+    out: list[Token] = []
+    for c in mod.children:
+        if c.dep_ in PAIR_DEPS and c.i < mod.i and c.i + 1 < len(doc) and doc[c.i + 1].text in HYPHENS:
+            out += [c, *hyphen_partners(c)]
+    return sorted(out, key=lambda t: t.i)

@@ -41,7 +41,7 @@ from typing import Any
 from ..model import Actor, ActorRef, Document, Mention
 from ..parse import text_of
 from .conflict import conflict_parties
-from .members import co_members, of_conjuncts
+from .members import co_members, hyphen_partners, of_conjuncts
 from .opposed import opposing_modifier
 
 Token = Any  # spacy.tokens.Token
@@ -218,7 +218,10 @@ class ActorResolver:
                 and not opposing_modifier(t) and not self._relation_of(head, t) for mm in [self._covering(t)] for m in mm]
         for t in np:  # not "an anti-Houthi coalition": the Houthis are whom it fights
             if t.head == head and t.dep_ in ("amod", "compound", "poss", "nmod") and not opposing_modifier(t):
-                for c in t.conjuncts:
+                # "US and French"; "Russian-Ukrainian", where the second word names someone too
+                # (not "Kremlin-backed": who backs them is not who they are)
+                partners = hyphen_partners(t) if self._covering(t) else []
+                for c in [*t.conjuncts, *partners]:
                     mods += self._covering(c)
         if mods:
             return self._refs_from(mods)

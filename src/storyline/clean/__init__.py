@@ -20,7 +20,8 @@ The cascade, in order (each step reads only what the steps before it left):
    as written. Its place, its date as written ("July 27") and its credit are kept.
 6. Repeated titles inside the body go; a wire sign-off trailing the last paragraph goes.
 7. Metadata. Publisher: the container's (a JSON Lines "source", a page's site name), else the
-   dateline's credit, a byline's, a masthead's. Publication date: the container's, else a
+   dateline's credit, a byline's, a masthead's, ... (``sources.py`` ranks them); for a page
+   whose outlet the table does not know, the site's own name (``site.py``). Publication date: the container's, else a
    timestamp's or the dateline's full date, else a footer's; a date without a year ("MOSCOW,
    November 12.") is only the dateline's date (the dates stage completes it).
 8. The text: paragraphs joined by a blank line; the id is ``content_id`` of it, so one article read
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import DateValue, Document, RawDocument, content_id, normalise_for_id
@@ -49,6 +51,7 @@ from .metadata import (
 )
 from .paragraphs import split_paragraphs
 from .patterns import Patterns, patterns_for
+from .site import domain_name, named_by_address, site_credit, site_last_line, site_signoff
 from .sources import (
     PUBLISHER_CONFIDENCE,
     address_date,
@@ -228,8 +231,9 @@ def _footer(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
             found.removed.append(paras.pop())
             continue
         m = _matches(pats.mastheads, line) if len(paras) > 1 else None
-        if m:
-            found.credit(read_credit(m.group(0).split(",")[0], pats), "text:signoff")
+        alone = site_last_line(line, pats) if len(paras) > 1 and not m else None
+        if m or alone:
+            found.credit(read_credit(m.group(0).split(",")[0], pats) if m else alone, "text:signoff")
             found.removed.append(paras.pop())
             continue
         m = _matches(pats.footers, line) if len(paras) > 1 else None
@@ -244,13 +248,26 @@ def _footer(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
     return paras
 
 
-def _publisher_from_metadata(meta: dict[str, Any], pats: Patterns, kind: str) -> Credit | None:
+def _publisher_from_metadata(meta: dict[str, Any], pats: Patterns, kind: str) -> tuple[str, Credit] | None:
+    """(source, credit) of the container's word on the outlet. A JSON Lines "source" or
+    "publisher" is the user's own statement (``metadata``); an HTML page's site name
+    (og:site_name, JSON-LD) speaks for the site, which may only carry the story
+    (``site:metadata``), and one that is only the page's host is trafilatura's guess from the
+    address, left to the address steps."""
+    url = meta.get("url") if isinstance(meta.get("url"), str) else ""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if "//" in url else ""
     for key in ("publisher", "outlet", "sitename", "source", "hostname"):
         value = meta.get(key)
-        if isinstance(value, str) and value.strip():
-            name = outlet_name(value, pats)
-            if name or key != "hostname":
-                return Credit(name or value.strip(), None, f"{key}: {value.strip()}")
+        if not (isinstance(value, str) and value.strip()):
+            continue
+        name = outlet_name(value, pats)
+        if key == "hostname" and not name:
+            continue
+        if key == "sitename" and kind == "html":
+            if not name and value.strip().casefold().removeprefix("www.") in (host, meta.get("hostname")):
+                continue
+            return "site:metadata", Credit(name or value.strip(), None, f"{key}: {value.strip()}")
+        return f"metadata:{kind}", Credit(name or value.strip(), None, f"{key}: {value.strip()}")
     return None
 
 
@@ -268,8 +285,12 @@ def _edges(paras: list[str], found: _Found, pats: Patterns) -> list[str]:
     kept = []
     for p in paras:
         credit = credit_line(p, pats)
+        site = site_credit(p, pats) if credit is None else None
         if credit is not None:
             found.credit(credit, "text:credit_line")
+            found.removed.append(p)
+        elif site is not None:
+            found.credit(site[1], site[0])
             found.removed.append(p)
         elif _matches(pats.anywhere, p):
             found.removed.append(p)
@@ -302,7 +323,7 @@ def _sign_off(body: list[str], found: _Found, pats: Patterns) -> None:
     """Step 6: a wire's sign-off and line-end furniture trailing the last paragraph go."""
     if not body:
         return
-    signed = signoff(body[-1], pats)
+    signed = signoff(body[-1], pats) or site_signoff(body[-1], pats)
     if signed is not None:
         credit, start = signed
         found.credit(credit, "text:signoff")
@@ -337,7 +358,9 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     found = _Found()
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         found.title, found.title_source = " ".join(meta["title"].split()), f"metadata:{raw.kind}"
-    found.credit(_publisher_from_metadata(meta, pats, raw.kind), f"metadata:{raw.kind}")
+    from_meta = _publisher_from_metadata(meta, pats, raw.kind)
+    if from_meta is not None:
+        found.credit(from_meta[1], from_meta[0])
     url = meta.get("url") if isinstance(meta.get("url"), str) else None
     at_address = address_outlet(url, pats) if url else None
     found.credit(at_address, "address")
@@ -375,6 +398,10 @@ def clean(raw: RawDocument, ctx: Any) -> Document:
     if not body:
         raise InputError(raw.origin, "E109")
     found.credit(self_report(body, pats), "text:self_report")
+    if url and at_address is None:
+        furniture = [*([found.title] if found.title else []), *found.removed, *found.standfirst]
+        found.credit(named_by_address(url, furniture, body, pats), "site:name")
+        found.credit(domain_name(url, raw.text, pats), "site:domain")
     if url and found.published is None:
         found.date(_with_dateline_day(address_date(url, pats), found, pats))
     return _document(raw, meta, body, found, pats, url)

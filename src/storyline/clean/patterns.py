@@ -8,7 +8,7 @@ ours. Compilation is cached per Context: a corpus run compiles them once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -53,6 +53,48 @@ def capitals() -> list[str]:
     return list(_capitals())
 
 
+@dataclass(frozen=True)
+class SiteWords:
+    """What ``site.py`` reads a site's own name with (``publishers.yaml: site``)."""
+
+    copyright: list[re.Pattern[str]] = field(default_factory=list)
+    source: list[re.Pattern[str]] = field(default_factory=list)
+    staff: list[re.Pattern[str]] = field(default_factory=list)
+    first_on: list[re.Pattern[str]] = field(default_factory=list)
+    last_line: list[re.Pattern[str]] = field(default_factory=list)
+    signoffs: list[re.Pattern[str]] = field(default_factory=list)
+    outlet_words: frozenset[str] = frozenset()
+    issuer_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    legal_suffixes: frozenset[str] = frozenset()
+    name_glue: frozenset[str] = frozenset()
+    generic_subdomains: frozenset[str] = frozenset()
+    second_levels: frozenset[str] = frozenset()
+    country_codes: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _alpha2() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_2.casefold() for c in pycountry.countries)
+
+
+def _words(spec: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in spec.get(key) or [])
+
+
+def _site_words(spec: dict[str, Any], fill: Any, search: Any) -> SiteWords:
+    return SiteWords(copyright=fill(spec.get("copyright")), source=fill(spec.get("source")),
+                     staff=fill(spec.get("staff")), first_on=fill(spec.get("first_on")),
+                     last_line=fill(spec.get("last_line")),
+                     signoffs=search(spec.get("signoffs")), outlet_words=_words(spec, "outlet_words"),
+                     issuer_words=_words(spec, "issuer_words"),
+                     not_names=_words(spec, "not_names"), legal_suffixes=_words(spec, "legal_suffixes"),
+                     name_glue=_words(spec, "name_glue"), generic_subdomains=_words(spec, "generic_subdomains"),
+                     second_levels=_words(spec, "second_levels"), country_codes=_alpha2())
+
+
 @dataclass
 class Patterns:
     anywhere: list[re.Pattern[str]]
@@ -75,6 +117,7 @@ class Patterns:
     self_reports: list[re.Pattern[str]]
     address_dates: list[re.Pattern[str]]
     glued: list[re.Pattern[str]]
+    site: SiteWords = field(default_factory=SiteWords)  # a site's own name (clean/site.py)
 
 
 def _compile(source: str, lexicon: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -90,8 +133,10 @@ def _fill(template: str, pieces: dict[str, str]) -> str:
     return template
 
 
-def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[str, Any]) -> Patterns:
-    """Compile the three lexicons' patterns (see the YAML files for their format)."""
+def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[str, Any],
+          table: OutletTable | None = None) -> Patterns:
+    """Compile the three lexicons' patterns (see the YAML files for their format) over ``table``
+    (the bundled outlet table unless given: a benchmark passes one with outlets left out)."""
     months = {str(k).casefold(): int(v) for k, v in (datelines.get("months") or {}).items()}
     month = rf"(?i:{_alternation(list(months))})\b"
     weekday = rf"(?i:{_alternation([str(w) for w in datelines.get('weekdays') or []])})\b"
@@ -107,7 +152,7 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
     word = r"[A-Z][\w.'’-]*"
     caps_word = r"[A-Z][A-Z.'’/-]+"
     stop = rf"(?!(?:{not_places}|{weekday}|{month})\b)" if not_places else rf"(?!(?:{weekday}|{month})\b)"
-    table = bundled_outlets()
+    table = table if table is not None else bundled_outlets()
     outlets = {spelling: o.name for spelling, o in table.by_spelling.items()}
     written = [s for o in table.outlets for s in (o.name, *o.spellings, *o.domains)]
     for name, spellings in (publishers.get("outlets") or {}).items():
@@ -129,6 +174,11 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         "OUTLET": rf"(?i:{outlet})(?!\w)" if outlet else r"(?!x)x",
         "CITY": _alternation(cities) if cities else r"(?!x)x",
     }
+    site = publishers.get("site") or {}
+    not_names = _alternation([str(w) for w in site.get("not_names") or []]) or "(?!x)x"
+    site_word = r"[A-Z0-9][\w&'’-]*(?:\.[\w-]+)*"
+    pieces["SITENAME"] = (rf"(?!(?i:{not_names})\b)(?!(?:19|20)\d\d\b)(?:[Tt]he\s+)?{site_word}"
+                          rf"(?:\s+(?:(?:of|and|for|the|de|&)\s+)?(?!(?i:all rights|rights reserved)\b){site_word}){{0,5}}")
 
     def many(lexicon: str, items: Any, flags: int = 0, anchor: str = "full") -> list[re.Pattern[str]]:
         out = []
@@ -162,6 +212,8 @@ def build(boiler: dict[str, Any], publishers: dict[str, Any], datelines: dict[st
         self_reports=many("publishers", publishers.get("self_reports"), anchor="search"),
         address_dates=many("datelines", datelines.get("address_dates"), anchor="search"),
         glued=many("datelines", datelines.get("glued")),
+        site=_site_words(site, lambda items: many("publishers", items),
+                         lambda items: many("publishers", items, anchor="search")),
     )
 
 

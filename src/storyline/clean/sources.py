@@ -3,17 +3,28 @@ lines at its edges, a wire's sign-off, the outlet naming itself in the lead; and
 
 The publisher cascade (the most trusted first; ``PUBLISHER_SOURCES``):
 
-1. metadata: the container's own word (a JSON Lines "source", a page's site name);
+1. metadata: the container's own word (a JSON Lines "source" or "publisher");
 2. text:dateline, text:byline, text:masthead: the credit the page prints over the story;
 3. text:credit_line: a copyright line, "SOURCE: X", "The post ... appeared first on X", a
    syndication chain ("MENAFN - The Peninsula) QNA": the agency in it wrote the story);
 4. text:signoff: a wire's house sign-off ("(Reporting by ...; Editing by ...)" is Reuters);
-5. address: the domain of the page's address, looked up in the outlet table;
-6. text:self_report: "..., Ukrinform reports." in the lead (outlets cite others this way too,
-   so it comes after the page's own address).
+5. site:metadata: an HTML page's site name (og:site_name, JSON-LD publisher);
+6. address: the domain of the page's address, looked up in the outlet table;
+7. site:copyright, site:name: for a page whose outlet the table does not know, the holder of
+   its copyright line and a site name in the page that its address spells (``site.py``);
+8. text:self_report: "..., Ukrinform reports." in the lead (outlets cite others this way too,
+   so it comes after the page's own address and name);
+9. site:domain: the address's name made readable ("premiumtimesng.com" -> "Premium Times").
 
-A carrier (an aggregator or a forum in the outlet table) never wins over another credit: the
-outlet that wrote the story is the publisher, and the carrier is kept apart (``carrier``).
+Carrier and author (the rule, for every page): a credit that speaks for the story (a dateline's
+"(Reuters)", a byline "By Yonhap", a wire's sign-off, "Source: X", "The post ... appeared first
+on X", a syndication chain) names who wrote it, and it is the publisher; what speaks only for
+the site (its address, its copyright line, its name in the furniture) names who carried it, and
+is the publisher only where nothing speaks for the story. An aggregator or a forum of the
+outlet table never wins over another credit. The site is kept apart as ``carrier`` where it is
+not the publisher. So an official statement reposted by an aggregator with "Source: Ministry of
+Foreign Affairs" is the ministry's; a news outlet's report on a statement, with no such credit,
+is the outlet's.
 """
 
 from __future__ import annotations
@@ -28,10 +39,12 @@ from .outlets import Outlet
 from .patterns import Patterns
 
 PUBLISHER_SOURCES = ("metadata", "text:dateline", "text:byline", "text:masthead", "text:credit_line",
-                     "text:signoff", "address", "text:self_report")
+                     "text:signoff", "site:metadata", "address", "site:copyright", "site:name", "text:self_report",
+                     "site:domain")
 #: How sure each source makes us of the publisher (reported with it).
 PUBLISHER_CONFIDENCE = {"metadata": 1.0, "text:dateline": 0.95, "text:byline": 0.9, "text:masthead": 0.9,
-                        "text:credit_line": 0.85, "text:signoff": 0.8, "address": 0.8, "text:self_report": 0.6}
+                        "text:credit_line": 0.85, "text:signoff": 0.8, "site:metadata": 0.85, "address": 0.8, "site:copyright": 0.75,
+                        "site:name": 0.75, "text:self_report": 0.6, "site:domain": 0.5}
 _QUERY_KEYS = {"y": ("yyyy", "year", "y"), "m": ("mm", "month", "m"), "d": ("dd", "day", "d")}
 
 
@@ -41,6 +54,7 @@ def source_kind(method: str | None) -> str | None:
     if not method:
         return None
     for prefix, kind in (("metadata", "metadata"), ("text:dateline", "dateline"), ("address", "address"),
+                         ("site:domain", "address"), ("site:metadata", "metadata"),
                          ("inferred", "inferred"), ("text", "text")):
         if method.startswith(prefix):
             return kind
@@ -64,7 +78,8 @@ def choose_publisher(credits: list[tuple[str, Credit]], pats: Patterns) -> tuple
         return None
     originals = [(s, c) for s, c in named if not ((o := _outlet_of(c, pats)) and o.carrier)]
     source, credit = min(originals or named, key=lambda sc: rank(sc[0]))
-    carriers = [c.publisher for s, c in named if s == "address" or ((o := _outlet_of(c, pats)) and o.carrier)]
+    carriers = [c.publisher for s, c in named
+                if s == "address" or s.startswith("site:") or ((o := _outlet_of(c, pats)) and o.carrier)]
     carrier = next((c for c in carriers if c and c.casefold() != (credit.publisher or "").casefold()), None)
     return source, credit, carrier
 

@@ -9,8 +9,10 @@ events stages.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from ..clean.metadata import MONTH_FIRST_COUNTRIES
@@ -18,10 +20,11 @@ from ..clean.outlets import bundled_outlets
 from ..model import Document, TimeExpression
 from ..pipeline import Context, stage
 from .find import Found, find
+from .happenings import weekdays_on_happenings
 from .normalise import Frame, Normaliser, remember, to_timex
 from .rules import DateRules, rules_for
-from .tense import ENDED, PAST, UNKNOWN, direction, expression_span, governing_verb
-from .values import parse_value
+from .tense import ENDED, FUTURE, PAST, UNKNOWN, direction, expression_span, governing_verb
+from .values import Point, parse_value
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +82,15 @@ def normalise_all(doc: Document, found: list[Found], rules: DateRules, ref_value
     out: list[TimeExpression] = []
     values = []
     for f in found:
-        tense = direction(sdoc, f.start, f.end, rules.future_cues)
+        told = tense = direction(sdoc, f.start, f.end, rules.future_cues)
         if tense == PAST and _word_before(doc.text, f.start) in rules.nearest_cues:
             tense = ENDED if _ended_state(sdoc, f.start, f.end, rules) else UNKNOWN
+        cues = rules.deadline_cues + (() if told == PAST else rules.open_deadline_cues)
+        if tense != ENDED and _deadline_weekday(doc.text, f, cues) and not _past_perfect(sdoc, f.start, f.end):
+            tense = FUTURE
         v = _value(norm, f, frame, tense, doc.name)
+        if v is not None and values and values[-1] is not None and f.start - found[len(values) - 1].end <= 6:
+            v = _within(doc.text, found[len(values) - 1], values[-1], f, v, rules)
         values.append(v)
         if v is None:
             continue
@@ -106,6 +114,51 @@ def _value(norm: Normaliser, f: Found, frame: Frame, tense: int, name: str) -> A
         return None
 
 
+def _deadline_weekday(text: str, f: Found, cues: tuple[str, ...]) -> bool:
+    """"Gave the rebels until Tuesday to withdraw", "postponed the vote until Friday", "could leave
+    as soon as Monday": a bare weekday (no month, no "last" or "next") after a deadline word
+    (``deadline_cues``) is the day a wait ends, ahead of the story or on its day, whatever the
+    clause's tense; a weekday told without one is, in news, the one just past."""
+    if not f.has("weekday") or f.has("month") or f.has("rel"):
+        return False
+    before = " ".join(text[max(0, f.start - 30):f.start].lower().split())
+    # "until 9 a.m. Tuesday": the clock time before the weekday belongs to the deadline
+    before = re.sub(r"(?:\s*\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4})?)?\s*(?:on\s+)?$", "", before)
+    return any(before == c or before.endswith(" " + c) for c in cues)
+
+
+def _within(text: str, outer_f: Found, outer: Any, f: Found, v: Any, rules: DateRules) -> Any:
+    """"Last week, on Tuesday", "in 2015, on May 4": a weekday or a day without its year right
+    after a week or a year (only a comma or "on" between) is that day of it, whatever the
+    document date would make of it alone."""
+    if not re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[outer_f.end:f.start], re.IGNORECASE):
+        return v
+    box = outer.point or parse_value(outer.value)
+    if box is None or not box.year_known or f.has("year"):
+        return v
+    day = None
+    if box.gran == "week" and f.has("weekday") and not f.has("month") and not f.has("rel"):
+        weekday = rules.lookup("weekday", f.group("weekday") or "")
+        monday = box.day - timedelta(days=box.day.weekday())
+        day = monday + timedelta(days=int(weekday) - 1) if weekday else None
+    elif box.gran == "year" and f.has("month") and f.has("day"):
+        try:
+            day = date(box.day.year, int(rules.lookup("month", f.group("month") or "") or 0), int(f.group("day") or 0))
+        except (TypeError, ValueError):
+            day = None
+    if day is None:
+        return v
+    p = Point(day, "day")
+    return dataclasses.replace(v, value=p.value, precision=p.precision, anchor=outer.value, point=p)
+
+
+def _past_perfect(sdoc: Any, start: int, end: int) -> bool:
+    """"Until Thursday, police had not named him": a past perfect tells a time before a past one,
+    so the day that closes it is behind the story too."""
+    verb = governing_verb(sdoc, start, end)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def _ended_state(sdoc: Any, start: int, end: int, rules: DateRules) -> bool:
     """"He was envoy until December", told in October: a state told in the past tense is over,
     so its end lies before the story (unlike "extended the loan through January")."""
@@ -124,6 +177,7 @@ def run(doc: Document, ctx: Context) -> Document:
     found = find(doc.text, rules, sdoc)
     doc.published = resolve_document_date(doc, found, rules, ctx)
     doc.timexes = normalise_all(doc, found, rules, doc.published.value if doc.published else None, sdoc)
+    weekdays_on_happenings(doc, found, rules, sdoc)
     return doc
 
 

@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterator
 
+from ..lexicons import load_lexicon
 from ..model import DateValue, Document, Sentence, TimeExpression
 from .tense import expression_span, path_up
 from .values import parse_value, period
@@ -73,12 +74,12 @@ def _document_period(doc: Document, why: str, text: str) -> DateValue | None:
 def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None = None) -> DateValue | None:
     """The date of the clause ``doc.text[start:end]`` (see the module docstring for the order)."""
     inside = [t for t in doc.timexes if t.start >= start and t.end <= end
-              and not _describes_subject(doc, t, start, end)]
+              and not _describes_subject(doc, t, start, end) and not _dates_what_it_answers(doc, t)]
     points = [t for t in inside if _dated(t)]
     # a range's start ("since last Saturday") says when a state began, not when the clause happened
     points.sort(key=lambda t: (t.range_end is not None, t.start))
     if points:
-        t = points[0]
+        t = _finest_inside(points)
         method = "text:explicit" if t.anchor is None else f"text:relative to {t.anchor}"
         spoken = _spoken_day(doc, t)
         if spoken is not None:
@@ -106,6 +107,19 @@ def date_for_clause(doc: Document, start: int, end: int, tense_hint: str | None 
     return None
 
 
+def _finest_inside(points: list[TimeExpression]) -> TimeExpression:
+    """"Earlier this week, on Wednesday, the president said", "in March, on the 5th": where the
+    clause's first date holds a later one of the clause within its period, the narrower one says
+    when; dates that do not nest keep the first."""
+    first = points[0]
+    outer = period(first.value)
+    if outer is None or first.range_end is not None:
+        return first
+    inside = [(p[1] - p[0], t) for t in points[1:] if t.range_end is None and (p := period(t.value)) is not None
+              and outer[0] <= p[0] and p[1] <= outer[1] and p[1] - p[0] < outer[1] - outer[0]]
+    return min(inside, key=lambda x: x[0])[1] if inside else first
+
+
 def _later_in_the_past(doc: Document, t: TimeExpression) -> bool:
     """"Police soon arrived": "soon" on a verb in the past tense is "shortly after" in the story
     told, not a time ahead of the news; it gives the clause no period of its own."""
@@ -130,6 +144,28 @@ def _describes_subject(doc: Document, t: TimeExpression, start: int, end: int) -
             verb = a.head.head
             return verb.i != a.head.i and start <= verb.idx < end
     return False
+
+
+def _dates_what_it_answers(doc: Document, t: TimeExpression) -> bool:
+    """"Struck targets in Gaza in retaliation for Friday's rocket attack", "shelled the village
+    in response to an attack last Sunday": a date on the noun a reply answers (the object of
+    "to" or "for" after a noun of reply, ``reply_nouns`` in the dates lexicon) dates that earlier
+    act, not the reply."""
+    sdoc = doc.spacy if doc.parsed else None
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):  # the date's noun: "Friday's attack", "an attack last Sunday", "the attack on Friday"
+        if tok.head.i == tok.i or tok.dep_ not in ("poss", "npadvmod", "pobj", "prep", "compound", "nmod"):
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
+            return tok.head.head.lemma_.lower() in _REPLY_NOUNS
+    return False
+
+
+_REPLY_NOUNS = frozenset(str(w).lower() for w in load_lexicon("dates").get("reply_nouns") or [])
 
 
 def _spoken_day(doc: Document, t: TimeExpression) -> str | None:
@@ -165,7 +201,7 @@ def news_day(doc: Document) -> TimeExpression | None:
             break
         # "Friday night", "on Saturday evening": a part of a day (a TIME) gives its day too
         p = parse_value(t.value) if t.type in ("DATE", "TIME") and t.range_end is None else None
-        if p is None or p.precision != "day":
+        if p is None or p.precision != "day" or _dates_what_it_answers(doc, t):
             continue
         if pub.precision == "month" and (p.day.year, p.day.month) == (pub.day.year, pub.day.month) \
                 or pub.precision == "day" and 0 <= (pub.day - p.day).days <= LEAD_DAYS:

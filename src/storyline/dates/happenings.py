@@ -37,6 +37,7 @@ from ..model import DateValue, Document
 from .find import Found
 from .rules import DateRules
 from .tense import FUTURE, direction, governing_verb
+from .values import parse_value
 
 KINDS_OF_FIELD = ("date", "kind", "place", "names", "generic", "actors")
 #: Points of a candidate: the weekday named is the happening's own day / later in its week.
@@ -379,3 +380,25 @@ def happening_evidence(doc: Document, found: list[Found], rules: DateRules, sdoc
 
 #: Points for a candidate year whose story date falls in the week of a happening told as news.
 HAPPENING_WEEK = 3.0
+
+
+def weekdays_on_happenings(doc: Document, found: list[Found], rules: DateRules, sdoc: Any) -> None:
+    """"On Thursday, at the summit in Chisinau, the prime minister hailed ...": in a story dated
+    only to its month, a bare weekday says only "some day of that month" (``Reader._weekday``);
+    where the text tells as news a happening of the calendar that fell in that month on that
+    weekday, the weekday is that happening's day. Several such days (or none) leave the month."""
+    pub = parse_value(doc.published.value) if doc.published is not None else None
+    if pub is None or pub.precision != "month" or not pub.year_known:
+        return
+    bare = {f.start: f for f in found if f.has("weekday") and not f.has("month") and not f.has("rel")}
+    targets = [t for t in doc.timexes if t.start in bare and t.type == "DATE" and t.value == doc.published.value]
+    if not targets:
+        return
+    days = {m.happening.day for m in mentions_of(doc, rules, sdoc)
+            if m.news and m.happening.precision == "day"
+            and (m.happening.day.year, m.happening.day.month) == (pub.day.year, pub.day.month)}
+    for t in targets:
+        weekday = rules.lookup("weekday", bare[t.start].group("weekday") or "")
+        on = sorted(d for d in days if d.isoweekday() == weekday)
+        if len(on) == 1:
+            t.value, t.precision, t.anchor = on[0].isoformat(), "day", f"happening {on[0].isoformat()}"

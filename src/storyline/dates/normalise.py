@@ -155,6 +155,8 @@ def remember(frame: Frame, v: Value, narrative: bool = True) -> None:
         frame.last_quarter = p
     if narrative and p.gran in ("day", "pod", "time", "month", "year", "week"):
         frame.last = p
+    if narrative and p.gran == "day" and v.anchor is None and p.year_known:
+        frame.told_day = p  # "on November 15, 2017": a day with its year in the words
 
 
 __all__ = ["Frame", "Normaliser", "Value", "remember", "to_timex", "start_of"]

@@ -29,6 +29,9 @@ class Frame:
     ref: Point | None  # the document date
     last: Point | None = None  # the last date mentioned, for "the next day"
     last_quarter: Point | None = None  # the last quarter mentioned, for "the year-earlier quarter"
+    #: the last day mentioned with its year in the words ("November 15, 2017"), for a later day told
+    #: without one in a story of an earlier year (``Reader._story_day``)
+    told_day: Point | None = None
     numeric_order: dict[str, str] | None = None  # the document's own d/m order per separator
 
 
@@ -43,6 +46,10 @@ class Value:
     point: Point | None = None
     memorable: bool = True  # False for values counted from another mention ("the next day")
 
+
+#: How many days after a day given with its year a day without one may lie and still continue
+#: its story (``Reader._story_day``).
+STORY_DAYS = 92
 
 #: Granularities that name one day (or a part of it): a weekday or "yesterday" counts from these.
 DAY_GRANS = frozenset({"day", "pod", "time"})
@@ -111,6 +118,20 @@ class Reader:
         if not cands:
             raise ValueError("no such day")
         return choose(cands, ref, tense)
+
+    def _story_day(self, frame: Frame, month: int, day: int, got: Point, tense: int) -> Point:
+        """"The army moved on November 15, 2017. Mugabe resigned on November 21", told in
+        September 2019: a day without its year that would lie after the story, in a clause not told
+        as ahead, continues the story of the day last given with its year, when it falls within
+        ``STORY_DAYS`` after it; otherwise the reading ``got`` stands."""
+        told, ref = frame.told_day, frame.ref
+        if told is None or ref is None or tense == FUTURE or got.day <= ref.day or told.day.year >= ref.day.year:
+            return got
+        try:
+            then = date(told.day.year, month, day)
+        except ValueError:
+            return got
+        return Point(then, "day") if 0 <= (then - told.day).days <= STORY_DAYS else got
 
     def _weekday(self, ref: Point, weekday: int, rel: int | None, tense: int, has_rel: bool) -> Point:
         if coarse(ref):  # "on Wednesday" in a story dated only "July 2023": some day of that month

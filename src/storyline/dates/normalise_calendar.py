@@ -59,7 +59,8 @@ class CalendarValues(Reader):
                     return Value("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
                 else:
                     p = self._infer_month_day(ref, month, day, weekday, tense)
-                    anchor = "document"
+                    story = self._story_day(frame, month, day, p, tense)
+                    p, anchor = (p, "document") if story is p else (story, "story")
             except ValueError:
                 return None
             return self._point(self._with_pod(p, pod), anchor)

@@ -93,6 +93,8 @@ class DateRules:
                                              (data.get("outlet_numeric_order") or {}).items()}
         self.nearest_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("nearest_cues") or [])
         self.future_cues: frozenset[str] = frozenset(str(c).lower() for c in data.get("future_cues") or [])
+        self.deadline_cues: tuple[str, ...] = tuple(str(c).lower() for c in data.get("deadline_cues") or [])
+        self.open_deadline_cues: tuple[str, ...] = tuple(str(c).lower() for c in data.get("open_deadline_cues") or [])
         self.moment_refs: frozenset[str] = frozenset(str(c).lower() for c in data.get("moment_refs") or [])
         self.ended_state_verbs: frozenset[str] = frozenset(str(c).lower() for c in data.get("ended_state_verbs") or [])
         #: words and phrases that tell a sentence as history (its dates and happenings are background)

@@ -45,6 +45,7 @@ class Candidate:
     armed_source: bool = False  # the source phrase names fighters, rebels, troops ...
     purpose_of: Candidate | None = None  # a trip whose purpose of force this event is ("came to Iraq to fight")
     unclaimed: bool = False  # force by an unnamed hand ("a roadside bomb killed two soldiers")
+    venue: bool = False  # only a venue named where the doer would be ("the Lisbon talks ended": events.venues)
     auspices: list[ActorRef] = field(default_factory=list)  # who hosts talks held "under the auspices of" them
     comment: bool = False  # praise read as a comment on an act ("hailed his government's mediation")
     praised_in: Candidate | None = None  # thanks whose reason this act is ("thanked Qatar for hosting the talks")

@@ -27,6 +27,7 @@ from ..actors.resolve import ActorResolver, entity_mentions
 from ..model import ActorRef, Document, Event
 from ..pipeline import Context
 from .candidate import Candidate
+from .commentary import commentary
 from .headlines import in_headline, passive_roles
 from .match import compile_lexicon
 from .mediators import brokered_content, envoys_apart
@@ -39,6 +40,7 @@ from .more_acts import (
     more_act_sides,
     stranded_relative,
     subject_antecedent,
+    unrealised_permissions,
 )
 from .nominal import described_act, praised_doers
 from .parties import between_sides, cosigners, mediated_sides, nested_sides, sides_of, supply_parties
@@ -63,7 +65,9 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
 
     def code(self, doc: Document) -> list[Event]:
         cands = self.candidates(doc)
-        kept = [c for c in cands if self._kept(c)]
+        commentators = self._word_set("commentator_nouns")
+        # "the BBC's correspondent said ...": commentary on the news, no statement of a party (events.commentary)
+        kept = [c for c in cands if self._kept(c) and not commentary(c.code, c.head, c.source, commentators)]
         events = [self._event(c, doc) for c in kept]
         # a war or clashes named by a noun are the whole of the fighting, not one attack a clause tells
         references = {e.id for c, e in zip(kept, events, strict=True)
@@ -89,7 +93,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
                               if c.trig.kind == "verb" and described_act(c.head)}
         return merge_events(events, doc, references, self.joint_classes, parts, self.groups.armed, onsets,
                             additions, wholes, self._word_set("restating_function_words"),
-                            {w.upper() for w in self._word_set("content_classes")}, named)
+                            {w.upper() for w in self._word_set("content_classes")}, named,
+                            {e.id for c, e in zip(kept, events, strict=True) if c.trig.token.i in self._told.ranked})
 
     def _fighting_noun(self, c: Candidate) -> bool:
         """The act is named by a noun of fighting itself (``conflict_nouns``: "the war", "clashes")."""
@@ -120,6 +125,8 @@ class Coder(TriggerFinding, ArgumentRoles, Reinterpretation, TimePlace):
         cands = [Candidate(t, self.classes.classify(t.code), si) for si, t in self.triggers(doc)]
         self._nest(cands)
         enabled = enabled_acts(cands, resolver.refs_for, self._word_set("enabling_verbs"))
+        unrealised_permissions(cands, self._word_set("enabling_verbs"),
+                               self.rules.words("possibility_modals") | self.rules.words("backshift_modals"))
         previous: list[tuple[int, str | None, list[ActorRef]]] = []
         self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
         for c in cands:

@@ -116,6 +116,14 @@ def _episode(k: Event, e: Event, wholes: set[str] | frozenset[str]) -> bool:
     return k.id in wholes and _own_date(e) and not _own_date(k)
 
 
+def _same_sides(k: Event, e: Event, armed: frozenset[str] = frozenset()) -> bool:
+    """The two events have the same doers (or, where one names none, participants), each among the
+    other's: "A and B met in Paris" and "the meeting was the first between A and B" (Paris, read
+    as whom the two met, is no side of the meeting)."""
+    pk, pe = (k.source, e.source) if k.source and e.source else (k.source + k.target, e.source + e.target)
+    return _within(pk, pe, armed) and _within(pe, pk, armed)
+
+
 def _part_of(k: Event, e: Event) -> bool:
     """``e`` tells more of the act ``k`` ("who was also killed in the airstrike" after "forces
     killed Soleimani in an airstrike"): the same class, by the same doer (or by no one named)."""
@@ -146,7 +154,8 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                  wholes: set[str] | frozenset[str] = frozenset(),
                  function_words: set[str] | frozenset[str] = frozenset(),
                  content_classes: set[str] | frozenset[str] = frozenset(),
-                 named: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+                 named: set[str] | frozenset[str] = frozenset(),
+                 exact: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """The events with each restatement folded into the event it restates; ``references`` are
     the ids of events named by a noun ("the United States' killing of Soleimani"); ``joint`` the
     classes whose sides may be told either way round; ``parts`` the ids of events that name the
@@ -154,7 +163,9 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
     ``wholes`` the ids of fighting named by a noun ("the clashes"), of which a dated clause tells
     an episode (``_episode``); ``function_words`` the words that never make two clauses one act
     of the ``content_classes`` (``restating.shares_content``), unless one is ``named`` by its noun
-    ("the agreement reached by the parties": the act told again by name)."""
+    ("the agreement reached by the parties": the act told again by name); ``exact`` the ids of
+    occasions told with their own sides ("the meeting was the first between A and B"), which
+    restate only an act of the same sides, not the wider talks they were part of."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: (e.start, e.end)):
         if e.id in parts:
@@ -172,6 +183,7 @@ def merge_events(events: list[Event], doc: Document, references: set[str] | froz
                 continue
         target = next((k for k in reversed(kept) if not _episode(k, e, wholes) and restates(
             k, e, doc, e.id in references, joint, armed, e.id in onsets, e.id in additions)
+            and not ((k.id in exact or e.id in exact) and not _same_sides(k, e, armed))
             and (k.id in named or e.id in named or e.quote is not None
                  or shares_content(k, e, doc, function_words, content_classes))), None)
         if target is None:

@@ -24,7 +24,8 @@ Each test names one class of phrase and answers for one noun (the caller finds i
    in Nairobi, the first meeting of the rivals since the coup").
 
 And three that read a clause: ``entry_into_force`` (an act taking effect is not its
-announcement), ``enabled_acts`` (what a thing enables others to do is their act) and
+announcement), ``enabled_acts`` (what a thing enables others to do is their act; not where the
+enabling is only possible: ``unrealised_permissions``) and
 ``contact_state`` (being in contact with a partner is consultation, with the parties mediation).
 """
 
@@ -178,6 +179,29 @@ def enabled_acts(cands: Any, refs_for: Any, verbs: set[str] | frozenset[str]) ->
     return doers
 
 
+def unrealised_permissions(cands: Any, verbs: set[str] | frozenset[str], modals: set[str] | frozenset[str]) -> None:
+    """"A bill that would allow China to extradite suspects", "a licence allowing him to buy
+    rifles": a permission told as possible (a ``modals`` auxiliary on the enabling verb, one of
+    ``enabling_verbs``) or as what a thing affords (a participle on a noun) grants nothing on an
+    occasion, so what it would let others do is no act of theirs: the complement's candidate is
+    dropped, and a participle's own candidate with it. "The truce allowed the parties to meet"
+    (``enabled_acts``) and "Israel allowed the trucks to enter" stay acts."""
+    by_token = {c.trig.token.i: c for c in cands}
+    for c in cands:
+        head = c.head
+        gov = head.head
+        if c.trig.kind != "verb" or head.dep_ not in ("xcomp", "ccomp") or gov.i == head.i or \
+                gov.lemma_.lower() not in verbs or not any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+            continue
+        participle = gov.dep_ == "acl" and gov.tag_ == "VBG"
+        if not participle and not any(a.dep_ == "aux" and a.lower_ in modals for a in gov.children):
+            continue
+        c.drop = True
+        owner = by_token.get(gov.i)
+        if participle and owner is not None:
+            owner.drop = True
+
+
 def latest_parties(tok: Any, is_collective: Any, previous: Any, sentence: int, lookback: int = 3) -> list[Any]:
     """"The parties", "both sides" enabled to act: the participants of the latest act with two or
     more of them a few sentences back, as they were named there (a state and an armed group of it,
@@ -224,22 +248,48 @@ def ranked_occasion(noun: Any) -> bool:
     "between A and B"), tells the meeting the clause's act made; the caller checks the noun is of
     a joint act."""
     if noun.dep_ != "appos":
-        return False
-    ranked = any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last", "latest")
-                 for c in noun.children if c.i < noun.i for t in c.subtree)
+        return ranked_subject(noun)
+    ranked = any(_ranks(t) for c in noun.children if c.i < noun.i for t in c.subtree)
     return ranked and any(p.dep_ == "prep" and p.lower_ in ("of", "between") and any(o.dep_ == "pobj" for o in p.children)
                           for p in noun.children)
+
+
+def _ranks(tok: Any) -> bool:
+    """A word that ranks an occasion among its kind: an ordinal, a superlative, "first", "latest"."""
+    return tok.tag_ == "JJS" or tok.ent_type_ == "ORDINAL" or tok.lower_ in ("first", "last", "latest")
+
+
+def ranked_subject(noun: Any) -> bool:
+    """"Monday's meeting was the first face-to-face between A and B", "the talks were the first
+    direct contact between the two sides in a year": a noun of a joint act, subject of "be", whose
+    predicate ranks it and names who took part ("between" on the copula or its predicate) tells
+    that meeting; the caller checks the noun is of a joint act."""
+    cop = noun.head
+    if noun.dep_ != "nsubj" or cop.lemma_.lower() != "be":
+        return False
+    preds = [c for c in cop.children if c.dep_ in ("attr", "acomp")]
+    holders = [cop, *preds, *(p for pred in preds for p in pred.children if p.dep_ == "prep" and p.lower_ == "between")]
+    between = [p for h in holders for p in ([h] if h.dep_ == "prep" else h.children)
+               if p.dep_ == "prep" and p.lower_ == "between" and any(o.dep_ == "pobj" for o in p.children)]
+    if not between:
+        return False
+    # the rank stands in the predicate, or before the "between" phrase the parser hung on the copula
+    ranked = [t for pred in preds for t in pred.subtree] + [t for b in between for c in b.children
+                                                             if c.dep_ != "pobj" for t in c.subtree]
+    return any(_ranks(t) for t in ranked)
 
 
 @dataclass
 class ToldActs:
     """The word lists of the noun tests above (event_patterns.yaml), and the nouns of the document
     being coded that they read as acts: ``tokens`` all of them, ``planned`` the arranged meetings
-    (status planned). ``words(key)``: a lexicon word list by its key."""
+    (status planned), ``ranked`` the ranked occasions (their sides are theirs alone).
+    ``words(key)``: a lexicon word list by its key."""
 
     words: Any
     tokens: set[int] = field(default_factory=set)
     planned: set[int] = field(default_factory=set)
+    ranked: set[int] = field(default_factory=set)  # occasions ranked with their own sides (events.merge)
 
     def __post_init__(self) -> None:
         self.release_nouns, self.released_heads = self.words("release_nouns"), self.words("released_heads")
@@ -250,7 +300,9 @@ class ToldActs:
         act done together (talks), which alone may be planned or ranked."""
         if joint and planned_meeting(tok, self.planned_modifiers):
             self.planned.add(tok.i)  # arranged, not done: planned
-        told = tok.i in self.planned or effective_act(tok) or (joint and ranked_occasion(tok)) or \
+        if joint and ranked_occasion(tok):
+            self.ranked.add(tok.i)
+        told = tok.i in self.planned or effective_act(tok) or tok.i in self.ranked or \
             released_object(tok, self.release_nouns, self.released_heads, self.topic_preps)
         if told:
             self.tokens.add(tok.i)

@@ -11,6 +11,9 @@ A use of force keeps its reading (``Participation._take_part``), in this order:
    noun ("launched a strike"), or names a state's things ("struck Iranian targets");
 4. else, a verb of verbal attack with a source is criticism ("attacked Bush's economic record");
    anything else is a figure of speech and goes ("fight poverty", "hit a five-year high").
+
+Before all of these, a meeting with a reaction ("would meet a strong response") is a figure of
+speech too, and goes; meeting a demand is yielding to it (``_figurative_meeting``).
 """
 
 from __future__ import annotations
@@ -64,11 +67,31 @@ class Participation(CoderBase):
         """"Turkish airstrikes killed ...": an act noun as subject stands for its agent's act."""
         return (self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)) is not None
 
+    def _figurative_meeting(self, c: Candidate) -> bool:
+        """"Any attack would meet a strong response", "was met with criticism": a verb of meeting
+        (``meeting_verbs``) whose object, or partner after "with" or "by", is a reaction or a limit
+        (``figurative_meeting_objects``) is no meeting. One whose object is what another asks for
+        (``yielding_meeting_objects``: "met the protesters' demands") yields to it: CAMEO 080, and
+        its negation ("would not meet the demands") is then read as a refusal."""
+        head = c.head
+        if c.trig.kind != "verb" or head.lemma_.lower() not in self._word_set("meeting_verbs"):
+            return False
+        objects = {o.lemma_.lower() for o in head.children if o.dep_ == "dobj"} | \
+            {o.lemma_.lower() for p in head.children if (p.dep_ == "prep" and p.lower_ == "with") or p.dep_ == "agent"
+             for o in p.children if o.dep_ == "pobj"}
+        if objects & self._word_set("yielding_meeting_objects"):
+            self._recode(c, "080")
+            return False
+        return bool(objects & self._word_set("figurative_meeting_objects"))
+
     def _take_part(self, c: Candidate, res: ActorResolver) -> None:
         """A use of force on something that cannot take part in one is a figure of speech: "to
         fight poverty", "overcome deflation", "we are fighting this [law]", "hit a five-year high";
         "attacked Bush's economic record" is criticism. So is striving: "battling to cut costs".
         Fighters, troops and their means keep the reading ("U.S. forces destroyed a platform")."""
+        if self._figurative_meeting(c):
+            c.drop = True
+            return
         if c.trig.kind not in ("verb", "noun") or c.cls.what not in self.participant_classes or c.armed_source \
                 or c.drop:
             return

@@ -71,13 +71,21 @@ def between_objects(tok: Any) -> list[Any]:
             for o in p.children if o.dep_ == "pobj"]
 
 
-def between_tokens(head: Any, trigger: Any) -> list[Any]:
+def between_tokens(head: Any, trigger: Any, words: Iterable[Any] = ()) -> list[Any]:
     """The objects of a "between" phrase of the act itself: on its head, its trigger noun, the noun
-    the head carries ("brokered a deal between A and B", "a truce between A and B was reached"), or
-    a place phrase of these ("brokered a truce in Oslo, Norway between A and B", as the parser
-    hangs it). Not one on another noun ("a solution to the conflict between A and B")."""
+    the head carries ("brokered a deal between A and B", "a truce between A and B was reached"),
+    the subject noun its pattern names (``words``) or the act's noun as the subject of its verb
+    ("the talks between A and B ended"), the predicate of a copula the act noun is the subject of
+    ("the meeting was the first between A and B"), or a place phrase of these ("brokered a truce
+    in Oslo, Norway between A and B", as the parser hangs it). Not one on another noun ("a
+    solution to the conflict between A and B")."""
     out: list[Any] = []
-    todo = [head, trigger, *[c for c in head.children if c.dep_ in CARRIED]]
+    own_subject = [w for w in words if w.dep_ == "nsubj" and w.head.i == head.i]
+    todo = [head, trigger,
+            *[c for c in head.children if c.dep_ in CARRIED or (c.dep_ == "nsubj" and c.pos_ == "NOUN")], *own_subject]
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() == "be":
+        # "the meeting was the first between A and B": the predicate names the meeting's sides
+        todo += [trigger.head, *[c for c in trigger.head.children if c.dep_ in ("attr", "acomp")]]
     seen: set[int] = set()
     while todo:
         h = todo.pop()
@@ -103,7 +111,7 @@ def between_sides(cands: Sequence[Candidate], res: Any, party: set[str], mediati
     for c in cands:
         if c.drop or c.cls.what not in party | mediation:
             continue
-        tokens = between_tokens(c.head, c.trig.token)
+        tokens = between_tokens(c.head, c.trig.token, c.trig.words)
         sides = distinct_refs(r for t in tokens for r in res.refs_for(t))
         # "sessions between the envoys and the sides", the sides unresolved: the sides the
         # phrase names are still the doers (never the one who reports the meetings)

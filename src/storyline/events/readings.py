@@ -323,11 +323,13 @@ class Reinterpretation(CoderBase):
 
     def _kept(self, c: Candidate) -> bool:
         """The candidate becomes an event: not dropped, with a doer (one of politics where its
-        class asks for one), or force by an unnamed hand on a political target."""
+        class asks for one), force by an unnamed hand on a political target, or an act whose
+        only named place for a doer was its venue."""
         return not c.drop and bool(
             (c.source and (c.cls.what not in self.political_sources or c.armed_source
                            or any(self._political(s) for s in c.source)))
-            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target)))
+            or (c.unclaimed and not c.source and any(self._political(t) or t.sector for t in c.target))
+            or (c.venue and not c.source))  # "the Lisbon talks ended": the act, its doers unnamed
 
     def _on_record(self, c: Candidate) -> bool:
         """The words are told as put on the record through a channel (``speech_channels``): "said

@@ -16,8 +16,12 @@ The words of each role (``ArgumentRoles._role_tokens``), in this order:
    beside the subject;
 6. the pattern's own words (``_carried_roles``): a multi-word verb's particle, the partner and
    the aim of force or of a penalty hung on the pattern's noun, who meets at a joint act;
-7. "between A and B": with no other source, the targets of a mediation (whose doer is then the
-   speaker, if any), else the first is the source.
+7. "between A and B" (on the clause, the act's noun or the pattern's own subject noun: "the talks
+   between A and B ended"): with no other source, the targets of a mediation (whose doer is then
+   the speaker, if any), else the first is the source.
+
+A city on an act's noun ("the Lisbon talks", "a Brussels summit") is its venue, no role
+(``events.venues``); an act whose only would-be doer was its venue is kept with none named.
 
 Then the words become actors (``_refs``: linked mentions, collectives, the conflict's sides, an
 unnamed group for force), and a source still missing is completed (``_between_and_governor``,
@@ -43,6 +47,7 @@ from .groups import group_ref
 from .participation import Participation
 from .sponsors import sponsor_names, sponsored_sides
 from .triggers import AGENT_ENTS
+from .venues import VenueWords
 
 Token = Any  # spacy.tokens.Token
 
@@ -65,12 +70,17 @@ FORCE_TARGET_PREPS = frozenset({"on"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 
 
+#: Modifiers by which an act's noun names its doers ("the US-Taliban deal", "Russia's offer").
+NOUN_DOER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
 #: "under UN auspices": the host told by the noun's modifier.
 AUSPICES_MODS = frozenset({"compound", "amod", "poss"})
 
 
-class ArgumentRoles(Participation):
+class ArgumentRoles(VenueWords, Participation):
     """Finds the source and target of each candidate."""
+
+    _venue_only: bool = False  # the candidate's only would-be doer was its venue (``_arguments``)
 
     def _actor_object(self, c: Candidate, res: ActorResolver) -> None:
         """"Putin called Erdogan": a verb whose direct object is an actor, with nothing completing
@@ -106,6 +116,7 @@ class ArgumentRoles(Participation):
         read as actors, then completed where the clause leaves one unnamed."""
         trig = c.trig
         according = trig.token.lower_ == "according"
+        self._venue_only = False  # set by _refs and _noun_roles where a venue was left out
         pre_source, src_toks, tgt_toks, between = self._role_tokens(c, res)
         si = c.sentence
         # fighters, troops ...; or the organisation an act noun names as its agent ("an Al-Qaeda
@@ -154,6 +165,7 @@ class ArgumentRoles(Participation):
                 same_ref(t, s) for s in c.praised_in.source + c.praised_in.target)]
         c.source = dedupe(self.agency.keep(source, res.sdoc, res.by_token))
         c.target = dedupe(self.agency.keep(target, res.sdoc, res.by_token))
+        c.venue = self._venue_only and not c.source
 
     def _role_tokens(self, c: Candidate, res: ActorResolver) -> tuple[list[ActorRef], list[Token], list[Token],
                                                                        list[Token]]:
@@ -190,7 +202,9 @@ class ArgumentRoles(Participation):
         carried = self._carried_roles(c, src_toks, tgt_toks)
         if src_toks or pre_source:  # "... in coordination with the United States": a co-agent
             src_toks += [t for t in clause_co_agents([c.head, c.trig.token]) if t not in src_toks]
-        between = [o for t in [c.head, c.trig.token, *carried] for ch in t.children
+        # "the talks between A and B ended": the pattern's own subject noun has the pair too
+        own_subject = [w for w in c.trig.words if w.dep_ == "nsubj" and w.head.i == c.head.i]
+        between = [o for t in [c.head, c.trig.token, *carried, *own_subject] for ch in t.children
                    if ch.dep_ == "prep" and ch.lower_ == "between" for o in ch.children if o.dep_ == "pobj"]
         return pre_source, src_toks, tgt_toks, between
 
@@ -211,7 +225,10 @@ class ArgumentRoles(Participation):
             # the parser's coordination lends it ("Chile proposed a route, rejected by Bolivia")
             src_toks += agent
         elif passive and act_subject:
-            src_toks += agent
+            # "the US-Taliban deal was signed": with no agent, the act's noun names its own doers
+            # by its modifiers (not a bare "the agreement was reached", which names none)
+            own_doers = any(ch.dep_ in NOUN_DOER_DEPS for ch in subj.children)
+            src_toks += agent or ([subj] if own_doers else [])
         elif passive:
             src_toks += agent
             # "had been allied with Turkey": the with-phrase names a partner; not "threatened with
@@ -293,7 +310,10 @@ class ArgumentRoles(Participation):
                 # (not "a Qatari-brokered truce": the mediator is no side of it, events.sponsors)
                 # "the Russian-Azerbaijani forum", "Turkish airstrikes"; "anti-French protests" are
                 # against France (actors.opposed)
+                venues = self._venues(n, res)  # "a Brussels summit": where, not who
                 named = [t for t in ch.subtree if res.refs_for(t) and t not in src_toks + tgt_toks]
+                self._venue_only = self._venue_only or any(t.i in venues for t in named)
+                named = [t for t in named if t.i not in venues]
                 src_toks += [t for t in named if not opposing_modifier(t)]
                 tgt_toks += [t for t in named if opposing_modifier(t)]
 
@@ -457,7 +477,10 @@ class ArgumentRoles(Participation):
                 refs = groups or refs
             if not refs and not as_target and self._author_pronoun(t, res):
                 refs = [ActorRef(name=t.text, start=t.idx, end=t.idx + len(t.text), text=t.text)]
-            out += refs
+            venues = [t.doc[v] for v in self._venues(t, res)]  # "the Lisbon talks ended": no doer named
+            kept = [r for r in refs if not any(v.idx <= r.start < v.idx + len(v.text) for v in venues)]
+            self._venue_only = self._venue_only or (not as_target and len(kept) < len(refs))
+            out += kept
         return self.agency.keep(out, res.sdoc, res.by_token)
 
     def _author_pronoun(self, tok: Token, res: ActorResolver) -> bool:
@@ -477,6 +500,13 @@ class ArgumentRoles(Participation):
         if g is None or not owners:
             return g
         refs = res.refs_for(owners[0])
+        if not refs:
+            speakers = speakers_own(owners[0], clause, res, self.own_force_pronouns, self.speech_verbs)
+            # "Hamas said its fighters ...": an armed group's own fighters are the group
+            armed = [r for r in speakers if r.sector in self.groups.armed and not res.is_state(r)]
+            if armed:
+                return armed[0]
+            refs = speakers
         if not refs or not refs[0].country:
             return None
         return replace(g, country=refs[0].country)
@@ -490,3 +520,25 @@ class ArgumentRoles(Participation):
                                                          if d.dep_ == "det"):
                 return self.classes.classify(entry.code).what
         return None
+
+
+def speakers_own(owner: Token, clause: Token, res: ActorResolver, pronouns: set[str],
+                 speech_verbs: set[str]) -> list[ActorRef]:
+    """"Iraq said its troops repelled an attack", "the rebels said their fighters took the
+    town": a possessive pronoun (``own_force_pronouns``) on a group in the content of a report
+    of speech is the speaker's own; the speaker tells its own act, so the act is the speaker's
+    (the subject of the speech verb the clause is the content of). Not "its" of a clause told
+    by no one, whose owner the text leaves open. Returns the speaker's actors that have a state."""
+    if owner.lower_ not in pronouns:
+        return []
+    verb = clause
+    for _ in range(6):  # up through coordination and nested content to the verb of saying
+        if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in speech_verbs:
+            break
+    if verb.lemma_.lower() not in speech_verbs:
+        return []
+    subjects = [s for s in verb.children if s.dep_ == "nsubj"]
+    return [r for r in res.refs_for(subjects[0]) if r.country] if subjects else []

@@ -17,11 +17,10 @@ from typing import Any
 from ..dates.values import period as value_period
 from ..lexicons import load_lexicon
 from ..model import DateValue
+from .assertion import AssertionRules, governor
+from .headlines import headline
 
 Token = Any
-
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl"})
-
 
 def period(value: str | None) -> tuple[dt.date, dt.date] | None:
     """A TIMEX3 date value as its first and last day (None for PAST_REF and the like): a week
@@ -31,7 +30,7 @@ def period(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 @dataclass
-class StatusRules:
+class StatusRules(AssertionRules):
     cfg: dict[str, Any]
     #: ``words`` read once per key: the rules ask for their lists for every candidate and token
     _words: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -43,93 +42,6 @@ class StatusRules:
             got = self._words[key] = frozenset(str(w).lower() for w in self.cfg.get(key) or [])
         return got
 
-    # ---------------------------------------------------------------- negation
-
-    def negated(self, head: Token, trigger: Token) -> bool:
-        """True where the clause says the event did not (or will not) happen: "has not yet
-        implemented", "did not agree", "no agreement", "refrained from retaliating"."""
-        negators = self.words("negators")
-        # "are simply not prepared to accept": the negation of a predicate adjective sits on its copula
-        copula = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") and head.head.i != head.i else head
-        for tok in {head, trigger, copula}:
-            for c in tok.children:
-                if c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("det", "advmod", "neg", "preconj")):
-                    return True
-        gov = governor(head)
-        if gov is not None and gov.lemma_.lower() in self.words("negating_governors"):
-            return True
-        if gov is not None and head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children) and \
-                gov.lemma_.lower() not in self.words("affirming_negated_governors"):
-            return True  # "does not seek to exclude anyone": what is not sought is not done
-        return self.unasserted(head) or self.uncertain(head)
-
-    def unasserted(self, head: Token) -> bool:
-        """"Did not say he had ordered it", "did not confirm that troops had withdrawn": what a
-        negated verb of saying or knowing takes as its content is not told as done; nor is the
-        content of a report someone denies ("denied a report that he planned to ...")."""
-        # the content follows its verb: a clause the parser hangs on a negated verb after it (across
-        # a semicolon) is no content of it
-        if head.dep_ == "ccomp" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX") and \
-                any(c.dep_ == "neg" for c in head.head.children):
-            return True
-        noun = head.head
-        return head.dep_ == "acl" and noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.i != noun.i and \
-            noun.head.lemma_.lower() in self.words("negating_governors")
-
-    def uncertain(self, head: Token) -> bool:
-        """The clause is an opinion, a possibility or an open question, not a reported act ("those
-        who believe the rebels have been beaten", "how they can facilitate", "whether the parties signed")."""
-        if any(c.dep_ == "aux" and c.lower_ in self.words("possibility_modals") for c in head.children):
-            return True
-        gov = governor(head)
-        if gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("belief_governors"):
-            return True
-        uncertain = self.words("uncertain_marks")
-        if any(t.dep_ == "mark" and t.lower_ in uncertain and t.i < head.i and head in t.ancestors
-               and all(a.i == head.i or a.dep_ in ("prep", "pobj", "advmod") for a in t.ancestors
-                       if a.i != head.i and head in a.ancestors)
-               for t in head.subtree):
-            return True
-        return self._judged_unlikely(head) or self._possible_outcome(head) or self._inside_condition(head)
-
-    def _judged_unlikely(self, head: Token) -> bool:
-        """"He called it unlikely that the EU would finance the project", "it is doubtful that
-        Turkey will withdraw": a "that" clause an adjective of likelihood (``likelihood_words``)
-        judges improbable or open is no act told."""
-        if head.dep_ != "ccomp" or head.head.i == head.i:
-            return False
-        gov = head.head
-        words = self.words("likelihood_words")
-        judges = [gov] if gov.pos_ == "ADJ" else [a for a in gov.children if a.dep_ in ("acomp", "oprd")]
-        return any(a.lemma_.lower() in words or a.lower_ in words for a in judges)
-
-    def _possible_outcome(self, head: Token) -> bool:
-        """"The decision could lead to Turkey reneging on its reforms", "could try to attack": an
-        act told as what a merely possible act would bring about or attempt (its governor carries a
-        ``possibility_modals`` auxiliary) is no more done than the governor. Reported speech
-        ("could confirm that ...") is not climbed through."""
-        tok = head
-        for _ in range(6):
-            dep = tok.dep_
-            if dep not in ("xcomp", "pcomp", "pobj", "prep") and not (dep == "advcl" and tok.tag_ == "VBG"):
-                return False
-            if tok.head.i == tok.i:
-                return False
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX"):
-                return any(c.dep_ == "aux" and c.lower_ in self.words("possibility_modals") for c in tok.children)
-        return False
-
-    def _inside_condition(self, head: Token) -> bool:
-        """"If the governments were as ready to devote to peace the resources they are willing to
-        commit to war": whatever is told inside a condition (an adverbial clause opened by
-        ``conditional_marks``) is supposed, not done; the consequence the condition is on stands."""
-        marks = self.words("conditional_marks")
-        for a in [head, *head.ancestors]:
-            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in a.children):
-                return True
-        return False
-
     def refusal_status(self, head: Token, status: str) -> str:
         """A refusal ("would not bow to demands") is made when it is said: now (reported), unless
         the report of it is itself background ("Turkey had previously insisted it would not
@@ -137,19 +49,9 @@ class StatusRules:
         if status != "planned":
             return status
         gov = governor(head)
-        if gov is not None and (self._background(gov, "") or "had" in _aux_words(gov)):
-            return "historical"
+        if gov is not None and (self._background(gov, _own_words(gov, head)) or "had" in _aux_words(gov)):
+            return "historical"  # "has maintained in the past that it will not negotiate": said before
         return "reported"
-
-    def pending(self, head: Token) -> bool:
-        """"We have not yet agreed on the rules": a negation made a matter of time by
-        ``pending_adverbs`` leaves the act open; it is no refusal."""
-        words = self.words("pending_adverbs")
-        # the adverb may hang on the head, its auxiliary, a predicate adjective's copula or the
-        # infinitive it governs ("said it was not ready to do so yet")
-        tops = [head, head.head] if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") else [head]
-        near = [t for top in tops for t in (top, *(a for a in top.children if a.dep_ in ("aux", "neg", "xcomp")))]
-        return any(c.lower_ in words and c.dep_ == "advmod" for t in near for c in t.children)
 
     # ---------------------------------------------------------------- status
 
@@ -158,9 +60,12 @@ class StatusRules:
         """The status from the clause's wording first, then its date against publication. ``frame``
         is the date the paragraph has set for an undated clause (``dates.anchor.frame_date``): a
         past-tense clause told after "In 2015, ..." belongs to 2015."""
+        low = clause.lower()
+        if fixed == "planned" and not any(m in low for m in self.words("recent_markers")) and \
+                self.before_news(date, published, weeks=False):
+            return "historical"  # "direct talks between the two in January", told in May: held (or not) then
         if fixed:
             return fixed
-        low = clause.lower()
         background = self._background(head, low)
         if self._performed(head):
             return "reported"
@@ -179,12 +84,14 @@ class StatusRules:
             if self.backshifted(head) and not recent and \
                     (self.before_news(date, published) or date is None and self.before_news(frame, published, weeks=False)):
                 return "historical"  # "Serbia said in June that it would stay away from the talks": a plan of then
+            if not planned and not recent and self.before_news(date, published, weeks=False):
+                return "historical"  # "talks on normalising relations in January": held then, no plan in the grammar
             return "planned"
         if background or self._earlier_event(head):
             return "historical"
         if not recent and self.before_news(date, published):
             return "historical"
-        if self._perfect_background(head, low):
+        if self._perfect_background(head, low) and not self._dated_news(head, date, published):
             return "historical"
         if date is None and _past(_finite(head)) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
@@ -203,6 +110,16 @@ class StatusRules:
         if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
             return True
         return weeks and _week(date) and when[1] < pub[0]
+
+    def _dated_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
+        """"Iraq said its forces had repelled the attack on Tuesday": a past perfect
+        that the words date to a day of the news week (not before the news, ``before_news``)
+        is the report's past backshifted, the news itself, not what came before it. Not in a
+        relative or adverbial clause ("the preconditions Athens had attached", told today): its
+        past perfect is before the time of the clause it hangs on, whose date it borrows."""
+        return date is not None and date.precision == "day" and date.method.startswith("text") and \
+            published is not None and head.dep_ not in ("relcl", "acl", "advcl") and \
+            not self.before_news(date, published) and period(date.value) is not None
 
     def told_before(self, noun: Token) -> bool:
         """An act named by a noun that the sentence marks as before its news: "the recent visit",
@@ -439,6 +356,17 @@ class StatusRules:
         gov = governor(head)
         return gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("news_governors")
 
+    def _lead_report(self, head: Token) -> bool:
+        """"Iraq said today its forces had crushed an Iranian attack", "the rebels said they had
+        destroyed a radar station": in the article's first sentence of prose (its lead, which
+        tells the news), the past perfect a verb of report (``lead_report_verbs``) takes is the
+        report's own past, backshifted: the news. Further down it stays what came before."""
+        gov = governor(head)
+        if gov is None or head.dep_ != "ccomp" or gov.lemma_.lower() not in self.words("lead_report_verbs"):
+            return False
+        lead = next((s for s in head.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s) and not headline(s)), None)
+        return lead is not None and lead.start <= head.i < lead.end
+
     def _announced_plan(self, head: Token) -> bool:
         """"Announced a complete withdrawal", "unveiled a new initiative": the act announced is
         yet to be carried out (a ceasefire announced, by contrast, holds from the announcement)."""
@@ -462,7 +390,7 @@ class StatusRules:
         last few years"); and a present perfect in a relative clause, which describes the noun's
         past ("detainees whom their home countries have declined to take back")."""
         lows = _aux_words(head)
-        if "had" in lows and not self._news_backshift(head):
+        if "had" in lows and not self._news_backshift(head) and not self._lead_report(head):
             return True
         perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
         if perfect and "been" in lows and head.tag_ == "VBG":
@@ -485,6 +413,14 @@ def content_clauses(verb: Token) -> list[Token]:
                     if k.dep_ == "acl" and k.pos_ in ("VERB", "AUX")
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)]
     return out
+
+
+def _own_words(verb: Token, content: Token) -> str:
+    """The words of a verb's clause without those of its content clause, lower-cased: what the
+    reporting clause itself says ("has maintained in the past" of "has maintained in the past that
+    it will not negotiate")."""
+    inner = {t.i for t in content.subtree}
+    return " ".join(t.lower_ for t in verb.subtree if t.i not in inner)
 
 
 def _aux_words(head: Token) -> list[str]:
@@ -560,13 +496,6 @@ def _simple_present(head: Token) -> bool:
     return head.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ in ("is", "are")
 
 
-def governor(head: Token) -> Token | None:
-    """The verb whose complement this clause is ("agreed" for "agreed to hold")."""
-    if head.dep_ in COMPLEMENT_DEPS and head.head.i != head.i:
-        return head.head
-    if head.dep_ == "conj" and head.head.dep_ in COMPLEMENT_DEPS:
-        return head.head.head
-    return None
 
 
 _NUMBERS = {str(k).lower(): v for k, v in (load_lexicon("dates").get("numbers") or {}).items() if isinstance(v, int)}

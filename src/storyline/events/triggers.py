@@ -77,10 +77,10 @@ class TriggerFinding(CoderBase):
                     trig = None if any(self._obliged(c) for c in tok.children) else \
                         self._appeal(tok) or match_verb(tok, self.lex)
                     if trig is not None and not trig.code.startswith("01") and \
-                            tok.lemma_.lower() in self.rules.words("telling_verbs") and \
+                            tok.lemma_.lower() in self.rules.words("telling_verbs") | self.rules.words("claim_verbs") and \
                             any(c.dep_ == "ccomp" for c in tok.children):
-                        # "admitted that the situation is not ripe": a report of speech, not the
-                        # dictionary's disclosure (050)
+                        # "admitted that the situation is not ripe", "argued that the sanctions had
+                        # failed": a report of speech, not the dictionary's disclosure (050) or dispute (110)
                         trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])
                     if trig is not None and self._asks_question(tok, trig):
                         trig = Trigger(tok, "010", "verb", None, None, None, False, None, [tok])  # "'Why?' he asked"
@@ -89,6 +89,8 @@ class TriggerFinding(CoderBase):
                     if trig is not None and tok.tag_ == "VBN" and any(m.dep_ == "mark" and m.lower_ == "as"
                                                                       for m in tok.children):
                         trig = None  # "as proposed by Turkey", "as agreed in Minsk": a reference to another act
+                    if trig is not None and self._withholds_speech(tok):
+                        trig = None  # "declined to say how many", "refused to comment": no act
                     if trig is not None and self._aim_only(tok):
                         trig = None  # "efforts to find a solution": the goal of an effort
                     if trig is not None:
@@ -168,6 +170,14 @@ class TriggerFinding(CoderBase):
             return False  # "will exert all efforts to mediate": an intention to mediate
         return tok.dep_ == "acl" and (noun.lemma_.lower() in self.aim_nouns or noun.lower_ in self.aim_nouns) \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+    def _withholds_speech(self, tok: Token) -> bool:
+        """"Declined to say how many troops would go", "refused to comment on the talks": a refusal
+        (``refusal_verbs``) whose infinitive is a verb of speech (``withheld_speech_verbs``) only
+        withholds a comment; no rejection of anyone's proposal, and no statement."""
+        return tok.lemma_.lower() in self._word_set("refusal_verbs") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in self._word_set("withheld_speech_verbs")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
 
     def _exerted_for(self, verb: Token, governor: Token) -> bool:
         """"ready to make every effort to mediate", "determined to spare no effort to end the war": the
