@@ -219,3 +219,15 @@ def test_a_rebel_leader_who_became_head_of_state_is_coded_by_date(kb: KnowledgeB
                                                                     office: str) -> None:
     role = kb.search("Abu Mohammad al-Jolani")[0].role_on(date)
     assert role is not None and (role.country, role.sector, role.office) == ("SYR", sector, office)
+
+
+@pytest.mark.parametrize(("name", "date", "mediator"), [
+    ("Otty Patiño", "2024-06-01", False),         # the Colombian government's own peace commissioner
+    ("Danilo Rueda", "2023-01-01", False),
+    ("Humberto de la Calle", "2015-01-01", False),
+    ("Abdullah Abdullah", "2021-01-01", False),   # chaired the Afghan government's side
+    ("Uhuru Kenyatta", "2023-01-01", True),       # the EAC's facilitator between third parties
+])
+def test_a_party_s_own_negotiator_is_not_a_mediator(kb: KnowledgeBase, name: str, date: str, mediator: bool) -> None:
+    person = kb.search(name)[0]
+    assert any(r.office == "mediator" and r.holds_on(date) for r in person.roles) is mediator
