@@ -9,8 +9,8 @@ from story_cases import Ev, article, state
 from storyline.model import ActorRef
 from storyline.options import Options
 from storyline.story import storage
-from storyline.story.merge import build_story_events, items_from_documents
-from storyline.story.online import build_state
+from storyline.story.merge import items_from_documents
+from storyline.story.online import build_state, build_story_events
 
 DAY = "2019-05-14"
 STATES = ["ARM", "AZE", "RUS", "USA", "TUR", "IRQ"]

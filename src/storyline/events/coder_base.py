@@ -110,6 +110,14 @@ class CoderBase:
         self.speech_verbs = {e.lemma for es in self.lex.verbs.values() for e in es
                              if e.code and e.code.startswith("01") and not e.rest}
         self.planned_governors = self.rules.words("planned_governors")
+        self._load_role_words()
+        self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
+        # per sentence and class, the source of the last act coded (for "he was further sanctioned")
+        self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
+
+    def _load_role_words(self) -> None:
+        """The class lists and role words that decide who an act's parties are (joint acts,
+        targets, trips, force, praise, mediation, hosting), read from the lexicons once."""
         self.joint_classes = {w.upper() for w in self.lex.settings.get("joint_classes", [])}
         self.on_target_classes = {w.upper() for w in self.lex.settings.get("on_target_classes", [])}
         self.actor_object_codes = {str(k).lower(): str(v) for k, v in
@@ -132,9 +140,6 @@ class CoderBase:
         self.hosting_nouns = {str(w).lower() for w in self.collectives.get("hosting_nouns", [])}
         self.hosting_preps = {str(w).lower() for w in self.collectives.get("hosting_preps", [])}
         self.of_doer_classes = {w.upper() for w in self.collectives.get("of_doer_classes", [])}
-        self._quoted: list[tuple[int, int]] = []  # the direct quotations of the document being coded
-        # per sentence and class, the source of the last act coded (for "he was further sanctioned")
-        self._last_sources: dict[int, dict[str | None, list[ActorRef]]] = {}
 
     @cached_property
     def sponsors(self) -> tuple[set[str], set[str]]:

@@ -562,19 +562,6 @@ def linkable(plan: EventItem, done: EventItem, plan_group: Sequence[EventItem], 
     return ps is not None and ps.score >= settings.link_threshold
 
 
-def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
-                       exhaustive: bool = False) -> list[StoryEvent]:
-    """Story events from event items, by online clustering over a state held in memory
-    (``story.online``): merged within what happened and within what was intended, plans linked
-    to their outcomes. Negated events ("did not sign") are left out: they report that something
-    did not happen. ``exhaustive``: every earlier event of a bucket whose dates meet is a
-    candidate (the reference the candidates are tested against)."""
-    from .online import build_state
-
-    state = build_state(items, know, settings, exhaustive)
-    return sorted(story_events_of(state, state.members), key=chronological)
-
-
 def story_events_of(state: ClusterState, roots: Iterable[str]) -> list[StoryEvent]:
     """The story events of these groups of the state, with their links (to any group)."""
     stories = {r: story_event(state.group_items(r)) for r in roots}

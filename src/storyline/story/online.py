@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..model import StoryEvent
 from ..options import StorySettings
 from .candidates import BLOCK_NEAREST, Row, block_keys, clause_bands, link_keys, meet, nearest
 from .merge import (
@@ -43,9 +44,11 @@ from .merge import (
     _kinds,
     _ref_keys,
     buckets,
+    chronological,
     gated,
     linkable,
     score_pair,
+    story_events_of,
     with_spans,
 )
 from .state import ClusterState, Key
@@ -267,3 +270,14 @@ class OnlineClusterer:
                         lambda p=plan, d=done: self.cosine(p, d, item.bucket_keys), self.know, self.settings):
                 state.link(plan.key, done.key)
                 linked.add(pair)
+
+
+def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[StoryEvent]:
+    """Story events from event items, by online clustering over a state held in memory
+    (``story.online``): merged within what happened and within what was intended, plans linked
+    to their outcomes. Negated events ("did not sign") are left out: they report that something
+    did not happen. ``exhaustive``: every earlier event of a bucket whose dates meet is a
+    candidate (the reference the candidates are tested against)."""
+    state = build_state(items, know, settings, exhaustive)
+    return sorted(story_events_of(state, state.members), key=chronological)

@@ -12,7 +12,7 @@ The tables, each what one step of taking an event in needs (``story.online``, nu
 5. the links between a plan's tellings and a happening's (``links``), from which the story
    links follow.
 
-In memory it is the whole state of a build (``merge.build_story_events``); the store keeps the
+In memory it is the whole state of a build (``online.build_story_events``); the store keeps the
 same tables (``story.stored``), and an update loads into it only the rows its new events can
 meet, so the two give the same result by construction. ``changed`` and ``retired`` say which
 groups an update has to write again and which story events it has to delete.
