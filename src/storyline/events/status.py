@@ -87,11 +87,11 @@ class StatusRules(AssertionRules):
             if not planned and not recent and self.before_news(date, published, weeks=False):
                 return "historical"  # "talks on normalising relations in January": held then, no plan in the grammar
             return "planned"
-        if background or self._earlier_event(head):
+        if background or _earlier_event(head, self.words("earlier_preps"), self.words("earlier_units")):
             return "historical"
         if not recent and self.before_news(date, published):
             return "historical"
-        if self._perfect_background(head, low) and not self._dated_news(head, date, published):
+        if self._perfect_background(head, low) and not _dated_news(head, date, published, self.before_news(date, published)):
             return "historical"
         if date is None and _past(_finite(head)) and not recent and self.before_news(frame, published, weeks=False):
             return "historical"  # "In 2015, Saudi Arabia started ... The UN called ...": told in that past
@@ -110,16 +110,6 @@ class StatusRules(AssertionRules):
         if when[1] <= pub[0] - dt.timedelta(days=days) or when[1].year < pub[0].year:
             return True
         return weeks and _week(date) and when[1] < pub[0]
-
-    def _dated_news(self, head: Token, date: DateValue | None, published: DateValue | None) -> bool:
-        """"Iraq said its forces had repelled the attack on Tuesday": a past perfect
-        that the words date to a day of the news week (not before the news, ``before_news``)
-        is the report's past backshifted, the news itself, not what came before it. Not in a
-        relative or adverbial clause ("the preconditions Athens had attached", told today): its
-        past perfect is before the time of the clause it hangs on, whose date it borrows."""
-        return date is not None and date.precision == "day" and date.method.startswith("text") and \
-            published is not None and head.dep_ not in ("relcl", "acl", "advcl") and \
-            not self.before_news(date, published) and period(date.value) is not None
 
     def told_before(self, noun: Token) -> bool:
         """An act named by a noun that the sentence marks as before its news: "the recent visit",
@@ -335,37 +325,12 @@ class StatusRules(AssertionRules):
         adverbs = self.words("background_adverbs")
         return any(c.lower_ in adverbs for c in head.children)
 
-    def _earlier_event(self, head: Token) -> bool:
-        """"The speech came one week after an attack": an event a week or more before the news
-        it is measured from is background (``earlier_preps``, ``earlier_units``)."""
-        prep = head if head.dep_ == "prep" else head.head  # the coder may head the phrase by "after"
-        units = self.words("earlier_units")
-        if (head.dep_ == "pobj" or prep is head) and prep.lower_ in self.words("earlier_preps") and any(
-                c.dep_ == "npadvmod" and c.lemma_.lower() in units for c in prep.children):
-            return True
-        # "this comes a week after he attended a summit": a clause measured back the same way
-        marks = [m for m in head.children if m.dep_ == "mark" and m.lower_ in self.words("earlier_preps")]
-        return head.dep_ == "advcl" and bool(marks) and any(
-            c.dep_ == "npadvmod" and c.lemma_.lower() in units and c.i < marks[0].i
-            for c in [*head.head.children, *head.children, *marks[0].children])
-
     def _news_backshift(self, head: Token) -> bool:
         """"The militia announced it had signed a truce": under a verb that makes news
         known, the past perfect is the reported speaker's "we have entered", the news itself; under
         "said" ("said the army had retaken the town") it stays what came before."""
         gov = governor(head)
         return gov is not None and head.dep_ == "ccomp" and gov.lemma_.lower() in self.words("news_governors")
-
-    def _lead_report(self, head: Token) -> bool:
-        """"Iraq said today its forces had crushed an Iranian attack", "the rebels said they had
-        destroyed a radar station": in the article's first sentence of prose (its lead, which
-        tells the news), the past perfect a verb of report (``lead_report_verbs``) takes is the
-        report's own past, backshifted: the news. Further down it stays what came before."""
-        gov = governor(head)
-        if gov is None or head.dep_ != "ccomp" or gov.lemma_.lower() not in self.words("lead_report_verbs"):
-            return False
-        lead = next((s for s in head.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s) and not headline(s)), None)
-        return lead is not None and lead.start <= head.i < lead.end
 
     def _announced_plan(self, head: Token) -> bool:
         """"Announced a complete withdrawal", "unveiled a new initiative": the act announced is
@@ -390,7 +355,7 @@ class StatusRules(AssertionRules):
         last few years"); and a present perfect in a relative clause, which describes the noun's
         past ("detainees whom their home countries have declined to take back")."""
         lows = _aux_words(head)
-        if "had" in lows and not self._news_backshift(head) and not self._lead_report(head):
+        if "had" in lows and not self._news_backshift(head) and not _lead_report(head, self.words("lead_report_verbs")):
             return True
         perfect = bool({"has", "have", "'ve"} & set(lows)) and head.tag_ in ("VBN", "VBG")
         if perfect and "been" in lows and head.tag_ == "VBG":
@@ -400,6 +365,44 @@ class StatusRules(AssertionRules):
         if perfect and any(c.lower_ == "since" and c.dep_ == "advmod" for c in head.children):
             return True
         return any(c.lower_ == "since" and any(g.like_num for g in c.subtree) for c in head.children if c.dep_ == "prep")
+
+
+def _dated_news(head: Token, date: DateValue | None, published: DateValue | None, before_news: bool) -> bool:
+    """"Iraq said its forces had repelled the attack on Tuesday": a past perfect that the words
+    date to a day of the news week (not before the news: ``before_news``, what
+    ``StatusRules.before_news`` says of the date) is the report's past backshifted, the news
+    itself, not what came before it. Not in a relative or adverbial clause ("the preconditions
+    Athens had attached", told today): its past perfect is before the time of the clause it hangs
+    on, whose date it borrows."""
+    return date is not None and date.precision == "day" and date.method.startswith("text") and \
+        published is not None and head.dep_ not in ("relcl", "acl", "advcl") and \
+        not before_news and period(date.value) is not None
+
+
+def _lead_report(head: Token, report_verbs: frozenset[str]) -> bool:
+    """"Iraq said today its forces had crushed an Iranian attack", "the rebels said they had
+    destroyed a radar station": in the article's first sentence of prose (its lead, which tells
+    the news), the past perfect a verb of report (``lead_report_verbs``) takes is the report's own
+    past, backshifted: the news. Further down it stays what came before."""
+    gov = governor(head)
+    if gov is None or head.dep_ != "ccomp" or gov.lemma_.lower() not in report_verbs:
+        return False
+    lead = next((s for s in head.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s) and not headline(s)), None)
+    return lead is not None and lead.start <= head.i < lead.end
+
+
+def _earlier_event(head: Token, preps: frozenset[str], units: frozenset[str]) -> bool:
+    """"The speech came one week after an attack": an event a week or more before the news it is
+    measured from is background (``earlier_preps``, ``earlier_units``)."""
+    prep = head if head.dep_ == "prep" else head.head  # the coder may head the phrase by "after"
+    if (head.dep_ == "pobj" or prep is head) and prep.lower_ in preps and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in units for c in prep.children):
+        return True
+    # "this comes a week after he attended a summit": a clause measured back the same way
+    marks = [m for m in head.children if m.dep_ == "mark" and m.lower_ in preps]
+    return head.dep_ == "advcl" and bool(marks) and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in units and c.i < marks[0].i
+        for c in [*head.head.children, *head.children, *marks[0].children])
 
 
 def content_clauses(verb: Token) -> list[Token]:
