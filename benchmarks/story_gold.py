@@ -22,9 +22,8 @@ from storyline.options import Options
 from storyline.pipeline import Context, process
 from storyline.read import read_paths
 from storyline.story import storage
-from storyline.story.merge import items_from_documents
+from storyline.story.merge import build_story_events, items_from_documents
 from storyline.story.network import build, ties
-from storyline.story.online import build_story_events
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"

@@ -22,28 +22,6 @@ BACKGROUND = ("The dispute between the two Andean neighbours began in 1941 when 
               "Amazon lands of Ecuador, and international guarantors are sponsoring peace talks.")
 
 
-def nordic_news(plan_day: str, held_day: str, filler: list[str]) -> list[Document]:
-    """Cross-document parts of a story in constructed articles: a truce told by a wire story, its
-    near-copy and another outlet in other words; a plan announced on ``plan_day`` and carried
-    out on ``held_day``."""
-    nordic = [state("NOR"), state("ISL"), state("DNK")]
-    truce = Ev("On March 1, the heads of government of Norway, Iceland and Denmark signed a joint declaration on a "
-               "truce.", "AGREE", nordic, [], "2021-03-01")
-    return [
-        article("ntb.txt", "NTB", "2021-03-04", [truce], [WIRE]),
-        article("copy.txt", "Digest", "2021-03-05", [truce], [WIRE.replace("OSLO, March 4. ", "")]),
-        article("trend.txt", "Trend", "2021-03-07", [Ev(
-            "The prime ministers of Norway and Iceland and the premier of Denmark signed a text on March 1.",
-            "AGREE", nordic, [], "2021-03-01")], filler),
-        article("plan.txt", "Trend", plan_day, [Ev(
-            "Before long Norway, Iceland and Denmark will convene a session of their fisheries ministers.", "CONSULT",
-            nordic, [], None, "planned")], filler),
-        article("held.txt", "NTB", held_day, [Ev(
-            "Norway, Iceland and Denmark convened a session of their fisheries ministers in Bergen.", "CONSULT",
-            nordic, [], held_day)], filler),
-    ]
-
-
 def state(code: str) -> ActorRef:
     return ActorRef(STATES.get(code, code), code.lower(), code)
 

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 import storyline
 from conftest import EXAMPLES
-from story_cases import BACKGROUND, Ev, article, nordic_news, state, store_with
+from story_cases import BACKGROUND, WIRE, Ev, article, state, store_with
 from storyline.cli import app
 from storyline.options import Options, StorySettings
 from storyline.store import Store
@@ -64,14 +64,41 @@ def _check_links(store: Store) -> None:
     assert all(r["planned_id"] in stories and r["happened_id"] in stories for r in links)
 
 
+def _check_pending(store: Store) -> None:
+    """Every event of every document taken in is filed under its date buckets, and each event not
+    yet in a story event has a bucket that is pending (the next update recomputes it)."""
+    taken = {r["doc_id"] for r in store.query("SELECT doc_id FROM story_documents")}
+    events = {(r["doc_id"], r["id"]) for r in store.query(
+        "SELECT doc_id, id FROM events WHERE NOT coalesce(negated, false)") if r["doc_id"] in taken}
+    filed: dict[tuple[str, str], set[str]] = {}
+    for r in store.query("SELECT bucket, doc_id, event_id FROM story_event_buckets"):
+        filed.setdefault((r["doc_id"], r["event_id"]), set()).add(r["bucket"])
+    assert events <= set(filed)
+    linked = {(r["doc_id"], r["event_id"]) for r in store.query("SELECT doc_id, event_id FROM story_event_members")}
+    pending = {r["bucket"] for r in store.query("SELECT bucket FROM story_pending")}
+    assert events - linked and all(filed[e] & pending for e in events - linked)
+
+
 def test_batches_of_one_give_what_one_batch_gives(tmp_path: Path) -> None:
     # constructed articles that exercise every cross-document part: a near-copy published after
     # its original, a repeated background paragraph, one happening told three ways, a plan and
     # its outcome, all taken in one document per transaction
     filler = ["Officials met on Monday to discuss the shipping of grain through the northern corridor.", BACKGROUND]
+    truce = Ev("On March 1, the heads of government of Norway, Iceland and Denmark signed a joint declaration on a truce.",
+               "AGREE", [state("NOR"), state("ISL"), state("DNK")], [], "2021-03-01")
     nordic = [state("NOR"), state("ISL"), state("DNK")]
     docs = [
-        *nordic_news("2010-05-12", "2010-07-17", filler),
+        article("ntb.txt", "NTB", "2021-03-04", [truce], [WIRE]),
+        article("copy.txt", "Digest", "2021-03-05", [truce], [WIRE.replace("OSLO, March 4. ", "")]),
+        article("trend.txt", "Trend", "2021-03-07", [Ev(
+            "The prime ministers of Norway and Iceland and the premier of Denmark signed a text on March 1.",
+            "AGREE", nordic, [], "2021-03-01")], filler),
+        article("plan.txt", "Trend", "2010-05-12", [Ev(
+            "Before long Norway, Iceland and Denmark will convene a session of their fisheries ministers.", "CONSULT",
+            nordic, [], None, "planned")], filler),
+        article("held.txt", "NTB", "2010-07-17", [Ev(
+            "Norway, Iceland and Denmark convened a session of their fisheries ministers in Bergen.", "CONSULT",
+            nordic, [], "2010-07-17")], filler),
         article("summit.txt", "NTB", "2013-01-23", [Ev(  # years after the plan: in no date bucket of it
             "Norway, Iceland and Denmark convened a session of their fisheries ministers in Reykjavik.", "CONSULT",
             nordic, [], "2013-01-23")],
@@ -158,10 +185,10 @@ def test_a_story_update_killed_halfway_is_completed_by_a_rerun(tmp_path: Path, s
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
 
-    with Store(killed) as store:  # what was committed is whole: every event of the documents taken in
-        taken = store.count("story_documents")  # is in exactly one story event already
+    with Store(killed) as store:  # what was committed is whole: every event of the documents taken in is
+        taken = store.count("story_documents")  # filed under its buckets, and those are pending
         assert 2 <= taken < total
-        _check_links(store)
+        _check_pending(store)
 
     done = subprocess.run([sys.executable, str(script), str(killed), "2"], env=_env(),
                           capture_output=True, text=True, timeout=600)

@@ -9,8 +9,8 @@ from story_cases import Ev, article, state
 from storyline.model import ActorRef
 from storyline.options import Options
 from storyline.story import storage
-from storyline.story.merge import items_from_documents
-from storyline.story.online import build_state, build_story_events
+from storyline.story.candidates import candidate_pairs
+from storyline.story.merge import _ref_keys, buckets, build_story_events, items_from_documents, with_spans
 
 DAY = "2019-05-14"
 STATES = ["ARM", "AZE", "RUS", "USA", "TUR", "IRQ"]
@@ -33,12 +33,11 @@ def _day_of_meetings() -> list:
 
 
 def _pairs(docs: list) -> tuple[list, set[tuple[int, int]]]:
-    """The items in the order taken, and the pairs scored (as indices, the earlier first)."""
-    items, scored = items_from_documents(docs), []
-    state = build_state(items, storage.knowledge(Options()), Options().story, pairs=scored)
-    taken = sorted(state.items.values(), key=lambda it: it.seq)
-    at = {it.key: n for n, it in enumerate(taken)}
-    return taken, {(at[a], at[b]) for a, b in scored}
+    items = items_from_documents(docs)
+    with_spans(items, Options().story)
+    know = storage.knowledge(Options())
+    pairs = candidate_pairs(items, [buckets(it) for it in items], know.stopwords, 1, _ref_keys, know.same_news_days)
+    return items, set(pairs)
 
 
 def _parties(item) -> set[str]:

@@ -22,9 +22,8 @@ from storyline.model import Document, StoryEvent
 from storyline.read import read_paths
 from storyline.store import Store
 from storyline.story import storage
-from storyline.story.merge import INTENDED, items_from_documents
+from storyline.story.merge import INTENDED, build_story_events, items_from_documents
 from storyline.story.network import build, ties
-from storyline.story.online import build_story_events
 
 DEV: dict[str, list] = {}
 CEASEFIRE = {"AGREE", "RETREAT"}

@@ -1,67 +1,56 @@
-"""The story layer's clause n-grams as the clustering state keeps them (``text.Clause``): hashed,
-with their term weights, the same counts as the n-grams themselves; cosines under the weights of
-the events taken so far; clause bands that leave common n-grams out."""
+"""The story layer's clause n-grams kept compactly (``text.GramCounts``): the same counts, in the
+same order, and the same text space as a Counter per clause."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
-import numpy as np
+import pytest
 
-from storyline.story.candidates import CLAUSE_BANDS, clause_bands
-from storyline.story.text import Clause, cosine, gram_hash, idf, ngrams
+from storyline.story.text import GramCounts, TextSpace, gram_counts, ngrams
 
 CLAUSES = ["The rebels seized the border town", "", "Rebels seized a border town on Monday",
            "The ministers signed a ceasefire", "ceasefire ceasefire signed"]
-STOP = frozenset({"the", "a", "on"})
 
 
-def test_a_clause_keeps_each_n_gram_once_with_its_count_as_a_weight() -> None:
-    for text in CLAUSES:
-        c = Clause.of(text, STOP)
-        want = Counter(ngrams(text, STOP))
-        assert len(c) == len(want) and list(c.hashes) == sorted(c.hashes)
-        got = dict(zip(c.hashes.tolist(), c.weights.tolist(), strict=True))
-        assert got == {gram_hash(g): 1.0 + math.log(k) for g, k in want.items()}
-        assert sorted(c.sizes.tolist()) == sorted(len(g) for g in want)
-    assert gram_hash("bord") == gram_hash("bord") != gram_hash("ord ")
+def test_each_clause_gives_back_its_counter_in_its_own_order() -> None:
+    stop = frozenset({"the", "a", "on"})
+    grams = gram_counts(CLAUSES, stop)
+    assert len(grams) == len(CLAUSES)
+    for got, text in zip(grams, CLAUSES, strict=True):
+        want = Counter(ngrams(text, stop))
+        assert list(got.items()) == list(want.items())
+    assert grams[-1] == grams[len(CLAUSES) - 1]
+    assert grams[1] == Counter()
+    with pytest.raises(IndexError):
+        grams[len(CLAUSES)]  # noqa: B018 - the lookup is what is tested
 
 
-def _plain_cosine(a: str, b: str, texts: list[str]) -> float:
-    """TF-IDF cosine written out with strings over ``texts`` as the clauses taken."""
-    df = Counter(g for t in texts for g in set(ngrams(t, STOP)))
-    n = len(texts)
-
-    def vec(t: str) -> dict[str, float]:
-        return {g: (1 + math.log(k)) * (math.log((1 + n) / (1 + df[g])) + 1) for g, k in Counter(ngrams(t, STOP)).items()}
-
-    va, vb = vec(a), vec(b)
-    dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
-    na, nb = math.sqrt(sum(w * w for w in va.values())), math.sqrt(sum(w * w for w in vb.values()))
-    return dot / (na * nb) if na and nb else 0.0
+def test_an_n_gram_is_kept_once_whatever_the_clauses_that_hold_it() -> None:
+    grams = gram_counts(["border town", "border town", "town border"])
+    assert len(grams.names) == len(set(grams.names))
+    assert set(grams.names) == set(ngrams("border town"))
 
 
-def test_the_cosine_is_that_of_tf_idf_over_the_clauses_taken() -> None:
-    clauses = [Clause.of(t, STOP) for t in CLAUSES]
-    df: Counter[int] = Counter(h for c in clauses for h in c.hashes.tolist())
-
-    def weights(c: Clause) -> np.ndarray:
-        return c.weights * idf(len(CLAUSES), np.array([df[h] for h in c.hashes.tolist()], dtype=np.int64))
-
-    for i, a in enumerate(clauses):
-        for j, b in enumerate(clauses):
-            got = cosine(weights(a), a.hashes, weights(b), b.hashes)
-            assert math.isclose(got, _plain_cosine(CLAUSES[i], CLAUSES[j], CLAUSES), abs_tol=1e-12)
-    assert cosine(weights(clauses[1]), clauses[1].hashes, weights(clauses[0]), clauses[0].hashes) == 0.0
+def test_the_text_space_is_the_same_from_compact_counts_and_from_counters() -> None:
+    counters = [Counter(ngrams(t)) for t in CLAUSES]
+    compact, plain = TextSpace([], counts=GramCounts.of(iter(counters))), TextSpace([], counts=counters)
+    pairs = [(i, j) for i in range(len(CLAUSES)) for j in range(len(CLAUSES))]
+    assert compact.cosines(pairs) == plain.cosines(pairs)
+    assert compact.cosines([(0, 0)])[0] == pytest.approx(1.0)
+    assert compact.cosines([(0, 3)])[0] < compact.cosines([(0, 2)])[0]
+    assert compact.cosines([(0, 1)]) == [0.0]  # an empty clause is like nothing
 
 
-def test_alike_clauses_share_bands_and_common_n_grams_are_left_out() -> None:
-    a, b = Clause.of("rebels seized the border town", STOP), Clause.of("rebels seized the border town", STOP)
-    other = Clause.of("ministers signed a ceasefire", STOP)
-    none = np.zeros(len(a), dtype=np.int64)
-    assert clause_bands(a, 10, none) == clause_bands(b, 10, none) and len(clause_bands(a, 10, none)) == CLAUSE_BANDS
-    assert not set(clause_bands(a, 10, none)) & set(clause_bands(other, 10, np.zeros(len(other), dtype=np.int64)))
-    # every n-gram held by more events than the common share (here all 300 of 300): no band at all
-    assert clause_bands(a, 300, np.full(len(a), 300)) == []
-    assert clause_bands(Clause.of("", STOP), 10, np.zeros(0, dtype=np.int64)) == []
+def test_clause_signatures_are_the_same_from_compact_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the band keys of the clauses from the compact counts, read one clause at a time, must be
+    # those of a set of n-grams per clause, common n-grams (here: in more than 2 clauses) left out
+    from storyline.story import candidates
+
+    monkeypatch.setattr(candidates, "COMMON_FLOOR", 2)
+    clauses = [*CLAUSES, "rebels rebels rebels took the town", "a town fell to the rebels"]
+    grams = gram_counts(clauses)
+    compact = candidates.clause_keys(clauses, frozenset(), grams)
+    assert compact == candidates.clause_keys(clauses, frozenset(), [Counter(c) for c in grams])
+    assert compact == candidates.clause_keys(clauses, frozenset())
+    assert compact[1] == [] and all(compact[i] for i in (0, 2, 3))

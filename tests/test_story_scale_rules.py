@@ -18,9 +18,8 @@ from story_cases import BACKGROUND, Ev, article, state, store_with
 from storyline.options import Options, StorySettings
 from storyline.store import Store
 from storyline.story import storage
-from storyline.story.candidates import BLOCK_NEAREST
-from storyline.story.merge import items_from_documents
-from storyline.story.online import build_state
+from storyline.story.candidates import BLOCK_NEAREST, candidate_pairs, meeting
+from storyline.story.merge import _ref_keys, buckets, items_from_documents, with_spans
 
 DAY = "2019-05-14"
 
@@ -38,34 +37,32 @@ def _statements(n: int) -> list:
     return docs
 
 
-def _pairs(docs: list, bands: bool = False) -> tuple[list, set[tuple[int, int]]]:
-    """The items in the order taken, and the pairs scored (as indices, the earlier first) other
-    than those of clauses that share a band (random letters now and then share a few n-grams)."""
-    items, scored = items_from_documents(docs), []
-    state = build_state(items, storage.knowledge(Options()), Options().story, pairs=scored)
-    taken = sorted(state.items.values(), key=lambda it: it.seq)
-    at = {it.key: n for n, it in enumerate(taken)}
-    alike = {(a.key, b.key) for held in state.bands.values() for a in held for b in held}
-    return taken, {(at[a], at[b]) for a, b in scored if bands or (a, b) not in alike}
+def _pairs(docs: list) -> tuple[list, set[tuple[int, int]]]:
+    items = items_from_documents(docs)
+    with_spans(items, Options().story)
+    know = storage.knowledge(Options())
+    return items, set(candidate_pairs(items, [buckets(it) for it in items], know.stopwords, 1, _ref_keys,
+                                      know.same_news_days))
 
 
 def test_a_busy_place_key_pairs_each_event_with_at_most_the_bound_before_it() -> None:
     items, pairs = _pairs(_statements(BLOCK_NEAREST + 16))
-    every = {(i, j) for j in range(len(items)) for i in range(j)}  # one day: every pair meets
-    # every event is paired with at most the bound of those taken before it (all start on one
-    # day, so the nearest are the latest taken); the clause bands add none here
+    every = set(meeting(range(len(items)), items, 1))
+    assert len(every) == len(items) * (len(items) - 1) // 2  # one day: every pair meets
+    # every event is paired with at most the bound of those before it in the sweep (all start
+    # on one day, so the sweep keeps the items' order); the clause bands add none here
     earlier: dict[int, int] = {}
-    for _, j in pairs:
-        earlier[j] = earlier.get(j, 0) + 1
+    for i, j in pairs:
+        earlier[max(i, j)] = earlier.get(max(i, j), 0) + 1
     assert max(earlier.values()) == BLOCK_NEAREST
-    assert pairs < every and len(pairs) > BLOCK_NEAREST * (len(items) - BLOCK_NEAREST)
-    last = len(items) - 1
-    assert {i for i, j in pairs if j == last} == set(range(last - BLOCK_NEAREST, last))  # the nearest only
+    assert len(pairs) < len(every)
+    assert all(len(items) - 1 - BLOCK_NEAREST <= i or (i, len(items) - 1) not in pairs
+               for i in range(len(items) - 1))  # the last event meets only the nearest
 
 
 def test_a_key_within_the_bound_is_paired_in_full() -> None:
-    items, pairs = _pairs(_statements(BLOCK_NEAREST + 1), bands=True)
-    assert pairs == {(i, j) for j in range(len(items)) for i in range(j)}
+    items, pairs = _pairs(_statements(BLOCK_NEAREST + 1))
+    assert pairs == set(meeting(range(len(items)), items, 1))
 
 
 def _dump(store: Store) -> dict[str, list[str]]:

@@ -16,37 +16,32 @@ A conflict starts once: two events each told as the start of a conflict ("the co
 1988 when ...", the ``story`` lexicon's ``onset``) with compatible dates and a shared party are
 the same kind of happening whatever their classes; their actors are compared as wholes.
 
-Clustering is online (``story.online``): events are taken in publication order, each scored
-against the events taken before it and joined to story events from its best pair down; two groups
-join only if no pair across them is gated, so a chain of look-alikes cannot weld distinct
-happenings together. Everything is a pure function of the events given, in their order: the same
-events always give the same story events with the same ids (the store keeps the state, and an
-update appends to it, ``story.stored``).
+Clustering is greedy over candidate pairs from the best score down; two groups join only if no
+pair across them is gated, so a chain of look-alikes cannot weld distinct happenings together.
+Everything is a pure function of the events given, in a fixed order: the same events always give
+the same story events with the same ids (the store glue relies on it to recompute incrementally).
 
-Planned and hoped events are never merged with what happened: they are linked to the story event
-that carried them out (``StoryEvent.happened_as``, ``linkable``), within their date buckets.
+Planned and hoped events are never merged with what happened: they are linked to the later story
+event that carried them out (``StoryEvent.happened_as``), within their group of date buckets.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model import ActorRef, DateValue, Document, Event, StoryEvent, StorySource
 from ..options import StorySettings
+from .candidates import LinkIndex, candidate_pairs, meeting
 from .dates import Span, agreement, event_span, finest, parse_day
-from .text import Clause
-
-if TYPE_CHECKING:
-    import numpy as np
-
-    from .state import ClusterState
+from .text import TextSpace, gram_counts
 
 ACTUAL = ("reported", "historical")
 INTENDED = ("planned", "hoped")
@@ -88,12 +83,6 @@ class EventItem:
     clause_actors: list[ActorRef] = field(default_factory=list)  # every actor named inside the evidence
     onset: bool = False  # told as the start of a conflict (``Knowledge.tells_onset``)
     unnamed: str | None = None  # ``text`` with the actors' names blanked out (``words``)
-    # set when the event is taken (``story.online``): its date buckets, clause n-grams, their
-    # numbers in the clustering state, and its place in the order of taking
-    bucket_keys: list[str] = field(default_factory=list)
-    clause: Clause | None = None
-    dense: np.ndarray | None = None
-    seq: str = ""
 
     @property
     def key(self) -> str:
@@ -122,11 +111,6 @@ class EventItem:
     @property
     def order(self) -> tuple[str, str, int, str]:
         return (self.published or "9999", self.doc_id, self.event.start, self.event.id)
-
-    @property
-    def order_key(self) -> str:
-        """``order`` as one string that sorts the same way (the store keeps it)."""
-        return f"{self.published or '9999'}\x1f{self.doc_id}\x1f{self.event.start:010d}\x1f{self.event.id}"
 
     # what scoring reads of an event again and again, worked out once: in a busy year each event
     # is scored against hundreds of others (the event and the article's date do not change)
@@ -402,6 +386,27 @@ def _scored(a: EventItem, b: EventItem, sig: tuple[float, float, float, bool], c
     return PairScore(round(s, 4), cosine, act, t, d, direct)
 
 
+def score_bound(a: EventItem, b: EventItem, cosine: float, know: Knowledge, settings: StorySettings) -> float | None:
+    """A score ``score_pair`` cannot exceed for this pair, from what is
+    cheap to know: the clauses' cosine, the classes (1 for the same class, at most 0.6
+    otherwise) and the dates; the actors count as agreeing fully. None where the dates alone
+    gate the pair."""
+    if min(settings.weight_text, settings.weight_actors, settings.weight_type, settings.weight_date) < 0:
+        return float("inf")
+    d = agreement(a.span, b.span, settings.date_slack_days)
+    if d is None:
+        return None
+    if _undated(a) and _undated(b):
+        d = max(d, SAME_NEWS)  # two reports of the same days may agree as SAME_NEWS
+    (wa, _, _), (wb, _, _) = know.kind(a.event.what or a.event.plover_type), know.kind(b.event.what or b.event.plover_type)
+    t = 1.0 if wa and wa == wb else 0.6
+    # the score's own sum with the actors at 1, rounded as it is: sums and rounding never go down
+    # when a term goes up, so the bound ties the score where the actors agree fully (the tellings
+    # of one happening), and ties are taken in the pairs' order, as among scores
+    return round(settings.weight_text * cosine + settings.weight_actors * 1.0 + settings.weight_type * t
+                 + settings.weight_date * d, 4)
+
+
 def gated(a: EventItem, b: EventItem, cosine: Callable[[], float], know: Knowledge, settings: StorySettings) -> bool:
     """Whether a gate says two events differ (``score_pair`` is None), the clauses compared only
     where a gate weighs words: the check clustering makes for every pair across two groups it
@@ -471,6 +476,139 @@ def _stable_id(item: EventItem) -> str:
     return "se-" + hashlib.sha256(item.key.encode("utf-8")).hexdigest()[:12]
 
 
+def components(items: Sequence[EventItem]) -> list[list[int]]:
+    """Indices of items grouped so that no two groups share a bucket: events in different groups
+    are never compared, so each group can be clustered (and recomputed) on its own."""
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, it in enumerate(items):
+        for b in buckets(it):
+            if b in first:
+                ri, rb = find(i), find(first[b])
+                if ri != rb:
+                    parent[max(ri, rb)] = min(ri, rb)
+            else:
+                first[b] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def cluster(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+            exhaustive: bool = False) -> list[list[EventItem]]:
+    """Groups of events that are one happening each (see the module's docstring). Pairs are
+    scored where ``story.candidates`` finds them; ``exhaustive`` scores every pair of a bucket
+    whose dates meet instead (the reference the candidates are tested against)."""
+    items = sorted(items, key=lambda it: it.order)
+    out: list[list[EventItem]] = []
+    for comp in components(items):
+        out.extend(_cluster_component([items[i] for i in comp], know, settings, exhaustive))
+    return sorted(out, key=lambda g: g[0].order)
+
+
+def _pairs(items: list[EventItem], know: Knowledge, settings: StorySettings, exhaustive: bool,
+           counts: Sequence[Counter[str]]) -> list[tuple[int, int]]:
+    """The pairs of a component to score: those of ``story.candidates``, or (``exhaustive``)
+    every pair sharing a bucket whose dates meet. ``counts``: the items' clause n-grams."""
+    bucket_of = [buckets(it) for it in items]
+    if not exhaustive:
+        return candidate_pairs(items, bucket_of, know.stopwords, settings.date_slack_days, _ref_keys,
+                               know.same_news_days, counts)
+    by_bucket: dict[str, list[int]] = {}
+    for i, bs in enumerate(bucket_of):
+        for b in bs:
+            by_bucket.setdefault(b, []).append(i)
+    return sorted({p for members in by_bucket.values() for p in meeting(members, items, settings.date_slack_days)})
+
+
+def _merge_queue(items: Sequence[EventItem], pairs: Sequence[tuple[int, int]], cosines: Sequence[float],
+                 know: Knowledge, settings: StorySettings) -> list[tuple[float, int, int, bool, float]]:
+    """The candidate pairs as a heap in the order clustering takes them, each keyed first by a
+    bound of its score (``score_bound``), not yet scored.
+
+    Why lazily: clustering takes the scored pairs from the best down and skips a pair whose
+    events are already one group (or kept apart). The tellings of one happening pair up with
+    each other in the square of their number, but a group of them needs only one join per
+    member. A pair is scored when its bound comes up; its score, never over the bound, puts it
+    back where the sorted order of scores has it (ties by the pair's indices, as a sort over all
+    scores gives), so the groups are those of scoring every candidate first, and the pairs that
+    come up inside one group are never scored. A pair found gated keeps its two groups apart at
+    once (no join can ever take both its events), so the other pairs across them are skipped too."""
+    queue = []
+    for (i, j), c in zip(pairs, cosines, strict=True):
+        bound = score_bound(items[i], items[j], c, know, settings)
+        if bound is not None and bound >= settings.merge_threshold:
+            queue.append((-bound, i, j, False, c))
+    heapq.heapify(queue)
+    return queue
+
+
+def _cluster_component(items: list[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[list[EventItem]]:
+    # word weights are learned from the component alone, so recomputing it alone gives the same result
+    counts = gram_counts([it.words for it in items], know.stopwords)
+    space = TextSpace([], counts=counts)
+    pairs = _pairs(items, know, settings, exhaustive, counts)
+    del counts
+    queue = _merge_queue(items, pairs, space.cosines(pairs), know, settings)
+    del pairs
+    # whether a gate keeps each pair apart, by the pair's number (i * n + j), for the pairs
+    # scored or judged so far (a busy year has hundreds of thousands of candidates)
+    n = len(items)
+    gate: dict[int, bool] = {}
+
+    def apart(x: int, y: int) -> bool:
+        a, b = min(x, y), max(x, y)
+        got = gate.get(a * n + b)
+        if got is None:  # not scored: judged only when two groups would join
+            got = gate[a * n + b] = gated(items[a], items[b], lambda: space.cosines([(a, b)])[0], know, settings)
+        return got
+
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    where = list(range(len(items)))
+    # groups found apart stay apart (a group only grows, and keeps the gated pair): a busy
+    # happening's tellings meet another's many times, and each time is a lookup, not a recheck
+    kept_apart: dict[int, set[int]] = {}
+
+    def keep_apart(gi: int, gj: int) -> None:
+        kept_apart.setdefault(gi, set()).add(gj)
+        kept_apart.setdefault(gj, set()).add(gi)
+
+    while queue:
+        _, i, j, scored, cosine = heapq.heappop(queue)
+        gi, gj = where[i], where[j]
+        if gi == gj or gj in kept_apart.get(gi, ()):
+            continue
+        if not scored:  # its bound came up: score it, and queue it again by its score
+            ps = score_pair(items[i], items[j], cosine, know, settings)
+            gate[i * n + j] = ps is None
+            if ps is None:  # a gated pair keeps its two groups apart for good: no need to wait
+                keep_apart(gi, gj)
+            elif ps.direct and ps.score >= settings.merge_threshold:
+                heapq.heappush(queue, (-ps.score, i, j, True, cosine))
+            continue
+        if any(apart(x, y) for x in groups[gi] for y in groups[gj]):
+            keep_apart(gi, gj)
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        for x in groups[gone]:
+            where[x] = keep
+        groups[keep].extend(groups.pop(gone))
+        for other in kept_apart.pop(gone, set()):
+            kept_apart[other].discard(gone)
+            kept_apart[other].add(keep)
+            kept_apart.setdefault(keep, set()).add(other)
+    return [[items[i] for i in sorted(g)] for _, g in sorted(groups.items())]
+
+
 # ---------------------------------------------------------------- story events
 
 
@@ -520,6 +658,82 @@ def story_event(group: Sequence[EventItem]) -> StoryEvent:
         first_reported=published[0] if published else None, background=background)
 
 
+def link_plans(plans: Sequence[tuple[StoryEvent, list[EventItem]]],
+               done: Sequence[tuple[StoryEvent, list[EventItem]]],
+               know: Knowledge, settings: StorySettings, exhaustive: bool = False) -> None:
+    """Link each planned (or hoped) story event to the story events that carried it out: a
+    happening dated no earlier than the plan was announced, of the same class or quad class,
+    whose actors and clauses agree enough (``settings.link_threshold``)."""
+    if not plans or not done:
+        return
+    flat = [it for _, g in plans for it in g] + [it for _, g in done for it in g]
+    index = {id(it): n for n, it in enumerate(flat)}
+    counts = gram_counts([it.words for it in flat], know.stopwords)
+    space = TextSpace([], counts=counts)
+    link_candidates = LinkIndex([it for _, g in done for it in g], flat, know.stopwords,
+                                lambda it: _kinds(it.event, know), _ref_keys, exhaustive, counts)
+    del counts
+    # the cheap tests first, words for those left. A link needs the same class or quad class
+    # (type agreement 0.6 or more), and actors in common, or one side with no actors to compare, or
+    # clauses nearly alike (``link_candidates``): so each plan looks only at the happenings that
+    # share such a key with it, not at every happening of its class in the component.
+    owner = {id(d): si for si, (_, ditems) in enumerate(done) for d in ditems}
+
+    def cands(linked: set[tuple[int, int]]) -> Iterator[tuple[int, int, EventItem, EventItem]]:
+        # pairs of story events already linked are passed over before any test: a happening
+        # told by many outlets, planned in many reports, is one link, not their product
+        for pi, (_, pitems) in enumerate(plans):
+            announced = min((parse_day(it.published) for it in pitems if it.published), default=None)
+            for p in pitems:
+                for d in link_candidates(p):
+                    si = owner[id(d)]
+                    if (pi, si) in linked or not _after(d, announced):
+                        continue
+                    t = type_agreement(p.event, d.event, know)
+                    if t is not None and t >= 0.6:
+                        yield pi, si, p, d
+
+    for pi, si in sorted(_links(cands, space, index, know, settings)):
+        plans[pi][0].happened_as.append(done[si][0].id)
+        done[si][0].planned_as.append(plans[pi][0].id)
+
+
+def _links(cands: Callable[[set[tuple[int, int]]], Iterable[tuple[int, int, EventItem, EventItem]]],
+           space: TextSpace, index: dict[int, int], know: Knowledge,
+           settings: StorySettings) -> set[tuple[int, int]]:
+    """The (plan, happening) story events linked: those with a pair of tellings among
+    ``cands(linked)`` (which may leave out the pairs of story events in ``linked``) that scores
+    the link threshold.
+
+    Why in two passes: a plan and a happening are one link however many of their tellings agree,
+    so once one pair does, the others of those two are not scored (a happening told by many
+    outlets, planned in many reports, is one link, not the product of its tellings). And a
+    cosine only adds to a score and helps a pair through the word gates, so a pair that links
+    with no words counted links with them: the first pass scores the pairs with a cosine of
+    0, the second computes cosines only for the pairs of story events still unlinked."""
+    linked: set[tuple[int, int]] = set()
+    left = []
+    for pi, si, p, d in cands(linked):
+        if (pi, si) in linked:
+            continue
+        sig = _signals(p, d, know, settings, True)
+        if sig is None:
+            continue
+        ps = _scored(p, d, sig, 0.0, settings, True)
+        if ps is not None and ps.score >= settings.link_threshold:
+            linked.add((pi, si))
+        else:
+            left.append((pi, si, p, d, sig))
+    left = [x for x in left if (x[0], x[1]) not in linked]
+    cosines = space.cosines([(index[id(p)], index[id(d)]) for _, _, p, d, _ in left])
+    for (pi, si, p, d, sig), c in zip(left, cosines, strict=True):
+        if (pi, si) not in linked:
+            ps = _scored(p, d, sig, c, settings, True)
+            if ps is not None and ps.score >= settings.link_threshold:
+                linked.add((pi, si))
+    return linked
+
+
 def _kinds(event: Event, know: Knowledge) -> list[tuple[str, str]]:
     """Keys under which two events agree in type by 0.6 or more: the same class, or the same
     quad class (``type_agreement`` without ``onset``)."""
@@ -540,41 +754,32 @@ def _after(done: EventItem, announced: date | None) -> bool:
     return published is not None and published > announced
 
 
-def linkable(plan: EventItem, done: EventItem, plan_group: Sequence[EventItem], cosine: Callable[[], float],
-             know: Knowledge, settings: StorySettings) -> bool:
-    """Whether a happening's telling carries out a plan's (``plan_group``: the plan's story event
-    so far): a happening dated no earlier than the plan was announced, of the same class or quad
-    class, whose actors and clauses agree enough (``settings.link_threshold``). The words are
-    compared last, only for pairs the other signals leave open."""
-    announced = min((parse_day(it.published) for it in plan_group if it.published), default=None)
-    if not _after(done, announced):
-        return False
-    t = type_agreement(plan.event, done.event, know)
-    if t is None or t < 0.6:
-        return False
-    sig = _signals(plan, done, know, settings, True)
-    if sig is None:
-        return False
-    ps = _scored(plan, done, sig, 0.0, settings, True)  # words only add: a link without them is one
-    if ps is not None and ps.score >= settings.link_threshold:
-        return True
-    ps = _scored(plan, done, sig, cosine(), settings, True)
-    return ps is not None and ps.score >= settings.link_threshold
-
-
-def story_events_of(state: ClusterState, roots: Iterable[str]) -> list[StoryEvent]:
-    """The story events of these groups of the state, with their links (to any group)."""
-    stories = {r: story_event(state.group_items(r)) for r in roots}
-    ids = {}
-    for p, d in sorted(state.linked_groups(), key=lambda pd: (state.items[pd[0]].seq, state.items[pd[1]].seq)):
-        for r in (p, d):
-            if r not in ids:
-                ids[r] = stories[r].id if r in stories else _stable_id(state.items[r])
-        if p in stories:
-            stories[p].happened_as.append(ids[d])
-        if d in stories:
-            stories[d].planned_as.append(ids[p])
-    return list(stories.values())
+def build_story_events(items: Sequence[EventItem], know: Knowledge, settings: StorySettings,
+                       exhaustive: bool = False) -> list[StoryEvent]:
+    """Story events from event items: merged within what happened and within what was
+    intended, plans linked to their outcomes. Negated events ("did not sign") are left out:
+    they report that something did not happen. ``exhaustive``: every pair scored (see ``cluster``)."""
+    items = [it for it in items if not it.event.negated]
+    with_spans(items, settings)
+    for it in items:
+        it.onset = know.tells_onset(it)
+    actual = [it for it in items if it.event.status not in INTENDED]
+    intended = [it for it in items if it.event.status in INTENDED]
+    done = [(story_event(g), g) for g in cluster(actual, know, settings, exhaustive)]
+    plans = [(story_event(g), g) for g in cluster(intended, know, settings, exhaustive)]
+    # plans are linked within each group of events that share date buckets, like the merging:
+    # so the links (and the word weights that score them) of a group depend on that group
+    # alone, and an update that recomputes only the groups it touches gives what a rebuild gives
+    everything = sorted(items, key=lambda it: it.order)
+    group_of = {id(everything[i]): n for n, comp in enumerate(components(everything)) for i in comp}
+    by_group: dict[int, tuple[list[tuple[StoryEvent, list[EventItem]]], list[tuple[StoryEvent, list[EventItem]]]]] = {}
+    for kind, told in ((0, plans), (1, done)):
+        for story, group in told:
+            by_group.setdefault(group_of[id(group[0])], ([], []))[kind].append((story, group))
+    for n in sorted(by_group):
+        link_plans(*by_group[n], know, settings, exhaustive)
+    out = [s for s, _ in done] + [s for s, _ in plans]
+    return sorted(out, key=chronological)
 
 
 def chronological(s: StoryEvent) -> tuple[date, str, str]:

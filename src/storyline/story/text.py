@@ -4,24 +4,21 @@ Why character n-grams: outlets retell one happening with the same stems in other
 ("Serbia" and "Serbian", "secession" and "seceded", "ceasefire" and "cease-fire"); n-grams
 inside words meet where whole words miss. Digits are left out because dates are compared as
 dates (story.dates), and function words are left out (the ``story`` lexicon's stopwords).
-The weights are learned from the clauses taken so far (``story.state``: the document frequency
-of each n-gram among the events of a date bucket), so no corpus ships with the package.
-
-Each n-gram is kept as a 64-bit hash (``gram_hash``): the store keeps document frequencies and
-each event's n-grams by hash, so an update reads the rows of its own n-grams only.
+The weights are learned from the clauses being compared, so no corpus ships with the package.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
+
+#: Pairs whose cosines are computed in one sparse product (memory grows with it, speed hardly).
+PAIRS_AT_ONCE = 20_000
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -41,52 +38,87 @@ def ngrams(text: str, stopwords: Iterable[str] = (), sizes: Sequence[int] = (3, 
     return out
 
 
-@lru_cache(maxsize=1 << 18)
-def gram_hash(gram: str) -> int:
-    """A stable signed 64-bit number for an n-gram (two checksums side by side: the same in every
-    process, unlike ``hash``)."""
-    raw = gram.encode("utf-8")
-    value = (zlib.crc32(raw) << 32) | zlib.adler32(raw)
-    return value - (1 << 64) if value >> 63 else value
+def gram_counts(texts: Sequence[str], stopwords: Iterable[str] = ()) -> GramCounts:
+    """The n-grams of each text with their counts: what ``TextSpace`` weighs, computed once where
+    the clause signatures (``story.candidates``) take their n-grams from the same texts."""
+    stop = frozenset(stopwords)
+    return GramCounts.of(Counter(ngrams(t, stop)) for t in texts)
 
 
-@dataclass
-class Clause:
-    """A clause's n-grams as the story layer keeps them: hashes (ascending), each one's term
-    weight (1 + log of its count) and size (3, 4 or 5 characters)."""
+class GramCounts(Sequence[Counter[str]]):
+    """The n-gram counts of many texts in three arrays (as a sparse matrix keeps them): each
+    n-gram numbered as it first appears (``names``), the texts' numbers and counts one after
+    another (``cols``, ``tfs``), and where each text's run starts (``indptr``). Item i is text
+    i's Counter, rebuilt in its own order when asked for.
 
-    hashes: np.ndarray
-    weights: np.ndarray
-    sizes: np.ndarray
+    Why: a Counter per clause holds a string object and a hash-table slot per n-gram, about 13 kB
+    a clause; the story update counts the clauses of a whole component at once (a year of news:
+    tens of thousands of clauses), and the counts were most of its main process's growth with the
+    corpus. Here an n-gram costs 12 bytes a clause, and its string is kept once."""
 
-    @classmethod
-    def of(cls, text: str, stopwords: Iterable[str] = ()) -> Clause:
-        counts = Counter(ngrams(text, stopwords))
-        if not counts:
-            return cls.empty()
-        rows = sorted((gram_hash(g), 1.0 + math.log(k), len(g)) for g, k in counts.items())
-        return cls(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
-                   np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows)),
-                   np.fromiter((r[2] for r in rows), dtype=np.int8, count=len(rows)))
+    def __init__(self, names: list[str], cols: np.ndarray, tfs: np.ndarray, indptr: np.ndarray):
+        self.names, self.cols, self.tfs, self.indptr = names, cols, tfs, indptr
 
     @classmethod
-    def empty(cls) -> Clause:
-        return cls(np.zeros(0, np.int64), np.zeros(0, np.float64), np.zeros(0, np.int8))
+    def of(cls, counters: Iterable[Counter[str]]) -> GramCounts:
+        """The counts of these Counters (each dropped once read: a generator keeps one at a time)."""
+        ids: dict[str, int] = {}
+        cols, tfs, indptr = array("q"), array("l"), array("q", [0])
+        for c in counters:
+            cols.extend(ids.setdefault(g, len(ids)) for g in c)
+            tfs.extend(c.values())
+            indptr.append(len(cols))
+        return cls(list(ids), np.array(cols, dtype=np.int64), np.array(tfs, dtype=np.int64),
+                   np.array(indptr, dtype=np.int64))
 
     def __len__(self) -> int:
-        return len(self.hashes)
+        return len(self.indptr) - 1
+
+    def __getitem__(self, i: int) -> Counter[str]:  # type: ignore[override]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        a, b = int(self.indptr[i]), int(self.indptr[i + 1])
+        names = self.names
+        return Counter({names[g]: int(k) for g, k in zip(self.cols[a:b].tolist(), self.tfs[a:b].tolist(), strict=True)})
 
 
-def idf(n: int, df: np.ndarray) -> np.ndarray:
-    """Inverse document frequencies of n-grams held by ``df`` of ``n`` clauses (smoothed, as
-    scikit-learn's TfidfVectorizer weighs them)."""
-    return np.log((1.0 + n) / (1.0 + df)) + 1.0
+class TextSpace:
+    """TF-IDF vectors of a set of clauses, L2-normalised, so a dot product is their cosine."""
 
+    def __init__(self, texts: Sequence[str], stopwords: Iterable[str] = (), counts: Sequence[Counter[str]] | None = None):
+        counts = gram_counts(texts, stopwords) if counts is None else counts
+        grams = counts if isinstance(counts, GramCounts) else GramCounts.of(counts)
+        n = len(grams)
+        # columns numbered as the n-grams first appear, then renumbered in sorted order of the
+        # n-grams (the order sums run in, so cosines come out the same to the last bit); the
+        # weights from one logarithm per distinct count and per distinct document frequency
+        col, names = grams.cols, grams.names
+        df = np.bincount(col, minlength=len(names))
+        idf = {int(d): math.log((1 + n) / (1 + d)) + 1.0 for d in np.unique(df)}
+        counted, which = np.unique(grams.tfs, return_inverse=True)
+        tf = np.asarray([1.0 + math.log(int(k)) for k in counted], dtype=np.float64)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        vals = tf[which.ravel()] * np.asarray([idf[int(d)] for d in df], dtype=np.float64)[col]
+        from scipy import sparse  # loaded when a text space is first built
 
-def cosine(wa: np.ndarray, ha: np.ndarray, wb: np.ndarray, hb: np.ndarray) -> float:
-    """The cosine of two weighted n-gram vectors given as (weights, ascending hashes)."""
-    na, nb = float(np.dot(wa, wa)), float(np.dot(wb, wb))
-    if na == 0.0 or nb == 0.0:
-        return 0.0
-    _, ia, ib = np.intersect1d(ha, hb, assume_unique=True, return_indices=True)
-    return float(np.dot(wa[ia], wb[ib])) / math.sqrt(na * nb)
+        m = sparse.csr_matrix((vals, rank[col], grams.indptr.copy()), shape=(n, max(1, len(names))))
+        m.sort_indices()
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        self.matrix = sparse.diags(1.0 / norms) @ m
+
+    def cosine(self, i: int, j: int) -> float:
+        return float(self.matrix.getrow(i).multiply(self.matrix.getrow(j)).sum())
+
+    def cosines(self, pairs: Sequence[tuple[int, int]], chunk: int = PAIRS_AT_ONCE) -> list[float]:
+        """The cosine of each pair, ``chunk`` pairs at a time: each pair copies both its rows, so
+        a busy year's hundreds of thousands of pairs at once took gigabytes."""
+        out: list[float] = []
+        for at in range(0, len(pairs), chunk):
+            part = pairs[at:at + chunk]
+            a = self.matrix[[p[0] for p in part]]
+            b = self.matrix[[p[1] for p in part]]
+            out.extend(float(x) for x in np.asarray(a.multiply(b).sum(axis=1)).ravel())
+        return out
