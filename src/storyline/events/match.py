@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicons import load_lexicon
 from .lexicon import Item, Lexicon, NounEntry, Pattern, VerbEntry
 
 Token = Any  # spacy.tokens.Token
@@ -147,6 +148,16 @@ def word_matches(word: str, tok: Token, exact: bool = False) -> bool:
 
 Forms = tuple[frozenset[str], frozenset[str]]
 
+#: (first word, next word) of the two-word prepositions (``complex_prepositions`` in grammar.yaml)
+COMPLEX_PREPOSITIONS = frozenset(tuple(str(p).lower().split()[:2]) for p in
+                                 load_lexicon("grammar").get("complex_prepositions") or () if len(str(p).split()) == 2)
+
+
+def _opens_preposition(tok: Token) -> bool:
+    """The first word of a two-word preposition ("according to"), which the parser tags as a
+    verb (a participle hanging on the clause)."""
+    return tok.i + 1 < len(tok.doc) and (tok.lower_, tok.nbor(1).lower_) in COMPLEX_PREPOSITIONS
+
 
 def token_forms(tok: Token) -> Forms:
     """The pattern words that match ``tok`` exactly, and those that match it at all (see
@@ -156,7 +167,8 @@ def token_forms(tok: Token) -> Forms:
     cache = tok.doc.user_data.setdefault("storyline_pattern_forms", {})
     forms = cache.get(tok.i)
     if forms is None:
-        forms = cache[tok.i] = _forms_of(tok.lower_, tok.lemma_.lower(), tok.dep_ == "prep", tok.pos_ == "PROPN")
+        forms = cache[tok.i] = _forms_of(tok.lower_, tok.lemma_.lower(), tok.dep_ == "prep" or _opens_preposition(tok),
+                                         tok.pos_ == "PROPN")
     return forms  # type: ignore[no-any-return]
 
 
@@ -418,7 +430,10 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
 
     The pattern that matches the most words wins; on a tie a curated pattern beats the
     dictionary's; where no pattern matches, the verb's own default code (curated first, then a
-    multi-word verb before a single one) decides, and a code of None means "not an event"."""
+    multi-word verb before a single one) decides, and a code of None means "not an event".
+    The first word of a two-word preposition ("according to") is no verb, whatever its parse."""
+    if _opens_preposition(verb):
+        return None
     entries = lex.entries(verb.lemma_)
     if not entries:
         entries = next((es for form in _base_forms(verb) if (es := lex.entries(form))), [])
