@@ -80,9 +80,9 @@ def between_tokens(head: Any, trigger: Any, words: Iterable[Any] = ()) -> list[A
     in Oslo, Norway between A and B", as the parser hangs it). Not one on another noun ("a
     solution to the conflict between A and B")."""
     out: list[Any] = []
-    own_subject = [w for w in words if w.dep_ == "nsubj" and w.head.i == head.i]
-    todo = [head, trigger,
-            *[c for c in head.children if c.dep_ in CARRIED or (c.dep_ == "nsubj" and c.pos_ == "NOUN")], *own_subject]
+    pattern_words = {w.i for w in words}
+    todo = [head, trigger, *[c for c in head.children if c.dep_ in CARRIED or
+                             (c.dep_ == "nsubj" and (c.pos_ == "NOUN" or c.i in pattern_words))]]
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() == "be":
         # "the meeting was the first between A and B": the predicate names the meeting's sides
         todo += [trigger.head, *[c for c in trigger.head.children if c.dep_ in ("attr", "acomp")]]
