@@ -286,3 +286,9 @@ def obliged_party(verb: Token, adjectives: set[str]) -> Token | None:
                 if party is not None:
                     return party
     return None
+
+
+def according_objects(tok: Token) -> list[Token]:
+    """Who "according to X" names: the objects of the "to" phrase on ``tok`` (the "according")."""
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ActorRef
+from .clause import according_objects
 
 Token = Any  # spacy.tokens.Token
 
@@ -28,8 +29,7 @@ Token = Any  # spacy.tokens.Token
 def speaker_phrase(head: Token) -> Token | None:
     """The phrase that names who speaks: "according to X" (X), else the verb's subject."""
     if head.lower_ == "according":
-        return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
-                     for o in p.children if o.dep_ == "pobj"), None)
+        return next(iter(according_objects(head)), None)
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 

@@ -42,7 +42,15 @@ from ..actors.opposed import opposed_in, opposing_modifier
 from ..actors.resolve import ActorResolver, same_actor, same_ref
 from ..model import ActorRef
 from .candidate import Candidate, Previous, dedupe
-from .clause import OBJECT_DEPS, channel_agent, demand_owner, names_time, obliged_party, stolen_subject
+from .clause import (
+    OBJECT_DEPS,
+    according_objects,
+    channel_agent,
+    demand_owner,
+    names_time,
+    obliged_party,
+    stolen_subject,
+)
 from .groups import group_ref
 from .participation import Participation
 from .sponsors import sponsor_names, sponsored_sides
@@ -175,10 +183,7 @@ class ArgumentRoles(VenueWords, Participation):
         src_toks: list[Token] = []
         tgt_toks: list[Token] = []
         if c.trig.token.lower_ == "according":
-            for p in c.trig.token.children:
-                if p.dep_ == "prep" and p.lower_ == "to":
-                    src_toks += [o for o in p.children if o.dep_ == "pobj"]
-            return [], src_toks, tgt_toks, []
+            return [], according_objects(c.trig.token), tgt_toks, []
         sponsor = sponsor_names(c.trig.token, *self.sponsors) \
             if c.trig.kind == "verb" else []
         if sponsor:  # "a Qatari-brokered truce between A and B": Qatar mediates between A and B
